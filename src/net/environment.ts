@@ -1,0 +1,22 @@
+// What the network needs from the kernel: time, timers, randomness and a place to report events.
+// The network never reads the wall clock; everything arrives through this interface.
+import type { NetEvent } from './netEvents.ts';
+
+/** Clock is the shape XState's `clock` actor option expects, so machines' delays run on virtual time. */
+export interface Clock {
+  setTimeout(fn: (...args: unknown[]) => void, timeout: number): unknown;
+  clearTimeout(id: unknown): void;
+}
+
+/** NetEnvironment is the kernel as the network sees it. */
+export interface NetEnvironment {
+  now(): number;
+  schedule(at: number, run: () => void): number;
+  cancel(timer: number): void;
+  /** random returns a number in [0, 1) from the kernel's seeded generator. */
+  random(): number;
+  /** randomUint32 returns a 32-bit integer, for initial sequence numbers. */
+  randomUint32(): number;
+  emit(event: NetEvent): void;
+  readonly clock: Clock;
+}

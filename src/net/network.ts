@@ -1,0 +1,292 @@
+// The virtual network: hosts and links with latency, jitter and loss, static shortest-path routing, and the
+// TCP demultiplexer that hands each arriving segment to its endpoint, a listener, or answers it with RST.
+import type { NetEnvironment } from './environment.ts';
+import type { AcceptHandler, Socket } from './socket.ts';
+import { resetFor, TcpEndpoint, type SegmentCarrier } from './tcpEndpoint.ts';
+import { defaultTcpTuning, type TcpTuning } from './tcpTuning.ts';
+import { hasFlag, type Endpoint, type HostId, type LinkId, type Segment } from './types.ts';
+
+/** NetHost describes a node: an end host or a router that only forwards. */
+export interface NetHost {
+  readonly id: HostId;
+  readonly addr: string;
+  readonly tcp?: Partial<TcpTuning>;
+}
+
+/** LinkConditions are a link's current latency (ms), jitter (extra ms drawn uniformly) and loss (0..1). */
+export interface LinkConditions {
+  readonly latency: number;
+  readonly jitter: number;
+  readonly loss: number;
+}
+
+/** NetLink is a bidirectional link between two nodes. */
+export interface NetLink extends LinkConditions {
+  readonly id: LinkId;
+  readonly a: HostId;
+  readonly b: HostId;
+}
+
+interface HostState {
+  readonly spec: NetHost;
+  readonly tuning: TcpTuning;
+  up: boolean;
+  nextPort: number;
+  readonly listeners: Map<number, AcceptHandler>;
+  readonly endpoints: Map<string, TcpEndpoint>;
+}
+
+interface LinkState {
+  readonly spec: NetLink;
+  conditions: LinkConditions;
+  up: boolean;
+}
+
+const FIRST_EPHEMERAL_PORT = 49152;
+
+function endpointKey(localPort: number, remote: Endpoint): string {
+  return `${localPort}|${remote.addr}|${remote.port}`;
+}
+
+/** Network owns every host's TCP stack; build it once per world, then only talk to it through its methods. */
+export class Network implements SegmentCarrier {
+  readonly #env: NetEnvironment;
+  readonly #hosts = new Map<HostId, HostState>();
+  readonly #byAddr = new Map<string, HostId>();
+  readonly #links = new Map<LinkId, LinkState>();
+  readonly #adjacent = new Map<HostId, { neighbour: HostId; link: LinkId }[]>();
+  readonly #routes = new Map<string, HostId[] | null>();
+  #nextSegment = 1;
+  #nextConn = 1;
+
+  constructor(env: NetEnvironment, hosts: readonly NetHost[], links: readonly NetLink[]) {
+    this.#env = env;
+    for (const spec of hosts) {
+      this.#hosts.set(spec.id, {
+        spec,
+        tuning: { ...defaultTcpTuning, ...spec.tcp },
+        up: true,
+        nextPort: FIRST_EPHEMERAL_PORT,
+        listeners: new Map(),
+        endpoints: new Map(),
+      });
+      this.#byAddr.set(spec.addr, spec.id);
+      this.#adjacent.set(spec.id, []);
+    }
+    for (const spec of links) {
+      this.#links.set(spec.id, { spec, conditions: spec, up: true });
+      this.#adjacent.get(spec.a)?.push({ neighbour: spec.b, link: spec.id });
+      this.#adjacent.get(spec.b)?.push({ neighbour: spec.a, link: spec.id });
+    }
+  }
+
+  /** addressOf is a host's address; hostAt finds the host that owns an address. */
+  addressOf(host: HostId): string | undefined {
+    return this.#hosts.get(host)?.spec.addr;
+  }
+
+  hostAt(addr: string): HostId | undefined {
+    return this.#byAddr.get(addr);
+  }
+
+  isHostUp(host: HostId): boolean {
+    return this.#hosts.get(host)?.up ?? false;
+  }
+
+  isLinkUp(link: LinkId): boolean {
+    return this.#links.get(link)?.up ?? false;
+  }
+
+  linkConditions(link: LinkId): LinkConditions | undefined {
+    return this.#links.get(link)?.conditions;
+  }
+
+  /** listen accepts connections on a port of an up host; each arrives at `onAccept` once established. */
+  listen(host: HostId, port: number, onAccept: AcceptHandler): void {
+    const h = this.#host(host);
+    if (h.listeners.has(port)) throw new Error(`Network.listen: ${host} already listens on port ${port}`);
+    h.listeners.set(port, onAccept);
+  }
+
+  /** unlisten stops accepting on a port; connections already made go on. */
+  unlisten(host: HostId, port: number): void {
+    this.#host(host).listeners.delete(port);
+  }
+
+  /**
+   * connect opens a connection from `host` to an address and port. The socket reports `connected`, or an
+   * `error` (refused, timeout, unreachable) — never synchronously, so listeners added now hear everything.
+   */
+  connect(host: HostId, addr: string, port: number): Socket {
+    const h = this.#host(host);
+    const conn = `c${this.#nextConn++}`;
+    const localPort = h.nextPort;
+    h.nextPort = h.nextPort >= 65535 ? FIRST_EPHEMERAL_PORT : h.nextPort + 1;
+    const local: Endpoint = { host, addr: h.spec.addr, port: localPort };
+    const remote: Endpoint = { host: this.#byAddr.get(addr) ?? addr, addr, port };
+    const endpoint = new TcpEndpoint(this.#env, this, h.tuning, conn, local, remote);
+    h.endpoints.set(endpointKey(localPort, remote), endpoint);
+    const failure = !h.up ? 'host-down' : this.#route(host, remote.host) === null ? 'unreachable' : null;
+    if (failure) {
+      this.#env.schedule(this.#env.now(), () => endpoint.crash(failure));
+    } else {
+      endpoint.connect();
+    }
+    return endpoint;
+  }
+
+  /** setHostUp powers a host on or off; going down loses its connections and listeners, as a crash would. */
+  setHostUp(host: HostId, up: boolean): void {
+    const h = this.#host(host);
+    if (h.up === up) return;
+    h.up = up;
+    if (!up) {
+      for (const endpoint of [...h.endpoints.values()]) endpoint.crash();
+      h.endpoints.clear();
+      h.listeners.clear();
+    }
+    this.#env.emit({ kind: up ? 'host.up' : 'host.down', host });
+  }
+
+  /** setLinkUp cuts a link or mends it; segments on a cut link are lost. */
+  setLinkUp(link: LinkId, up: boolean): void {
+    const l = this.#link(link);
+    if (l.up === up) return;
+    l.up = up;
+    this.#env.emit({ kind: up ? 'link.up' : 'link.down', link });
+  }
+
+  /** setLinkConditions changes a link's latency, jitter or loss from now on. */
+  setLinkConditions(link: LinkId, change: Partial<LinkConditions>): void {
+    const l = this.#link(link);
+    l.conditions = { ...l.conditions, ...change };
+    this.#env.emit({ kind: 'link.changed', link, ...l.conditions });
+  }
+
+  transmit(partial: Omit<Segment, 'id'>, retransmission: boolean): void {
+    const segment: Segment = { ...partial, id: this.#nextSegment++ };
+    const path = this.#route(segment.src.host, segment.dst.host);
+    this.#env.emit({
+      kind: 'tcp.segment',
+      conn: segment.conn,
+      segment: segment.id,
+      from: segment.src,
+      to: segment.dst,
+      flags: [...segment.flags],
+      seqNo: segment.seqNo,
+      ackNo: segment.ackNo,
+      window: segment.window,
+      bytes: segment.payload.length,
+      payload: segment.payload,
+      ...(segment.mss !== undefined ? { mss: segment.mss } : {}),
+      retransmission,
+      path: path ?? [segment.src.host],
+    });
+    if (path === null) {
+      this.#drop(segment, 'no-route', segment.src.host);
+      return;
+    }
+    this.#forward(segment, path, 0);
+  }
+
+  release(endpoint: TcpEndpoint): void {
+    const h = this.#hosts.get(endpoint.local.host);
+    const key = endpointKey(endpoint.local.port, endpoint.remote);
+    if (h?.endpoints.get(key) === endpoint) h.endpoints.delete(key);
+  }
+
+  #forward(segment: Segment, path: readonly HostId[], hop: number): void {
+    const here = path[hop] as HostId;
+    const next = path[hop + 1];
+    if (next === undefined) {
+      this.#deliver(segment, here);
+      return;
+    }
+    const link = this.#linkBetween(here, next);
+    if (!link.up) return this.#drop(segment, 'link-down', link.spec.id);
+    const { latency, jitter, loss } = link.conditions;
+    if (loss > 0 && this.#env.random() < loss) return this.#drop(segment, 'loss', link.spec.id);
+    const delay = latency + (jitter > 0 ? this.#env.random() * jitter : 0);
+    this.#env.schedule(this.#env.now() + delay, () => {
+      // A link cut while the segment was on it loses the segment too.
+      if (!link.up) return this.#drop(segment, 'link-down', link.spec.id);
+      if (!this.isHostUp(next)) return this.#drop(segment, 'host-down', next);
+      this.#forward(segment, path, hop + 1);
+    });
+  }
+
+  #deliver(segment: Segment, at: HostId): void {
+    const h = this.#host(at);
+    if (!h.up) return this.#drop(segment, 'host-down', at);
+    this.#env.emit({ kind: 'tcp.arrived', conn: segment.conn, segment: segment.id, host: at });
+    const key = endpointKey(segment.dst.port, segment.src);
+    const endpoint = h.endpoints.get(key);
+    if (endpoint) {
+      endpoint.receive(segment);
+      return;
+    }
+    const onAccept = h.listeners.get(segment.dst.port);
+    if (onAccept && hasFlag(segment, 'SYN') && !hasFlag(segment, 'ACK') && !hasFlag(segment, 'RST')) {
+      const passive = new TcpEndpoint(this.#env, this, h.tuning, segment.conn, segment.dst, segment.src);
+      h.endpoints.set(key, passive);
+      let accepted = false;
+      passive.onEvent((event) => {
+        if (event.type === 'connected' && !accepted) {
+          accepted = true;
+          onAccept(passive);
+        }
+      });
+      passive.accept(segment);
+      return;
+    }
+    // Nobody is there: a closed port answers with RST (RFC 793 §3.4), which the connecting side sees as refused.
+    if (!hasFlag(segment, 'RST')) this.transmit(resetFor(segment), false);
+  }
+
+  #drop(segment: Segment, reason: 'loss' | 'link-down' | 'host-down' | 'no-route', at: string): void {
+    this.#env.emit({ kind: 'tcp.dropped', conn: segment.conn, segment: segment.id, reason, at });
+  }
+
+  // Breadth-first over links in the order the scenario lists them, so routes never depend on chance.
+  #route(from: HostId, to: HostId): HostId[] | null {
+    const cacheKey = `${from}>${to}`;
+    const cached = this.#routes.get(cacheKey);
+    if (cached !== undefined) return cached;
+    let found: HostId[] | null = null;
+    if (this.#hosts.has(from) && this.#hosts.has(to)) {
+      const previous = new Map<HostId, HostId | null>([[from, null]]);
+      const frontier: HostId[] = [from];
+      while (frontier.length > 0 && !previous.has(to)) {
+        const node = frontier.shift() as HostId;
+        for (const { neighbour } of this.#adjacent.get(node) ?? []) {
+          if (previous.has(neighbour)) continue;
+          previous.set(neighbour, node);
+          frontier.push(neighbour);
+        }
+      }
+      if (previous.has(to)) {
+        found = [];
+        for (let node: HostId | null = to; node !== null; node = previous.get(node) ?? null) found.unshift(node);
+      }
+    }
+    this.#routes.set(cacheKey, found);
+    return found;
+  }
+
+  #linkBetween(a: HostId, b: HostId): LinkState {
+    const hop = this.#adjacent.get(a)?.find((x) => x.neighbour === b);
+    return this.#link(hop?.link ?? '');
+  }
+
+  #host(id: HostId): HostState {
+    const h = this.#hosts.get(id);
+    if (!h) throw new Error(`Network: no host named ${id}`);
+    return h;
+  }
+
+  #link(id: LinkId): LinkState {
+    const l = this.#links.get(id);
+    if (!l) throw new Error(`Network: no link named ${id}`);
+    return l;
+  }
+}

@@ -1,0 +1,66 @@
+// A trace as text a person reads in a terminal: one line per event that matters, aligned by time.
+import type { Endpoint } from '../net/types.ts';
+import type { TraceEvent } from './trace.ts';
+
+function at(t: number): string {
+  return `${(t / 1000).toFixed(3).padStart(10)} s`;
+}
+
+function ep(e: Endpoint): string {
+  return `${e.host}:${e.port}`;
+}
+
+/** describeEvent is the one-line text of an event, or null for events too fine to list (segment arrivals). */
+export function describeEvent(e: TraceEvent): string | null {
+  switch (e.kind) {
+    case 'sim.start':
+      return `start ${e.scenario} (seed ${e.seed})`;
+    case 'input': {
+      const i = e.input;
+      if (i.type === 'terminal.open') return `input   ${i.host}: telnet ${i.target} ${i.port}`;
+      if (i.type === 'terminal.type') return `input   ${i.host}: types "${i.text}"`;
+      if (i.type === 'terminal.close') return `input   ${i.host}: closes the connection`;
+      return `input   fault ${JSON.stringify(i.fault)}`;
+    }
+    case 'tcp.segment': {
+      const options = [`seq=${e.seqNo}`];
+      if (e.flags.includes('ACK')) options.push(`ack=${e.ackNo}`);
+      options.push(`win=${e.window}`, `len=${e.bytes}`);
+      if (e.mss !== undefined) options.push(`mss=${e.mss}`);
+      const again = e.retransmission ? ' (retransmission)' : '';
+      return `tcp     ${ep(e.from)} > ${ep(e.to)} [${e.flags.join(',')}] ${options.join(' ')}${again}`;
+    }
+    case 'tcp.arrived':
+      return null;
+    case 'tcp.dropped':
+      return `drop    segment #${e.segment} of ${e.conn}: ${e.reason} at ${e.at}`;
+    case 'tcp.state':
+      return `state   ${e.host}:${e.port} ${e.from} -> ${e.to}`;
+    case 'tcp.error':
+      return `error   ${e.host} ${e.conn}: ${e.error}`;
+    case 'app.line':
+      return `${e.protocol.padEnd(7)} ${e.from === 'client' ? 'C' : 'S'}: ${e.line}`;
+    case 'session.state':
+      return `machine ${e.host} ${e.machine}: ${e.from} -> ${e.to}`;
+    case 'terminal.line':
+      return `term    ${e.host} ${e.stream === 'out' ? '>' : e.stream === 'in' ? '<' : '|'} ${e.text}`;
+    case 'host.down':
+    case 'host.up':
+      return `fault   ${e.host} is ${e.kind === 'host.up' ? 'up' : 'down'}`;
+    case 'link.down':
+    case 'link.up':
+      return `fault   link ${e.link} is ${e.kind === 'link.up' ? 'up' : 'down'}`;
+    case 'link.changed':
+      return `fault   link ${e.link}: latency ${e.latency} ms, jitter ${e.jitter} ms, loss ${e.loss}`;
+  }
+}
+
+/** formatTranscript renders a whole trace, one timed line per listed event. */
+export function formatTranscript(trace: readonly TraceEvent[]): string {
+  const lines: string[] = [];
+  for (const event of trace) {
+    const text = describeEvent(event);
+    if (text !== null) lines.push(`${at(event.t)}  ${text}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,122 @@
+// A terminal on a host, used as one uses `telnet host port`: it opens a raw TCP connection, sends each typed
+// line with CRLF, and prints what comes back. Its messages are the ones the real telnet client prints.
+import type { Network } from '../../net/network.ts';
+import type { Socket } from '../../net/socket.ts';
+import type { HostId, SocketError } from '../../net/types.ts';
+import { LineFramer } from '../../protocols/shared/lineFramer.ts';
+import { octetsToUtf8, utf8ToOctets } from '../../protocols/shared/octets.ts';
+import { protocolForPort } from '../protocolForPort.ts';
+import type { UnstampedEvent } from '../trace.ts';
+
+const MAX_LINE = 65_536;
+
+const FAILURE_TEXT: Record<SocketError, string> = {
+  refused: 'Connection refused',
+  timeout: 'Connection timed out',
+  unreachable: 'No route to host',
+  reset: 'Connection reset by peer',
+  'host-down': 'Network is down',
+};
+
+/** Resolver turns a name typed at the prompt into an address, or undefined when the name is unknown. */
+export type Resolver = (name: string) => string | undefined;
+
+/** Terminal holds at most one connection at a time, like one telnet session. */
+export class Terminal {
+  readonly #host: HostId;
+  readonly #network: Network;
+  readonly #resolve: Resolver;
+  readonly #emit: (event: UnstampedEvent) => void;
+  #socket: Socket | null = null;
+  #target = '';
+
+  constructor(host: HostId, network: Network, resolve: Resolver, emit: (event: UnstampedEvent) => void) {
+    this.#host = host;
+    this.#network = network;
+    this.#resolve = resolve;
+    this.#emit = emit;
+  }
+
+  /** open connects to `target` (a host name or an address) on `port`. */
+  open(target: string, port: number): void {
+    if (this.#socket) return this.#info(`?Already connected to ${this.#target}`);
+    const addr = this.#resolve(target);
+    if (addr === undefined) return this.#info(`telnet: could not resolve ${target}/${port}: Name or service not known`);
+    this.#info(`Trying ${addr}...`);
+    const socket = this.#network.connect(this.#host, addr, port);
+    const conn = socket.conn;
+    const protocol = protocolForPort(port);
+    const framer = new LineFramer(MAX_LINE);
+    let connected = false;
+    let closedByUs = false;
+    this.#closeOwn = () => {
+      closedByUs = true;
+    };
+    this.#socket = socket;
+    this.#target = target;
+    this.#typed = (text) => {
+      this.#emit({ kind: 'app.line', conn, host: this.#host, protocol, from: 'client', line: text });
+      this.#line('out', text, conn);
+      socket.write(`${utf8ToOctets(text)}\r\n`);
+    };
+    socket.onEvent((event) => {
+      switch (event.type) {
+        case 'connected':
+          connected = true;
+          this.#info(`Connected to ${target}.`, conn);
+          this.#info("Escape character is '^]'.", conn);
+          break;
+        case 'data':
+          for (const framed of framer.push(event.data))
+            this.#line('in', octetsToUtf8(framed.kind === 'line' ? framed.line : framed.prefix), conn);
+          break;
+        case 'end':
+          socket.close();
+          if (!closedByUs) this.#info('Connection closed by foreign host.', conn);
+          this.#forget(socket);
+          break;
+        case 'closed':
+          this.#forget(socket);
+          break;
+        case 'error':
+          // When our own host goes down there is nobody left to print anything.
+          if (event.error === 'host-down') this.#forget(socket);
+          else if (connected) this.#info('Connection closed by foreign host.', conn);
+          else this.#info(`telnet: Unable to connect to remote host: ${FAILURE_TEXT[event.error]}`, conn);
+          this.#forget(socket);
+          break;
+      }
+    });
+  }
+
+  /** type sends one line, as if typed and followed by Enter. */
+  type(text: string): void {
+    if (!this.#socket) return this.#info('?Not connected');
+    this.#typed(text);
+  }
+
+  /** close ends the connection from our side, as `^]` then `quit` would. */
+  close(): void {
+    if (!this.#socket) return this.#info('?Not connected');
+    const socket = this.#socket;
+    this.#closeOwn();
+    socket.close();
+    this.#info('Connection closed.', socket.conn);
+    this.#forget(socket);
+  }
+
+  #typed: (text: string) => void = () => undefined;
+  #closeOwn: () => void = () => undefined;
+
+  #forget(socket: Socket): void {
+    if (this.#socket === socket) this.#socket = null;
+  }
+
+  #info(text: string, conn: string | null = null): void {
+    this.#line('info', text, conn);
+  }
+
+  #line(stream: 'in' | 'out' | 'info', text: string, conn: string | null): void {
+    this.#emit({ kind: 'terminal.line', host: this.#host, conn, stream, text });
+  }
+}

@@ -1,0 +1,235 @@
+// The scenario format: a world's hosts, links, scheduled faults and scripted inputs, as JSON. Validation names
+// the field that is wrong and says what it should be, so a teacher editing a file by hand can fix it.
+import * as v from 'valibot';
+import { DURATION_PATTERN, parseDuration } from './duration.ts';
+import type { Fault, Input, TimedInput } from './input.ts';
+
+const duration = v.union(
+  [
+    v.pipe(v.number(), v.minValue(0, 'must not be negative')),
+    v.pipe(
+      v.string(),
+      v.regex(DURATION_PATTERN, 'must be a duration such as 500ms, 30s, 30m, 2h or 5d'),
+      v.transform((text) => parseDuration(text) as number),
+    ),
+  ],
+  'must be a number of milliseconds or a duration such as 30s, 30m, 2h or 5d',
+);
+
+const name = v.pipe(
+  v.string('must be a text'),
+  v.regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'must be a host name such as crepes.fr or alice-pc'),
+);
+
+const port = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1), v.maxValue(65535));
+
+const probability = v.pipe(v.number('must be a number'), v.minValue(0, 'must be at least 0'), v.maxValue(1, 'must be at most 1'));
+
+const ipv4 = v.pipe(
+  v.string(),
+  v.regex(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/, 'must be an IPv4 address such as 192.0.2.10'),
+);
+
+const service = v.variant(
+  'type',
+  [v.strictObject({ type: v.literal('echo'), port: v.optional(port, 7) })],
+  'must be a service with a known type (echo)',
+);
+
+const tcpTuning = v.strictObject({
+  mss: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65495))),
+  window: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65535))),
+  initialRtoMs: v.optional(v.pipe(v.number(), v.minValue(1))),
+  minRtoMs: v.optional(v.pipe(v.number(), v.minValue(1))),
+  maxRtoMs: v.optional(v.pipe(v.number(), v.minValue(1))),
+  synRetries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  dataRetries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  timeWaitMs: v.optional(v.pipe(v.number(), v.minValue(0))),
+});
+
+const host = v.strictObject({
+  id: name,
+  kind: v.optional(
+    v.picklist(['host', 'router', 'user-agent', 'mail-server', 'dns-server'], 'must be one of host, router, user-agent, mail-server, dns-server'),
+    'host',
+  ),
+  label: v.optional(v.string()),
+  address: v.optional(ipv4),
+  services: v.optional(v.array(service), []),
+  tcp: v.optional(tcpTuning),
+});
+
+const link = v.strictObject({
+  id: v.optional(v.string()),
+  between: v.tuple([name, name], 'must name the two hosts the link joins, as ["a", "b"]'),
+  latency: v.optional(duration, 10),
+  jitter: v.optional(duration, 0),
+  loss: v.optional(probability, 0),
+});
+
+const fault = v.variant(
+  'type',
+  [
+    v.strictObject({ type: v.literal('host.down'), host: name }),
+    v.strictObject({ type: v.literal('host.up'), host: name }),
+    v.strictObject({ type: v.literal('link.down'), link: v.string() }),
+    v.strictObject({ type: v.literal('link.up'), link: v.string() }),
+    v.strictObject({
+      type: v.literal('link.set'),
+      link: v.string(),
+      latency: v.optional(duration),
+      jitter: v.optional(duration),
+      loss: v.optional(probability),
+    }),
+  ],
+  'must be a fault with a known type (host.down, host.up, link.down, link.up, link.set)',
+);
+
+const input = v.variant(
+  'type',
+  [
+    v.strictObject({ type: v.literal('terminal.open'), host: name, target: v.string(), port }),
+    v.strictObject({ type: v.literal('terminal.type'), host: name, text: v.string() }),
+    v.strictObject({ type: v.literal('terminal.close'), host: name }),
+    v.strictObject({ type: v.literal('fault'), fault }),
+  ],
+  'must be an input with a known type (terminal.open, terminal.type, terminal.close, fault)',
+);
+
+const scenarioSchema = v.strictObject({
+  version: v.literal(1, 'must be 1, the version of this format'),
+  name: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a short name in lower case, such as textbook')),
+  title: v.optional(v.string()),
+  description: v.optional(v.string()),
+  seed: v.optional(v.pipe(v.number(), v.integer('must be a whole number')), 1),
+  until: v.optional(duration),
+  hosts: v.pipe(v.array(host, 'must be a list of hosts'), v.nonEmpty('must list at least one host')),
+  links: v.optional(v.array(link, 'must be a list of links'), []),
+  faults: v.optional(v.array(v.strictObject({ at: duration, fault }), 'must be a list of { at, fault }'), []),
+  inputs: v.optional(v.array(v.strictObject({ at: duration, input }), 'must be a list of { at, input }'), []),
+});
+
+type ParsedScenario = v.InferOutput<typeof scenarioSchema>;
+
+/** ServiceSpec is a network service a host runs from the start (and again after each restart). */
+export type ServiceSpec = ParsedScenario['hosts'][number]['services'][number];
+
+/** HostSpec is a host of a scenario, with its address settled. */
+export type HostSpec = Omit<ParsedScenario['hosts'][number], 'address'> & { address: string };
+
+/** LinkSpec is a link of a scenario, with its id settled. */
+export type LinkSpec = Omit<ParsedScenario['links'][number], 'id'> & { id: string };
+
+/** Scenario is a validated world description: every reference checked, every default filled in. */
+export interface Scenario {
+  readonly version: 1;
+  readonly name: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly seed: number;
+  readonly until?: number;
+  readonly hosts: readonly HostSpec[];
+  readonly links: readonly LinkSpec[];
+  readonly faults: readonly { at: number; fault: Fault }[];
+  readonly inputs: readonly TimedInput[];
+}
+
+/** ScenarioIssue is one problem with a scenario: where (`hosts[1].address`) and what is wrong. */
+export interface ScenarioIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** ScenarioResult is a scenario, or the list of everything wrong with it. */
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+/** parseScenario validates a value already read from JSON. */
+export function parseScenario(value: unknown): ScenarioResult {
+  const result = v.safeParse(scenarioSchema, value);
+  if (!result.success) {
+    return {
+      ok: false,
+      issues: result.issues.map((issue) => ({ path: dotPath(issue) || '(top level)', message: issue.message })),
+    };
+  }
+  return settle(result.output);
+}
+
+/** parseScenarioText validates a scenario file's text, reporting bad JSON as an issue rather than throwing. */
+export function parseScenarioText(text: string): ScenarioResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ path: '(file)', message: `is not valid JSON: ${(error as Error).message}` }] };
+  }
+  return parseScenario(value);
+}
+
+/** formatIssues turns issues into lines a person reads: `hosts[1].address: must be an IPv4 address …`. */
+export function formatIssues(issues: readonly ScenarioIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+}
+
+function dotPath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  }
+  return out;
+}
+
+// Checks that need the whole scenario: unique names, references to hosts and links that exist.
+function settle(parsed: ParsedScenario): ScenarioResult {
+  const issues: ScenarioIssue[] = [];
+  const hostIds = new Set<string>();
+  const taken = new Set(parsed.hosts.flatMap((h) => (h.address ? [h.address] : [])));
+  parsed.hosts.forEach((h, i) => {
+    if (hostIds.has(h.id)) issues.push({ path: `hosts[${i}].id`, message: `repeats the host name "${h.id}"` });
+    hostIds.add(h.id);
+  });
+  const addresses = new Set<string>();
+  parsed.hosts.forEach((h, i) => {
+    if (h.address && addresses.has(h.address))
+      issues.push({ path: `hosts[${i}].address`, message: `repeats the address ${h.address}` });
+    if (h.address) addresses.add(h.address);
+  });
+  // Unnumbered hosts get addresses from TEST-NET-1 (RFC 5737), in the order they are listed.
+  let next = 10;
+  const hosts: HostSpec[] = parsed.hosts.map((h) => {
+    if (h.address) return { ...h, address: h.address };
+    while (taken.has(`192.0.2.${next}`)) next += 1;
+    const address = `192.0.2.${next++}`;
+    taken.add(address);
+    return { ...h, address };
+  });
+  const links: LinkSpec[] = parsed.links.map((l, i) => {
+    const [a, b] = l.between;
+    for (const [j, end] of [a, b].entries())
+      if (!hostIds.has(end)) issues.push({ path: `links[${i}].between[${j}]`, message: `names no host: "${end}"` });
+    if (a === b) issues.push({ path: `links[${i}].between`, message: 'must join two different hosts' });
+    return { ...l, id: l.id ?? `${a}--${b}` };
+  });
+  const linkIds = new Set<string>();
+  links.forEach((l, i) => {
+    if (linkIds.has(l.id)) issues.push({ path: `links[${i}].id`, message: `repeats the link name "${l.id}"` });
+    linkIds.add(l.id);
+  });
+  const checkFault = (f: Fault, path: string) => {
+    if ('host' in f && !hostIds.has(f.host)) issues.push({ path: `${path}.host`, message: `names no host: "${f.host}"` });
+    if ('link' in f && !linkIds.has(f.link)) issues.push({ path: `${path}.link`, message: `names no link: "${f.link}"` });
+  };
+  parsed.faults.forEach((f, i) => checkFault(f.fault, `faults[${i}].fault`));
+  parsed.inputs.forEach((entry, i) => {
+    const input: Input = entry.input;
+    if (input.type === 'fault') checkFault(input.fault, `inputs[${i}].input.fault`);
+    else if (!hostIds.has(input.host))
+      issues.push({ path: `inputs[${i}].input.host`, message: `names no host: "${input.host}"` });
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    scenario: { ...parsed, hosts, links, faults: parsed.faults, inputs: parsed.inputs },
+  };
+}

@@ -1,0 +1,118 @@
+// A session is `run(scenario, inputs, untilTime) -> trace` kept warm: it runs a world forward as far as anyone
+// has looked, and replays from the start when an input lands in the past. Same scenario + inputs = same trace.
+import type { Input, TimedInput } from './input.ts';
+import { Kernel } from './kernel.ts';
+import type { Scenario } from './scenario.ts';
+import { countUntil, type TraceEvent } from './trace.ts';
+import { World } from './world.ts';
+
+/** Session owns the input log of one scenario and derives its trace. */
+export class Session {
+  readonly scenario: Scenario;
+  #inputs: TimedInput[];
+  #kernel!: Kernel;
+  #world!: World;
+  #horizon = -1;
+  #replays = 0;
+
+  constructor(scenario: Scenario, inputs: readonly TimedInput[] = []) {
+    this.scenario = scenario;
+    this.#inputs = sortInputs([...scenario.inputs, ...inputs]);
+    this.#rebuild();
+  }
+
+  /** inputs is the whole input log, scenario's scripted inputs included, in the order they apply. */
+  get inputs(): readonly TimedInput[] {
+    return this.#inputs;
+  }
+
+  /** horizon is the virtual time the world has been run to (−1 before the first run). */
+  get horizon(): number {
+    return this.#horizon;
+  }
+
+  /** now is the time of the latest event that happened; it can be less than the horizon when all was quiet. */
+  get now(): number {
+    return this.#kernel.now();
+  }
+
+  /** replays counts how many times the world was rebuilt from the start, for tests and benchmarks. */
+  get replays(): number {
+    return this.#replays;
+  }
+
+  /** trace is every event up to the horizon. */
+  get trace(): readonly TraceEvent[] {
+    return this.#kernel.trace;
+  }
+
+  /** kernelSteps counts callbacks the current world has run. */
+  get kernelSteps(): number {
+    return this.#kernel.steps;
+  }
+
+  /**
+   * input adds what a person did at virtual time `at`. Beyond the horizon it simply joins the running world;
+   * at or before it, the world is replayed from the start to the same horizon, so later events are re-derived.
+   */
+  input(at: number, input: Input): void {
+    const entry: TimedInput = { at, input };
+    const index = this.#inputs.findIndex((e) => e.at > at);
+    if (index === -1) this.#inputs.push(entry);
+    else this.#inputs.splice(index, 0, entry);
+    if (at > this.#horizon) {
+      this.#scheduleInput(entry);
+      return;
+    }
+    const horizon = this.#horizon;
+    this.#rebuild();
+    this.runUntil(horizon);
+  }
+
+  /** runUntil advances the world to virtual time `t` (no-op when already there). */
+  runUntil(t: number): void {
+    if (t <= this.#horizon) return;
+    this.#kernel.runUntil(t);
+    this.#horizon = t;
+  }
+
+  /** runUntilQuiet runs until nothing more is scheduled (or `limit`), and returns the time things went quiet. */
+  runUntilQuiet(limit: number): number {
+    const quietAt = this.#kernel.runUntilQuiet(limit);
+    this.#horizon = Math.max(this.#horizon, this.#kernel.pending === 0 ? quietAt : limit);
+    return quietAt;
+  }
+
+  /** traceUntil is the trace up to and including time `t`, running the world forward if needed. */
+  traceUntil(t: number): readonly TraceEvent[] {
+    this.runUntil(t);
+    return this.#kernel.trace.slice(0, countUntil(this.#kernel.trace, t));
+  }
+
+  #rebuild(): void {
+    this.#kernel = new Kernel(this.scenario.seed);
+    this.#kernel.emit({ kind: 'sim.start', scenario: this.scenario.name, seed: this.scenario.seed });
+    this.#world = new World(this.scenario, this.#kernel);
+    for (const { at, fault } of this.scenario.faults)
+      this.#kernel.schedule(at, () => this.#world.inject(fault), 'input');
+    for (const entry of this.#inputs) this.#scheduleInput(entry);
+    this.#horizon = -1;
+    this.#replays += 1;
+  }
+
+  #scheduleInput(entry: TimedInput): void {
+    this.#kernel.schedule(
+      entry.at,
+      () => {
+        // The index is looked up when the input fires: inputs added later may sit before it in the log.
+        this.#kernel.emit({ kind: 'input', index: this.#inputs.indexOf(entry), input: entry.input });
+        this.#world.apply(entry.input);
+      },
+      'input',
+    );
+  }
+}
+
+function sortInputs(inputs: TimedInput[]): TimedInput[] {
+  return inputs.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i).map(({ e }) => e);
+}

@@ -1,0 +1,65 @@
+// The trace: the append-only list of typed events that is the single source of truth for every view.
+// Network events are declared in net/ (which may not import sim/); everything else is declared here.
+import type { NetEvent } from '../net/netEvents.ts';
+import type { ConnId, HostId } from '../net/types.ts';
+import type { Input } from './input.ts';
+
+/** Protocol names the application protocol of a connection, by the well-known port it went to. */
+export type Protocol = 'smtp' | 'pop3' | 'imap' | 'http' | 'echo' | 'raw';
+
+/** SimEvent is an event the simulation itself reports (as opposed to the network). */
+export type SimEvent =
+  | { kind: 'sim.start'; scenario: string; seed: number }
+  | { kind: 'input'; index: number; input: Input }
+  | {
+      kind: 'app.line';
+      conn: ConnId;
+      host: HostId;
+      protocol: Protocol;
+      from: 'client' | 'server';
+      line: string;
+    }
+  | { kind: 'session.state'; conn: ConnId; host: HostId; machine: string; from: string; to: string }
+  | { kind: 'terminal.line'; host: HostId; conn: ConnId | null; stream: 'in' | 'out' | 'info'; text: string };
+
+/** Stamp is what the kernel adds to every event: the virtual time in ms and its position in the trace. */
+export interface Stamp {
+  readonly t: number;
+  readonly seq: number;
+}
+
+type Stamped<E> = E extends unknown ? E & Stamp : never;
+
+/** UnstampedEvent is any event before the kernel stamps it. */
+export type UnstampedEvent = NetEvent | SimEvent;
+
+/** TraceEvent is one stamped event of the trace, a discriminated union on `kind`. */
+export type TraceEvent = Stamped<UnstampedEvent>;
+
+/** TraceEventKind is any event's `kind`. */
+export type TraceEventKind = TraceEvent['kind'];
+
+/** EventOf narrows the trace event union to one kind. */
+export type EventOf<K extends TraceEventKind> = Extract<TraceEvent, { kind: K }>;
+
+/** isKind is a type guard for one kind of event, handy in `filter`. */
+export function isKind<K extends TraceEventKind>(kind: K): (event: TraceEvent) => event is EventOf<K> {
+  return (event): event is EventOf<K> => event.kind === kind;
+}
+
+/** traceToJsonLines serialises a trace as JSON lines, one event a line; keys keep their declared order. */
+export function traceToJsonLines(trace: readonly TraceEvent[]): string {
+  return trace.map((event) => JSON.stringify(event)).join('\n') + (trace.length > 0 ? '\n' : '');
+}
+
+/** countUntil is how many events have `t <= time`; the trace is ordered by time, so this is a binary search. */
+export function countUntil(trace: readonly TraceEvent[], time: number): number {
+  let lo = 0;
+  let hi = trace.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((trace[mid] as TraceEvent).t <= time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,103 @@
+// A world built from a scenario: the network, the services each host runs, terminals, and the faults and
+// inputs that change it. A world only moves forward; the session replays a new one to go back.
+import { Network } from '../net/network.ts';
+import type { HostId } from '../net/types.ts';
+import { Terminal } from './hosts/terminal.ts';
+import type { Fault, Input } from './input.ts';
+import type { Kernel } from './kernel.ts';
+import type { HostSpec, Scenario } from './scenario.ts';
+import { startEchoService } from './services/echoService.ts';
+import type { ServiceContext } from './services/service.ts';
+
+/** World is the running simulation of one scenario on one kernel. */
+export class World {
+  readonly scenario: Scenario;
+  readonly network: Network;
+  readonly #kernel: Kernel;
+  readonly #terminals = new Map<HostId, Terminal>();
+  readonly #hosts = new Map<HostId, HostSpec>();
+
+  constructor(scenario: Scenario, kernel: Kernel) {
+    this.scenario = scenario;
+    this.#kernel = kernel;
+    this.network = new Network(
+      kernel,
+      scenario.hosts.map((h) => ({ id: h.id, addr: h.address, ...(h.tcp ? { tcp: h.tcp } : {}) })),
+      scenario.links.map((l) => ({ id: l.id, a: l.between[0], b: l.between[1], latency: l.latency, jitter: l.jitter, loss: l.loss })),
+    );
+    for (const host of scenario.hosts) {
+      this.#hosts.set(host.id, host);
+      this.#startServices(host);
+    }
+  }
+
+  /** resolve finds the address of a host name (or accepts an address); a static table until DNS arrives. */
+  resolve(name: string): string | undefined {
+    const host = this.#hosts.get(name.toLowerCase());
+    if (host) return host.address;
+    return this.network.hostAt(name) !== undefined ? name : undefined;
+  }
+
+  /** apply carries out one input now. */
+  apply(input: Input): void {
+    switch (input.type) {
+      case 'terminal.open':
+        return this.#terminal(input.host).open(input.target, input.port);
+      case 'terminal.type':
+        return this.#terminal(input.host).type(input.text);
+      case 'terminal.close':
+        return this.#terminal(input.host).close();
+      case 'fault':
+        return this.inject(input.fault);
+    }
+  }
+
+  /** inject applies a fault now. */
+  inject(fault: Fault): void {
+    switch (fault.type) {
+      case 'host.down':
+        this.network.setHostUp(fault.host, false);
+        this.#terminals.delete(fault.host);
+        return;
+      case 'host.up': {
+        const wasUp = this.network.isHostUp(fault.host);
+        this.network.setHostUp(fault.host, true);
+        const spec = this.#hosts.get(fault.host);
+        if (!wasUp && spec) this.#startServices(spec);
+        return;
+      }
+      case 'link.down':
+        return this.network.setLinkUp(fault.link, false);
+      case 'link.up':
+        return this.network.setLinkUp(fault.link, true);
+      case 'link.set': {
+        const { link, latency, jitter, loss } = fault;
+        return this.network.setLinkConditions(link, {
+          ...(latency !== undefined ? { latency } : {}),
+          ...(jitter !== undefined ? { jitter } : {}),
+          ...(loss !== undefined ? { loss } : {}),
+        });
+      }
+    }
+  }
+
+  #terminal(host: HostId): Terminal {
+    let terminal = this.#terminals.get(host);
+    if (!terminal) {
+      terminal = new Terminal(host, this.network, (name) => this.resolve(name), (e) => this.#kernel.emit(e));
+      this.#terminals.set(host, terminal);
+    }
+    return terminal;
+  }
+
+  #startServices(host: HostSpec): void {
+    const ctx: ServiceContext = { host: host.id, network: this.network, emit: (e) => this.#kernel.emit(e) };
+    for (const service of host.services) {
+      switch (service.type) {
+        case 'echo':
+          startEchoService(ctx, service.port);
+          break;
+      }
+    }
+  }
+}

@@ -29,7 +29,8 @@ function main(argv: readonly string[]): void {
       process.stdout.write(`${USAGE}\n`);
       return;
     } else if (arg === '--scenario') name = value();
-    else if (arg === '--until') until = parseDuration(value()) ?? fail(`--until: not a duration (try 30s, 10m, 2h)`);
+    else if (arg === '--until')
+      until = parseDuration(value()) ?? fail(`--until: not a duration (try 30s, 10m, 2h)`);
     else if (arg === '--seed') {
       seed = Number(value());
       if (!Number.isInteger(seed)) fail('--seed: must be a whole number');
@@ -58,7 +59,9 @@ function main(argv: readonly string[]): void {
   if (seed !== undefined) scenario = { ...scenario, seed };
   const session = new Session(scenario);
   session.runUntil(until ?? scenario.until ?? 3_600_000);
-  process.stdout.write(format === 'jsonl' ? traceToJsonLines(session.trace) : formatTranscript(session.trace));
+  process.stdout.write(
+    format === 'jsonl' ? traceToJsonLines(session.trace) : formatTranscript(session.trace),
+  );
 }
 
 main(process.argv.slice(2));

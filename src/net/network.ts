@@ -266,7 +266,8 @@ export class Network implements SegmentCarrier {
       }
       if (previous.has(to)) {
         found = [];
-        for (let node: HostId | null = to; node !== null; node = previous.get(node) ?? null) found.unshift(node);
+        for (let node: HostId | null = to; node !== null; node = previous.get(node) ?? null)
+          found.unshift(node);
       }
     }
     this.#routes.set(cacheKey, found);

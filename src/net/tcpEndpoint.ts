@@ -291,7 +291,10 @@ export class TcpEndpoint implements Socket {
       this.#srtt = 0.875 * this.#srtt + 0.125 * r;
     }
     const t = this.#tuning;
-    this.#rto = Math.min(t.maxRtoMs, Math.max(t.minRtoMs, Math.ceil(this.#srtt + Math.max(1, 4 * this.#rttvar))));
+    this.#rto = Math.min(
+      t.maxRtoMs,
+      Math.max(t.minRtoMs, Math.ceil(this.#srtt + Math.max(1, 4 * this.#rttvar))),
+    );
   }
 
   // Deliver what is now in order; keep what arrived early until the gap before it fills.
@@ -303,7 +306,7 @@ export class TcpEndpoint implements Socket {
     }
     let data = '';
     let finReached = false;
-    for (let progress = true; progress && !finReached; ) {
+    for (let progress = true; progress && !finReached;) {
       progress = false;
       for (const [seq, piece] of this.#outOfOrder) {
         const end = seqAdd(seq, piece.payload.length);
@@ -361,7 +364,13 @@ export class TcpEndpoint implements Socket {
   }
 
   #track(payload: string, control: Unacked['control']): void {
-    this.#unacked.push({ seq: this.#sndNxt, payload, control, sentAt: this.#env.now(), retransmitted: false });
+    this.#unacked.push({
+      seq: this.#sndNxt,
+      payload,
+      control,
+      sentAt: this.#env.now(),
+      retransmitted: false,
+    });
     if (this.#rtoTimer === null) this.#startTimer();
   }
 
@@ -429,7 +438,14 @@ export class TcpEndpoint implements Socket {
     this.#state = to;
     // The CLOSED → LISTEN step of a passive open is the listening socket's, not this connection's.
     if (!(from === 'CLOSED' && to === 'LISTEN')) {
-      this.#env.emit({ kind: 'tcp.state', conn: this.conn, host: this.local.host, port: this.local.port, from, to });
+      this.#env.emit({
+        kind: 'tcp.state',
+        conn: this.conn,
+        host: this.local.host,
+        port: this.local.port,
+        from,
+        to,
+      });
     }
     if (to === 'CLOSED' && from !== 'CLOSED') {
       const failedAlready = this.#finished;

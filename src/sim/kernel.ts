@@ -68,7 +68,7 @@ export class Kernel implements NetEnvironment {
 
   /** runUntil runs every callback due at or before `time`, then sets the clock to `time`. */
   runUntil(time: number): void {
-    for (let next = this.#scheduler.peekTime(); next !== undefined && next <= time; ) {
+    for (let next = this.#scheduler.peekTime(); next !== undefined && next <= time;) {
       this.#step();
       next = this.#scheduler.peekTime();
     }
@@ -80,7 +80,7 @@ export class Kernel implements NetEnvironment {
    * time of the last callback run. The clock stays there, so a quiet world is not moved to the limit.
    */
   runUntilQuiet(limit: number): number {
-    for (let next = this.#scheduler.peekTime(); next !== undefined && next <= limit; ) {
+    for (let next = this.#scheduler.peekTime(); next !== undefined && next <= limit;) {
       this.#step();
       next = this.#scheduler.peekTime();
     }

@@ -21,13 +21,25 @@ const name = v.pipe(
   v.regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'must be a host name such as crepes.fr or alice-pc'),
 );
 
-const port = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1), v.maxValue(65535));
+const port = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(1),
+  v.maxValue(65535),
+);
 
-const probability = v.pipe(v.number('must be a number'), v.minValue(0, 'must be at least 0'), v.maxValue(1, 'must be at most 1'));
+const probability = v.pipe(
+  v.number('must be a number'),
+  v.minValue(0, 'must be at least 0'),
+  v.maxValue(1, 'must be at most 1'),
+);
 
 const ipv4 = v.pipe(
   v.string(),
-  v.regex(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/, 'must be an IPv4 address such as 192.0.2.10'),
+  v.regex(
+    /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/,
+    'must be an IPv4 address such as 192.0.2.10',
+  ),
 );
 
 const service = v.variant(
@@ -50,7 +62,10 @@ const tcpTuning = v.strictObject({
 const host = v.strictObject({
   id: name,
   kind: v.optional(
-    v.picklist(['host', 'router', 'user-agent', 'mail-server', 'dns-server'], 'must be one of host, router, user-agent, mail-server, dns-server'),
+    v.picklist(
+      ['host', 'router', 'user-agent', 'mail-server', 'dns-server'],
+      'must be one of host, router, user-agent, mail-server, dns-server',
+    ),
     'host',
   ),
   label: v.optional(v.string()),
@@ -98,7 +113,10 @@ const input = v.variant(
 
 const scenarioSchema = v.strictObject({
   version: v.literal(1, 'must be 1, the version of this format'),
-  name: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a short name in lower case, such as textbook')),
+  name: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a short name in lower case, such as textbook'),
+  ),
   title: v.optional(v.string()),
   description: v.optional(v.string()),
   seed: v.optional(v.pipe(v.number(), v.integer('must be a whole number')), 1),
@@ -149,7 +167,10 @@ export function parseScenario(value: unknown): ScenarioResult {
   if (!result.success) {
     return {
       ok: false,
-      issues: result.issues.map((issue) => ({ path: dotPath(issue) || '(top level)', message: issue.message })),
+      issues: result.issues.map((issue) => ({
+        path: dotPath(issue) || '(top level)',
+        message: issue.message,
+      })),
     };
   }
   return settle(result.output);
@@ -161,7 +182,10 @@ export function parseScenarioText(text: string): ScenarioResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, issues: [{ path: '(file)', message: `is not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '(file)', message: `is not valid JSON: ${(error as Error).message}` }],
+    };
   }
   return parseScenario(value);
 }
@@ -186,7 +210,8 @@ function settle(parsed: ParsedScenario): ScenarioResult {
   const hostIds = new Set<string>();
   const taken = new Set(parsed.hosts.flatMap((h) => (h.address ? [h.address] : [])));
   parsed.hosts.forEach((h, i) => {
-    if (hostIds.has(h.id)) issues.push({ path: `hosts[${i}].id`, message: `repeats the host name "${h.id}"` });
+    if (hostIds.has(h.id))
+      issues.push({ path: `hosts[${i}].id`, message: `repeats the host name "${h.id}"` });
     hostIds.add(h.id);
   });
   const addresses = new Set<string>();
@@ -207,18 +232,22 @@ function settle(parsed: ParsedScenario): ScenarioResult {
   const links: LinkSpec[] = parsed.links.map((l, i) => {
     const [a, b] = l.between;
     for (const [j, end] of [a, b].entries())
-      if (!hostIds.has(end)) issues.push({ path: `links[${i}].between[${j}]`, message: `names no host: "${end}"` });
+      if (!hostIds.has(end))
+        issues.push({ path: `links[${i}].between[${j}]`, message: `names no host: "${end}"` });
     if (a === b) issues.push({ path: `links[${i}].between`, message: 'must join two different hosts' });
     return { ...l, id: l.id ?? `${a}--${b}` };
   });
   const linkIds = new Set<string>();
   links.forEach((l, i) => {
-    if (linkIds.has(l.id)) issues.push({ path: `links[${i}].id`, message: `repeats the link name "${l.id}"` });
+    if (linkIds.has(l.id))
+      issues.push({ path: `links[${i}].id`, message: `repeats the link name "${l.id}"` });
     linkIds.add(l.id);
   });
   const checkFault = (f: Fault, path: string) => {
-    if ('host' in f && !hostIds.has(f.host)) issues.push({ path: `${path}.host`, message: `names no host: "${f.host}"` });
-    if ('link' in f && !linkIds.has(f.link)) issues.push({ path: `${path}.link`, message: `names no link: "${f.link}"` });
+    if ('host' in f && !hostIds.has(f.host))
+      issues.push({ path: `${path}.host`, message: `names no host: "${f.host}"` });
+    if ('link' in f && !linkIds.has(f.link))
+      issues.push({ path: `${path}.link`, message: `names no link: "${f.link}"` });
   };
   parsed.faults.forEach((f, i) => checkFault(f.fault, `faults[${i}].fault`));
   parsed.inputs.forEach((entry, i) => {

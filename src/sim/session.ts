@@ -114,5 +114,8 @@ export class Session {
 }
 
 function sortInputs(inputs: TimedInput[]): TimedInput[] {
-  return inputs.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i).map(({ e }) => e);
+  return inputs
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+    .map(({ e }) => e);
 }

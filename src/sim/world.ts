@@ -23,7 +23,14 @@ export class World {
     this.network = new Network(
       kernel,
       scenario.hosts.map((h) => ({ id: h.id, addr: h.address, ...(h.tcp ? { tcp: h.tcp } : {}) })),
-      scenario.links.map((l) => ({ id: l.id, a: l.between[0], b: l.between[1], latency: l.latency, jitter: l.jitter, loss: l.loss })),
+      scenario.links.map((l) => ({
+        id: l.id,
+        a: l.between[0],
+        b: l.between[1],
+        latency: l.latency,
+        jitter: l.jitter,
+        loss: l.loss,
+      })),
     );
     for (const host of scenario.hosts) {
       this.#hosts.set(host.id, host);
@@ -84,7 +91,12 @@ export class World {
   #terminal(host: HostId): Terminal {
     let terminal = this.#terminals.get(host);
     if (!terminal) {
-      terminal = new Terminal(host, this.network, (name) => this.resolve(name), (e) => this.#kernel.emit(e));
+      terminal = new Terminal(
+        host,
+        this.network,
+        (name) => this.resolve(name),
+        (e) => this.#kernel.emit(e),
+      );
       this.#terminals.set(host, terminal);
     }
     return terminal;

@@ -15,8 +15,12 @@ describe('TCP over an unreliable link', () => {
           jitter: fc.integer({ min: 0, max: 100 }),
           loss: fc.double({ min: 0, max: 0.4, noNaN: true }),
           mss: fc.integer({ min: 1, max: 600 }),
-          fromClient: fc.array(fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 700 }), { maxLength: 6 }),
-          fromServer: fc.array(fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 700 }), { maxLength: 6 }),
+          fromClient: fc.array(fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 700 }), {
+            maxLength: 6,
+          }),
+          fromServer: fc.array(fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 700 }), {
+            maxLength: 6,
+          }),
         }),
         ({ seed, latency, jitter, loss, mss, fromClient, fromServer }) => {
           const h = twoHosts({ seed, link: { latency, jitter, loss }, tcp: { ...patient, mss } });

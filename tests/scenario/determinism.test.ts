@@ -30,7 +30,10 @@ describe('determinism', () => {
     const isn = (seed: number) => {
       const session = new Session({ ...demo(), seed });
       session.runUntil(1000);
-      return session.trace.filter(isKind('tcp.segment')).slice(0, 2).map((s) => s.seqNo);
+      return session.trace
+        .filter(isKind('tcp.segment'))
+        .slice(0, 2)
+        .map((s) => s.seqNo);
     };
     expect(isn(1)).not.toEqual(isn(2));
   });
@@ -61,7 +64,9 @@ describe('session', () => {
     late.runUntil(120_000);
     expect(late.replays).toBe(2);
 
-    const fresh = new Session(demo(), [{ at: 300, input: { type: 'terminal.type', host: 'alice-pc', text: 'an afterthought' } }]);
+    const fresh = new Session(demo(), [
+      { at: 300, input: { type: 'terminal.type', host: 'alice-pc', text: 'an afterthought' } },
+    ]);
     fresh.runUntil(120_000);
     expect(traceToJsonLines(late.trace)).toBe(traceToJsonLines(fresh.trace));
     expect(late.trace.filter(isKind('app.line')).map((e) => e.line)).toContain('an afterthought');
@@ -74,7 +79,9 @@ describe('session', () => {
     live.input(700.5, { type: 'terminal.type', host: 'alice-pc', text: 'typed live' });
     live.runUntil(60_000);
     expect(live.replays).toBe(1);
-    const fresh = new Session(scenario, [{ at: 700.5, input: { type: 'terminal.type', host: 'alice-pc', text: 'typed live' } }]);
+    const fresh = new Session(scenario, [
+      { at: 700.5, input: { type: 'terminal.type', host: 'alice-pc', text: 'typed live' } },
+    ]);
     fresh.runUntil(60_000);
     expect(traceToJsonLines(live.trace)).toBe(traceToJsonLines(fresh.trace));
   });

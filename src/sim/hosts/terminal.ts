@@ -41,7 +41,8 @@ export class Terminal {
   open(target: string, port: number): void {
     if (this.#socket) return this.#info(`?Already connected to ${this.#target}`);
     const addr = this.#resolve(target);
-    if (addr === undefined) return this.#info(`telnet: could not resolve ${target}/${port}: Name or service not known`);
+    if (addr === undefined)
+      return this.#info(`telnet: could not resolve ${target}/${port}: Name or service not known`);
     this.#info(`Trying ${addr}...`);
     const socket = this.#network.connect(this.#host, addr, port);
     const conn = socket.conn;

@@ -14,7 +14,14 @@ export function startEchoService(ctx: ServiceContext, port: number): void {
       if (event.type === 'data') {
         for (const framed of framer.push(event.data)) {
           const line = framed.kind === 'line' ? framed.line : framed.prefix;
-          ctx.emit({ kind: 'app.line', conn: socket.conn, host: ctx.host, protocol: 'echo', from: 'server', line: octetsToUtf8(line) });
+          ctx.emit({
+            kind: 'app.line',
+            conn: socket.conn,
+            host: ctx.host,
+            protocol: 'echo',
+            from: 'server',
+            line: octetsToUtf8(line),
+          });
           socket.write(`${line}\r\n`);
         }
       } else if (event.type === 'end') {

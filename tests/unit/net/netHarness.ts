@@ -52,6 +52,10 @@ export function twoHosts(
     net,
     accepted,
     segments: () => kernel.trace.filter(isKind('tcp.segment')),
-    states: (host) => kernel.trace.filter(isKind('tcp.state')).filter((e) => e.host === host).map((e) => e.to),
+    states: (host) =>
+      kernel.trace
+        .filter(isKind('tcp.state'))
+        .filter((e) => e.host === host)
+        .map((e) => e.to),
   };
 }

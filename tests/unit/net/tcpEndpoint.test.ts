@@ -57,7 +57,9 @@ describe('TCP connection establishment', () => {
     const client = record(h.net.connect('client', '192.0.2.2', 80));
     h.kernel.runUntil(120_000);
     expect(client.error).toBe('timeout');
-    expect(h.kernel.trace.filter((e) => e.kind === 'tcp.dropped').every((e) => e.reason === 'link-down')).toBe(true);
+    expect(
+      h.kernel.trace.filter((e) => e.kind === 'tcp.dropped').every((e) => e.reason === 'link-down'),
+    ).toBe(true);
   });
 });
 
@@ -121,7 +123,10 @@ describe('TCP data transfer', () => {
     h.net.setHostUp('server', false);
     client.socket.write('anyone there?\r\n');
     h.kernel.runUntil(60_000);
-    const times = h.segments().filter((s) => s.bytes > 0).map((s) => s.t - 100);
+    const times = h
+      .segments()
+      .filter((s) => s.bytes > 0)
+      .map((s) => s.t - 100);
     expect(times).toEqual([0, 1000, 3000, 7000]);
     expect(client.error).toBe('timeout');
   });
@@ -148,7 +153,14 @@ describe('TCP connection release', () => {
     h.kernel.runUntil(200);
     h.accepted[0]?.socket.close();
     h.kernel.runUntil(100_000);
-    expect(h.states('client')).toEqual(['SYN-SENT', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT', 'CLOSED']);
+    expect(h.states('client')).toEqual([
+      'SYN-SENT',
+      'ESTABLISHED',
+      'FIN-WAIT-1',
+      'FIN-WAIT-2',
+      'TIME-WAIT',
+      'CLOSED',
+    ]);
     expect(h.states('server')).toEqual(['SYN-RECEIVED', 'ESTABLISHED', 'CLOSE-WAIT', 'LAST-ACK', 'CLOSED']);
     expect(h.accepted[0]?.events).toEqual(['end', 'closed']);
     expect(client.events).toEqual(['connected', 'end', 'closed']);
@@ -184,7 +196,9 @@ describe('TCP connection release', () => {
     client.socket.write('QUIT and then some more\r\n');
     client.socket.close();
     h.kernel.runUntil(5000);
-    const fromClient = h.segments().filter((s) => s.from.host === 'client' && (s.bytes > 0 || s.flags.includes('FIN')));
+    const fromClient = h
+      .segments()
+      .filter((s) => s.from.host === 'client' && (s.bytes > 0 || s.flags.includes('FIN')));
     expect(fromClient.at(-1)?.flags).toContain('FIN');
     expect(h.accepted[0]?.received).toBe('QUIT and then some more\r\n');
     expect(h.accepted[0]?.events.at(-1)).toBe('end');

@@ -5,12 +5,26 @@ describe('Rng', () => {
   it('gives the same sequence for the same seed', () => {
     const a = new Rng(42);
     const b = new Rng(42);
-    expect(Array.from({ length: 100 }, () => a.uint32())).toEqual(Array.from({ length: 100 }, () => b.uint32()));
+    expect(Array.from({ length: 100 }, () => a.uint32())).toEqual(
+      Array.from({ length: 100 }, () => b.uint32()),
+    );
   });
 
   it('gives another sequence for another seed', () => {
-    const a = Array.from({ length: 10 }, ((r) => () => r.uint32())(new Rng(1)));
-    const b = Array.from({ length: 10 }, ((r) => () => r.uint32())(new Rng(2)));
+    const a = Array.from(
+      { length: 10 },
+      (
+        (r) => () =>
+          r.uint32()
+      )(new Rng(1)),
+    );
+    const b = Array.from(
+      { length: 10 },
+      (
+        (r) => () =>
+          r.uint32()
+      )(new Rng(2)),
+    );
     expect(a).not.toEqual(b);
   });
 

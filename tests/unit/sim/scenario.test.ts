@@ -41,7 +41,9 @@ describe('scenario validation', () => {
 
   it('names the field of a bad address and says what it should be', () => {
     const hosts = [{ id: 'a.example', address: '300.1.2.3' }, { id: 'b.example' }];
-    expect(issuesOf({ ...minimal, hosts })).toBe('hosts[0].address: must be an IPv4 address such as 192.0.2.10');
+    expect(issuesOf({ ...minimal, hosts })).toBe(
+      'hosts[0].address: must be an IPv4 address such as 192.0.2.10',
+    );
   });
 
   it('names a misspelt field, so a typo is not silently ignored', () => {

@@ -22,7 +22,7 @@ describe('Scheduler', () => {
     expect(seen).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('runs a person\'s input before the world\'s own events at the same time', () => {
+  it("runs a person's input before the world's own events at the same time", () => {
     const s = new Scheduler();
     const seen: string[] = [];
     s.add(5, () => seen.push('world'));
@@ -48,7 +48,9 @@ describe('Scheduler', () => {
     const ids = Array.from({ length: 500 }, (_, i) => s.add(499 - i, () => seen.push(499 - i)));
     ids.forEach((id, i) => i % 3 !== 0 && s.cancel(id));
     drain(s);
-    const expected = Array.from({ length: 500 }, (_, i) => 499 - i).filter((_, i) => i % 3 === 0).sort((a, b) => a - b);
+    const expected = Array.from({ length: 500 }, (_, i) => 499 - i)
+      .filter((_, i) => i % 3 === 0)
+      .sort((a, b) => a - b);
     expect(seen).toEqual(expected);
   });
 

@@ -1,0 +1,23 @@
+// `npm run bench`: runs every benchmark, prints a table, and writes bench/results.json
+// ({ "metric-name": { "value": n, "unit": "..." } }) so figures can be compared across commits.
+import { writeFileSync } from 'node:fs';
+import { kernelBench } from './kernelBench.ts';
+import type { Metric } from './measure.ts';
+
+const suites: readonly { name: string; run: () => Metric[] | Promise<Metric[]> }[] = [
+  { name: 'kernel', run: kernelBench },
+];
+
+const metrics: Metric[] = [];
+for (const suite of suites) {
+  process.stderr.write(`running ${suite.name}…\n`);
+  metrics.push(...(await suite.run()));
+}
+
+const width = Math.max(...metrics.map((m) => m.name.length));
+for (const m of metrics) {
+  const note = m.note ? `  (${m.note})` : '';
+  process.stdout.write(`${m.name.padEnd(width)}  ${String(m.value).padStart(12)} ${m.unit}${note}\n`);
+}
+const results = Object.fromEntries(metrics.map((m) => [m.name, { value: m.value, unit: m.unit }]));
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');

@@ -2,7 +2,7 @@
 import type { ConnId, Endpoint, HostId, LinkId, SocketError, TcpFlag, TcpState } from './types.ts';
 
 /** DropReason says where and why a segment was lost. */
-export type DropReason = 'loss' | 'link-down' | 'host-down' | 'no-route';
+export type DropReason = 'loss' | 'link-down' | 'host-down' | 'no-route' | 'port-unreachable';
 
 /** NetEvent is one thing that happened in the network, before the kernel stamps it. */
 export type NetEvent =
@@ -26,6 +26,17 @@ export type NetEvent =
   | { kind: 'tcp.dropped'; conn: ConnId; segment: number; reason: DropReason; at: HostId | LinkId }
   | { kind: 'tcp.state'; conn: ConnId; host: HostId; port: number; from: TcpState; to: TcpState }
   | { kind: 'tcp.error'; conn: ConnId; host: HostId; error: SocketError }
+  | {
+      kind: 'udp.datagram';
+      datagram: number;
+      from: Endpoint;
+      to: Endpoint;
+      bytes: number;
+      payload: string;
+      path: HostId[];
+    }
+  | { kind: 'udp.arrived'; datagram: number; host: HostId }
+  | { kind: 'udp.dropped'; datagram: number; reason: DropReason; at: HostId | LinkId }
   | { kind: 'host.down'; host: HostId }
   | { kind: 'host.up'; host: HostId }
   | { kind: 'link.down'; link: LinkId }

@@ -1,6 +1,7 @@
-// The virtual network: hosts and links with latency, jitter and loss, static shortest-path routing, and the
-// TCP demultiplexer that hands each arriving segment to its endpoint, a listener, or answers it with RST.
+// The virtual network: hosts and links with latency, jitter and loss, static shortest-path routing, UDP
+// datagrams, and the TCP demultiplexer that hands each segment to its endpoint, a listener, or answers RST.
 import type { NetEnvironment } from './environment.ts';
+import type { DropReason } from './netEvents.ts';
 import type { AcceptHandler, Socket } from './socket.ts';
 import { resetFor, TcpEndpoint, type SegmentCarrier } from './tcpEndpoint.ts';
 import { defaultTcpTuning, type TcpTuning } from './tcpTuning.ts';
@@ -34,7 +35,18 @@ interface HostState {
   nextPort: number;
   readonly listeners: Map<number, AcceptHandler>;
   readonly endpoints: Map<string, TcpEndpoint>;
+  readonly udp: Map<number, (datagram: Datagram) => void>;
 }
+
+/** Datagram is a UDP datagram as its receiver gets it. */
+export interface Datagram {
+  readonly id: number;
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly payload: string;
+}
+
+type Dropper = (reason: DropReason, at: string) => void;
 
 interface LinkState {
   readonly spec: NetLink;
@@ -69,6 +81,7 @@ export class Network implements SegmentCarrier {
         nextPort: FIRST_EPHEMERAL_PORT,
         listeners: new Map(),
         endpoints: new Map(),
+        udp: new Map(),
       });
       this.#byAddr.set(spec.addr, spec.id);
       this.#adjacent.set(spec.id, []);
@@ -144,6 +157,7 @@ export class Network implements SegmentCarrier {
       for (const endpoint of [...h.endpoints.values()]) endpoint.crash();
       h.endpoints.clear();
       h.listeners.clear();
+      h.udp.clear();
     }
     this.#env.emit({ kind: up ? 'host.up' : 'host.down', host });
   }
@@ -182,11 +196,52 @@ export class Network implements SegmentCarrier {
       retransmission,
       path: path ?? [segment.src.host],
     });
-    if (path === null) {
-      this.#drop(segment, 'no-route', segment.src.host);
-      return;
-    }
-    this.#forward(segment, path, 0);
+    const drop = (reason: DropReason, at: string) =>
+      this.#env.emit({ kind: 'tcp.dropped', conn: segment.conn, segment: segment.id, reason, at });
+    if (path === null) return drop('no-route', segment.src.host);
+    this.#carry(path, 0, (host) => this.#deliver(segment, host, drop), drop);
+  }
+
+  /** bindUdp receives the datagrams sent to a port of an up host (until it goes down). */
+  bindUdp(host: HostId, port: number, onDatagram: (datagram: Datagram) => void): void {
+    const h = this.#host(host);
+    if (h.udp.has(port)) throw new Error(`Network.bindUdp: ${host} already has UDP port ${port} bound`);
+    h.udp.set(port, onDatagram);
+  }
+
+  /** sendDatagram sends one UDP datagram (RFC 768): no connection, no retransmission, no guarantee. */
+  sendDatagram(host: HostId, srcPort: number, addr: string, port: number, payload: string): void {
+    const h = this.#host(host);
+    const datagram: Datagram = {
+      id: this.#nextSegment++,
+      src: { host, addr: h.spec.addr, port: srcPort },
+      dst: { host: this.#byAddr.get(addr) ?? addr, addr, port },
+      payload,
+    };
+    const path = h.up ? this.#route(host, datagram.dst.host) : null;
+    this.#env.emit({
+      kind: 'udp.datagram',
+      datagram: datagram.id,
+      from: datagram.src,
+      to: datagram.dst,
+      bytes: payload.length,
+      payload,
+      path: path ?? [host],
+    });
+    const drop = (reason: DropReason, at: string) =>
+      this.#env.emit({ kind: 'udp.dropped', datagram: datagram.id, reason, at });
+    if (path === null) return drop(h.up ? 'no-route' : 'host-down', host);
+    this.#carry(
+      path,
+      0,
+      (at) => {
+        this.#env.emit({ kind: 'udp.arrived', datagram: datagram.id, host: at });
+        const handler = this.#host(at).udp.get(port);
+        if (handler) handler(datagram);
+        else drop('port-unreachable', at);
+      },
+      drop,
+    );
   }
 
   release(endpoint: TcpEndpoint): void {
@@ -195,29 +250,31 @@ export class Network implements SegmentCarrier {
     if (h?.endpoints.get(key) === endpoint) h.endpoints.delete(key);
   }
 
-  #forward(segment: Segment, path: readonly HostId[], hop: number): void {
+  // Hop by hop along the path: each link may be down or lose the packet, and adds its latency and jitter.
+  #carry(path: readonly HostId[], hop: number, arrive: (host: HostId) => void, drop: Dropper): void {
     const here = path[hop] as HostId;
     const next = path[hop + 1];
     if (next === undefined) {
-      this.#deliver(segment, here);
+      if (!this.isHostUp(here)) return drop('host-down', here);
+      arrive(here);
       return;
     }
     const link = this.#linkBetween(here, next);
-    if (!link.up) return this.#drop(segment, 'link-down', link.spec.id);
+    if (!link.up) return drop('link-down', link.spec.id);
     const { latency, jitter, loss } = link.conditions;
-    if (loss > 0 && this.#env.random() < loss) return this.#drop(segment, 'loss', link.spec.id);
+    if (loss > 0 && this.#env.random() < loss) return drop('loss', link.spec.id);
     const delay = latency + (jitter > 0 ? this.#env.random() * jitter : 0);
     this.#env.schedule(this.#env.now() + delay, () => {
-      // A link cut while the segment was on it loses the segment too.
-      if (!link.up) return this.#drop(segment, 'link-down', link.spec.id);
-      if (!this.isHostUp(next)) return this.#drop(segment, 'host-down', next);
-      this.#forward(segment, path, hop + 1);
+      // A link cut while the packet was on it loses the packet too.
+      if (!link.up) return drop('link-down', link.spec.id);
+      if (!this.isHostUp(next)) return drop('host-down', next);
+      this.#carry(path, hop + 1, arrive, drop);
     });
   }
 
-  #deliver(segment: Segment, at: HostId): void {
+  #deliver(segment: Segment, at: HostId, drop: Dropper): void {
     const h = this.#host(at);
-    if (!h.up) return this.#drop(segment, 'host-down', at);
+    if (!h.up) return drop('host-down', at);
     this.#env.emit({ kind: 'tcp.arrived', conn: segment.conn, segment: segment.id, host: at });
     const key = endpointKey(segment.dst.port, segment.src);
     const endpoint = h.endpoints.get(key);
@@ -241,10 +298,6 @@ export class Network implements SegmentCarrier {
     }
     // Nobody is there: a closed port answers with RST (RFC 793 §3.4), which the connecting side sees as refused.
     if (!hasFlag(segment, 'RST')) this.transmit(resetFor(segment), false);
-  }
-
-  #drop(segment: Segment, reason: 'loss' | 'link-down' | 'host-down' | 'no-route', at: string): void {
-    this.#env.emit({ kind: 'tcp.dropped', conn: segment.conn, segment: segment.id, reason, at });
   }
 
   // Breadth-first over links in the order the scenario lists them, so routes never depend on chance.

@@ -1,5 +1,6 @@
 // A trace as text a person reads in a terminal: one line per event that matters, aligned by time.
 import type { Endpoint } from '../net/types.ts';
+import { formatRecord } from '../protocols/dns/dnsMessage.ts';
 import type { TraceEvent } from './trace.ts';
 
 function at(t: number): string {
@@ -31,7 +32,12 @@ export function describeEvent(e: TraceEvent): string | null {
       return `tcp     ${ep(e.from)} > ${ep(e.to)} [${e.flags.join(',')}] ${options.join(' ')}${again}`;
     }
     case 'tcp.arrived':
+    case 'udp.arrived':
       return null;
+    case 'udp.datagram':
+      return `udp     ${ep(e.from)} > ${ep(e.to)} len=${e.bytes}`;
+    case 'udp.dropped':
+      return `drop    datagram #${e.datagram}: ${e.reason} at ${e.at}`;
     case 'tcp.dropped':
       return `drop    segment #${e.segment} of ${e.conn}: ${e.reason} at ${e.at}`;
     case 'tcp.state':
@@ -44,6 +50,12 @@ export function describeEvent(e: TraceEvent): string | null {
       return `machine ${e.host} ${e.machine}: ${e.from} -> ${e.to}`;
     case 'terminal.line':
       return `term    ${e.host} ${e.stream === 'out' ? '>' : e.stream === 'in' ? '<' : '|'} ${e.text}`;
+    case 'dns.query':
+      return `dns     ${e.host} asks ${e.server ?? 'its hosts table'}: ${e.name} ${e.qtype}?`;
+    case 'dns.answer':
+      return `dns     ${e.host} learns ${e.name} ${e.qtype}: ${e.records.map(formatRecord).join('; ') || '(no records)'}`;
+    case 'dns.failed':
+      return `dns     ${e.host} gets no ${e.qtype} for ${e.name}: ${e.error}`;
     case 'host.down':
     case 'host.up':
       return `fault   ${e.host} is ${e.kind === 'host.up' ? 'up' : 'down'}`;

@@ -2,6 +2,7 @@
 // the field that is wrong and says what it should be, so a teacher editing a file by hand can fix it.
 import * as v from 'valibot';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
+import type { ZoneRecord } from './dns/zone.ts';
 import type { Fault, Input, TimedInput } from './input.ts';
 
 const duration = v.union(
@@ -44,8 +45,25 @@ const ipv4 = v.pipe(
 
 const service = v.variant(
   'type',
-  [v.strictObject({ type: v.literal('echo'), port: v.optional(port, 7) })],
-  'must be a service with a known type (echo)',
+  [
+    v.strictObject({ type: v.literal('echo'), port: v.optional(port, 7) }),
+    v.strictObject({ type: v.literal('dns') }),
+  ],
+  'must be a service with a known type (echo, dns)',
+);
+
+const dnsRecord = v.variant(
+  'type',
+  [
+    v.strictObject({
+      name,
+      type: v.literal('MX'),
+      preference: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535)), 10),
+      exchange: name,
+    }),
+    v.strictObject({ name, type: v.literal('A'), address: ipv4 }),
+  ],
+  'must be a record of type MX ({ name, type, preference, exchange }) or A ({ name, type, address })',
 );
 
 const tcpTuning = v.strictObject({
@@ -123,6 +141,7 @@ const scenarioSchema = v.strictObject({
   until: v.optional(duration),
   hosts: v.pipe(v.array(host, 'must be a list of hosts'), v.nonEmpty('must list at least one host')),
   links: v.optional(v.array(link, 'must be a list of links'), []),
+  dns: v.optional(v.strictObject({ records: v.optional(v.array(dnsRecord), []) }), { records: [] }),
   faults: v.optional(v.array(v.strictObject({ at: duration, fault }), 'must be a list of { at, fault }'), []),
   inputs: v.optional(v.array(v.strictObject({ at: duration, input }), 'must be a list of { at, input }'), []),
 });
@@ -148,6 +167,7 @@ export interface Scenario {
   readonly until?: number;
   readonly hosts: readonly HostSpec[];
   readonly links: readonly LinkSpec[];
+  readonly dns: { readonly records: readonly ZoneRecord[] };
   readonly faults: readonly { at: number; fault: Fault }[];
   readonly inputs: readonly TimedInput[];
 }

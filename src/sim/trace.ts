@@ -2,6 +2,7 @@
 // Network events are declared in net/ (which may not import sim/); everything else is declared here.
 import type { NetEvent } from '../net/netEvents.ts';
 import type { ConnId, HostId } from '../net/types.ts';
+import type { DnsRecord, DnsType } from '../protocols/dns/dnsMessage.ts';
 import type { Input } from './input.ts';
 
 /** Protocol names the application protocol of a connection, by the well-known port it went to. */
@@ -20,7 +21,25 @@ export type SimEvent =
       line: string;
     }
   | { kind: 'session.state'; conn: ConnId; host: HostId; machine: string; from: string; to: string }
-  | { kind: 'terminal.line'; host: HostId; conn: ConnId | null; stream: 'in' | 'out' | 'info'; text: string };
+  | { kind: 'terminal.line'; host: HostId; conn: ConnId | null; stream: 'in' | 'out' | 'info'; text: string }
+  | { kind: 'dns.query'; host: HostId; id: number; name: string; qtype: DnsType; server: HostId | null }
+  | {
+      kind: 'dns.answer';
+      host: HostId;
+      id: number;
+      name: string;
+      qtype: DnsType;
+      rcode: 'NOERROR';
+      records: DnsRecord[];
+    }
+  | {
+      kind: 'dns.failed';
+      host: HostId;
+      id: number;
+      name: string;
+      qtype: DnsType;
+      error: 'nxdomain' | 'timeout' | 'servfail';
+    };
 
 /** Stamp is what the kernel adds to every event: the virtual time in ms and its position in the trace. */
 export interface Stamp {

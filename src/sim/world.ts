@@ -2,6 +2,9 @@
 // inputs that change it. A world only moves forward; the session replays a new one to go back.
 import { Network } from '../net/network.ts';
 import type { HostId } from '../net/types.ts';
+import { DnsResolver } from './dns/dnsResolver.ts';
+import { startDnsServer } from './dns/dnsServer.ts';
+import { Zone } from './dns/zone.ts';
 import { Terminal } from './hosts/terminal.ts';
 import type { Fault, Input } from './input.ts';
 import type { Kernel } from './kernel.ts';
@@ -16,6 +19,9 @@ export class World {
   readonly #kernel: Kernel;
   readonly #terminals = new Map<HostId, Terminal>();
   readonly #hosts = new Map<HostId, HostSpec>();
+  readonly #resolvers = new Map<HostId, DnsResolver>();
+  readonly #zone: Zone;
+  readonly #dnsServer: { host: HostId; addr: string } | null;
 
   constructor(scenario: Scenario, kernel: Kernel) {
     this.scenario = scenario;
@@ -32,17 +38,23 @@ export class World {
         loss: l.loss,
       })),
     );
+    this.#zone = new Zone(scenario.hosts, scenario.dns.records);
+    const server = scenario.hosts.find((h) => h.services.some((s) => s.type === 'dns'));
+    this.#dnsServer = server ? { host: server.id, addr: server.address } : null;
     for (const host of scenario.hosts) {
       this.#hosts.set(host.id, host);
       this.#startServices(host);
     }
   }
 
-  /** resolve finds the address of a host name (or accepts an address); a static table until DNS arrives. */
-  resolve(name: string): string | undefined {
-    const host = this.#hosts.get(name.toLowerCase());
-    if (host) return host.address;
-    return this.network.hostAt(name) !== undefined ? name : undefined;
+  /** resolver is a host's stub resolver, which asks the world's DNS server (or, with none, its own table). */
+  resolver(host: HostId): DnsResolver {
+    let resolver = this.#resolvers.get(host);
+    if (!resolver) {
+      resolver = new DnsResolver(host, this.network, this.#kernel, this.#dnsServer, this.#zone);
+      this.#resolvers.set(host, resolver);
+    }
+    return resolver;
   }
 
   /** apply carries out one input now. */
@@ -65,6 +77,7 @@ export class World {
       case 'host.down':
         this.network.setHostUp(fault.host, false);
         this.#terminals.delete(fault.host);
+        this.#resolvers.delete(fault.host);
         return;
       case 'host.up': {
         const wasUp = this.network.isHostUp(fault.host);
@@ -91,12 +104,7 @@ export class World {
   #terminal(host: HostId): Terminal {
     let terminal = this.#terminals.get(host);
     if (!terminal) {
-      terminal = new Terminal(
-        host,
-        this.network,
-        (name) => this.resolve(name),
-        (e) => this.#kernel.emit(e),
-      );
+      terminal = new Terminal(host, this.network, this.resolver(host), (e) => this.#kernel.emit(e));
       this.#terminals.set(host, terminal);
     }
     return terminal;
@@ -108,6 +116,9 @@ export class World {
       switch (service.type) {
         case 'echo':
           startEchoService(ctx, service.port);
+          break;
+        case 'dns':
+          startDnsServer(this.network, host.id, this.#zone);
           break;
       }
     }

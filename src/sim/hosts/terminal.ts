@@ -6,6 +6,7 @@ import type { HostId, SocketError } from '../../net/types.ts';
 import { LineFramer } from '../../protocols/shared/lineFramer.ts';
 import { octetsToUtf8, utf8ToOctets } from '../../protocols/shared/octets.ts';
 import { protocolForPort } from '../protocolForPort.ts';
+import type { DnsResolver } from '../dns/dnsResolver.ts';
 import type { UnstampedEvent } from '../trace.ts';
 
 const MAX_LINE = 65_536;
@@ -18,31 +19,44 @@ const FAILURE_TEXT: Record<SocketError, string> = {
   'host-down': 'Network is down',
 };
 
-/** Resolver turns a name typed at the prompt into an address, or undefined when the name is unknown. */
-export type Resolver = (name: string) => string | undefined;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Terminal holds at most one connection at a time, like one telnet session. */
 export class Terminal {
   readonly #host: HostId;
   readonly #network: Network;
-  readonly #resolve: Resolver;
+  readonly #resolver: DnsResolver;
   readonly #emit: (event: UnstampedEvent) => void;
   #socket: Socket | null = null;
+  #resolving = false;
   #target = '';
 
-  constructor(host: HostId, network: Network, resolve: Resolver, emit: (event: UnstampedEvent) => void) {
+  constructor(host: HostId, network: Network, resolver: DnsResolver, emit: (event: UnstampedEvent) => void) {
     this.#host = host;
     this.#network = network;
-    this.#resolve = resolve;
+    this.#resolver = resolver;
     this.#emit = emit;
   }
 
-  /** open connects to `target` (a host name or an address) on `port`. */
+  /** open connects to `target` (a host name, looked up in DNS, or an address) on `port`. */
   open(target: string, port: number): void {
-    if (this.#socket) return this.#info(`?Already connected to ${this.#target}`);
-    const addr = this.#resolve(target);
-    if (addr === undefined)
-      return this.#info(`telnet: could not resolve ${target}/${port}: Name or service not known`);
+    if (this.#socket || this.#resolving) return this.#info(`?Already connected to ${this.#target}`);
+    this.#target = target;
+    if (IPV4.test(target)) return this.#connect(target, target, port);
+    this.#resolving = true;
+    this.#resolver.lookup(target, 'A', (result) => {
+      this.#resolving = false;
+      const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
+      if (a?.type === 'A') return this.#connect(target, a.address, port);
+      const why =
+        !result.ok && result.error === 'timeout'
+          ? 'Temporary failure in name resolution'
+          : 'Name or service not known';
+      this.#info(`telnet: could not resolve ${target}/${port}: ${why}`);
+    });
+  }
+
+  #connect(target: string, addr: string, port: number): void {
     this.#info(`Trying ${addr}...`);
     const socket = this.#network.connect(this.#host, addr, port);
     const conn = socket.conn;
@@ -54,7 +68,6 @@ export class Terminal {
       closedByUs = true;
     };
     this.#socket = socket;
-    this.#target = target;
     this.#typed = (text) => {
       this.#emit({ kind: 'app.line', conn, host: this.#host, protocol, from: 'client', line: text });
       this.#line('out', text, conn);

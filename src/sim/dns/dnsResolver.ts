@@ -1,0 +1,142 @@
+// A host's stub resolver: asks the world's DNS server over UDP, waits, asks again, and gives up with a
+// temporary failure when no answer comes (like resolv.conf's `timeout:5 attempts:2`).
+import type { Network } from '../../net/network.ts';
+import type { HostId } from '../../net/types.ts';
+import {
+  decodeDnsMessage,
+  encodeDnsMessage,
+  normalizeName,
+  type DnsRecord,
+  type DnsType,
+} from '../../protocols/dns/dnsMessage.ts';
+import type { Kernel } from '../kernel.ts';
+import { DNS_PORT } from './dnsServer.ts';
+import type { Zone } from './zone.ts';
+
+/** DnsResult is the outcome of a lookup: records, a name that does not exist, or no answer in time. */
+export type DnsResult =
+  { ok: true; records: readonly DnsRecord[] } | { ok: false; error: 'nxdomain' | 'timeout' | 'servfail' };
+
+const TIMEOUT_MS = 5000;
+const ATTEMPTS = 2;
+
+/** DnsResolver looks names up for one host; with no server configured it reads the zone directly. */
+export class DnsResolver {
+  readonly #host: HostId;
+  readonly #network: Network;
+  readonly #kernel: Kernel;
+  readonly #server: { host: HostId; addr: string } | null;
+  readonly #zone: Zone;
+  readonly #pending = new Map<number, (records: DnsResult) => void>();
+  #port: number | null = null;
+  #nextId = 1;
+
+  constructor(
+    host: HostId,
+    network: Network,
+    kernel: Kernel,
+    server: { host: HostId; addr: string } | null,
+    zone: Zone,
+  ) {
+    this.#host = host;
+    this.#network = network;
+    this.#kernel = kernel;
+    this.#server = server;
+    this.#zone = zone;
+  }
+
+  /** lookup asks for records of one type; `done` is called once, never synchronously. */
+  lookup(name: string, type: DnsType, done: (result: DnsResult) => void): void {
+    const qname = normalizeName(name);
+    const id = this.#nextId++;
+    const server = this.#server;
+    this.#kernel.emit({
+      kind: 'dns.query',
+      host: this.#host,
+      id,
+      name: qname,
+      qtype: type,
+      server: server?.host ?? null,
+    });
+    const finish = (result: DnsResult) => {
+      if (result.ok) {
+        this.#kernel.emit({
+          kind: 'dns.answer',
+          host: this.#host,
+          id,
+          name: qname,
+          qtype: type,
+          rcode: 'NOERROR',
+          records: [...result.records],
+        });
+      } else {
+        this.#kernel.emit({
+          kind: 'dns.failed',
+          host: this.#host,
+          id,
+          name: qname,
+          qtype: type,
+          error: result.error,
+        });
+      }
+      done(result);
+    };
+    if (server === null) {
+      // No DNS server in this world: the answer comes from the host's own table at once, like /etc/hosts.
+      const response = this.#zone.answer(id, qname, type);
+      this.#kernel.schedule(this.#kernel.now(), () =>
+        finish(
+          response.rcode === 'NXDOMAIN'
+            ? { ok: false, error: 'nxdomain' }
+            : { ok: true, records: response.answers },
+        ),
+      );
+      return;
+    }
+    this.#ensureBound();
+    let attempt = 0;
+    let timer: number | null = null;
+    const ask = () => {
+      attempt += 1;
+      this.#network.sendDatagram(
+        this.#host,
+        this.#port as number,
+        server.addr,
+        DNS_PORT,
+        encodeDnsMessage({ kind: 'query', id, name: qname, type }),
+      );
+      timer = this.#kernel.schedule(this.#kernel.now() + TIMEOUT_MS, () => {
+        if (attempt < ATTEMPTS) return ask();
+        this.#pending.delete(id);
+        finish({ ok: false, error: 'timeout' });
+      });
+    };
+    this.#pending.set(id, (result) => {
+      if (timer !== null) this.#kernel.cancel(timer);
+      this.#pending.delete(id);
+      finish(result);
+    });
+    ask();
+  }
+
+  /** forget drops the resolver's socket, as when its host goes down; lookups in flight are lost. */
+  forget(): void {
+    this.#port = null;
+    this.#pending.clear();
+  }
+
+  #ensureBound(): void {
+    if (this.#port !== null) return;
+    // A random source port makes forged answers harder to land (RFC 5452 §4.5).
+    this.#port = 49152 + Math.floor(this.#kernel.random() * 16384);
+    this.#network.bindUdp(this.#host, this.#port, (datagram) => {
+      const message = decodeDnsMessage(datagram.payload);
+      if (message?.kind !== 'response') return;
+      const settle = this.#pending.get(message.id);
+      if (!settle) return;
+      if (message.rcode === 'NXDOMAIN') settle({ ok: false, error: 'nxdomain' });
+      else if (message.rcode !== 'NOERROR') settle({ ok: false, error: 'servfail' });
+      else settle({ ok: true, records: message.answers });
+    });
+  }
+}

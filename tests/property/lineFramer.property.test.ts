@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type FramedLine, LineFramer } from '../../src/protocols/shared/lineFramer.ts';
+
+// Bytes rich in CR and LF, so that line ends and their near misses are common.
+const octet = fc.oneof(
+  fc.constantFrom('\r', '\n', '\r\n', '.'),
+  fc.integer({ min: 0, max: 255 }).map((code) => String.fromCharCode(code)),
+);
+const octets = fc.array(octet, { maxLength: 300 }).map((parts) => parts.join(''));
+
+function cut(data: string, points: number[]): string[] {
+  const sorted = [...new Set(points.map((p) => p % (data.length + 1)))].sort((a, b) => a - b);
+  const chunks: string[] = [];
+  let last = 0;
+  for (const point of sorted) {
+    chunks.push(data.slice(last, point));
+    last = point;
+  }
+  chunks.push(data.slice(last));
+  return chunks;
+}
+
+function frame(maxLine: number, chunks: string[]): FramedLine[] {
+  const framer = new LineFramer(maxLine);
+  return chunks.flatMap((chunk) => framer.push(chunk));
+}
+
+describe('LineFramer properties', () => {
+  it('any chunking of the same bytes yields the same lines', () => {
+    fc.assert(
+      fc.property(octets, fc.array(fc.nat()), fc.integer({ min: 2, max: 40 }), (data, points, maxLine) => {
+        expect(frame(maxLine, cut(data, points))).toEqual(frame(maxLine, [data]));
+      }),
+    );
+  });
+
+  it('arbitrary bytes never throw and whole lines join back to the input', () => {
+    fc.assert(
+      fc.property(octets, (data) => {
+        const framer = new LineFramer(1000);
+        const out = framer.push(data);
+        const lastEnd = data.lastIndexOf('\r\n');
+        const complete = lastEnd === -1 ? '' : data.slice(0, lastEnd + 2);
+        expect(out.map((item) => (item.kind === 'line' ? item.line + '\r\n' : '')).join('')).toBe(complete);
+      }),
+    );
+  });
+
+  it('overlong lines never make it exceed maxLine', () => {
+    fc.assert(
+      fc.property(octets, fc.array(fc.nat()), fc.integer({ min: 2, max: 20 }), (data, points, maxLine) => {
+        const framer = new LineFramer(maxLine);
+        for (const chunk of cut(data, points)) {
+          for (const item of framer.push(chunk)) {
+            const content = item.kind === 'line' ? item.line : item.prefix;
+            expect(content.length + 2).toBeLessThanOrEqual(maxLine);
+          }
+          expect(framer.buffered).toBeLessThan(maxLine);
+        }
+      }),
+    );
+  });
+});

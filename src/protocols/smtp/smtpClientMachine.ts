@@ -1,0 +1,406 @@
+// The sending side of one SMTP connection (RFC 5321) as a sans-I/O machine: it delivers one message to its
+// recipients, reading reply lines and emitting command lines, and outputs what became of each recipient.
+import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
+import { dotUnstuff, encodeDataLines } from '../shared/dotStuffing.ts';
+import { parseReplyLine } from '../shared/multilineReply.ts';
+import { isAscii } from '../shared/octets.ts';
+import {
+  NO_EXTENSIONS,
+  finalResults,
+  hasAccepted,
+  parseEhloReply,
+  recordRcptReply,
+  settleByReply,
+  settleOpen,
+} from './clientResults.ts';
+import type {
+  Extensions,
+  Pending,
+  RecipientReason,
+  ReplySummary,
+  SessionEnd,
+  SmtpClientOutput,
+} from './clientResults.ts';
+import { formatCommand } from './commands.ts';
+import type { ClientCommand, MailParams } from './commands.ts';
+import { REPLIES, replyClass } from './replies.ts';
+import { encodePlainResponse, encodeSaslResponse } from './sasl.ts';
+import type { SaslMechanism } from './sasl.ts';
+import { SMTP_TIMEOUTS } from './timeouts.ts';
+
+export type { RecipientResult, SmtpClientOutput } from './clientResults.ts';
+
+/** SmtpClientInput is one delivery attempt: who we are, the envelope, the message, and credentials if needed. */
+export interface SmtpClientInput {
+  /** Our own name for EHLO/HELO, e.g. 'crepes.fr'. */
+  readonly heloName: string;
+  /** The reverse-path ('' for the null sender of a bounce) and the forward-paths, without angle brackets. */
+  readonly envelope: { readonly from: string; readonly to: readonly string[] };
+  /** The message as octets; line ends may be CRLF or bare LF, and are sent as CRLF. */
+  readonly data: string;
+  /** Credentials for AUTH (RFC 4954), as a submission client uses them on port 587. */
+  readonly auth?: { readonly user: string; readonly password: string; readonly mechanism: SaslMechanism };
+}
+
+/** SmtpClientEmitted is what the client emits: one command or message line (without CRLF) at a time, then a close. */
+export type SmtpClientEmitted = { type: 'line.send'; line: string } | { type: 'connection.close' };
+
+/**
+ * SmtpClientEvent is what the I/O layer sends in: the connection opening and closing, and each received reply line
+ * without its CRLF (line.overlong for one over the limit). The reply.* and session.* events are raised inside.
+ */
+export type SmtpClientEvent =
+  | { type: 'connection.opened' }
+  | { type: 'line.received'; line: string }
+  | { type: 'line.overlong' }
+  | { type: 'connection.closed' }
+  | { type: 'reply.received'; reply: ReplySummary }
+  | { type: 'reply.closing'; reply: ReplySummary }
+  | { type: 'reply.malformed' }
+  | { type: 'session.identified' }
+  | { type: 'rcpt.recorded' };
+
+interface ClientContext extends SmtpClientInput {
+  /** The lines of a multi-line reply read so far (RFC 5321 §4.2.1). */
+  readonly partial: ReplySummary | null;
+  readonly extensions: Extensions;
+  readonly pending: readonly Pending[];
+  readonly rcptSent: number;
+  readonly rcptReplied: number;
+  readonly ended: SessionEnd;
+  readonly possiblyDelivered: boolean;
+}
+
+// A reply longer than this many lines is treated as a broken server rather than buffered without end.
+const MAX_REPLY_LINES = 256;
+
+function isClass(kind: ReturnType<typeof replyClass>) {
+  return ({ event }: { event: SmtpClientEvent }): boolean => {
+    assertEvent(event, 'reply.received');
+    return replyClass(event.reply.code) === kind;
+  };
+}
+
+function replyOf(event: SmtpClientEvent): ReplySummary {
+  assertEvent(event, ['reply.received', 'reply.closing']);
+  return event.reply;
+}
+
+// RFC 1870 §3: the size in octets as sent, with CRLF line ends and without the dot-stuffing.
+function messageSize(data: string): number {
+  return encodeDataLines(data)
+    .slice(0, -1)
+    .reduce((size, line) => size + dotUnstuff(line).length + 2, 0);
+}
+
+function saslLine(text: string) {
+  return { type: 'line.send', line: encodeSaslResponse(text) } as const;
+}
+
+function send(command: ClientCommand) {
+  return { type: 'line.send', line: formatCommand(command) } as const;
+}
+
+/**
+ * smtpClientMachine delivers one message. Send connection.opened, then each reply line as line.received; it
+ * emits EHLO (HELO after a 5xx, RFC 5321 §3.2), AUTH if configured, MAIL, one RCPT per recipient (as one group
+ * when PIPELINING is offered, RFC 2920), DATA only if a recipient was accepted, the dot-stuffed message, and QUIT.
+ * It ends in `done`, whose output gives each recipient's fate.
+ */
+export const smtpClientMachine = setup({
+  types: {
+    input: {} as SmtpClientInput,
+    context: {} as ClientContext,
+    events: {} as SmtpClientEvent,
+    emitted: {} as SmtpClientEmitted,
+    output: {} as SmtpClientOutput,
+  },
+  delays: {
+    initialGreeting: SMTP_TIMEOUTS.initialGreeting,
+    command: SMTP_TIMEOUTS.mail,
+    rcpt: SMTP_TIMEOUTS.rcpt,
+    dataInitiation: SMTP_TIMEOUTS.dataInitiation,
+    dataTermination: SMTP_TIMEOUTS.dataTermination,
+  },
+  guards: {
+    isPositive: isClass('positive'),
+    isIntermediate: isClass('intermediate'),
+    isPermanent: isClass('permanent'),
+    usesPipelining: ({ context }) => context.extensions.pipelining,
+    authUnavailable: ({ context }) =>
+      context.auth !== undefined && !context.extensions.authMechanisms.includes(context.auth.mechanism),
+    authPlain: ({ context }) => context.auth?.mechanism === 'PLAIN',
+    authLogin: ({ context }) => context.auth?.mechanism === 'LOGIN',
+    hasNoRecipients: ({ context }) => context.pending.length === 0,
+    moreRcptRepliesDue: ({ context }) => context.rcptReplied < context.pending.length,
+    someRecipientAccepted: ({ context }) => hasAccepted(context.pending),
+  },
+  actions: {
+    assembleReply: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'line.received');
+      const parsed = parseReplyLine(event.line);
+      const previous = context.partial;
+      // Every line of a multi-line reply carries the same code (RFC 5321 §4.2.1).
+      if (parsed === null || (previous !== null && parsed.code !== previous.code)) {
+        enqueue.assign({ partial: null });
+        enqueue.raise({ type: 'reply.malformed' });
+        return;
+      }
+      const reply = { code: parsed.code, lines: [...(previous?.lines ?? []), parsed.text] };
+      if (!parsed.final) {
+        if (reply.lines.length >= MAX_REPLY_LINES) enqueue.raise({ type: 'reply.malformed' });
+        enqueue.assign({ partial: reply.lines.length >= MAX_REPLY_LINES ? null : reply });
+        return;
+      }
+      enqueue.assign({ partial: null });
+      // A 421 may come in place of any reply; the server is closing (RFC 5321 §3.8).
+      const closing = reply.code === REPLIES['service.closing'].code;
+      enqueue.raise({ type: closing ? 'reply.closing' : 'reply.received', reply });
+    }),
+    sendEhlo: emit(({ context }) => send({ verb: 'EHLO', domain: context.heloName })),
+    sendHelo: emit(({ context }) => send({ verb: 'HELO', domain: context.heloName })),
+    recordExtensions: assign({ extensions: ({ event }) => parseEhloReply(replyOf(event)) }),
+    announceIdentified: raise({ type: 'session.identified' }),
+    sendAuthPlain: emit(({ context }) => {
+      const { user = '', password = '' } = context.auth ?? {};
+      return send({ verb: 'AUTH', mechanism: 'PLAIN', initialResponse: encodePlainResponse(user, password) });
+    }),
+    sendAuthLogin: emit(send({ verb: 'AUTH', mechanism: 'LOGIN' })),
+    sendLoginUsername: emit(({ context }) => saslLine(context.auth?.user ?? '')),
+    sendLoginPassword: emit(({ context }) => saslLine(context.auth?.password ?? '')),
+    // RFC 2920 §3: with PIPELINING, MAIL and every RCPT go out as one group; the replies come back in order.
+    sendEnvelope: enqueueActions(({ context, enqueue }) => {
+      const params: MailParams = {};
+      if (context.extensions.size) params.SIZE = messageSize(context.data);
+      if (context.extensions.eightBitMime && !isAscii(context.data)) params.BODY = '8BITMIME';
+      enqueue.emit(send({ verb: 'MAIL', from: context.envelope.from, params }));
+      const group = context.extensions.pipelining ? context.envelope.to : [];
+      for (const to of group) enqueue.emit(send({ verb: 'RCPT', to }));
+      enqueue.assign({ rcptSent: group.length });
+    }),
+    sendNextRcpt: enqueueActions(({ context, enqueue }) => {
+      const to = context.envelope.to[context.rcptSent];
+      if (to === undefined) return;
+      enqueue.emit(send({ verb: 'RCPT', to }));
+      enqueue.assign({ rcptSent: context.rcptSent + 1 });
+    }),
+    recordRcpt: enqueueActions(({ context, event, enqueue }) => {
+      enqueue.assign({
+        pending: recordRcptReply(context.pending, context.rcptReplied, replyOf(event)),
+        rcptReplied: context.rcptReplied + 1,
+      });
+      enqueue.raise({ type: 'rcpt.recorded' });
+    }),
+    sendData: emit(send({ verb: 'DATA' })),
+    sendMessage: enqueueActions(({ context, enqueue }) => {
+      for (const line of encodeDataLines(context.data)) enqueue.emit({ type: 'line.send', line });
+    }),
+    sendQuit: emit(send({ verb: 'QUIT' })),
+    closeConnection: emit({ type: 'connection.close' }),
+    settleByReply: assign(({ context, event }, params: { reason: RecipientReason }) => ({
+      pending: settleByReply(context.pending, params.reason, replyOf(event)),
+    })),
+    // A refusal settles every open recipient by its class; the client still ends politely (RFC 5321 §4.1.1.10).
+    quitAfterReply: enqueueActions(({ context, event, enqueue }, params: { reason: RecipientReason }) => {
+      enqueue.assign({ pending: settleByReply(context.pending, params.reason, replyOf(event)) });
+      enqueue.emit(send({ verb: 'QUIT' }));
+    }),
+    // A reply that breaks RFC 5321 §4.2 leaves nothing to trust in the session: give up and close.
+    abandonBrokenSession: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({
+        pending: settleOpen(context.pending, 'temporary', 'protocolError'),
+        ended: 'protocolError',
+      });
+      enqueue.emit({ type: 'connection.close' });
+    }),
+    settleAuthNotOffered: assign(({ context }) => ({
+      pending: settleOpen(context.pending, 'permanent', 'authNotOffered'),
+    })),
+    // Without a reply nothing is known for sure, so the mail stays queued for a retry (RFC 5321 §4.5.4.1).
+    settleConnectionLost: assign(({ context }) => ({
+      pending: settleOpen(context.pending, 'temporary', 'connectionLost'),
+      ended: 'connectionLost' as const,
+    })),
+    settleServiceClosing: assign(({ context, event }) => ({
+      pending: settleOpen(context.pending, 'temporary', 'serviceClosing', replyOf(event)),
+      ended: 'serviceClosing' as const,
+    })),
+    // RFC 5321 §4.5.3.2: a client gives up waiting after the per-command timeout and closes the connection.
+    timedOut: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ pending: settleOpen(context.pending, 'temporary', 'timeout'), ended: 'timeout' });
+      enqueue.emit({ type: 'connection.close' });
+    }),
+    notePossiblyDelivered: assign({ possiblyDelivered: true }),
+  },
+}).createMachine({
+  id: 'smtpClient',
+  context: ({ input }) => ({
+    ...input,
+    partial: null,
+    extensions: NO_EXTENSIONS,
+    pending: input.envelope.to.map((recipient) => ({ recipient, accepted: false, result: null })),
+    rcptSent: 0,
+    rcptReplied: 0,
+    ended: 'quit',
+    possiblyDelivered: false,
+  }),
+  initial: 'connecting',
+  on: {
+    'line.received': { actions: 'assembleReply' },
+    'line.overlong': { target: '.done', actions: 'abandonBrokenSession' },
+    'reply.malformed': { target: '.done', actions: 'abandonBrokenSession' },
+    'reply.closing': { target: '.done', actions: ['settleServiceClosing', 'closeConnection'] },
+    'connection.closed': { target: '.done', actions: 'settleConnectionLost' },
+    // After EHLO or HELO succeeded: authenticate if asked to, then start the mail transaction.
+    'session.identified': [
+      { guard: 'authUnavailable', target: '.quitting', actions: ['settleAuthNotOffered', 'sendQuit'] },
+      { guard: 'authPlain', target: '.authenticating.awaitingOutcome', actions: 'sendAuthPlain' },
+      { guard: 'authLogin', target: '.authenticating.awaitingUsernameChallenge', actions: 'sendAuthLogin' },
+      { guard: 'hasNoRecipients', target: '.quitting', actions: 'sendQuit' },
+      { target: '.mail' },
+    ],
+  },
+  states: {
+    connecting: {
+      on: { 'connection.opened': { target: 'awaitingGreeting' } },
+    },
+    // RFC 5321 §3.1, §4.5.3.2.1: the server speaks first, with 220 (or 554: no service).
+    awaitingGreeting: {
+      on: {
+        'reply.received': [
+          { guard: 'isPositive', target: 'ehlo', actions: 'sendEhlo' },
+          { target: 'quitting', actions: { type: 'quitAfterReply', params: { reason: 'greeting' } } },
+        ],
+      },
+      after: { initialGreeting: { target: 'done', actions: 'timedOut' } },
+    },
+    // RFC 5321 §4.1.1.1: EHLO; a 5xx means an old server, so the client falls back to HELO (§3.2).
+    ehlo: {
+      on: {
+        'reply.received': [
+          { guard: 'isPositive', actions: ['recordExtensions', 'announceIdentified'] },
+          { guard: 'isPermanent', target: 'helo', actions: 'sendHelo' },
+          { target: 'quitting', actions: { type: 'quitAfterReply', params: { reason: 'helo' } } },
+        ],
+      },
+      after: { command: { target: 'done', actions: 'timedOut' } },
+    },
+    helo: {
+      on: {
+        'reply.received': [
+          { guard: 'isPositive', actions: 'announceIdentified' },
+          { target: 'quitting', actions: { type: 'quitAfterReply', params: { reason: 'helo' } } },
+        ],
+      },
+      after: { command: { target: 'done', actions: 'timedOut' } },
+    },
+    // RFC 4954 §4: AUTH PLAIN carries everything in its initial response; AUTH LOGIN answers two 334 challenges.
+    authenticating: {
+      initial: 'awaitingOutcome',
+      after: { command: { target: 'done', actions: 'timedOut' } },
+      states: {
+        awaitingUsernameChallenge: {
+          on: {
+            'reply.received': [
+              { guard: 'isIntermediate', target: 'awaitingPasswordChallenge', actions: 'sendLoginUsername' },
+              {
+                target: '#smtpClient.quitting',
+                actions: { type: 'quitAfterReply', params: { reason: 'auth' } },
+              },
+            ],
+          },
+        },
+        awaitingPasswordChallenge: {
+          on: {
+            'reply.received': [
+              { guard: 'isIntermediate', target: 'awaitingOutcome', actions: 'sendLoginPassword' },
+              {
+                target: '#smtpClient.quitting',
+                actions: { type: 'quitAfterReply', params: { reason: 'auth' } },
+              },
+            ],
+          },
+        },
+        awaitingOutcome: {
+          on: {
+            'reply.received': [
+              { guard: 'isPositive', target: '#smtpClient.mail' },
+              {
+                target: '#smtpClient.quitting',
+                actions: { type: 'quitAfterReply', params: { reason: 'auth' } },
+              },
+            ],
+          },
+        },
+      },
+    },
+    // RFC 5321 §3.3, §4.5.3.2.2: MAIL FROM opens the transaction (with the RCPTs too under PIPELINING).
+    mail: {
+      entry: 'sendEnvelope',
+      on: {
+        'reply.received': [
+          { guard: 'isPositive', target: 'rcpt', actions: 'sendNextRcpt' },
+          // Under PIPELINING the RCPT replies are still on their way and must be read (RFC 2920 §3.1).
+          {
+            guard: 'usesPipelining',
+            target: 'rcpt',
+            actions: { type: 'settleByReply', params: { reason: 'mail' } },
+          },
+          { target: 'quitting', actions: { type: 'quitAfterReply', params: { reason: 'mail' } } },
+        ],
+      },
+      after: { command: { target: 'done', actions: 'timedOut' } },
+    },
+    // RFC 5321 §4.5.3.2.3: one reply per RCPT, in order; each restarts the timer.
+    rcpt: {
+      on: {
+        'reply.received': { actions: 'recordRcpt' },
+        'rcpt.recorded': [
+          { guard: 'moreRcptRepliesDue', target: 'rcpt', reenter: true, actions: 'sendNextRcpt' },
+          { guard: 'someRecipientAccepted', target: 'dataInitiation', actions: 'sendData' },
+          { target: 'quitting', actions: 'sendQuit' },
+        ],
+      },
+      after: { rcpt: { target: 'done', actions: 'timedOut' } },
+    },
+    // RFC 5321 §4.1.1.4, §4.5.3.2.4: DATA, waiting for 354.
+    dataInitiation: {
+      on: {
+        'reply.received': [
+          { guard: 'isIntermediate', target: 'dataTermination', actions: 'sendMessage' },
+          { target: 'quitting', actions: { type: 'quitAfterReply', params: { reason: 'data' } } },
+        ],
+      },
+      after: { dataInitiation: { target: 'done', actions: 'timedOut' } },
+    },
+    // RFC 5321 §4.5.3.2.6, §6.1: the message and "." are sent; the reply says whether the server took it.
+    dataTermination: {
+      on: {
+        'reply.received': {
+          target: 'quitting',
+          actions: { type: 'quitAfterReply', params: { reason: 'dataEnd' } },
+        },
+        'connection.closed': {
+          target: 'done',
+          actions: ['notePossiblyDelivered', 'settleConnectionLost'],
+        },
+      },
+      after: { dataTermination: { target: 'done', actions: ['notePossiblyDelivered', 'timedOut'] } },
+    },
+    // RFC 5321 §4.1.1.10: QUIT, waiting for 221; every recipient is settled by now.
+    quitting: {
+      on: { 'reply.received': { target: 'done', actions: 'closeConnection' } },
+      after: { command: { target: 'done', actions: 'timedOut' } },
+    },
+    done: { type: 'final' },
+  },
+  output: ({ context }) => ({
+    recipients: finalResults(context.pending),
+    session: {
+      ended: context.ended,
+      extensions: context.extensions.keywords,
+      pipelining: context.extensions.pipelining,
+      possiblyDelivered: context.possiblyDelivered,
+    },
+  }),
+});

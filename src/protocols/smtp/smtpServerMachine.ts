@@ -1,0 +1,368 @@
+// The receiving side of one SMTP connection (RFC 5321) as a sans-I/O machine: lines in, reply lines out. The chart
+// says which command is allowed when (§4.1.4, §4.3.2); serverDecisions.ts says what to answer when it is.
+import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
+import { isEndOfData, dotUnstuff } from '../shared/dotStuffing.ts';
+import { COMMAND_LINE_MAX, TEXT_LINE_MAX } from '../shared/limits.ts';
+import { formatReply } from '../shared/multilineReply.ts';
+import { parseCommand } from './commands.ts';
+import type { CommandSyntaxError, SmtpCommand } from './commands.ts';
+import type { ReplyKey } from './replies.ts';
+import {
+  EMPTY_TRANSACTION,
+  closesConnection,
+  decideAuth,
+  decideData,
+  decideEndOfData,
+  decideGreeting,
+  decideHelo,
+  decideLoginPassword,
+  decideLoginUsername,
+  decideMail,
+  decidePlainResponse,
+  decideRcpt,
+  replyFor,
+  syntaxReplyKey,
+} from './serverDecisions.ts';
+import type { Outcome, OutcomeEvent, ServerContext, SmtpServerInput } from './serverDecisions.ts';
+import { SMTP_TIMEOUTS } from './timeouts.ts';
+
+export type { SmtpServerInput } from './serverDecisions.ts';
+
+/** SmtpServerEmitted is what the server emits: one reply line (without CRLF) at a time, then perhaps a close. */
+export type SmtpServerEmitted = { type: 'line.send'; line: string } | { type: 'connection.close' };
+
+/**
+ * SmtpServerEvent is what the I/O layer sends in: the connection opening and closing, each received line without
+ * its CRLF (or line.overlong for one over the framer's limit), and server.shutdown (421, then close). The rest are
+ * raised inside the machine: parsed commands, decisions, and session.closing after any 421 reply.
+ */
+export type SmtpServerEvent =
+  | { type: 'connection.opened' }
+  | { type: 'line.received'; line: string }
+  | { type: 'line.overlong' }
+  | { type: 'connection.closed' }
+  | { type: 'server.shutdown' }
+  | CommandEvent
+  | OutcomeEvent
+  | { type: 'session.closing' };
+
+/** CommandEvent is a parsed command line, raised internally from line.received so the chart can route on the verb. */
+export type CommandEvent =
+  | { type: 'command.helo'; command: Extract<SmtpCommand, { verb: 'HELO' | 'EHLO' }> }
+  | { type: 'command.mail'; command: Extract<SmtpCommand, { verb: 'MAIL' }> }
+  | { type: 'command.rcpt'; command: Extract<SmtpCommand, { verb: 'RCPT' }> }
+  | { type: 'command.auth'; command: Extract<SmtpCommand, { verb: 'AUTH' }> }
+  | {
+      type:
+        'command.data' | 'command.rset' | 'command.noop' | 'command.vrfy' | 'command.help' | 'command.quit';
+    }
+  | { type: 'command.notImplemented' | 'command.unknown' }
+  | { type: 'command.invalid'; command: CommandSyntaxError };
+
+/** commandEvent turns a parsed command into the event the chart routes on. */
+export function commandEvent(command: SmtpCommand): CommandEvent {
+  if ('error' in command) return { type: 'command.invalid', command };
+  switch (command.verb) {
+    case 'HELO':
+    case 'EHLO':
+      return { type: 'command.helo', command };
+    case 'MAIL':
+      return { type: 'command.mail', command };
+    case 'RCPT':
+      return { type: 'command.rcpt', command };
+    case 'AUTH':
+      return { type: 'command.auth', command };
+    case 'notImplemented':
+      return { type: 'command.notImplemented' };
+    case 'unknown':
+      return { type: 'command.unknown' };
+    default:
+      return { type: `command.${lower(command.verb)}` };
+  }
+}
+
+function lower<TVerb extends 'DATA' | 'RSET' | 'NOOP' | 'VRFY' | 'HELP' | 'QUIT'>(
+  verb: TVerb,
+): Lowercase<TVerb> {
+  return verb.toLowerCase() as Lowercase<TVerb>;
+}
+
+// The three things an Outcome asks for, as enqueueActions offers them.
+interface OutcomeEnqueuer {
+  assign(update: Partial<ServerContext>): void;
+  emit(event: SmtpServerEmitted): void;
+  raise(event: SmtpServerEvent): void;
+}
+
+// Sends the reply, records the changes and moves the machine; a 421 closes the session whatever else was decided.
+function applyOutcome(enqueue: OutcomeEnqueuer, outcome: Outcome): void {
+  if (outcome.update !== undefined) enqueue.assign(outcome.update);
+  for (const line of formatReply(outcome.reply.code, outcome.reply.text))
+    enqueue.emit({ type: 'line.send', line });
+  if (closesConnection(outcome.reply)) enqueue.raise({ type: 'session.closing' });
+  else if (outcome.then !== undefined) enqueue.raise(outcome.then);
+}
+
+/**
+ * smtpServerMachine runs one server session. Send connection.opened first; lines are handled strictly in the order
+ * sent (PIPELINING, RFC 2920), each reply emitted as line.send events before the next line is looked at. It ends
+ * in `closed`, after emitting connection.close unless the peer closed first. It never throws on any line.
+ */
+export const smtpServerMachine = setup({
+  types: {
+    input: {} as SmtpServerInput,
+    context: {} as ServerContext,
+    events: {} as SmtpServerEvent,
+    emitted: {} as SmtpServerEmitted,
+  },
+  delays: {
+    serverIdle: SMTP_TIMEOUTS.serverIdle,
+  },
+  guards: {
+    exceedsCommandLimit: ({ event }) => {
+      assertEvent(event, 'line.received');
+      // The limit counts the CRLF, which the line arrives without (RFC 5321 §4.5.3.1.4).
+      return event.line.length > COMMAND_LINE_MAX - 2;
+    },
+    isEndOfData: ({ event }) => {
+      assertEvent(event, 'line.received');
+      return isEndOfData(event.line);
+    },
+    isIdentified: ({ context }) => context.heloName !== null,
+  },
+  actions: {
+    sendReply: enqueueActions(({ context, enqueue }, params: { key: ReplyKey }) => {
+      applyOutcome(enqueue, { reply: replyFor(context, params.key) });
+    }),
+    closeConnection: emit({ type: 'connection.close' }),
+    resetTransaction: assign(EMPTY_TRANSACTION),
+    parseLine: enqueueActions(({ event, enqueue }) => {
+      assertEvent(event, 'line.received');
+      enqueue.raise(commandEvent(parseCommand(event.line)));
+    }),
+    greet: enqueueActions(({ context, enqueue }) => applyOutcome(enqueue, decideGreeting(context))),
+    answerSyntaxError: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'command.invalid');
+      const key = syntaxReplyKey(event.command);
+      applyOutcome(enqueue, { reply: replyFor(context, key, { verb: event.command.verb }) });
+    }),
+    answerHelo: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'command.helo');
+      applyOutcome(enqueue, decideHelo(context, event.command));
+    }),
+    answerMail: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'command.mail');
+      applyOutcome(enqueue, decideMail(context, event.command));
+    }),
+    answerRcpt: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'command.rcpt');
+      applyOutcome(enqueue, decideRcpt(context, event.command));
+    }),
+    answerData: enqueueActions(({ context, enqueue }) => applyOutcome(enqueue, decideData(context))),
+    storeDataLine: assign(({ context, event }) => {
+      assertEvent(event, 'line.received');
+      if (context.dataProblem !== null) return {};
+      // RFC 5321 §4.5.3.1.6 and §2.3.8: a line too long or holding a lone CR or LF spoils the whole message.
+      if (event.line.length > TEXT_LINE_MAX - 2) return { dataProblem: 'lineTooLong', data: '' };
+      if (/[\r\n]/.test(event.line)) return { dataProblem: 'bareLineBreak', data: '' };
+      const data = context.data + dotUnstuff(event.line) + '\r\n';
+      // Past the limit the rest is read and dropped, so the reply can come after the final "." (§4.5.3.1.9).
+      return data.length > context.maxSize ? { dataProblem: 'tooLarge', data: '' } : { data };
+    }),
+    markLineTooLong: assign(({ context }) =>
+      context.dataProblem === null ? { dataProblem: 'lineTooLong', data: '' } : {},
+    ),
+    answerEndOfData: enqueueActions(({ context, enqueue }) =>
+      applyOutcome(enqueue, decideEndOfData(context)),
+    ),
+    answerAuth: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'command.auth');
+      applyOutcome(enqueue, decideAuth(context, event.command));
+    }),
+    answerPlainResponse: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'line.received');
+      applyOutcome(enqueue, decidePlainResponse(context, event.line));
+    }),
+    answerLoginUsername: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'line.received');
+      applyOutcome(enqueue, decideLoginUsername(context, event.line));
+    }),
+    answerLoginPassword: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'line.received');
+      applyOutcome(enqueue, decideLoginPassword(context, event.line));
+    }),
+  },
+}).createMachine({
+  id: 'smtpServer',
+  context: ({ input }) => ({
+    ...input,
+    heloName: null,
+    extended: false,
+    authenticatedAs: null,
+    saslUser: null,
+    ...EMPTY_TRANSACTION,
+  }),
+  initial: 'awaitingConnection',
+  states: {
+    awaitingConnection: {
+      on: {
+        'connection.opened': { target: 'session', actions: 'greet' },
+        'connection.closed': { target: 'closed' },
+      },
+    },
+    session: {
+      type: 'parallel',
+      tags: ['connected'],
+      on: {
+        'session.closing': { target: 'closed', actions: 'closeConnection' },
+        // A 421 reply always raises session.closing (RFC 5321 §3.8), so shutdown and timeout end the same way.
+        'server.shutdown': { actions: { type: 'sendReply', params: { key: 'service.closing' } } },
+        'connection.closed': { target: 'closed' },
+      },
+      states: {
+        protocol: {
+          initial: 'awaitingHelo',
+          on: {
+            'line.received': [
+              {
+                guard: 'exceedsCommandLimit',
+                actions: { type: 'sendReply', params: { key: 'error.lineTooLong' } },
+              },
+              { actions: 'parseLine' },
+            ],
+            'line.overlong': { actions: { type: 'sendReply', params: { key: 'error.lineTooLong' } } },
+            // RFC 5321 §4.1.4: EHLO/HELO is allowed at any time and resets an open transaction.
+            'command.helo': { actions: 'answerHelo' },
+            'helo.accepted': { target: '.ready' },
+            'command.rset': {
+              target: '.ready',
+              actions: ['resetTransaction', { type: 'sendReply', params: { key: 'rset.ok' } }],
+            },
+            'command.noop': { actions: { type: 'sendReply', params: { key: 'noop.ok' } } },
+            'command.vrfy': { actions: { type: 'sendReply', params: { key: 'vrfy.cannotVerify' } } },
+            'command.help': { actions: { type: 'sendReply', params: { key: 'help' } } },
+            'command.quit': {
+              target: '#smtpServer.closed',
+              actions: [{ type: 'sendReply', params: { key: 'quit' } }, 'closeConnection'],
+            },
+            'command.notImplemented': {
+              actions: { type: 'sendReply', params: { key: 'error.notImplemented' } },
+            },
+            'command.unknown': { actions: { type: 'sendReply', params: { key: 'error.unrecognized' } } },
+            'command.invalid': { actions: 'answerSyntaxError' },
+          },
+          states: {
+            // RFC 5321 §3.1, §4.1.4: after the 220 greeting; a mail transaction needs EHLO or HELO first.
+            awaitingHelo: {
+              on: {
+                'greeting.refused': { target: 'noService' },
+                'command.rset': { actions: { type: 'sendReply', params: { key: 'rset.ok' } } },
+                'command.mail': { actions: { type: 'sendReply', params: { key: 'seq.needHelo' } } },
+                'command.rcpt': { actions: { type: 'sendReply', params: { key: 'seq.needHelo' } } },
+                'command.data': { actions: { type: 'sendReply', params: { key: 'seq.needHelo' } } },
+                'command.auth': { actions: { type: 'sendReply', params: { key: 'seq.needHelo' } } },
+              },
+            },
+            // RFC 5321 §3.1: after a 554 greeting the server waits for QUIT and answers anything else with 503.
+            noService: {
+              on: {
+                'command.quit': {
+                  target: '#smtpServer.closed',
+                  actions: [{ type: 'sendReply', params: { key: 'quit' } }, 'closeConnection'],
+                },
+                'command.*': { actions: { type: 'sendReply', params: { key: 'seq.noService' } } },
+              },
+            },
+            // RFC 5321 §4.1.1.1: the client is identified; no mail transaction is open.
+            ready: {
+              tags: ['identified'],
+              on: {
+                'command.mail': { actions: 'answerMail' },
+                'mail.accepted': { target: 'mailTransaction' },
+                'command.rcpt': { actions: { type: 'sendReply', params: { key: 'seq.needMail' } } },
+                'command.data': { actions: { type: 'sendReply', params: { key: 'seq.needMail' } } },
+                'command.auth': { actions: 'answerAuth' },
+                'auth.awaitingResponse': { target: 'authenticating.awaitingPlainResponse' },
+                'auth.awaitingUsername': { target: 'authenticating.awaitingUsername' },
+                'auth.awaitingPassword': { target: 'authenticating.awaitingPassword' },
+              },
+            },
+            // RFC 4954 §4: the SASL exchange; each line is a Base64 response, not a command.
+            authenticating: {
+              tags: ['identified', 'authenticating'],
+              initial: 'awaitingPlainResponse',
+              on: {
+                'line.overlong': {
+                  target: 'ready',
+                  actions: { type: 'sendReply', params: { key: 'error.lineTooLong' } },
+                },
+                'auth.finished': { target: 'ready' },
+              },
+              states: {
+                awaitingPlainResponse: { on: { 'line.received': { actions: 'answerPlainResponse' } } },
+                awaitingUsername: {
+                  on: {
+                    'line.received': { actions: 'answerLoginUsername' },
+                    'auth.awaitingPassword': { target: 'awaitingPassword' },
+                  },
+                },
+                awaitingPassword: { on: { 'line.received': { actions: 'answerLoginPassword' } } },
+              },
+            },
+            // RFC 5321 §3.3: MAIL accepted; recipients are being collected.
+            mailTransaction: {
+              tags: ['identified', 'inTransaction'],
+              initial: 'awaitingRecipients',
+              on: {
+                'command.mail': { actions: { type: 'sendReply', params: { key: 'seq.nestedMail' } } },
+                'command.auth': { actions: { type: 'sendReply', params: { key: 'auth.inTransaction' } } },
+                'command.rcpt': { actions: 'answerRcpt' },
+                'rcpt.accepted': { target: '.haveRecipients' },
+              },
+              states: {
+                awaitingRecipients: {
+                  on: { 'command.data': { actions: { type: 'sendReply', params: { key: 'seq.needRcpt' } } } },
+                },
+                haveRecipients: {
+                  tags: ['hasRecipients'],
+                  on: {
+                    'command.data': { actions: 'answerData' },
+                    'data.started': { target: '#smtpServer.session.protocol.receivingData' },
+                  },
+                },
+              },
+            },
+            // RFC 5321 §4.1.1.4: after 354, lines are message text up to a line holding only ".".
+            receivingData: {
+              tags: ['identified', 'inTransaction', 'hasRecipients', 'receivingData'],
+              on: {
+                'line.received': [
+                  { guard: 'isEndOfData', actions: 'answerEndOfData' },
+                  { actions: 'storeDataLine' },
+                ],
+                'line.overlong': { actions: 'markLineTooLong' },
+                'data.finished': { target: 'ready' },
+              },
+            },
+          },
+        },
+        // RFC 5321 §4.5.3.2.7: the server gives up after 5 minutes without a line from the client.
+        idleTimer: {
+          initial: 'running',
+          states: {
+            running: {
+              on: {
+                'line.received': { target: 'running', reenter: true },
+                'line.overlong': { target: 'running', reenter: true },
+              },
+              after: {
+                serverIdle: { actions: { type: 'sendReply', params: { key: 'service.timeout' } } },
+              },
+            },
+          },
+        },
+      },
+    },
+    closed: { type: 'final' },
+  },
+});

@@ -1,0 +1,37 @@
+// Trace information an SMTP server writes into the messages it handles (RFC 5321 §4.4): a Received field at
+// every hop, and Return-Path at final delivery, so a reader can follow a message's path back.
+import { formatDate } from '../message/dateTime.ts';
+
+/** ReceivedInfo is what one hop knows about how it received a message. */
+export interface ReceivedInfo {
+  /** heloName is what the client said in EHLO/HELO. */
+  readonly heloName: string;
+  /** clientHost and clientAddr are who the connection really came from (the TCP peer). */
+  readonly clientHost: string;
+  readonly clientAddr: string;
+  /** by is the receiving server's name. */
+  readonly by: string;
+  /** protocol is SMTP after HELO, ESMTP after EHLO, ESMTPA when authenticated (RFC 3848). */
+  readonly protocol: 'SMTP' | 'ESMTP' | 'ESMTPA';
+  readonly queueId: string;
+  /** recipients are named in a `for` clause only when there is exactly one, as Postfix does. */
+  readonly recipients: readonly string[];
+  /** date is ms since the epoch. */
+  readonly date: number;
+}
+
+/**
+ * receivedField writes a folded Received field with its CRLF, ready to prepend:
+ * `Received: from crepes.fr (crepes.fr [192.0.2.11])\r\n\tby hamburger.edu (Mail Lab) with ESMTP id …`
+ */
+export function receivedField(info: ReceivedInfo): string {
+  const from = `from ${info.heloName} (${info.clientHost} [${info.clientAddr}])`;
+  const by = `by ${info.by} (Mail Lab) with ${info.protocol} id ${info.queueId}`;
+  const forClause = info.recipients.length === 1 ? `\r\n\tfor <${info.recipients[0]}>` : '';
+  return `Received: ${from}\r\n\t${by}${forClause}; ${formatDate(info.date)}\r\n`;
+}
+
+/** returnPathField writes the Return-Path a server adds at final delivery: the envelope's reverse-path. */
+export function returnPathField(reversePath: string): string {
+  return `Return-Path: <${reversePath}>\r\n`;
+}

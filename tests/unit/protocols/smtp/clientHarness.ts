@@ -1,0 +1,48 @@
+// A scripted server for smtpClientMachine: plays the "S: …" lines of a transcript into the client and logs what the
+// client emits as "C: …" ("C: <close>" when it closes), so the log can be compared with the whole script.
+import { createActor } from 'xstate';
+import type { SimulatedClock } from 'xstate';
+import { smtpClientMachine } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
+import type { SmtpClientInput } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
+import { transcript } from './serverHarness.ts';
+
+/** ALICE is the sending side of Kurose & Ross's example, delivering to bob. */
+export const ALICE: SmtpClientInput = {
+  heloName: 'crepes.fr',
+  envelope: { from: 'alice@crepes.fr', to: ['bob@hamburger.edu'] },
+  data: 'Do you like ketchup?\r\nHow about pickles?\r\n',
+};
+
+/** startClient starts a client whose emitted lines are logged; the connection is opened unless told otherwise. */
+export function startClient(input: Partial<SmtpClientInput> = {}, options: { clock?: SimulatedClock } = {}) {
+  const full: SmtpClientInput = { ...ALICE, ...input };
+  const actor = createActor(
+    smtpClientMachine,
+    options.clock ? { input: full, clock: options.clock } : { input: full },
+  );
+  const log: string[] = [];
+  actor.on('line.send', (event) => log.push(`C: ${event.line}`));
+  actor.on('connection.close', () => log.push('C: <close>'));
+  actor.start();
+  actor.send({ type: 'connection.opened' });
+  return {
+    actor,
+    log,
+    /** reply feeds server lines; "<close>" closes the connection instead. */
+    reply(...lines: string[]) {
+      for (const line of lines) {
+        log.push(`S: ${line}`);
+        actor.send(line === '<close>' ? { type: 'connection.closed' } : { type: 'line.received', line });
+      }
+    },
+    output: () => actor.getSnapshot().output,
+    state: () => JSON.stringify(actor.getSnapshot().value),
+  };
+}
+
+/** playServer runs a client against the server lines of a script and returns the client's log with them. */
+export function playServer(script: string, input: Partial<SmtpClientInput> = {}) {
+  const client = startClient(input);
+  for (const entry of transcript(script)) if (entry.startsWith('S: ')) client.reply(entry.slice(3));
+  return client;
+}

@@ -1,0 +1,68 @@
+// Helpers for model-based tests with xstate/graph: every state node of a machine, the events its delayed
+// transitions fire, and a replay of a path through a real actor whose clock stands in for the delays.
+import { SimulatedClock, createActor, getStateNodes } from 'xstate';
+import type {
+  AnyStateMachine,
+  AnyStateNode,
+  EventFromLogic,
+  InputFrom,
+  SnapshotFrom,
+  StateValue,
+} from 'xstate';
+
+/** DelayedEvent is the event of an `after` transition with the number of milliseconds it waits. */
+export type DelayedEvent = { type: string; delay: number };
+
+function descendants(node: AnyStateNode): AnyStateNode[] {
+  return [node, ...Object.values(node.states).flatMap(descendants)];
+}
+
+/** allStateIds lists the id of every state node below the root. */
+export function allStateIds(machine: AnyStateMachine): string[] {
+  return descendants(machine.root)
+    .filter((node) => node !== machine.root)
+    .map((node) => node.id)
+    .sort();
+}
+
+/** stateIdsOf lists the ids of the state nodes a state value is in (ancestors included), without the root. */
+export function stateIdsOf(machine: AnyStateMachine, value: StateValue): string[] {
+  return getStateNodes(machine.root, value)
+    .filter((node) => node !== machine.root)
+    .map((node) => node.id);
+}
+
+/** delayedEvents lists the event of every `after` transition, with its delay resolved from setup's delays. */
+export function delayedEvents(machine: AnyStateMachine): DelayedEvent[] {
+  const delays: Record<string, unknown> = machine.implementations.delays;
+  return descendants(machine.root).flatMap((node) =>
+    node.after.map((transition) => {
+      const delay =
+        typeof transition.delay === 'number' ? transition.delay : delays[String(transition.delay)];
+      if (typeof delay !== 'number')
+        throw new Error(`delay ${String(transition.delay)} is not a fixed number`);
+      return { type: transition.eventType, delay };
+    }),
+  );
+}
+
+/**
+ * replay sends a path's events to a real actor, turning each delayed-transition event into the passing of its
+ * delay on a SimulatedClock, and returns the actor's final snapshot.
+ */
+export function replay<TMachine extends AnyStateMachine>(
+  machine: TMachine,
+  input: InputFrom<TMachine>,
+  events: ReadonlyArray<EventFromLogic<TMachine>>,
+  delayed: readonly DelayedEvent[],
+): SnapshotFrom<TMachine> {
+  const clock = new SimulatedClock();
+  const actor = createActor(machine, { input, clock });
+  actor.start();
+  for (const event of events) {
+    const timer = delayed.find((candidate) => candidate.type === event.type);
+    if (timer === undefined) actor.send(event);
+    else clock.increment(timer.delay);
+  }
+  return actor.getSnapshot();
+}

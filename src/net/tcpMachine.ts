@@ -123,10 +123,8 @@ export const tcpMachine = setup({
         'timer.giveUp': { target: 'CLOSED', actions: 'announceTimeout' },
       },
     },
-    // A peer that never sends its FIN would hold us here for ever; like Linux's tcp_fin_timeout, give up.
     'FIN-WAIT-2': {
       tags: ['closing'],
-      after: { twoMsl: { target: 'CLOSED' } },
       on: {
         'segment.fin': { target: 'TIME-WAIT', actions: 'announcePeerClosed' },
         'segment.rst': { target: 'CLOSED', actions: 'announceReset' },

@@ -56,6 +56,30 @@ export function describeEvent(e: TraceEvent): string | null {
       return `dns     ${e.host} learns ${e.name} ${e.qtype}: ${e.records.map(formatRecord).join('; ') || '(no records)'}`;
     case 'dns.failed':
       return `dns     ${e.host} gets no ${e.qtype} for ${e.name}: ${e.error}`;
+    case 'mailbox.stored':
+      return `mailbox ${e.user}@${e.host} ${e.folder}: stored UID ${e.uid} (${e.size} bytes)`;
+    case 'mailbox.flags':
+      return `mailbox ${e.user}@${e.host} ${e.folder}: UID ${e.uid} flags ${e.flags.join(' ') || '(none)'}`;
+    case 'mailbox.expunged':
+      return `mailbox ${e.user}@${e.host} ${e.folder}: expunged UID ${e.uid}`;
+    case 'queue.enqueued':
+      return `queue   ${e.host} ${e.queueId}: from <${e.from}> to ${e.recipients.map((r) => `<${r}>`).join(', ')}`;
+    case 'queue.attempt':
+      return `queue   ${e.host} ${e.queueId}: attempt ${e.attempt} for ${e.domain}`;
+    case 'queue.deferred':
+      return `queue   ${e.host} ${e.queueId}: <${e.recipient}> deferred (${e.reason}); next try at ${(e.nextAttemptAt / 1000).toFixed(3)} s`;
+    case 'queue.delivered':
+      return `queue   ${e.host} ${e.queueId}: <${e.recipient}> delivered to ${e.remote} (${e.reply})`;
+    case 'queue.warned':
+      return `queue   ${e.host} ${e.queueId}: delay warning sent for ${e.recipients.join(', ')}`;
+    case 'queue.bounced':
+      return `queue   ${e.host} ${e.queueId}: <${e.recipient}> bounced, ${e.status} (${e.reason})`;
+    case 'queue.removed':
+      return `queue   ${e.host} ${e.queueId}: removed`;
+    case 'ua.submitted':
+      return `ua      ${e.host} sends ${e.messageId} ${e.direct ? 'directly' : `via ${e.server}`} to ${e.recipients.join(', ')}`;
+    case 'ua.result':
+      return `ua      ${e.host} ${e.messageId}: ${e.outcome} (${e.detail})`;
     case 'host.down':
     case 'host.up':
       return `fault   ${e.host} is ${e.kind === 'host.up' ? 'up' : 'down'}`;

@@ -5,6 +5,9 @@ import { DURATION_PATTERN, parseDuration } from './duration.ts';
 import type { ZoneRecord } from './dns/zone.ts';
 import type { Fault, Input, TimedInput } from './input.ts';
 
+// Virtual time 0 falls on the first morning of a semester in Seoul, unless a scenario says otherwise.
+const DEFAULT_START = '2026-09-01T09:00:00+09:00';
+
 const duration = v.union(
   [
     v.pipe(v.number(), v.minValue(0, 'must not be negative')),
@@ -138,6 +141,14 @@ const scenarioSchema = v.strictObject({
   title: v.optional(v.string()),
   description: v.optional(v.string()),
   seed: v.optional(v.pipe(v.number(), v.integer('must be a whole number')), 1),
+  startsAt: v.optional(
+    v.pipe(
+      v.string(),
+      v.isoTimestamp('must be a date and time such as 2026-09-01T09:00:00+09:00'),
+      v.transform((text) => Date.parse(text)),
+    ),
+    DEFAULT_START,
+  ),
   until: v.optional(duration),
   hosts: v.pipe(v.array(host, 'must be a list of hosts'), v.nonEmpty('must list at least one host')),
   links: v.optional(v.array(link, 'must be a list of links'), []),
@@ -164,6 +175,8 @@ export interface Scenario {
   readonly title?: string;
   readonly description?: string;
   readonly seed: number;
+  /** startsAt is the calendar time (ms since the Unix epoch) at virtual time 0, for Date and Received fields. */
+  readonly startsAt: number;
   readonly until?: number;
   readonly hosts: readonly HostSpec[];
   readonly links: readonly LinkSpec[];

@@ -41,6 +41,82 @@ export type SimEvent =
       error: 'nxdomain' | 'timeout' | 'servfail';
     };
 
+/** MailEvent is what mail servers and user agents report: queues, mailboxes, submissions. */
+export type MailEvent =
+  | {
+      kind: 'mailbox.stored';
+      host: HostId;
+      user: string;
+      folder: string;
+      uid: number;
+      size: number;
+      raw: string;
+    }
+  | { kind: 'mailbox.flags'; host: HostId; user: string; folder: string; uid: number; flags: string[] }
+  | { kind: 'mailbox.expunged'; host: HostId; user: string; folder: string; uid: number }
+  | {
+      kind: 'queue.enqueued';
+      host: HostId;
+      queueId: string;
+      messageId: string;
+      from: string;
+      recipients: string[];
+      size: number;
+      raw: string;
+    }
+  | {
+      kind: 'queue.attempt';
+      host: HostId;
+      queueId: string;
+      attempt: number;
+      domain: string;
+      recipients: string[];
+    }
+  | {
+      kind: 'queue.deferred';
+      host: HostId;
+      queueId: string;
+      recipient: string;
+      attempt: number;
+      reason: string;
+      nextAttemptAt: number;
+    }
+  | {
+      kind: 'queue.delivered';
+      host: HostId;
+      queueId: string;
+      recipient: string;
+      remote: HostId;
+      reply: string;
+    }
+  | { kind: 'queue.warned'; host: HostId; queueId: string; recipients: string[]; notice: string }
+  | {
+      kind: 'queue.bounced';
+      host: HostId;
+      queueId: string;
+      recipient: string;
+      status: string;
+      reason: string;
+      notice: string | null;
+    }
+  | { kind: 'queue.removed'; host: HostId; queueId: string }
+  | {
+      kind: 'ua.submitted';
+      host: HostId;
+      messageId: string;
+      server: HostId | null;
+      direct: boolean;
+      recipients: string[];
+      raw: string;
+    }
+  | {
+      kind: 'ua.result';
+      host: HostId;
+      messageId: string;
+      outcome: 'accepted' | 'partly' | 'failed';
+      detail: string;
+    };
+
 /** Stamp is what the kernel adds to every event: the virtual time in ms and its position in the trace. */
 export interface Stamp {
   readonly t: number;
@@ -50,7 +126,7 @@ export interface Stamp {
 type Stamped<E> = E extends unknown ? E & Stamp : never;
 
 /** UnstampedEvent is any event before the kernel stamps it. */
-export type UnstampedEvent = NetEvent | SimEvent;
+export type UnstampedEvent = NetEvent | SimEvent | MailEvent;
 
 /** TraceEvent is one stamped event of the trace, a discriminated union on `kind`. */
 export type TraceEvent = Stamped<UnstampedEvent>;

@@ -111,7 +111,14 @@ export class World {
   }
 
   #startServices(host: HostSpec): void {
-    const ctx: ServiceContext = { host: host.id, network: this.network, emit: (e) => this.#kernel.emit(e) };
+    const ctx: ServiceContext = {
+      host: host.id,
+      network: this.network,
+      kernel: this.#kernel,
+      resolver: () => this.resolver(host.id),
+      calendarTime: (t) => this.scenario.startsAt + t,
+      emit: (e) => this.#kernel.emit(e),
+    };
     for (const service of host.services) {
       switch (service.type) {
         case 'echo':

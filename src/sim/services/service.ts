@@ -1,11 +1,19 @@
-// What a network service on a simulated host gets to work with: its host, the network and the trace.
+// What a network service on a simulated host gets to work with: its host, the network, the kernel's time,
+// the host's resolver, and the trace.
 import type { Network } from '../../net/network.ts';
 import type { HostId } from '../../net/types.ts';
+import type { DnsResolver } from '../dns/dnsResolver.ts';
+import type { Kernel } from '../kernel.ts';
 import type { UnstampedEvent } from '../trace.ts';
 
 /** ServiceContext is handed to a service when its host starts, and again after each restart. */
 export interface ServiceContext {
   readonly host: HostId;
   readonly network: Network;
+  readonly kernel: Kernel;
+  /** resolver is the host's DNS resolver (a function: a restart gives the host a fresh one). */
+  resolver(): DnsResolver;
+  /** calendarTime turns virtual ms into ms since the Unix epoch, for Date and Received fields. */
+  calendarTime(t: number): number;
   emit(event: UnstampedEvent): void;
 }

@@ -1,0 +1,221 @@
+// One SMTP delivery: find where mail for a domain goes (MX, else the domain's own address, RFC 5321 §5.1),
+// connect to port 25 (or the submission port), run the SMTP client machine, and say what became of each
+// recipient in the terms a delivery status notification needs.
+import { createActor } from 'xstate';
+import type { SocketError } from '../../net/types.ts';
+import type { SmtpClientInput } from '../../protocols/smtp/smtpClientMachine.ts';
+import { smtpClientMachine, type RecipientResult } from '../../protocols/smtp/smtpClientMachine.ts';
+import { bindLineSession } from '../services/lineSession.ts';
+import type { ServiceContext } from '../services/service.ts';
+
+/** RecipientReport is one recipient's fate after an attempt, with what a bounce or warning would say. */
+export interface RecipientReport {
+  readonly recipient: string;
+  readonly outcome: 'delivered' | 'temporary' | 'permanent';
+  /** status is the enhanced status code (RFC 3463), e.g. 5.1.1. */
+  readonly status: string;
+  /** diagnostic is the remote reply (`550 5.1.1 …`) or, for failures with no reply, our own description. */
+  readonly diagnostic: string;
+  readonly diagnosticKind: 'smtp' | 'x-local';
+  /** reason is one human line, Postfix-style: `host hamburger.edu[192.0.2.11] said: 550 … (in reply to RCPT TO command)`. */
+  readonly reason: string;
+}
+
+/** DeliveryReport is the result of one attempt at one destination. */
+export interface DeliveryReport {
+  readonly recipients: readonly RecipientReport[];
+  /** remote is the mail exchanger that answered, if any. */
+  readonly remote: { readonly host: string; readonly addr: string } | null;
+  /** possiblyDelivered is true when the connection died after the final "." and before its reply (§6.1). */
+  readonly possiblyDelivered: boolean;
+}
+
+/** DeliveryRequest is what to send: HELO name, envelope, message octets, port, and credentials for 587. */
+export type DeliveryRequest = SmtpClientInput & { readonly port: number };
+
+const CONNECT_FAILURE: Record<SocketError, string> = {
+  refused: 'Connection refused',
+  timeout: 'Connection timed out',
+  unreachable: 'No route to host',
+  reset: 'Connection reset by peer',
+  'host-down': 'Network is down',
+};
+
+const STAGE_COMMAND: Partial<Record<RecipientResult['reason'], string>> = {
+  greeting: 'the initial protocol greeting',
+  helo: 'EHLO command',
+  auth: 'AUTH command',
+  mail: 'MAIL FROM command',
+  rcpt: 'RCPT TO command',
+  data: 'DATA command',
+  dataEnd: 'end of DATA command',
+};
+
+function everyone(
+  request: DeliveryRequest,
+  outcome: 'temporary' | 'permanent',
+  status: string,
+  text: string,
+): DeliveryReport {
+  return {
+    recipients: request.envelope.to.map((recipient) => ({
+      recipient,
+      outcome,
+      status,
+      diagnostic: text,
+      diagnosticKind: 'x-local',
+      reason: text,
+    })),
+    remote: null,
+    possiblyDelivered: false,
+  };
+}
+
+/**
+ * deliverViaMx delivers to the mail exchangers of `domain`, best preference first, moving on when one cannot
+ * be reached. `done` is called once with a report for every recipient of the request.
+ */
+export function deliverViaMx(
+  ctx: ServiceContext,
+  domain: string,
+  request: DeliveryRequest,
+  done: (report: DeliveryReport) => void,
+): void {
+  ctx.resolver().lookup(domain, 'MX', (result) => {
+    if (!result.ok) {
+      if (result.error === 'nxdomain')
+        return done(
+          everyone(
+            request,
+            'permanent',
+            '5.4.4',
+            `Host or domain name not found. Name service error for name=${domain} type=MX: Host not found`,
+          ),
+        );
+      return done(
+        everyone(
+          request,
+          'temporary',
+          '4.4.3',
+          `Host or domain name not found. Name service error for name=${domain} type=MX: Host not found, try again`,
+        ),
+      );
+    }
+    const exchangers = result.records.flatMap((r) => (r.type === 'MX' ? [r.exchange] : []));
+    // No MX records: the domain itself is the implicit MX (RFC 5321 §5.1).
+    tryTargets(ctx, exchangers.length > 0 ? exchangers : [domain], request, done, null);
+  });
+}
+
+/** deliverToHost delivers to one named host (a user agent's own server, say), looked up in DNS. */
+export function deliverToHost(
+  ctx: ServiceContext,
+  name: string,
+  request: DeliveryRequest,
+  done: (report: DeliveryReport) => void,
+): void {
+  tryTargets(ctx, [name], request, done, null);
+}
+
+function tryTargets(
+  ctx: ServiceContext,
+  targets: readonly string[],
+  request: DeliveryRequest,
+  done: (report: DeliveryReport) => void,
+  lastFailure: DeliveryReport | null,
+): void {
+  const [name, ...rest] = targets;
+  if (name === undefined) {
+    done(lastFailure ?? everyone(request, 'temporary', '4.4.1', 'no mail exchanger could be reached'));
+    return;
+  }
+  ctx.resolver().lookup(name, 'A', (result) => {
+    const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
+    if (a?.type !== 'A') {
+      const permanent = !result.ok && result.error === 'nxdomain';
+      const text = `Host or domain name not found. Name service error for name=${name} type=A: Host not found${permanent ? '' : ', try again'}`;
+      return tryTargets(
+        ctx,
+        rest,
+        request,
+        done,
+        everyone(request, permanent ? 'permanent' : 'temporary', permanent ? '5.4.4' : '4.4.3', text),
+      );
+    }
+    const socket = ctx.network.connect(ctx.host, a.address, request.port);
+    let started = false;
+    socket.onEvent((event) => {
+      if (event.type === 'connected' && !started) {
+        started = true;
+        runClient(ctx, socket, name, a.address, request, done);
+      } else if (event.type === 'error' && !started) {
+        const text = `connect to ${name}[${a.address}]:${request.port}: ${CONNECT_FAILURE[event.error]}`;
+        tryTargets(ctx, rest, request, done, everyone(request, 'temporary', '4.4.1', text));
+      }
+    });
+  });
+}
+
+function runClient(
+  ctx: ServiceContext,
+  socket: Parameters<typeof bindLineSession>[0],
+  name: string,
+  addr: string,
+  request: DeliveryRequest,
+  done: (report: DeliveryReport) => void,
+): void {
+  const { port: _port, ...input } = request;
+  const actor = createActor(smtpClientMachine, { input, clock: ctx.kernel.clock });
+  let reported = false;
+  actor.subscribe((snapshot) => {
+    if (snapshot.status !== 'done' || reported) return;
+    reported = true;
+    const output = snapshot.output;
+    const host = `${name}[${addr}]`;
+    done({
+      recipients: (output?.recipients ?? []).map((r) => report(r, host)),
+      remote: { host: name, addr },
+      possiblyDelivered: output?.session.possiblyDelivered ?? false,
+    });
+  });
+  bindLineSession(socket, actor, {
+    host: ctx.host,
+    role: 'client',
+    protocol: 'smtp',
+    machine: 'smtp-client',
+    maxLine: 4096,
+    emit: (e) => ctx.emit(e),
+  });
+}
+
+function report(r: RecipientResult, host: string): RecipientReport {
+  if (r.reply) {
+    const text = r.reply.lines.join(' ');
+    const enhanced = /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(text)?.[1];
+    const status = enhanced ?? `${String(r.reply.code)[0]}.0.0`;
+    const diagnostic = `${r.reply.code} ${text}`;
+    const where = STAGE_COMMAND[r.reason];
+    return {
+      recipient: r.recipient,
+      outcome: r.outcome,
+      status: r.outcome === 'delivered' ? '2.0.0' : status,
+      diagnostic,
+      diagnosticKind: 'smtp',
+      reason: `host ${host} said: ${diagnostic}${where ? ` (in reply to ${where})` : ''}`,
+    };
+  }
+  const text =
+    r.reason === 'timeout'
+      ? `conversation with ${host} timed out`
+      : r.reason === 'protocolError'
+        ? `${host} broke the SMTP protocol`
+        : `lost connection with ${host}`;
+  return {
+    recipient: r.recipient,
+    outcome: r.outcome,
+    status: r.outcome === 'permanent' ? '5.5.0' : '4.4.2',
+    diagnostic: text,
+    diagnosticKind: 'x-local',
+    reason: text,
+  };
+}

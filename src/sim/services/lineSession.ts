@@ -1,0 +1,82 @@
+// Wires a sans-I/O line machine (an SMTP, POP3 or IMAP session) to a simulated socket: bytes in are framed
+// into lines, lines out get their CRLF, and every line and state change is written to the trace.
+import type { AnyActorRef, StateValue } from 'xstate';
+import type { Socket } from '../../net/socket.ts';
+import type { HostId } from '../../net/types.ts';
+import { LineFramer } from '../../protocols/shared/lineFramer.ts';
+import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
+import type { Protocol, UnstampedEvent } from '../trace.ts';
+
+/** LineSessionOptions say who speaks, which protocol, and how long a line may be before it is `overlong`. */
+export interface LineSessionOptions {
+  readonly host: HostId;
+  readonly role: 'client' | 'server';
+  readonly protocol: Protocol;
+  /** machine names the chart in the trace, e.g. `smtp-server`. */
+  readonly machine: string;
+  readonly maxLine: number;
+  emit(event: UnstampedEvent): void;
+}
+
+/** stateName writes a state value as a dotted path: `transaction.data`. */
+export function stateName(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  return Object.entries(value)
+    .map(([key, child]) => (child === undefined ? key : `${key}.${stateName(child)}`))
+    .join(',');
+}
+
+/**
+ * bindLineSession connects a started-or-not actor to a socket that is already connected, starts the actor and
+ * sends it `connection.opened`. The actor must accept the line-machine events (`line.received`, `line.overlong`,
+ * `connection.opened`, `connection.closed`) and emit `line.send` and `connection.close`.
+ */
+export function bindLineSession(socket: Socket, actor: AnyActorRef, options: LineSessionOptions): void {
+  const { host, role, protocol, machine, emit } = options;
+  const framer = new LineFramer(options.maxLine);
+  let state: string | null = null;
+  let open = true;
+  actor.subscribe((snapshot: { value: StateValue }) => {
+    const next = stateName(snapshot.value);
+    if (state !== null && next !== state)
+      emit({ kind: 'session.state', conn: socket.conn, host, machine, from: state, to: next });
+    state = next;
+  });
+  actor.on('line.send', (emitted) => {
+    if (!open || !('line' in emitted) || typeof emitted.line !== 'string') return;
+    emit({
+      kind: 'app.line',
+      conn: socket.conn,
+      host,
+      protocol,
+      from: role,
+      line: octetsToUtf8(emitted.line),
+    });
+    socket.write(`${emitted.line}\r\n`);
+  });
+  actor.on('connection.close', () => {
+    if (!open) return;
+    open = false;
+    socket.close();
+  });
+  socket.onEvent((event) => {
+    if (event.type === 'data') {
+      for (const framed of framer.push(event.data)) {
+        if (framed.kind === 'line') actor.send({ type: 'line.received', line: framed.line });
+        else actor.send({ type: 'line.overlong' });
+      }
+    } else if (event.type === 'end') {
+      // The peer will send nothing more; a machine that has not closed yet learns the connection is gone.
+      actor.send({ type: 'connection.closed' });
+      if (open) {
+        open = false;
+        socket.close();
+      }
+    } else if (event.type === 'closed' || event.type === 'error') {
+      open = false;
+      actor.send({ type: 'connection.closed' });
+    }
+  });
+  actor.start();
+  actor.send({ type: 'connection.opened' });
+}

@@ -1,0 +1,67 @@
+// Virtual time → vertical position for diagrams that read top to bottom. Moments that matter get at least a
+// row of room each, and long quiet spells shrink to a fixed-height break, so a 60 s TIME-WAIT fits on a page.
+import { scaleLinear } from 'd3';
+
+/** TimeBreak is a quiet spell drawn shorter than its length: from `y0` to `y1`, standing for `from` → `to`. */
+export interface TimeBreak {
+  readonly from: number;
+  readonly to: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/** TimeScaleOptions sets how much room moments and gaps get, in pixels. */
+export interface TimeScaleOptions {
+  /** top is where the earliest moment sits. */
+  readonly top: number;
+  /** rowGap is the least room between two different moments, enough for one arrow's labels. */
+  readonly rowGap: number;
+  /** pxPerMs stretches a short gap in proportion to its length, beyond `rowGap`. */
+  readonly pxPerMs: number;
+  /** maxGap caps a short gap's room, so a pause reads as a pause without emptying the screen. */
+  readonly maxGap: number;
+  /** breakAfterMs is the gap beyond which time is elided and drawn as a break of `breakHeight`. */
+  readonly breakAfterMs: number;
+  readonly breakHeight: number;
+}
+
+/** CompressedTimeScale places moments (keys) on the page and lists the breaks between them. */
+export interface CompressedTimeScale {
+  /** y is the position of a key; keys not given to the scale are interpolated. */
+  readonly y: (key: number) => number;
+  readonly breaks: readonly TimeBreak[];
+  /** bottom is the position of the latest key. */
+  readonly bottom: number;
+}
+
+/**
+ * compressedTimeScale builds a piecewise-linear d3 scale through the sorted distinct `keys`. A key is a time in
+ * ms, possibly nudged by a tiny fraction so that two things at the same instant get rows of their own.
+ */
+export function compressedTimeScale(keys: readonly number[], options: TimeScaleOptions): CompressedTimeScale {
+  const domain = [...new Set(keys)].sort((a, b) => a - b);
+  if (domain.length === 0) domain.push(0);
+  const range: number[] = [options.top];
+  const breaks: TimeBreak[] = [];
+  for (let i = 1; i < domain.length; i++) {
+    const from = domain[i - 1] as number;
+    const to = domain[i] as number;
+    const y0 = range[i - 1] as number;
+    const gap = to - from;
+    if (gap > options.breakAfterMs) {
+      range.push(y0 + options.breakHeight);
+      breaks.push({ from, to, y0, y1: y0 + options.breakHeight });
+    } else {
+      range.push(y0 + Math.max(options.rowGap, Math.min(gap * options.pxPerMs, options.maxGap)));
+    }
+  }
+  // A single moment still needs a scale that maps it (d3 needs two domain points to interpolate).
+  const scale =
+    domain.length === 1
+      ? scaleLinear(
+          [domain[0] as number, (domain[0] as number) + 1],
+          [options.top, options.top + options.pxPerMs],
+        )
+      : scaleLinear(domain, range);
+  return { y: (key) => scale(key), breaks, bottom: range[range.length - 1] as number };
+}

@@ -1,0 +1,54 @@
+// Which language the page speaks: `?lang=ko` or `?lang=en` if given, else the browser's preference, else English.
+import { en } from './en.ts';
+import { ko } from './ko.ts';
+import type { Messages } from './messages.ts';
+
+/** Language is a language the page has a catalogue for. */
+export type Language = 'en' | 'ko';
+
+/** LANGUAGES lists the catalogues with each language's name in itself, for the language switch. */
+export const LANGUAGES: readonly {
+  readonly code: Language;
+  readonly name: string;
+  readonly messages: Messages;
+}[] = [
+  { code: 'en', name: 'English', messages: en },
+  { code: 'ko', name: '한국어', messages: ko },
+];
+
+function known(tag: string | null | undefined): Language | undefined {
+  const primary = tag?.toLowerCase().split('-')[0];
+  return LANGUAGES.find((l) => l.code === primary)?.code;
+}
+
+/**
+ * pickLanguage chooses from a URL query (`?lang=ko`) first, then the browser's preferred languages in order
+ * (`navigator.languages`); an unknown or missing choice falls through to the next, and finally to English.
+ */
+export function pickLanguage(search: string, preferred: readonly string[]): Language {
+  const asked = known(new URLSearchParams(search).get('lang'));
+  if (asked !== undefined) return asked;
+  for (const tag of preferred) {
+    const language = known(tag);
+    if (language !== undefined) return language;
+  }
+  return 'en';
+}
+
+/** messagesFor is the catalogue of a language. */
+export function messagesFor(language: Language): Messages {
+  return (LANGUAGES.find((l) => l.code === language) ?? (LANGUAGES[0] as (typeof LANGUAGES)[number]))
+    .messages;
+}
+
+/**
+ * formatDuration writes virtual time as people read it: `0 ms`, `220 ms`, `1.4 s`, `60.84 s`, `5 min`.
+ * SI units read the same in both languages; digits follow the language's number format.
+ */
+export function formatDuration(ms: number, language: Language): string {
+  const number = (n: number, digits: number) =>
+    new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(n);
+  if (ms < 1000) return `${number(ms, 1)} ms`;
+  if (ms < 120_000) return `${number(ms / 1000, 3)} s`;
+  return `${number(ms / 60_000, 1)} min`;
+}

@@ -1,0 +1,68 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { builtinScenario } from '../../src/sim/builtinScenarios.ts';
+import { Session } from '../../src/sim/session.ts';
+import { isKind } from '../../src/sim/trace.ts';
+import { launchBrowser, type Browser } from './browser.ts';
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+function demoSegmentCount(): number {
+  const scenario = builtinScenario('tcp-demo');
+  if (scenario === undefined) throw new Error('tcp-demo is missing');
+  const session = new Session(scenario);
+  session.runUntil(scenario.until ?? 3_600_000);
+  return session.trace.filter(isKind('tcp.segment')).length;
+}
+
+describe('the first page', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads without a single console or page error', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?lang=en`);
+    await page.locator('svg .segment').first().waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws a lane for each host, the SYN first, and an arrow for every segment of the trace', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?lang=en`);
+    await page.locator('svg .segment').first().waitFor();
+    await expect(page.locator('.lane-head[data-host="alice-pc"]').count()).resolves.toBe(1);
+    await expect(page.locator('.lane-head[data-host="hamburger.edu"]').count()).resolves.toBe(1);
+    const segments = page.locator('svg .segment');
+    await expect(segments.count()).resolves.toBe(demoSegmentCount());
+    await expect(segments.first().getAttribute('data-flags')).resolves.toBe('SYN');
+    await expect(segments.first().locator('.label').textContent()).resolves.toBe('SYN seq=0');
+    await expect(page.locator('h1').textContent()).resolves.toBe('A TCP connection, start to finish');
+    await page.screenshot({ path: `${SCREENSHOTS}first-page.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}first-page-projector.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks Korean with ?lang=ko', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?lang=ko`);
+    await page.locator('svg .segment').first().waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ko');
+    await expect(page.locator('.eyebrow').textContent()).resolves.toBe('시퀀스 다이어그램');
+    await expect(page.locator('h1').textContent()).resolves.toBe('TCP 연결의 처음부터 끝까지');
+    await expect(page.locator('.phase[data-phase="handshake"]').textContent()).resolves.toContain(
+      '핸드셰이크',
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}first-page-ko.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../../src/ui/i18n/en.ts';
+import { ko } from '../../../../src/ui/i18n/ko.ts';
+import { formatDuration, pickLanguage } from '../../../../src/ui/i18n/language.ts';
+
+describe('pickLanguage', () => {
+  it('obeys ?lang= above the browser’s preference', () => {
+    expect(pickLanguage('?lang=ko', ['en-GB'])).toBe('ko');
+    expect(pickLanguage('?lang=en', ['ko-KR'])).toBe('en');
+  });
+
+  it('follows the first browser language it knows when the URL says nothing usable', () => {
+    expect(pickLanguage('', ['fr-FR', 'ko-KR', 'en'])).toBe('ko');
+    expect(pickLanguage('?lang=xx', ['ko'])).toBe('ko');
+  });
+
+  it('falls back to English', () => {
+    expect(pickLanguage('', ['de-DE'])).toBe('en');
+    expect(pickLanguage('', [])).toBe('en');
+  });
+});
+
+describe('formatDuration', () => {
+  it('writes short times in ms and longer ones in seconds', () => {
+    expect(formatDuration(0, 'en')).toBe('0 ms');
+    expect(formatDuration(220, 'en')).toBe('220 ms');
+    expect(formatDuration(60_840, 'en')).toBe('60.84 s');
+    expect(formatDuration(59_980, 'ko')).toBe('59.98 s');
+  });
+});
+
+describe('the Korean catalogue', () => {
+  it('translates the handshake and the diagram’s name as Korean textbooks do', () => {
+    expect(ko.eyebrow).toBe('시퀀스 다이어그램');
+    expect(ko.phases.handshake.join(' ')).toBe('3-way 핸드셰이크');
+    expect(ko.scenarios['tcp-demo']?.title).not.toBe(en.scenarios['tcp-demo']?.title);
+  });
+});

@@ -8,7 +8,7 @@ import { fieldText, findField, foldField, type HeaderField, parseHeaderBlock } f
 import { type MessagePart, parseMessage } from './parseMessage.ts';
 import { isAscii, utf8ToOctets } from '../shared/octets.ts';
 
-/** DsnAction is what a DSN reports of its recipients: given up on, or still being retried (RFC 3464 §2.3.3). */
+/** DsnAction is what a DSN reports: delivery given up, or still being retried (RFC 3464 §2.3.3). */
 export type DsnAction = 'failed' | 'delayed';
 
 /**

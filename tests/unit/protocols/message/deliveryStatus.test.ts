@@ -201,9 +201,9 @@ describe('buildDeliveryStatusNotification', () => {
   });
 
   it('folds the Content-Type before the boundary, as Postfix does', () => {
-    expect(failed).toMatch(
-      /\r\nContent-Type: multipart\/report; report-type=delivery-status;\r\n\tboundary="7736D2163C4\.[0-9a-f]{8}\/hamburger\.edu"\r\n/,
-    );
+    const folded =
+      /\r\nContent-Type: multipart\/report; report-type=delivery-status;\r\n\tboundary="([^"]+)"\r\n/;
+    expect(folded.exec(failed)?.[1]).toMatch(/^7736D2163C4\.[0-9a-f]{8}\/hamburger\.edu$/);
   });
 
   it('says Auto-Submitted: auto-replied, so no responder answers it (RFC 3834 §5)', () => {

@@ -16,7 +16,7 @@ export interface Endpoint {
   readonly port: number;
 }
 
-/** TcpFlag is a control bit of the TCP header (RFC 793 §3.1), in the order tools such as tcpdump print them. */
+/** TcpFlag is a control bit of the TCP header (RFC 793 §3.1); segments list them in the order SYN, ACK, PSH, FIN, RST. */
 export type TcpFlag = 'SYN' | 'ACK' | 'PSH' | 'FIN' | 'RST';
 
 /**

@@ -16,6 +16,8 @@ export interface LineSessionOptions {
   readonly machine: string;
   readonly maxLine: number;
   emit(event: UnstampedEvent): void;
+  /** beforeSend may stop a line from leaving and drop the connection instead (a teacher's lost-reply fault). */
+  beforeSend?(line: string): 'send' | 'drop-connection';
 }
 
 /** stateName writes a state value as a dotted path: `transaction.data`. */
@@ -44,6 +46,11 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
   });
   actor.on('line.send', (emitted) => {
     if (!open || !('line' in emitted) || typeof emitted.line !== 'string') return;
+    if (options.beforeSend?.(emitted.line) === 'drop-connection') {
+      open = false;
+      socket.abort();
+      return;
+    }
     emit({
       kind: 'app.line',
       conn: socket.conn,

@@ -1,0 +1,301 @@
+// A mail server host: SMTP on port 25 (and 587 for submission with AUTH), mailboxes for its users, and an
+// outbound queue for everything else. It writes Received at every hop and Return-Path at final delivery,
+// and lets a teacher make it answer chosen codes or drop the reply to the final ".".
+import { createActor, type AnyActorRef } from 'xstate';
+import type { Endpoint } from '../../net/types.ts';
+import { formatDate } from '../../protocols/message/dateTime.ts';
+import { parseHeaderBlock, findField } from '../../protocols/message/headers.ts';
+import type {
+  AcceptResult,
+  Envelope,
+  InterposeStage,
+  SmtpBackend,
+  SmtpSession,
+} from '../../protocols/smtp/backend.ts';
+import { customReply, type Reply, type ReplyStyle } from '../../protocols/smtp/replies.ts';
+import { smtpServerMachine } from '../../protocols/smtp/smtpServerMachine.ts';
+import { receivedField, returnPathField } from '../../protocols/smtp/traceFields.ts';
+import { TEXT_LINE_MAX } from '../../protocols/shared/limits.ts';
+import { bindLineSession } from '../services/lineSession.ts';
+import type { ServiceContext } from '../services/service.ts';
+import { MailboxStore } from './mailboxStore.ts';
+import { OutboundQueue } from './outboundQueue.ts';
+import type { RetryPolicy } from './retryPolicy.ts';
+
+/** MailServerConfig is a mail server's part of the scenario, defaults filled in. */
+export interface MailServerConfig {
+  /** domains this server keeps mail for; the first is its main domain. */
+  readonly domains: readonly string[];
+  readonly style: ReplyStyle;
+  readonly users: readonly { readonly name: string; readonly password: string }[];
+  readonly retry: RetryPolicy;
+  readonly maxSize: number;
+  readonly maxRecipients: number;
+  /** submission opens port 587, where AUTH is required (RFC 6409). */
+  readonly submission: boolean;
+  /** trusted hosts may relay through port 25 without AUTH, like Postfix's mynetworks. */
+  readonly trusted: readonly string[];
+}
+
+/** ReplyFault makes the server answer `code` at `stage`: every time, or every n-th time it gets there. */
+export interface ReplyFault {
+  readonly stage: InterposeStage;
+  readonly code: number;
+  readonly text?: string;
+  readonly every: number;
+}
+
+/** SMTP_PORT and SUBMISSION_PORT are the well-known ports (RFC 5321 §4.5.4.2 context; RFC 6409 §3.1). */
+export const SMTP_PORT = 25;
+export const SUBMISSION_PORT = 587;
+
+function localPart(address: string): string {
+  return address.slice(0, address.lastIndexOf('@')).toLowerCase();
+}
+
+function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** MailServer lives as long as its world; start and stop follow its host going up and down. */
+export class MailServer {
+  readonly store: MailboxStore;
+  readonly queue: OutboundQueue;
+  readonly config: MailServerConfig;
+  readonly #ctx: ServiceContext;
+  readonly #sessions = new Set<AnyActorRef>();
+  #faults: { fault: ReplyFault; seen: number }[] = [];
+  #dropFinalReplies = 0;
+  #running = false;
+
+  constructor(ctx: ServiceContext, config: MailServerConfig) {
+    this.#ctx = ctx;
+    this.config = config;
+    this.store = new MailboxStore(
+      ctx.host,
+      (e) => ctx.emit(e),
+      () => ctx.calendarTime(ctx.kernel.now()),
+    );
+    for (const user of config.users) this.store.addUser(user.name, user.password);
+    // Every domain must have a postmaster (RFC 5321 §4.5.1).
+    if (!this.store.hasUser('postmaster')) this.store.addUser('postmaster', '');
+    this.queue = new OutboundQueue(ctx, {
+      hostname: this.hostname,
+      policy: config.retry,
+      newQueueId: () => this.#newQueueId(),
+      newMessageId: () => this.#newMessageId(),
+      sendNotice: (recipient, raw) => this.#sendNotice(recipient, raw),
+    });
+  }
+
+  /** hostname is the server's name in greetings and trace fields. */
+  get hostname(): string {
+    return this.#ctx.host;
+  }
+
+  /** start listens on the SMTP ports and resumes the queue; called when the host comes up. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#ctx.network.listen(this.#ctx.host, SMTP_PORT, (socket) => this.#serve(socket, false));
+    if (this.config.submission)
+      this.#ctx.network.listen(this.#ctx.host, SUBMISSION_PORT, (socket) => this.#serve(socket, true));
+    this.queue.resume();
+  }
+
+  /**
+   * stop takes the SMTP service down. `graceful` says 421 to every open session first (RFC 5321 §3.8); a crash
+   * (the host losing power) says nothing. The queue and mailboxes survive either, as they would on disk.
+   */
+  stop(graceful: boolean): void {
+    if (!this.#running) return;
+    this.#running = false;
+    this.queue.halt();
+    if (graceful) {
+      for (const session of [...this.#sessions]) session.send({ type: 'server.shutdown' });
+      if (this.#ctx.network.isHostUp(this.#ctx.host)) {
+        this.#ctx.network.unlisten(this.#ctx.host, SMTP_PORT);
+        if (this.config.submission) this.#ctx.network.unlisten(this.#ctx.host, SUBMISSION_PORT);
+      }
+    }
+    this.#sessions.clear();
+  }
+
+  /** addFault makes the server answer a chosen code at a chosen stage until `clearFaults`. */
+  addFault(fault: ReplyFault): void {
+    this.#faults.push({ fault, seen: 0 });
+  }
+
+  /** dropFinalReplies makes the next `count` final "." go unanswered: the message is kept, the connection dropped. */
+  dropFinalReplies(count: number): void {
+    this.#dropFinalReplies += count;
+  }
+
+  /** clearFaults makes the server behave normally again. */
+  clearFaults(): void {
+    this.#faults = [];
+    this.#dropFinalReplies = 0;
+  }
+
+  /** isLocal tells whether an address belongs to one of this server's domains. */
+  isLocal(address: string): boolean {
+    return this.config.domains.includes(domainOf(address));
+  }
+
+  /** flushQueue retries every waiting message now. */
+  flushQueue(): void {
+    if (this.#running) this.queue.flush();
+  }
+
+  #serve(socket: Parameters<typeof bindLineSession>[0], submission: boolean): void {
+    const backend = this.#backend(socket.remote, submission, () => actor);
+    const actor = createActor(smtpServerMachine, {
+      input: {
+        hostname: this.hostname,
+        style: this.config.style,
+        submission,
+        maxSize: this.config.maxSize,
+        maxRecipients: this.config.maxRecipients,
+        backend,
+      },
+      clock: this.#ctx.kernel.clock,
+    });
+    this.#sessions.add(actor);
+    actor.subscribe({ complete: () => this.#sessions.delete(actor) });
+    bindLineSession(socket, actor, {
+      host: this.#ctx.host,
+      role: 'server',
+      protocol: 'smtp',
+      machine: 'smtp-server',
+      maxLine: TEXT_LINE_MAX * 4,
+      emit: (e) => this.#ctx.emit(e),
+      // The lost-reply fault: the message is already kept, but the 250 never leaves; the connection just dies.
+      beforeSend: (line) => {
+        if (!line.startsWith('250') || !backend.droppingReply) return 'send';
+        backend.droppingReply = false;
+        return 'drop-connection';
+      },
+    });
+  }
+
+  #backend(
+    client: Endpoint,
+    submission: boolean,
+    actor: () => { getSnapshot(): { context: { extended: boolean } } },
+  ): SmtpBackend & { droppingReply: boolean } {
+    const trusted = this.config.trusted.includes(client.host);
+    const backend: SmtpBackend & { droppingReply: boolean } = {
+      droppingReply: false,
+      checkRecipient: (address, session) => {
+        if (this.isLocal(address)) {
+          const user = localPart(address);
+          return this.store.hasUser(user) ? 'ok' : 'unknown-user';
+        }
+        return session.authenticatedAs !== null || (trusted && !submission) ? 'ok' : 'relay-denied';
+      },
+      authenticate: (user, password) =>
+        password !== '' && this.store.checkPassword(user.replace(/@.*$/, ''), password),
+      accept: (envelope) => {
+        const result = this.#accept(envelope, client, submission, actor().getSnapshot().context.extended);
+        if (result.ok && this.#dropFinalReplies > 0) {
+          this.#dropFinalReplies -= 1;
+          backend.droppingReply = true;
+        }
+        return result;
+      },
+      interpose: (stage, session) => this.#interpose(stage, session),
+    };
+    return backend;
+  }
+
+  #interpose(stage: InterposeStage, _session: SmtpSession): Reply | undefined {
+    for (const entry of this.#faults) {
+      if (entry.fault.stage !== stage) continue;
+      entry.seen += 1;
+      if (entry.seen % entry.fault.every !== 0) continue;
+      return customReply(entry.fault.code, entry.fault.text ?? defaultFaultText(entry.fault.code));
+    }
+    return undefined;
+  }
+
+  // Take responsibility for a message: local recipients get it in their mailbox now, others via the queue.
+  #accept(envelope: Envelope, client: Endpoint, submission: boolean, extended: boolean): AcceptResult {
+    const queueId = this.#newQueueId();
+    const now = this.#ctx.kernel.now();
+    let data = envelope.data;
+    if (submission) data = this.#completeHeaders(data);
+    const received = receivedField({
+      heloName: envelope.heloName,
+      clientHost: client.host,
+      clientAddr: client.addr,
+      by: this.hostname,
+      protocol: envelope.authenticatedAs ? 'ESMTPA' : extended ? 'ESMTP' : 'SMTP',
+      queueId,
+      recipients: envelope.to,
+      date: this.#ctx.calendarTime(now),
+    });
+    data = received + data;
+    const local = envelope.to.filter((r) => this.isLocal(r));
+    const remote = envelope.to.filter((r) => !this.isLocal(r));
+    for (const recipient of local) this.#deliverLocal(recipient, envelope.from, data);
+    if (remote.length > 0) this.queue.enqueue(queueId, this.#messageIdOf(data), envelope.from, remote, data);
+    return { ok: true, queueId };
+  }
+
+  #deliverLocal(recipient: string, from: string, data: string): void {
+    const user = localPart(recipient);
+    this.store.deliver(this.store.hasUser(user) ? user : 'postmaster', returnPathField(from) + data);
+  }
+
+  // A submission server completes a message that lacks Date or Message-ID (RFC 6409 §8.2, §8.3).
+  #completeHeaders(data: string): string {
+    const { fields } = parseHeaderBlock(data);
+    let added = '';
+    if (!findField(fields, 'date'))
+      added += `Date: ${formatDate(this.#ctx.calendarTime(this.#ctx.kernel.now()))}\r\n`;
+    if (!findField(fields, 'message-id')) added += `Message-ID: ${this.#newMessageId()}\r\n`;
+    return added + data;
+  }
+
+  #messageIdOf(data: string): string {
+    const field = findField(parseHeaderBlock(data).fields, 'message-id');
+    return field ? field.value.trim() : '';
+  }
+
+  #sendNotice(recipient: string, raw: string): void {
+    if (this.isLocal(recipient)) {
+      this.#deliverLocal(recipient, '', raw);
+      return;
+    }
+    this.queue.enqueue(this.#newQueueId(), this.#messageIdOf(raw), '', [recipient], raw);
+  }
+
+  // Queue ids look like Postfix's: hex digits from the kernel's generator, so runs repeat.
+  #newQueueId(): string {
+    const n = this.#ctx.kernel.randomUint32().toString(16).toUpperCase().padStart(8, '0');
+    return `${n}${(this.#ctx.kernel.randomUint32() % 256).toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+
+  #newMessageId(): string {
+    const stamp = formatStamp(this.#ctx.calendarTime(this.#ctx.kernel.now()));
+    return `<${stamp}.${this.#newQueueId()}@${this.hostname}>`;
+  }
+}
+
+function formatStamp(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
+}
+
+function defaultFaultText(code: number): string {
+  if (code === 421) return 'Service not available, closing transmission channel';
+  if (code === 450) return 'Requested mail action not taken: mailbox unavailable';
+  if (code === 451) return 'Requested action aborted: local error in processing';
+  if (code === 452) return 'Requested action not taken: insufficient system storage';
+  if (code === 550) return 'Requested action not taken: mailbox unavailable';
+  if (code === 552) return 'Requested mail action aborted: exceeded storage allocation';
+  if (code === 554) return 'Transaction failed';
+  return 'Reply chosen by the teacher';
+}

@@ -1,0 +1,287 @@
+// A mail server's outbound queue and its delivery agent: each message waits here until every recipient is
+// delivered or bounced. Temporary failures are retried by the server's policy; the sender is warned after a
+// while and finally gets a bounce (RFC 5321 §4.5.4, §6.1; notifications per RFC 3464).
+import {
+  buildDeliveryStatusNotification,
+  type DsnRecipientSpec,
+} from '../../protocols/message/deliveryStatus.ts';
+import type { TimerId } from '../scheduler.ts';
+import type { ServiceContext } from '../services/service.ts';
+import { hasExpired, isDueForWarning, nextAttemptAt, type RetryPolicy } from './retryPolicy.ts';
+import { deliverViaMx, type DeliveryReport, type RecipientReport } from './smtpDelivery.ts';
+
+type RecipientState =
+  { status: 'pending'; last: RecipientReport | null } | { status: 'delivered' } | { status: 'bounced' };
+
+/** QueueEntry is one accepted message waiting for delivery. */
+interface QueueEntry {
+  readonly queueId: string;
+  readonly messageId: string;
+  readonly from: string;
+  readonly data: string;
+  readonly arrivedAt: number;
+  readonly recipients: Map<string, RecipientState>;
+  attempts: number;
+  warned: boolean;
+  timer: TimerId | null;
+}
+
+/** QueueOwner is what the queue needs from its server: names, ids, and how to deliver a notice to a sender. */
+export interface QueueOwner {
+  readonly hostname: string;
+  readonly policy: RetryPolicy;
+  newQueueId(): string;
+  newMessageId(): string;
+  /** sendNotice delivers a bounce or warning (from the null sender) to `recipient`, locally or via the queue. */
+  sendNotice(recipient: string, raw: string): void;
+}
+
+function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** OutboundQueue holds messages for other domains and drives their delivery. */
+export class OutboundQueue {
+  readonly #ctx: ServiceContext;
+  readonly #owner: QueueOwner;
+  readonly #entries = new Map<string, QueueEntry>();
+  /** #epoch counts restarts, so an attempt begun before a crash cannot settle after it. */
+  #epoch = 0;
+
+  constructor(ctx: ServiceContext, owner: QueueOwner) {
+    this.#ctx = ctx;
+    this.#owner = owner;
+  }
+
+  /** size is the number of messages waiting. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** enqueue takes responsibility for a message (RFC 5321 §6.1) and tries to deliver it at once. */
+  enqueue(
+    queueId: string,
+    messageId: string,
+    from: string,
+    recipients: readonly string[],
+    data: string,
+  ): void {
+    const now = this.#ctx.kernel.now();
+    const entry: QueueEntry = {
+      queueId,
+      messageId,
+      from,
+      data,
+      arrivedAt: now,
+      recipients: new Map(recipients.map((r) => [r, { status: 'pending', last: null }])),
+      attempts: 0,
+      warned: false,
+      timer: null,
+    };
+    this.#entries.set(queueId, entry);
+    this.#ctx.emit({
+      kind: 'queue.enqueued',
+      host: this.#ctx.host,
+      queueId,
+      messageId,
+      from,
+      recipients: [...recipients],
+      size: data.length,
+      raw: data,
+    });
+    entry.timer = this.#ctx.kernel.schedule(now, () => this.#attempt(entry));
+  }
+
+  /** flush tries every waiting message now, as `postqueue -f` does; a teacher uses it to skip the wait. */
+  flush(): void {
+    for (const entry of this.#entries.values()) {
+      if (entry.timer === null) continue;
+      this.#ctx.kernel.cancel(entry.timer);
+      entry.timer = this.#ctx.kernel.schedule(this.#ctx.kernel.now(), () => this.#attempt(entry));
+    }
+  }
+
+  /** halt forgets pending timers, as when the host goes down; the messages stay and resume on `resume`. */
+  halt(): void {
+    this.#epoch += 1;
+    for (const entry of this.#entries.values()) {
+      if (entry.timer !== null) this.#ctx.kernel.cancel(entry.timer);
+      entry.timer = null;
+    }
+  }
+
+  /** resume reschedules every message after a restart, trying at once (Postfix scans its queue on start). */
+  resume(): void {
+    const kernel = this.#ctx.kernel;
+    for (const entry of this.#entries.values()) {
+      if (entry.timer === null) entry.timer = kernel.schedule(kernel.now(), () => this.#attempt(entry));
+    }
+  }
+
+  #attempt(entry: QueueEntry): void {
+    entry.timer = null;
+    entry.attempts += 1;
+    const byDomain = new Map<string, string[]>();
+    for (const [recipient, state] of entry.recipients) {
+      if (state.status !== 'pending') continue;
+      const domain = domainOf(recipient);
+      byDomain.set(domain, [...(byDomain.get(domain) ?? []), recipient]);
+    }
+    let outstanding = byDomain.size;
+    const epoch = this.#epoch;
+    const reports: { report: DeliveryReport }[] = [];
+    for (const [domain, recipients] of byDomain) {
+      this.#ctx.emit({
+        kind: 'queue.attempt',
+        host: this.#ctx.host,
+        queueId: entry.queueId,
+        attempt: entry.attempts,
+        domain,
+        recipients,
+      });
+      // Messages to several recipients at one domain go in one transaction.
+      const request = {
+        heloName: this.#owner.hostname,
+        envelope: { from: entry.from, to: recipients },
+        data: entry.data,
+        port: 25,
+      };
+      deliverViaMx(this.#ctx, domain, request, (report) => {
+        reports.push({ report });
+        if (--outstanding === 0 && epoch === this.#epoch)
+          this.#settle(
+            entry,
+            reports.map((r) => r.report),
+          );
+      });
+    }
+    if (byDomain.size === 0) this.#settle(entry, []);
+  }
+
+  #settle(entry: QueueEntry, reports: readonly DeliveryReport[]): void {
+    const now = this.#ctx.kernel.now();
+    const host = this.#ctx.host;
+    const bounced: RecipientReport[] = [];
+    const deferred: RecipientReport[] = [];
+    for (const report of reports) {
+      for (const r of report.recipients) {
+        if (r.outcome === 'delivered') {
+          entry.recipients.set(r.recipient, { status: 'delivered' });
+          const remote = report.remote?.host ?? '';
+          this.#ctx.emit({
+            kind: 'queue.delivered',
+            host,
+            queueId: entry.queueId,
+            recipient: r.recipient,
+            remote,
+            reply: r.diagnostic,
+          });
+        } else if (r.outcome === 'permanent') {
+          bounced.push(r);
+        } else {
+          entry.recipients.set(r.recipient, { status: 'pending', last: r });
+          deferred.push(r);
+        }
+      }
+    }
+    // Too old to try again: what is still deferred now bounces (RFC 5321 §4.5.4.1).
+    if (deferred.length > 0 && hasExpired(this.#owner.policy, entry.arrivedAt, now)) {
+      for (const r of deferred)
+        bounced.push({
+          ...r,
+          status: '4.4.7',
+          reason: `delivery temporarily suspended: ${r.reason}; message expired`,
+        });
+      deferred.length = 0;
+    }
+    if (bounced.length > 0) this.#bounce(entry, bounced);
+    if (deferred.length > 0) {
+      const next = nextAttemptAt(this.#owner.policy, entry.arrivedAt, now);
+      for (const r of deferred) {
+        this.#ctx.emit({
+          kind: 'queue.deferred',
+          host,
+          queueId: entry.queueId,
+          recipient: r.recipient,
+          attempt: entry.attempts,
+          reason: r.reason,
+          nextAttemptAt: next,
+        });
+      }
+      if (!entry.warned && isDueForWarning(this.#owner.policy, entry.arrivedAt, now))
+        this.#warn(entry, deferred);
+      entry.timer = this.#ctx.kernel.schedule(next, () => this.#attempt(entry));
+      return;
+    }
+    this.#entries.delete(entry.queueId);
+    this.#ctx.emit({ kind: 'queue.removed', host, queueId: entry.queueId });
+  }
+
+  #bounce(entry: QueueEntry, bounced: readonly RecipientReport[]): void {
+    for (const r of bounced) entry.recipients.set(r.recipient, { status: 'bounced' });
+    // A bounce is never bounced: mail from the null sender that fails is dropped (RFC 5321 §4.5.5, §6.1).
+    const notice = entry.from === '' ? null : this.#notice(entry, 'failed', bounced);
+    for (const r of bounced) {
+      this.#ctx.emit({
+        kind: 'queue.bounced',
+        host: this.#ctx.host,
+        queueId: entry.queueId,
+        recipient: r.recipient,
+        status: r.status,
+        reason: r.reason,
+        notice: notice?.messageId ?? null,
+      });
+    }
+    if (notice) this.#owner.sendNotice(entry.from, notice.raw);
+  }
+
+  #warn(entry: QueueEntry, deferred: readonly RecipientReport[]): void {
+    entry.warned = true;
+    if (entry.from === '') return;
+    const notice = this.#notice(entry, 'delayed', deferred);
+    this.#ctx.emit({
+      kind: 'queue.warned',
+      host: this.#ctx.host,
+      queueId: entry.queueId,
+      recipients: deferred.map((r) => r.recipient),
+      notice: notice.messageId,
+    });
+    this.#owner.sendNotice(entry.from, notice.raw);
+  }
+
+  #notice(
+    entry: QueueEntry,
+    action: 'failed' | 'delayed',
+    reports: readonly RecipientReport[],
+  ): { raw: string; messageId: string } {
+    const when = (t: number) => this.#ctx.calendarTime(t);
+    const until = when(entry.arrivedAt + this.#owner.policy.giveUpAfter);
+    const recipients: DsnRecipientSpec[] = reports.map((r) => ({
+      finalRecipient: r.recipient,
+      originalRecipient: r.recipient,
+      status: r.status,
+      ...(r.diagnosticKind === 'smtp' && r.reason.startsWith('host ')
+        ? { remoteMta: r.reason.slice(5, r.reason.indexOf('[')) }
+        : {}),
+      diagnosticCode: r.diagnostic,
+      diagnosticKind: r.diagnosticKind,
+      ...(action === 'delayed' ? { willRetryUntil: until } : {}),
+      humanReason: r.reason,
+    }));
+    const messageId = this.#owner.newMessageId();
+    const raw = buildDeliveryStatusNotification({
+      action,
+      reportingMta: this.#owner.hostname,
+      queueId: entry.queueId,
+      date: when(this.#ctx.kernel.now()),
+      messageId,
+      sender: entry.from,
+      arrivalDate: when(entry.arrivedAt),
+      recipients,
+      original: entry.data,
+      returnContent: action === 'failed' ? 'full' : 'headers',
+      boundarySeed: `${entry.queueId}.${this.#ctx.kernel.now()}`,
+    });
+    return { raw, messageId };
+  }
+}

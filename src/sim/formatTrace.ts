@@ -21,6 +21,8 @@ export function describeEvent(e: TraceEvent): string | null {
       if (i.type === 'terminal.open') return `input   ${i.host}: telnet ${i.target} ${i.port}`;
       if (i.type === 'terminal.type') return `input   ${i.host}: types "${i.text}"`;
       if (i.type === 'terminal.close') return `input   ${i.host}: closes the connection`;
+      if (i.type === 'mail.send')
+        return `input   ${i.host}: sends "${i.subject ?? ''}" to ${(i.to ?? []).join(', ')}`;
       return `input   fault ${JSON.stringify(i.fault)}`;
     }
     case 'tcp.segment': {

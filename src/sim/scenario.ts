@@ -80,6 +80,57 @@ const tcpTuning = v.strictObject({
   timeWaitMs: v.optional(v.pipe(v.number(), v.minValue(0))),
 });
 
+const retry = v.variant(
+  'policy',
+  [
+    v.strictObject({
+      policy: v.literal('fixed'),
+      interval: v.optional(duration, 30 * 60_000),
+      warnAfter: v.optional(duration, 4 * 3_600_000),
+      giveUpAfter: v.optional(duration, 5 * 86_400_000),
+    }),
+    v.strictObject({
+      policy: v.literal('backoff'),
+      min: v.optional(duration, 300_000),
+      max: v.optional(duration, 4_000_000),
+      warnAfter: v.optional(duration, 4 * 3_600_000),
+      giveUpAfter: v.optional(duration, 5 * 86_400_000),
+    }),
+  ],
+  'must be a retry policy: { "policy": "fixed", "interval": "30m" } or { "policy": "backoff", "min": "300s", "max": "4000s" }',
+);
+
+const localPart = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a user name such as bob'));
+
+const address = v.pipe(
+  v.string(),
+  v.regex(/^[^\s@<>]+@[A-Za-z0-9.-]+$/, 'must be an email address such as bob@hamburger.edu'),
+);
+
+const mail = v.strictObject({
+  domains: v.optional(v.array(name)),
+  style: v.optional(v.picklist(['textbook', 'modern'], 'must be textbook or modern'), 'modern'),
+  users: v.optional(v.array(v.strictObject({ name: localPart, password: v.optional(v.string(), '') })), []),
+  retry: v.optional(retry, {
+    policy: 'fixed' as const,
+    interval: 30 * 60_000,
+    warnAfter: 4 * 3_600_000,
+    giveUpAfter: 5 * 86_400_000,
+  }),
+  maxSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 10_240_000),
+  maxRecipients: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 100),
+  submission: v.optional(v.boolean(), true),
+  trusted: v.optional(v.array(name), []),
+});
+
+const userAgent = v.strictObject({
+  address,
+  name: v.optional(v.string()),
+  server: name,
+  port: v.optional(v.picklist([25, 587], 'must be 25 or 587'), 587),
+  password: v.optional(v.string(), ''),
+});
+
 const host = v.strictObject({
   id: name,
   kind: v.optional(
@@ -93,6 +144,8 @@ const host = v.strictObject({
   address: v.optional(ipv4),
   services: v.optional(v.array(service), []),
   tcp: v.optional(tcpTuning),
+  mail: v.optional(mail),
+  userAgent: v.optional(userAgent),
 });
 
 const link = v.strictObject({
@@ -103,10 +156,36 @@ const link = v.strictObject({
   loss: v.optional(probability, 0),
 });
 
+const stage = v.picklist(
+  ['greeting', 'helo', 'mail', 'rcpt', 'data', 'data-end'],
+  'must be one of greeting, helo, mail, rcpt, data, data-end',
+);
+
 const fault = v.variant(
   'type',
   [
-    v.strictObject({ type: v.literal('host.down'), host: name }),
+    v.strictObject({
+      type: v.literal('host.down'),
+      host: name,
+      mode: v.optional(v.picklist(['crash', 'shutdown'], 'must be crash or shutdown'), 'crash'),
+    }),
+    v.strictObject({ type: v.literal('service.down'), host: name, service: v.literal('smtp') }),
+    v.strictObject({ type: v.literal('service.up'), host: name, service: v.literal('smtp') }),
+    v.strictObject({
+      type: v.literal('smtp.reply'),
+      host: name,
+      stage,
+      code: v.pipe(v.number(), v.integer(), v.minValue(200), v.maxValue(559)),
+      text: v.optional(v.string()),
+      every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+    }),
+    v.strictObject({
+      type: v.literal('smtp.dropFinalReply'),
+      host: name,
+      count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+    }),
+    v.strictObject({ type: v.literal('smtp.normal'), host: name }),
+    v.strictObject({ type: v.literal('queue.flush'), host: name }),
     v.strictObject({ type: v.literal('host.up'), host: name }),
     v.strictObject({ type: v.literal('link.down'), link: v.string() }),
     v.strictObject({ type: v.literal('link.up'), link: v.string() }),
@@ -118,7 +197,7 @@ const fault = v.variant(
       loss: v.optional(probability),
     }),
   ],
-  'must be a fault with a known type (host.down, host.up, link.down, link.up, link.set)',
+  'must be a fault with a known type (host.down, host.up, service.down, service.up, link.down, link.up, link.set, smtp.reply, smtp.dropFinalReply, smtp.normal, queue.flush)',
 );
 
 const input = v.variant(
@@ -127,9 +206,29 @@ const input = v.variant(
     v.strictObject({ type: v.literal('terminal.open'), host: name, target: v.string(), port }),
     v.strictObject({ type: v.literal('terminal.type'), host: name, text: v.string() }),
     v.strictObject({ type: v.literal('terminal.close'), host: name }),
+    v.strictObject({
+      type: v.literal('mail.send'),
+      host: name,
+      to: v.optional(v.array(address), []),
+      cc: v.optional(v.array(address), []),
+      bcc: v.optional(v.array(address), []),
+      subject: v.optional(v.string(), ''),
+      body: v.optional(v.string(), ''),
+      attachments: v.optional(
+        v.array(
+          v.strictObject({
+            filename: v.string(),
+            contentType: v.optional(v.string(), 'application/octet-stream'),
+            text: v.string(),
+          }),
+        ),
+        [],
+      ),
+      direct: v.optional(v.boolean(), false),
+    }),
     v.strictObject({ type: v.literal('fault'), fault }),
   ],
-  'must be an input with a known type (terminal.open, terminal.type, terminal.close, fault)',
+  'must be an input with a known type (terminal.open, terminal.type, terminal.close, mail.send, fault)',
 );
 
 const scenarioSchema = v.strictObject({
@@ -270,6 +369,18 @@ function settle(parsed: ParsedScenario): ScenarioResult {
     if (a === b) issues.push({ path: `links[${i}].between`, message: 'must join two different hosts' });
     return { ...l, id: l.id ?? `${a}--${b}` };
   });
+  const mailHosts = new Set(parsed.hosts.filter((h) => h.mail).map((h) => h.id));
+  parsed.hosts.forEach((h, i) => {
+    h.mail?.trusted.forEach((t, j) => {
+      if (!hostIds.has(t))
+        issues.push({ path: `hosts[${i}].mail.trusted[${j}]`, message: `names no host: "${t}"` });
+    });
+    if (h.userAgent && !mailHosts.has(h.userAgent.server))
+      issues.push({
+        path: `hosts[${i}].userAgent.server`,
+        message: `names no mail server: "${h.userAgent.server}"`,
+      });
+  });
   const linkIds = new Set<string>();
   links.forEach((l, i) => {
     if (linkIds.has(l.id))
@@ -288,6 +399,8 @@ function settle(parsed: ParsedScenario): ScenarioResult {
     if (input.type === 'fault') checkFault(input.fault, `inputs[${i}].input.fault`);
     else if (!hostIds.has(input.host))
       issues.push({ path: `inputs[${i}].input.host`, message: `names no host: "${input.host}"` });
+    else if (input.type === 'mail.send' && !parsed.hosts.find((h) => h.id === input.host)?.userAgent)
+      issues.push({ path: `inputs[${i}].input.host`, message: `has no user agent: "${input.host}"` });
   });
   if (issues.length > 0) return { ok: false, issues };
   return {

@@ -1,5 +1,6 @@
-// A world built from a scenario: the network, the services each host runs, terminals, and the faults and
-// inputs that change it. A world only moves forward; the session replays a new one to go back.
+// A world built from a scenario: the network, the services each host runs (echo, DNS, mail), user agents,
+// terminals, and the faults and inputs that change it. A world only moves forward; the session replays a
+// new one to go back.
 import { Network } from '../net/network.ts';
 import type { HostId } from '../net/types.ts';
 import { DnsResolver } from './dns/dnsResolver.ts';
@@ -8,6 +9,9 @@ import { Zone } from './dns/zone.ts';
 import { Terminal } from './hosts/terminal.ts';
 import type { Fault, Input } from './input.ts';
 import type { Kernel } from './kernel.ts';
+import { MailServer } from './mail/mailServer.ts';
+import type { RetryPolicy } from './mail/retryPolicy.ts';
+import { UserAgent } from './mail/userAgent.ts';
 import type { HostSpec, Scenario } from './scenario.ts';
 import { startEchoService } from './services/echoService.ts';
 import type { ServiceContext } from './services/service.ts';
@@ -19,7 +23,10 @@ export class World {
   readonly #kernel: Kernel;
   readonly #terminals = new Map<HostId, Terminal>();
   readonly #hosts = new Map<HostId, HostSpec>();
+  readonly #contexts = new Map<HostId, ServiceContext>();
   readonly #resolvers = new Map<HostId, DnsResolver>();
+  readonly #mailServers = new Map<HostId, MailServer>();
+  readonly #userAgents = new Map<HostId, UserAgent>();
   readonly #zone: Zone;
   readonly #dnsServer: { host: HostId; addr: string } | null;
 
@@ -43,6 +50,9 @@ export class World {
     this.#dnsServer = server ? { host: server.id, addr: server.address } : null;
     for (const host of scenario.hosts) {
       this.#hosts.set(host.id, host);
+      const ctx = this.#context(host.id);
+      if (host.mail) this.#mailServers.set(host.id, new MailServer(ctx, mailConfig(host)));
+      if (host.userAgent) this.#userAgents.set(host.id, new UserAgent(ctx, host.userAgent));
       this.#startServices(host);
     }
   }
@@ -57,6 +67,11 @@ export class World {
     return resolver;
   }
 
+  /** mailServer is the mail server running on a host, if it runs one. */
+  mailServer(host: HostId): MailServer | undefined {
+    return this.#mailServers.get(host);
+  }
+
   /** apply carries out one input now. */
   apply(input: Input): void {
     switch (input.type) {
@@ -66,6 +81,11 @@ export class World {
         return this.#terminal(input.host).type(input.text);
       case 'terminal.close':
         return this.#terminal(input.host).close();
+      case 'mail.send': {
+        const { type: _type, host, ...draft } = input;
+        if (this.network.isHostUp(host)) this.#userAgents.get(host)?.send(draft);
+        return;
+      }
       case 'fault':
         return this.inject(input.fault);
     }
@@ -74,11 +94,14 @@ export class World {
   /** inject applies a fault now. */
   inject(fault: Fault): void {
     switch (fault.type) {
-      case 'host.down':
+      case 'host.down': {
+        // A shutdown lets the mail server say 421 first; a crash just stops (RFC 5321 §3.8).
+        this.#mailServers.get(fault.host)?.stop(fault.mode === 'shutdown');
         this.network.setHostUp(fault.host, false);
         this.#terminals.delete(fault.host);
         this.#resolvers.delete(fault.host);
         return;
+      }
       case 'host.up': {
         const wasUp = this.network.isHostUp(fault.host);
         this.network.setHostUp(fault.host, true);
@@ -86,6 +109,24 @@ export class World {
         if (!wasUp && spec) this.#startServices(spec);
         return;
       }
+      case 'service.down':
+        return this.#mailServers.get(fault.host)?.stop(true);
+      case 'service.up':
+        if (this.network.isHostUp(fault.host)) this.#mailServers.get(fault.host)?.start();
+        return;
+      case 'smtp.reply':
+        return this.#mailServers.get(fault.host)?.addFault({
+          stage: fault.stage,
+          code: fault.code,
+          every: fault.every ?? 1,
+          ...(fault.text !== undefined ? { text: fault.text } : {}),
+        });
+      case 'smtp.dropFinalReply':
+        return this.#mailServers.get(fault.host)?.dropFinalReplies(fault.count ?? 1);
+      case 'smtp.normal':
+        return this.#mailServers.get(fault.host)?.clearFaults();
+      case 'queue.flush':
+        return this.#mailServers.get(fault.host)?.flushQueue();
       case 'link.down':
         return this.network.setLinkUp(fault.link, false);
       case 'link.up':
@@ -110,15 +151,24 @@ export class World {
     return terminal;
   }
 
+  #context(host: HostId): ServiceContext {
+    let ctx = this.#contexts.get(host);
+    if (!ctx) {
+      ctx = {
+        host,
+        network: this.network,
+        kernel: this.#kernel,
+        resolver: () => this.resolver(host),
+        calendarTime: (t) => this.scenario.startsAt + t,
+        emit: (e) => this.#kernel.emit(e),
+      };
+      this.#contexts.set(host, ctx);
+    }
+    return ctx;
+  }
+
   #startServices(host: HostSpec): void {
-    const ctx: ServiceContext = {
-      host: host.id,
-      network: this.network,
-      kernel: this.#kernel,
-      resolver: () => this.resolver(host.id),
-      calendarTime: (t) => this.scenario.startsAt + t,
-      emit: (e) => this.#kernel.emit(e),
-    };
+    const ctx = this.#context(host.id);
     for (const service of host.services) {
       switch (service.type) {
         case 'echo':
@@ -129,5 +179,26 @@ export class World {
           break;
       }
     }
+    this.#mailServers.get(host.id)?.start();
   }
+}
+
+function mailConfig(host: HostSpec) {
+  const mail = host.mail;
+  if (!mail) throw new Error(`mailConfig: ${host.id} runs no mail server`);
+  const r = mail.retry;
+  const retry: RetryPolicy =
+    r.policy === 'fixed'
+      ? { kind: 'fixed', interval: r.interval, warnAfter: r.warnAfter, giveUpAfter: r.giveUpAfter }
+      : { kind: 'backoff', min: r.min, max: r.max, warnAfter: r.warnAfter, giveUpAfter: r.giveUpAfter };
+  return {
+    domains: (mail.domains ?? [host.id]).map((d) => d.toLowerCase()),
+    style: mail.style,
+    users: mail.users,
+    retry,
+    maxSize: mail.maxSize,
+    maxRecipients: mail.maxRecipients,
+    submission: mail.submission,
+    trusted: mail.trusted,
+  };
 }

@@ -2,6 +2,7 @@
 // outbound queue for everything else. It writes Received at every hop and Return-Path at final delivery,
 // and lets a teacher make it answer chosen codes or drop the reply to the final ".".
 import { createActor, type AnyActorRef } from 'xstate';
+import type { Socket } from '../../net/socket.ts';
 import type { Endpoint } from '../../net/types.ts';
 import { formatDate } from '../../protocols/message/dateTime.ts';
 import { parseHeaderBlock, findField } from '../../protocols/message/headers.ts';
@@ -97,9 +98,9 @@ export class MailServer {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    this.#ctx.network.listen(this.#ctx.host, SMTP_PORT, (socket) => this.#serve(socket, false));
+    this.#ctx.network.listen(this.#ctx.host, SMTP_PORT, (socket) => this.serve(socket, false));
     if (this.config.submission)
-      this.#ctx.network.listen(this.#ctx.host, SUBMISSION_PORT, (socket) => this.#serve(socket, true));
+      this.#ctx.network.listen(this.#ctx.host, SUBMISSION_PORT, (socket) => this.serve(socket, true));
     this.queue.resume();
   }
 
@@ -147,7 +148,11 @@ export class MailServer {
     if (this.#running) this.queue.flush();
   }
 
-  #serve(socket: Parameters<typeof bindLineSession>[0], submission: boolean): void {
+  /**
+   * serve runs an SMTP server session on a connected socket: one from the simulated network, or a real one
+   * the bridge wraps (the same machine either way). `submission` selects port 587's rules.
+   */
+  serve(socket: Socket, submission: boolean): void {
     const backend = this.#backend(socket.remote, submission, () => actor);
     const actor = createActor(smtpServerMachine, {
       input: {

@@ -80,6 +80,8 @@ export class TcpEndpoint implements Socket {
   #backoff = 0;
   #srtt: number | null = null;
   #rttvar = 0;
+  #driving = 0;
+  #pending: (() => void)[] = [];
 
   constructor(
     env: NetEnvironment,
@@ -127,13 +129,13 @@ export class TcpEndpoint implements Socket {
   /** connect starts an active open: the endpoint sends SYN and waits in SYN-SENT. */
   connect(): void {
     this.#actor.start();
-    this.#actor.send({ type: 'app.connect' });
+    this.#drive({ type: 'app.connect' });
   }
 
   /** accept starts a passive open with the SYN that arrived on a listening port. */
   accept(syn: Segment): void {
     this.#actor.start();
-    this.#actor.send({ type: 'app.listen' });
+    this.#drive({ type: 'app.listen' });
     this.receive(syn);
   }
 
@@ -148,11 +150,11 @@ export class TcpEndpoint implements Socket {
   }
 
   close(): void {
-    if (!this.#finished) this.#actor.send({ type: 'app.close' });
+    if (!this.#finished) this.#drive({ type: 'app.close' });
   }
 
   abort(): void {
-    if (!this.#finished) this.#actor.send({ type: 'app.abort' });
+    if (!this.#finished) this.#drive({ type: 'app.abort' });
   }
 
   onEvent(listener: SocketListener): void {
@@ -163,7 +165,7 @@ export class TcpEndpoint implements Socket {
   crash(error: SocketError = 'host-down'): void {
     if (this.#finished) return;
     this.#env.emit({ kind: 'tcp.error', conn: this.conn, host: this.local.host, error });
-    this.#notify({ type: 'error', error });
+    this.#notify({ type: 'error', error }, true);
     this.#finish();
     this.#actor.stop();
   }
@@ -172,9 +174,9 @@ export class TcpEndpoint implements Socket {
   receive(segment: Segment): void {
     if (this.#finished) return;
     const { facts, data } = this.#ingest(segment);
-    for (const fact of facts) if (fact.type !== 'segment.fin') this.#actor.send(fact);
+    for (const fact of facts) if (fact.type !== 'segment.fin') this.#drive(fact);
     if (data.length > 0 && !this.#finished) this.#notify({ type: 'data', data });
-    for (const fact of facts) if (fact.type === 'segment.fin') this.#actor.send(fact);
+    for (const fact of facts) if (fact.type === 'segment.fin') this.#drive(fact);
     if (this.#finished) return;
     this.#flush();
     if (this.#ackPending) this.#sendAck();
@@ -413,7 +415,7 @@ export class TcpEndpoint implements Socket {
     if (!head || this.#finished) return;
     const limit = head.control === 'SYN' ? this.#tuning.synRetries : this.#tuning.dataRetries;
     if (this.#backoff >= limit) {
-      this.#actor.send({ type: 'timer.giveUp' });
+      this.#drive({ type: 'timer.giveUp' });
       return;
     }
     this.#backoff += 1;
@@ -456,7 +458,7 @@ export class TcpEndpoint implements Socket {
 
   #fail(error: SocketError): void {
     this.#env.emit({ kind: 'tcp.error', conn: this.conn, host: this.local.host, error });
-    this.#notify({ type: 'error', error });
+    this.#notify({ type: 'error', error }, true);
     this.#finish();
   }
 
@@ -467,7 +469,31 @@ export class TcpEndpoint implements Socket {
     this.#carrier.release(this);
   }
 
+  // Events reach the application only after the chart has finished its step: an application reacting inside
+  // one of the chart's actions (starting its own machine, say) would run in the middle of a transition.
+  #drive(event: TcpMachineEvent): void {
+    this.#driving += 1;
+    try {
+      this.#actor.send(event);
+    } finally {
+      this.#driving -= 1;
+    }
+    if (this.#driving === 0) {
+      const pending = this.#pending;
+      this.#pending = [];
+      for (const deliver of pending) deliver();
+    }
+  }
+
   #notify(event: SocketEvent, evenWhenFinished = false): void {
+    if (this.#driving > 0) {
+      this.#pending.push(() => this.#deliver(event, evenWhenFinished));
+      return;
+    }
+    this.#deliver(event, evenWhenFinished);
+  }
+
+  #deliver(event: SocketEvent, evenWhenFinished: boolean): void {
     if (this.#finished && !evenWhenFinished) return;
     // A snapshot, so a listener added while an event is dispatched hears only the events after it.
     for (const listener of [...this.#listeners]) listener(event);

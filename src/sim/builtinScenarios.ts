@@ -1,10 +1,35 @@
 // The scenarios that ship with Mail Lab. They are data files validated like any other scenario, so a broken
 // one fails loudly (and its test says which field).
+import bounce from './scenarios/bounce.json';
+import direct from './scenarios/direct.json';
+import duplicate from './scenarios/duplicate.json';
+import mixed from './scenarios/mixed.json';
+import outage from './scenarios/outage.json';
 import tcpDemo from './scenarios/tcp-demo.json';
 import textbook from './scenarios/textbook.json';
+import unknownUser from './scenarios/unknown-user.json';
 import { formatIssues, parseScenario, type Scenario } from './scenario.ts';
 
-const SOURCES: Readonly<Record<string, unknown>> = { textbook, 'tcp-demo': tcpDemo };
+// A built-in may say `"extends": "textbook"` and give only what differs (name, texts, faults, inputs):
+// the worlds of the classic scenarios are one world, so they are written once.
+const SOURCES: Readonly<Record<string, object>> = {
+  textbook,
+  outage,
+  bounce,
+  'unknown-user': unknownUser,
+  mixed,
+  direct,
+  duplicate,
+  'tcp-demo': tcpDemo,
+};
+
+function resolveExtends(source: object): object {
+  if (!('extends' in source) || typeof source.extends !== 'string') return source;
+  const { extends: baseName, ...own } = source;
+  const base = SOURCES[baseName];
+  if (base === undefined) throw new Error(`built-in scenario extends an unknown scenario: ${baseName}`);
+  return { ...resolveExtends(base), ...own };
+}
 
 /** builtinScenarioNames lists the built-in scenarios, the demonstration first. */
 export const builtinScenarioNames: readonly string[] = Object.keys(SOURCES);
@@ -16,7 +41,7 @@ export const DEFAULT_SCENARIO = 'textbook';
 export function builtinScenario(name: string): Scenario | undefined {
   const source = SOURCES[name];
   if (source === undefined) return undefined;
-  const result = parseScenario(source);
+  const result = parseScenario(resolveExtends(source));
   if (!result.ok) throw new Error(`built-in scenario ${name} is invalid:\n${formatIssues(result.issues)}`);
   return result.scenario;
 }

@@ -129,7 +129,7 @@ export class OutboundQueue {
     }
     let outstanding = byDomain.size;
     const epoch = this.#epoch;
-    const reports: { report: DeliveryReport }[] = [];
+    const deferred: RecipientReport[] = [];
     for (const [domain, recipients] of byDomain) {
       this.#ctx.emit({
         kind: 'queue.attempt',
@@ -139,7 +139,8 @@ export class OutboundQueue {
         domain,
         recipients,
       });
-      // Messages to several recipients at one domain go in one transaction.
+      // Messages to several recipients at one domain go in one transaction; each domain is settled as soon
+      // as its own delivery ends, and the message is rescheduled once every domain has answered.
       const request = {
         heloName: this.#owner.hostname,
         envelope: { from: entry.from, to: recipients },
@@ -147,55 +148,54 @@ export class OutboundQueue {
         port: 25,
       };
       deliverViaMx(this.#ctx, domain, request, (report) => {
-        reports.push({ report });
-        if (--outstanding === 0 && epoch === this.#epoch)
-          this.#settle(
-            entry,
-            reports.map((r) => r.report),
-          );
+        if (epoch !== this.#epoch) return;
+        deferred.push(...this.#settleDomain(entry, report));
+        if (--outstanding === 0) this.#reschedule(entry, deferred);
       });
     }
-    if (byDomain.size === 0) this.#settle(entry, []);
+    if (byDomain.size === 0) this.#reschedule(entry, []);
   }
 
-  #settle(entry: QueueEntry, reports: readonly DeliveryReport[]): void {
-    const now = this.#ctx.kernel.now();
+  // Record what one destination said; return the recipients that must wait for another attempt.
+  #settleDomain(entry: QueueEntry, report: DeliveryReport): RecipientReport[] {
     const host = this.#ctx.host;
     const bounced: RecipientReport[] = [];
     const deferred: RecipientReport[] = [];
-    for (const report of reports) {
-      for (const r of report.recipients) {
-        if (r.outcome === 'delivered') {
-          entry.recipients.set(r.recipient, { status: 'delivered' });
-          const remote = report.remote?.host ?? '';
-          this.#ctx.emit({
-            kind: 'queue.delivered',
-            host,
-            queueId: entry.queueId,
-            recipient: r.recipient,
-            remote,
-            reply: r.diagnostic,
-          });
-        } else if (r.outcome === 'permanent') {
-          bounced.push(r);
-        } else {
-          entry.recipients.set(r.recipient, { status: 'pending', last: r });
-          deferred.push(r);
-        }
+    for (const r of report.recipients) {
+      if (r.outcome === 'delivered') {
+        entry.recipients.set(r.recipient, { status: 'delivered' });
+        const remote = report.remote?.host ?? '';
+        this.#ctx.emit({
+          kind: 'queue.delivered',
+          host,
+          queueId: entry.queueId,
+          recipient: r.recipient,
+          remote,
+          reply: r.diagnostic,
+        });
+      } else if (r.outcome === 'permanent') {
+        bounced.push(r);
+      } else {
+        entry.recipients.set(r.recipient, { status: 'pending', last: r });
+        deferred.push(r);
       }
     }
-    // Too old to try again: what is still deferred now bounces (RFC 5321 §4.5.4.1).
-    if (deferred.length > 0 && hasExpired(this.#owner.policy, entry.arrivedAt, now)) {
-      for (const r of deferred)
-        bounced.push({
-          ...r,
-          status: '4.4.7',
-          reason: `delivery temporarily suspended: ${r.reason}; message expired`,
-        });
-      deferred.length = 0;
-    }
     if (bounced.length > 0) this.#bounce(entry, bounced);
-    if (deferred.length > 0) {
+    return deferred;
+  }
+
+  #reschedule(entry: QueueEntry, deferred: readonly RecipientReport[]): void {
+    const now = this.#ctx.kernel.now();
+    const host = this.#ctx.host;
+    if (deferred.length > 0 && hasExpired(this.#owner.policy, entry.arrivedAt, now)) {
+      // Too old to try again: what is still deferred now bounces (RFC 5321 §4.5.4.1).
+      const expired = deferred.map((r) => ({
+        ...r,
+        status: '4.4.7',
+        reason: `delivery temporarily suspended: ${r.reason}; message expired`,
+      }));
+      this.#bounce(entry, expired);
+    } else if (deferred.length > 0) {
       const next = nextAttemptAt(this.#owner.policy, entry.arrivedAt, now);
       for (const r of deferred) {
         this.#ctx.emit({

@@ -173,7 +173,9 @@ function runClient(
     const output = snapshot.output;
     const host = `${name}[${addr}]`;
     done({
-      recipients: (output?.recipients ?? []).map((r) => report(r, host)),
+      recipients: (output?.recipients ?? []).map((r) =>
+        report(r, host, output?.session.possiblyDelivered ?? false),
+      ),
       remote: { host: name, addr },
       possiblyDelivered: output?.session.possiblyDelivered ?? false,
     });
@@ -188,7 +190,10 @@ function runClient(
   });
 }
 
-function report(r: RecipientResult, host: string): RecipientReport {
+/** MAY_BE_DUPLICATED ends the reason of a deferral after a lost final reply, in Postfix's words. */
+export const MAY_BE_DUPLICATED = 'while sending end of data -- message may be sent more than once';
+
+function report(r: RecipientResult, host: string, possiblyDelivered: boolean): RecipientReport {
   if (r.reply) {
     const text = r.reply.lines.join(' ');
     const enhanced = /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(text)?.[1];
@@ -204,12 +209,14 @@ function report(r: RecipientResult, host: string): RecipientReport {
       reason: `host ${host} said: ${diagnostic}${where ? ` (in reply to ${where})` : ''}`,
     };
   }
-  const text =
+  const what =
     r.reason === 'timeout'
       ? `conversation with ${host} timed out`
       : r.reason === 'protocolError'
         ? `${host} broke the SMTP protocol`
         : `lost connection with ${host}`;
+  // The server may already have the message (RFC 5321 §6.1): say so, since a retry may deliver it twice.
+  const text = possiblyDelivered ? `${what} ${MAY_BE_DUPLICATED}` : what;
   return {
     recipient: r.recipient,
     outcome: r.outcome,

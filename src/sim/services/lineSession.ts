@@ -66,22 +66,26 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
     open = false;
     socket.close();
   });
+  // A machine that has finished (after QUIT, say) hears nothing more.
+  const tell = (event: { type: string; line?: string }) => {
+    if (actor.getSnapshot().status === 'active') actor.send(event);
+  };
   socket.onEvent((event) => {
     if (event.type === 'data') {
       for (const framed of framer.push(event.data)) {
-        if (framed.kind === 'line') actor.send({ type: 'line.received', line: framed.line });
-        else actor.send({ type: 'line.overlong' });
+        if (framed.kind === 'line') tell({ type: 'line.received', line: framed.line });
+        else tell({ type: 'line.overlong' });
       }
     } else if (event.type === 'end') {
       // The peer will send nothing more; a machine that has not closed yet learns the connection is gone.
-      actor.send({ type: 'connection.closed' });
+      tell({ type: 'connection.closed' });
       if (open) {
         open = false;
         socket.close();
       }
     } else if (event.type === 'closed' || event.type === 'error') {
       open = false;
-      actor.send({ type: 'connection.closed' });
+      tell({ type: 'connection.closed' });
     }
   });
   actor.start();

@@ -3,9 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { kernelBench } from './kernelBench.ts';
 import type { Metric } from './measure.ts';
+import { smtpBench } from './smtpBench.ts';
 
 const suites: readonly { name: string; run: () => Metric[] | Promise<Metric[]> }[] = [
   { name: 'kernel', run: kernelBench },
+  { name: 'smtp', run: smtpBench },
 ];
 
 const metrics: Metric[] = [];

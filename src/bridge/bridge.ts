@@ -1,0 +1,224 @@
+// The bridge: a mail server of the built-in textbook world answers real TCP connections on 127.0.0.1, so telnet,
+// Python's smtplib or curl talk to the very SMTP machine the browser animates, in a world whose time keeps pace.
+import { createServer, type Server, type Socket as NetSocket } from 'node:net';
+import type { ConnId } from '../net/types.ts';
+import { LineFramer } from '../protocols/shared/lineFramer.ts';
+import { TEXT_LINE_MAX } from '../protocols/shared/limits.ts';
+import { octetsToUtf8 } from '../protocols/shared/octets.ts';
+import { builtinScenario } from '../sim/builtinScenarios.ts';
+import { describeEvent } from '../sim/formatTrace.ts';
+import { Kernel } from '../sim/kernel.ts';
+import type { MailServer } from '../sim/mail/mailServer.ts';
+import type { TraceEvent } from '../sim/trace.ts';
+import { World } from '../sim/world.ts';
+import { NodeSocket } from './nodeSocket.ts';
+
+/** BRIDGE_ADDRESS is the only address the bridge listens on: a lab server must not be reachable from outside. */
+export const BRIDGE_ADDRESS = '127.0.0.1';
+
+/** DEFAULT_BRIDGE_HOST is the textbook world's mail server the bridge serves unless told otherwise: Bob's. */
+export const DEFAULT_BRIDGE_HOST = 'hamburger.edu';
+
+/** BridgeOptions says which real ports to open (0 picks a free one), for which mail server, and where to log. */
+export interface BridgeOptions {
+  /** smtp is the real port served as the mail server's port 25. */
+  readonly smtp?: number;
+  /** submission is the real port served as its port 587, where AUTH is required (RFC 6409). */
+  readonly submission?: number;
+  /** host names the mail server of the textbook world, `hamburger.edu` by default. */
+  readonly host?: string;
+  /** log receives the teaching log, one line at a time, without a line end. */
+  readonly log?: (line: string) => void;
+}
+
+/** Bridge is a running bridge: the ports it listens on, the world behind them, and how to stop it. */
+export interface Bridge {
+  readonly ports: { readonly smtp?: number; readonly submission?: number };
+  readonly world: World;
+  readonly kernel: Kernel;
+  readonly mailServer: MailServer;
+  /** stop says 421 to open sessions (RFC 5321 §3.8), stops listening and resolves once every socket is gone. */
+  stop(): Promise<void>;
+}
+
+// How often virtual time catches up with real time while no socket speaks, so that timeouts and the queue run.
+const TICK_MS = 20;
+// How long stop() lets clients answer the 421 by closing before their connections are reset.
+const STOP_GRACE_MS = 500;
+
+/**
+ * startBridge builds the textbook world, takes the MailServer of `options.host` and serves every connection to
+ * the requested ports through `mailServer.serve`. It resolves once listening, or rejects with a readable error
+ * (a port in use, an unknown host, no port asked for). Call `stop` before dropping the bridge.
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const log = options.log ?? (() => {});
+  const hostName = options.host ?? DEFAULT_BRIDGE_HOST;
+  const asked = (['smtp', 'submission'] as const).filter((kind) => options[kind] !== undefined);
+  if (asked.length === 0) throw new Error('startBridge: ask for an smtp port, a submission port or both');
+  for (const kind of asked) checkPort(kind, options[kind] as number);
+
+  const scenario = builtinScenario('textbook');
+  if (!scenario) throw new Error('startBridge: the built-in textbook scenario is missing');
+  const kernel = new Kernel(scenario.seed);
+  kernel.emit({ kind: 'sim.start', scenario: scenario.name, seed: scenario.seed });
+  // The scenario's scripted inputs are not scheduled: here the people are the real clients.
+  const world = new World(scenario, kernel);
+  const mailServer = world.mailServer(hostName);
+  if (!mailServer) {
+    const servers = scenario.hosts.filter((h) => h.mail).map((h) => h.id);
+    throw new Error(`${hostName} runs no mail server in the textbook world (try ${servers.join(', ')})`);
+  }
+  if (options.submission !== undefined && !mailServer.config.submission)
+    throw new Error(`${hostName} offers no submission service`);
+
+  const started = performance.now();
+  let logged = 0;
+  // Virtual time is real time since the start, in whole milliseconds, never behind what the kernel already ran.
+  const advance = () => kernel.runUntil(Math.floor(performance.now() - started));
+  const flush = () => {
+    for (const event of kernel.trace.slice(logged)) {
+      const line = logLine(event);
+      if (line !== null) log(line);
+    }
+    logged = kernel.trace.length;
+  };
+  const tick = () => {
+    advance();
+    flush();
+  };
+
+  // Each open connection, with a promise that settles once its socket has reported `closed` or `error`.
+  const open = new Map<NetSocket, Promise<void>>();
+  let nextConn = 1;
+  const accept = (raw: NetSocket, submission: boolean, port: number) => {
+    const conn: ConnId = `b${nextConn++}`;
+    const socket = new NodeSocket(raw, conn);
+    let gone = () => {};
+    open.set(raw, new Promise<void>((resolve) => (gone = resolve)));
+    tick();
+    log(
+      `${at(kernel.now())}  ${conn}  connected from ${socket.remote.addr}:${socket.remote.port} to port ${port}`,
+    );
+    // A real client has no machine of ours to trace its lines, so the bridge frames them as the server will
+    // and records them before the server's replies: the trace then reads like a simulated session.
+    const framer = new LineFramer(TEXT_LINE_MAX * 4);
+    socket.onEvent((event) => {
+      advance();
+      if (event.type !== 'data') return;
+      for (const framed of framer.push(event.data)) {
+        const line = framed.kind === 'line' ? framed.line : framed.prefix;
+        kernel.emit({
+          kind: 'app.line',
+          conn,
+          host: socket.remote.host,
+          protocol: 'smtp',
+          from: 'client',
+          line: octetsToUtf8(line),
+        });
+      }
+    });
+    mailServer.serve(socket, submission);
+    socket.onEvent((event) => {
+      flush();
+      if (event.type === 'closed' || event.type === 'error') {
+        open.delete(raw);
+        log(`${at(kernel.now())}  ${conn}  ${event.type === 'closed' ? 'closed' : `failed: ${event.error}`}`);
+        gone();
+      }
+    });
+    flush();
+  };
+
+  const servers: Server[] = [];
+  const ports: { smtp?: number; submission?: number } = {};
+  try {
+    for (const kind of asked) {
+      const submission = kind === 'submission';
+      const server = await listen(options[kind] as number, (raw, port) => accept(raw, submission, port));
+      servers.push(server);
+      ports[kind] = portOf(server);
+      server.on('error', (error) => log(`bridge: ${kind} listener failed: ${error.message}`));
+    }
+  } catch (error) {
+    await Promise.all(servers.map(closeServer));
+    throw error;
+  }
+  const timer = setInterval(tick, TICK_MS);
+  for (const kind of asked) log(`ready ${kind} ${BRIDGE_ADDRESS}:${ports[kind]} (${hostName})`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = async () => {
+    clearInterval(timer);
+    tick();
+    mailServer.stop(true);
+    flush();
+    const listening = Promise.all(servers.map(closeServer));
+    const hungUp = Promise.all(open.values());
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+    await Promise.race([hungUp, grace]);
+    for (const raw of open.keys()) raw.resetAndDestroy();
+    await Promise.all([listening, ...open.values()]);
+    flush();
+  };
+  return {
+    ports,
+    world,
+    kernel,
+    mailServer,
+    stop: () => (stopping ??= stop()),
+  };
+}
+
+function checkPort(kind: string, port: number): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`the ${kind} port must be a whole number from 0 to 65535, not ${port}`);
+}
+
+function listen(port: number, onConnection: (raw: NetSocket, port: number) => void): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    // allowHalfOpen leaves closing to the session machine, as over virtual TCP (see NodeSocket).
+    const server = createServer({ allowHalfOpen: true }, (raw) => onConnection(raw, portOf(server)));
+    const failed = (error: NodeJS.ErrnoException) => reject(new Error(listenFailure(port, error)));
+    server.once('error', failed);
+    server.listen({ port, host: BRIDGE_ADDRESS }, () => {
+      server.off('error', failed);
+      resolve(server);
+    });
+  });
+}
+
+function listenFailure(port: number, error: NodeJS.ErrnoException): string {
+  const where = `${BRIDGE_ADDRESS}:${port}`;
+  if (error.code === 'EADDRINUSE') return `cannot listen on ${where}: the port is already in use`;
+  if (error.code === 'EACCES')
+    return `cannot listen on ${where}: permission denied (ports below 1024 need root)`;
+  return `cannot listen on ${where}: ${error.message}`;
+}
+
+function portOf(server: Server): number {
+  const address = server.address();
+  return typeof address === 'object' && address !== null ? address.port : 0;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+function at(t: number): string {
+  return `${(t / 1000).toFixed(3).padStart(10)} s`;
+}
+
+// The teaching log shows SMTP lines with their connection, and what the mail server did with the mail.
+function logLine(event: TraceEvent): string | null {
+  if (event.kind === 'app.line') {
+    // A bare CR or LF inside a line is shown, not obeyed: it is what a student should notice.
+    const line = event.line.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+    return `${at(event.t)}  ${event.conn.padEnd(4)}${event.from === 'client' ? 'C' : 'S'}: ${line}`;
+  }
+  if (event.kind.startsWith('queue.') || event.kind.startsWith('mailbox.')) {
+    const text = describeEvent(event);
+    return text === null ? null : `${at(event.t)}  ${text}`;
+  }
+  return null;
+}

@@ -1,0 +1,65 @@
+// `npm run bridge -- --smtp 2525 [--submission 5870] [--host hamburger.edu]`: serves a textbook mail server on
+// 127.0.0.1 so that `telnet 127.0.0.1 2525` talks to the SMTP machine the browser animates.
+import { startBridge, DEFAULT_BRIDGE_HOST } from '../bridge/bridge.ts';
+
+const DEFAULT_SMTP_PORT = 2525;
+
+const USAGE = `usage: npm run bridge -- [--smtp PORT] [--submission PORT] [--host MAILSERVER]
+  --smtp PORT         real port for the server's SMTP port 25 (default ${DEFAULT_SMTP_PORT}; 0 picks a free one)
+  --submission PORT   real port for its submission port 587, where AUTH PLAIN/LOGIN is required
+  --host MAILSERVER   which mail server of the textbook world to serve (default ${DEFAULT_BRIDGE_HOST})
+Listens on 127.0.0.1 only. Try: telnet 127.0.0.1 ${DEFAULT_SMTP_PORT}   (users: bob/hungry at hamburger.edu,
+alice/croissant at crepes.fr). Ctrl-C stops.`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+function parsePort(flag: string, text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) fail(`${flag}: not a port number (0 to 65535): ${text}`);
+  return port;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  let smtp: number | undefined;
+  let submission: number | undefined;
+  let host: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = () => argv[++i] ?? fail(`${arg} needs a value\n${USAGE}`);
+    if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    } else if (arg === '--smtp') smtp = parsePort(arg, value());
+    else if (arg === '--submission') submission = parsePort(arg, value());
+    else if (arg === '--host') host = value();
+    else fail(`unknown argument ${arg}\n${USAGE}`);
+  }
+  if (smtp === undefined && submission === undefined) smtp = DEFAULT_SMTP_PORT;
+  let bridge;
+  try {
+    bridge = await startBridge({
+      ...(smtp !== undefined ? { smtp } : {}),
+      ...(submission !== undefined ? { submission } : {}),
+      ...(host !== undefined ? { host } : {}),
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
+  } catch (error) {
+    fail(`bridge: ${(error as Error).message}`);
+  }
+  const running = bridge;
+  let stopping = false;
+  const stop = () => {
+    // A second Ctrl-C while the bridge waits for clients to hang up leaves at once.
+    if (stopping) process.exit(130);
+    stopping = true;
+    process.stdout.write('stopping…\n');
+    void running.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main(process.argv.slice(2));

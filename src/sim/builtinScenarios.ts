@@ -35,7 +35,7 @@ function resolveExtends(source: object): object {
 export const builtinScenarioNames: readonly string[] = Object.keys(SOURCES);
 
 /** DEFAULT_SCENARIO is what runs when nobody names a scenario. */
-export const DEFAULT_SCENARIO = 'textbook';
+export const DEFAULT_SCENARIO = 'tcp-demo';
 
 /** builtinScenario validates and returns a built-in scenario, or undefined for an unknown name. */
 export function builtinScenario(name: string): Scenario | undefined {

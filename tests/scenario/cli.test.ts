@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sim(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('npm run sim', () => {
+  it('runs the built-in TCP demonstration when no scenario is named', () => {
+    const { code, out } = sim();
+    expect(code).toBe(0);
+    expect(out).toContain('start tcp-demo (seed 1)');
+    expect(out).toMatch(/alice-pc:49152 > hamburger\.edu:7 \[SYN\]/);
+  });
+
+  it('prints JSON lines that parse, one event a line', () => {
+    const { code, out } = sim('--scenario', 'textbook', '--format', 'jsonl', '--until', '5s');
+    expect(code).toBe(0);
+    const events = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; seq: number });
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
+    expect(events.some((e) => e.kind === 'mailbox.stored')).toBe(true);
+  });
+
+  it('changes the run with --seed', () => {
+    const a = sim('--format', 'jsonl', '--until', '1s');
+    const b = sim('--format', 'jsonl', '--until', '1s', '--seed', '42');
+    expect(a.out).not.toBe(b.out);
+  });
+
+  it('names the field that is wrong in a broken scenario file, and exits with 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mail-lab-cli-'));
+    const file = join(dir, 'broken.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ version: 1, name: 'broken', hosts: [{ id: 'a', kind: 'toaster' }] }),
+    );
+    const { code, err } = sim(file);
+    expect(code).toBe(2);
+    expect(err).toContain('hosts[0].kind: must be one of host, router, user-agent, mail-server, dns-server');
+  });
+
+  it('refuses an unknown scenario name with the list of built-in ones', () => {
+    const { code, err } = sim('--scenario', 'nope');
+    expect(code).toBe(2);
+    expect(err).toContain(
+      'built-in scenarios: textbook, outage, bounce, unknown-user, mixed, direct, duplicate, tcp-demo',
+    );
+  });
+});

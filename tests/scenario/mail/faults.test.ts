@@ -72,7 +72,7 @@ describe('a server answering a chosen code', () => {
     };
     const story = queueStory(run(world));
     expect(story.filter((line) => line.includes('bounced'))).toEqual([
-      '1.765 bounced bob@hamburger.edu 5.0.0',
+      '1.805 bounced bob@hamburger.edu 5.0.0',
     ]);
   });
 });

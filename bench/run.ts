@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark, prints a table, and writes bench/results.json
 // ({ "metric-name": { "value": n, "unit": "..." } }) so figures can be compared across commits.
 import { writeFileSync } from 'node:fs';
+import { classroomBench } from './classroomBench.ts';
 import { kernelBench } from './kernelBench.ts';
 import type { Metric } from './measure.ts';
 import { smtpBench } from './smtpBench.ts';
@@ -8,6 +9,7 @@ import { smtpBench } from './smtpBench.ts';
 const suites: readonly { name: string; run: () => Metric[] | Promise<Metric[]> }[] = [
   { name: 'kernel', run: kernelBench },
   { name: 'smtp', run: smtpBench },
+  { name: 'classroom', run: classroomBench },
 ];
 
 const metrics: Metric[] = [];

@@ -46,6 +46,11 @@ export class Session {
     return this.#kernel.trace;
   }
 
+  /** idle is true when nothing is scheduled: the world will not change again without a new input. */
+  get idle(): boolean {
+    return this.#kernel.pending === 0;
+  }
+
   /** kernelSteps counts callbacks the current world has run. */
   get kernelSteps(): number {
     return this.#kernel.steps;

@@ -1,0 +1,320 @@
+// What the world looks like at a point of its trace: hosts and links up or down, connections and their
+// states, queues with each recipient's status, mailboxes, and packets in flight. A pure fold over the trace,
+// so every view of the lab shows exactly what the simulation did up to the cursor.
+import type { ConnId, Endpoint, HostId, LinkId, TcpState } from '../net/types.ts';
+import type { Scenario } from './scenario.ts';
+import type { Protocol, TraceEvent } from './trace.ts';
+
+/** ConnectionView is one TCP connection as seen at the cursor. */
+export interface ConnectionView {
+  readonly conn: ConnId;
+  readonly client: Endpoint;
+  readonly server: Endpoint;
+  readonly protocol: Protocol;
+  /** clientState and serverState are the RFC 793 states of the two endpoints ('CLOSED' before they exist). */
+  readonly clientState: TcpState;
+  readonly serverState: TcpState;
+  /** machines maps a protocol machine's name (`smtp-server`) to its state at the cursor. */
+  readonly machines: Readonly<Record<string, string>>;
+  readonly openedAt: number;
+  /** closedAt is when both ends reached CLOSED or failed, if they have. */
+  readonly closedAt: number | null;
+  readonly lines: number;
+  /** error is the first socket error reported on the connection, if any. */
+  readonly error: string | null;
+}
+
+/** QueueRecipientView is one recipient of a queued message. */
+export interface QueueRecipientView {
+  readonly address: string;
+  readonly status: 'pending' | 'deferred' | 'delivered' | 'bounced';
+  readonly attempts: number;
+  readonly nextAttemptAt: number | null;
+  readonly lastReason: string | null;
+}
+
+/** QueueEntryView is one message in a server's outbound queue. */
+export interface QueueEntryView {
+  readonly queueId: string;
+  readonly messageId: string;
+  readonly from: string;
+  readonly enqueuedAt: number;
+  readonly size: number;
+  /** seq is the trace position of its `queue.enqueued` event, where the raw message can be read. */
+  readonly seq: number;
+  readonly recipients: readonly QueueRecipientView[];
+  readonly warned: boolean;
+}
+
+/** StoredMessageView is one message in a mailbox. */
+export interface StoredMessageView {
+  readonly uid: number;
+  readonly size: number;
+  readonly storedAt: number;
+  /** seq is the trace position of its `mailbox.stored` event. */
+  readonly seq: number;
+  readonly flags: readonly string[];
+}
+
+/** PacketView is a segment or datagram on its way at the cursor. */
+export interface PacketView {
+  readonly kind: 'tcp' | 'udp';
+  readonly id: number;
+  readonly seq: number;
+  readonly conn: ConnId | null;
+  readonly from: HostId;
+  readonly to: HostId;
+  readonly path: readonly HostId[];
+  readonly sentAt: number;
+  /** bytes is the payload size; a segment with a payload is drawn as a loaded envelope. */
+  readonly bytes: number;
+}
+
+/** WorldView is the whole world at one point of its trace. */
+export interface WorldView {
+  /** t is the virtual time of the cursor; seq the trace position (−1 before the first event). */
+  readonly t: number;
+  readonly seq: number;
+  readonly hostsUp: Readonly<Record<HostId, boolean>>;
+  readonly linksUp: Readonly<Record<LinkId, boolean>>;
+  readonly connections: readonly ConnectionView[];
+  /** queues maps a mail server to the messages waiting in it, oldest first (settled ones are gone). */
+  readonly queues: Readonly<Record<HostId, readonly QueueEntryView[]>>;
+  /** mailboxes maps `user@host` to its INBOX. */
+  readonly mailboxes: Readonly<Record<string, readonly StoredMessageView[]>>;
+  readonly inFlight: readonly PacketView[];
+}
+
+interface MutableConnection {
+  conn: ConnId;
+  client: Endpoint;
+  server: Endpoint;
+  protocol: Protocol;
+  clientState: TcpState;
+  serverState: TcpState;
+  machines: Record<string, string>;
+  openedAt: number;
+  closedAt: number | null;
+  lines: number;
+  error: string | null;
+}
+
+const PROTOCOL_BY_PORT: Readonly<Record<number, Protocol>> = {
+  7: 'echo',
+  25: 'smtp',
+  587: 'smtp',
+  80: 'http',
+  110: 'pop3',
+  143: 'imap',
+};
+
+/**
+ * worldAt folds the trace up to and including position `seq` (−1 for the world before anything happened).
+ * Its cost is linear in `seq`: a few milliseconds for a classroom trace, so views simply call it again.
+ */
+export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: number): WorldView {
+  const hostsUp: Record<HostId, boolean> = Object.fromEntries(scenario.hosts.map((h) => [h.id, true]));
+  const linksUp: Record<LinkId, boolean> = Object.fromEntries(scenario.links.map((l) => [l.id, true]));
+  const connections = new Map<ConnId, MutableConnection>();
+  const queues = new Map<
+    string,
+    { host: HostId; entry: QueueEntryView & { recipients: QueueRecipientView[]; warned: boolean } }
+  >();
+  const mailboxes: Record<string, StoredMessageView[]> = {};
+  const inFlight = new Map<string, PacketView>();
+  const last = Math.min(seq, trace.length - 1);
+  for (let i = 0; i <= last; i++) {
+    const e = trace[i] as TraceEvent;
+    switch (e.kind) {
+      case 'host.down':
+      case 'host.up':
+        hostsUp[e.host] = e.kind === 'host.up';
+        break;
+      case 'link.down':
+      case 'link.up':
+        linksUp[e.link] = e.kind === 'link.up';
+        break;
+      case 'tcp.segment': {
+        let c = connections.get(e.conn);
+        if (!c && e.flags.includes('SYN') && !e.flags.includes('ACK')) {
+          c = {
+            conn: e.conn,
+            client: e.from,
+            server: e.to,
+            protocol: PROTOCOL_BY_PORT[e.to.port] ?? 'raw',
+            clientState: 'CLOSED',
+            serverState: 'LISTEN',
+            machines: {},
+            openedAt: e.t,
+            closedAt: null,
+            lines: 0,
+            error: null,
+          };
+          connections.set(e.conn, c);
+        }
+        inFlight.set(`tcp${e.segment}`, {
+          kind: 'tcp',
+          id: e.segment,
+          seq: e.seq,
+          conn: e.conn,
+          from: e.from.host,
+          to: e.to.host,
+          path: e.path,
+          sentAt: e.t,
+          bytes: e.bytes,
+        });
+        break;
+      }
+      case 'tcp.arrived':
+      case 'tcp.dropped':
+        inFlight.delete(`tcp${e.segment}`);
+        break;
+      case 'udp.datagram':
+        inFlight.set(`udp${e.datagram}`, {
+          kind: 'udp',
+          id: e.datagram,
+          seq: e.seq,
+          conn: null,
+          from: e.from.host,
+          to: e.to.host,
+          path: e.path,
+          sentAt: e.t,
+          bytes: e.bytes,
+        });
+        break;
+      case 'udp.arrived':
+      case 'udp.dropped':
+        inFlight.delete(`udp${e.datagram}`);
+        break;
+      case 'tcp.state': {
+        const c = connections.get(e.conn);
+        if (!c) break;
+        if (e.host === c.client.host && e.port === c.client.port) c.clientState = e.to;
+        else c.serverState = e.to;
+        if (
+          c.clientState === 'CLOSED' &&
+          (c.serverState === 'CLOSED' || c.serverState === 'LISTEN') &&
+          c.closedAt === null
+        )
+          c.closedAt = e.t;
+        break;
+      }
+      case 'tcp.error': {
+        const c = connections.get(e.conn);
+        if (!c) break;
+        c.error ??= e.error;
+        if (e.host === c.client.host) c.clientState = 'CLOSED';
+        else c.serverState = 'CLOSED';
+        if (c.clientState === 'CLOSED' && c.closedAt === null) c.closedAt = e.t;
+        break;
+      }
+      case 'app.line': {
+        const c = connections.get(e.conn);
+        if (c) c.lines += 1;
+        break;
+      }
+      case 'session.state': {
+        const c = connections.get(e.conn);
+        if (c) c.machines[e.machine] = e.to;
+        break;
+      }
+      case 'queue.enqueued':
+        queues.set(`${e.host}|${e.queueId}`, {
+          host: e.host,
+          entry: {
+            queueId: e.queueId,
+            messageId: e.messageId,
+            from: e.from,
+            enqueuedAt: e.t,
+            size: e.size,
+            seq: e.seq,
+            warned: false,
+            recipients: e.recipients.map((address) => ({
+              address,
+              status: 'pending',
+              attempts: 0,
+              nextAttemptAt: null,
+              lastReason: null,
+            })),
+          },
+        });
+        break;
+      case 'queue.attempt':
+        updateRecipients(queues.get(`${e.host}|${e.queueId}`)?.entry, e.recipients, (r) => ({
+          ...r,
+          status: 'pending',
+          attempts: e.attempt,
+        }));
+        break;
+      case 'queue.deferred':
+        updateRecipients(queues.get(`${e.host}|${e.queueId}`)?.entry, [e.recipient], (r) => ({
+          ...r,
+          status: 'deferred',
+          nextAttemptAt: e.nextAttemptAt,
+          lastReason: e.reason,
+        }));
+        break;
+      case 'queue.delivered':
+      case 'queue.bounced':
+        updateRecipients(queues.get(`${e.host}|${e.queueId}`)?.entry, [e.recipient], (r) => ({
+          ...r,
+          status: e.kind === 'queue.delivered' ? 'delivered' : 'bounced',
+          nextAttemptAt: null,
+          lastReason: e.kind === 'queue.bounced' ? e.reason : r.lastReason,
+        }));
+        break;
+      case 'queue.warned': {
+        const entry = queues.get(`${e.host}|${e.queueId}`)?.entry;
+        if (entry) entry.warned = true;
+        break;
+      }
+      case 'queue.removed':
+        queues.delete(`${e.host}|${e.queueId}`);
+        break;
+      case 'mailbox.stored':
+        (mailboxes[`${e.user}@${e.host}`] ??= []).push({
+          uid: e.uid,
+          size: e.size,
+          storedAt: e.t,
+          seq: e.seq,
+          flags: ['\\Recent'],
+        });
+        break;
+      case 'mailbox.flags': {
+        const box = mailboxes[`${e.user}@${e.host}`] ?? [];
+        const i = box.findIndex((m) => m.uid === e.uid);
+        if (i >= 0) box[i] = { ...(box[i] as StoredMessageView), flags: e.flags };
+        break;
+      }
+      case 'mailbox.expunged': {
+        const key = `${e.user}@${e.host}`;
+        mailboxes[key] = (mailboxes[key] ?? []).filter((m) => m.uid !== e.uid);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const byHost: Record<HostId, QueueEntryView[]> = {};
+  for (const { host, entry } of queues.values()) (byHost[host] ??= []).push(entry);
+  const lastEvent = last >= 0 ? trace[last] : undefined;
+  return {
+    t: lastEvent?.t ?? 0,
+    seq: last,
+    hostsUp,
+    linksUp,
+    connections: [...connections.values()],
+    queues: byHost,
+    mailboxes,
+    inFlight: [...inFlight.values()],
+  };
+}
+
+function updateRecipients(
+  entry: { recipients: QueueRecipientView[] } | undefined,
+  addresses: readonly string[],
+  change: (r: QueueRecipientView) => QueueRecipientView,
+): void {
+  if (!entry) return;
+  entry.recipients = entry.recipients.map((r) => (addresses.includes(r.address) ? change(r) : r));
+}

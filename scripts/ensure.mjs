@@ -15,7 +15,10 @@ const SYSTEM = {
   python3: { pkg: 'python3', command: 'python3' },
   curl: { pkg: 'curl', command: 'curl' },
   // Korean text in screenshots needs a CJK font; without one Chromium draws empty boxes.
-  'fonts-noto-cjk': { pkg: 'fonts-noto-cjk', command: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' },
+  'fonts-noto-cjk': {
+    pkg: 'fonts-noto-cjk',
+    command: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  },
 };
 
 function say(message) {

@@ -1,5 +1,13 @@
-// The browser entry point: mounts the app into index.html's #app.
-import { mount } from 'svelte';
+// The browser entry point: mounts the app into index.html's #app — or, with `?story=Name`, one component's
+// story page (src/ui/stories/NameStory.svelte), where a view can be looked at on its own.
+import { mount, type Component } from 'svelte';
 import App from './ui/App.svelte';
+import './ui/theme.css';
 
-mount(App, { target: document.getElementById('app') as HTMLElement });
+const stories = import.meta.glob<{ default: Component }>('./ui/stories/*Story.svelte');
+const target = document.getElementById('app') as HTMLElement;
+const loadStory =
+  stories[`./ui/stories/${new URLSearchParams(location.search).get('story') ?? ''}Story.svelte`];
+
+if (loadStory) mount((await loadStory()).default, { target });
+else mount(App, { target });

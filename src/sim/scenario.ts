@@ -231,6 +231,8 @@ const input = v.variant(
   'must be an input with a known type (terminal.open, terminal.type, terminal.close, mail.send, fault)',
 );
 
+const timedInputs = v.array(v.strictObject({ at: duration, input }), 'must be a list of { at, input }');
+
 const scenarioSchema = v.strictObject({
   version: v.literal(1, 'must be 1, the version of this format'),
   name: v.pipe(
@@ -241,10 +243,16 @@ const scenarioSchema = v.strictObject({
   description: v.optional(v.string()),
   seed: v.optional(v.pipe(v.number(), v.integer('must be a whole number')), 1),
   startsAt: v.optional(
-    v.pipe(
-      v.string(),
-      v.isoTimestamp('must be a date and time such as 2026-09-01T09:00:00+09:00'),
-      v.transform((text) => Date.parse(text)),
+    v.union(
+      [
+        v.pipe(v.number(), v.integer()),
+        v.pipe(
+          v.string(),
+          v.isoTimestamp('must be a date and time such as 2026-09-01T09:00:00+09:00'),
+          v.transform((text) => Date.parse(text)),
+        ),
+      ],
+      'must be a date and time such as 2026-09-01T09:00:00+09:00 (or ms since 1970)',
     ),
     DEFAULT_START,
   ),
@@ -253,7 +261,7 @@ const scenarioSchema = v.strictObject({
   links: v.optional(v.array(link, 'must be a list of links'), []),
   dns: v.optional(v.strictObject({ records: v.optional(v.array(dnsRecord), []) }), { records: [] }),
   faults: v.optional(v.array(v.strictObject({ at: duration, fault }), 'must be a list of { at, fault }'), []),
-  inputs: v.optional(v.array(v.strictObject({ at: duration, input }), 'must be a list of { at, input }'), []),
+  inputs: v.optional(timedInputs, []),
 });
 
 type ParsedScenario = v.InferOutput<typeof scenarioSchema>;
@@ -320,6 +328,37 @@ export function parseScenarioText(text: string): ScenarioResult {
     };
   }
   return parseScenario(value);
+}
+
+/**
+ * parseTimedInputs validates a list of inputs on its own (a shared link carries one) against a scenario: each
+ * must be well formed and name hosts and links the scenario has.
+ */
+export function parseTimedInputs(
+  value: unknown,
+  scenario: Scenario,
+): { ok: true; inputs: TimedInput[] } | { ok: false; issues: ScenarioIssue[] } {
+  const result = v.safeParse(timedInputs, value);
+  if (!result.success)
+    return {
+      ok: false,
+      issues: result.issues.map((i) => ({
+        path: `inputs${dotPath(i) ? `.${dotPath(i)}` : ''}`.replace('.[', '['),
+        message: i.message,
+      })),
+    };
+  const hosts = new Set(scenario.hosts.map((h) => h.id));
+  const links = new Set(scenario.links.map((l) => l.id));
+  const issues: ScenarioIssue[] = [];
+  result.output.forEach(({ input }, i) => {
+    const host = input.type === 'fault' ? ('host' in input.fault ? input.fault.host : null) : input.host;
+    const link = input.type === 'fault' && 'link' in input.fault ? input.fault.link : null;
+    if (host !== null && !hosts.has(host))
+      issues.push({ path: `inputs[${i}]`, message: `names no host of this scenario: "${host}"` });
+    if (link !== null && !links.has(link))
+      issues.push({ path: `inputs[${i}]`, message: `names no link of this scenario: "${link}"` });
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, inputs: result.output };
 }
 
 /** formatIssues turns issues into lines a person reads: `hosts[1].address: must be an IPv4 address …`. */

@@ -1,0 +1,97 @@
+// A scenario shared with a link: the built-in's name (or the whole scenario, for one loaded from a file), what
+// people did in it (the inputs), and where the cursor was. Reading a link never throws: a bad one says why.
+import type { TimedInput } from '../../sim/input.ts';
+import { formatIssues, parseScenario, parseTimedInputs, type Scenario } from '../../sim/scenario.ts';
+
+/** SharedLab is what a link carries. */
+export interface SharedLab {
+  readonly scenario: Scenario;
+  readonly inputs: readonly TimedInput[];
+  /** at is the virtual time the cursor was at, or null to start at the beginning. */
+  readonly at: number | null;
+}
+
+/** SharedLabResult is a lab read from a link, or the reason it could not be read (the lab then starts afresh). */
+export type SharedLabResult = { ok: true; lab: SharedLab } | { ok: false; error: string } | { ok: null };
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/**
+ * shareQuery writes the query string of a link to this lab. Built-in scenarios go by name; others travel whole.
+ * `builtin` says whether `scenario` is an unchanged built-in.
+ */
+export function shareQuery(lab: SharedLab, builtin: boolean, language: string): string {
+  const params = new URLSearchParams();
+  if (builtin) params.set('scenario', lab.scenario.name);
+  else params.set('world', toBase64Url(JSON.stringify(lab.scenario)));
+  if (lab.inputs.length > 0) params.set('inputs', toBase64Url(JSON.stringify(lab.inputs)));
+  if (lab.at !== null) params.set('at', String(Math.round(lab.at * 1000) / 1000));
+  params.set('lang', language);
+  return `?${params}`;
+}
+
+/**
+ * readShareQuery reads a link's query. `{ ok: null }` means the link shares nothing (a plain visit);
+ * `builtin` finds a built-in scenario by name.
+ */
+export function readShareQuery(
+  search: string,
+  builtin: (name: string) => Scenario | undefined,
+): SharedLabResult {
+  const params = new URLSearchParams(search);
+  const name = params.get('scenario');
+  const world = params.get('world');
+  if (name === null && world === null) return { ok: null };
+  let scenario: Scenario;
+  if (world !== null) {
+    let value: unknown;
+    try {
+      value = JSON.parse(fromBase64Url(world));
+    } catch {
+      return { ok: false, error: 'The shared scenario in this link is damaged (it is not readable JSON).' };
+    }
+    const parsed = parseScenario(value);
+    if (!parsed.ok)
+      return { ok: false, error: `The shared scenario is not valid:\n${formatIssues(parsed.issues)}` };
+    scenario = parsed.scenario;
+  } else {
+    const found = builtin(name ?? '');
+    if (!found) return { ok: false, error: `This link names a scenario that does not exist: "${name}".` };
+    scenario = found;
+  }
+  let inputs: readonly TimedInput[] = [];
+  const encoded = params.get('inputs');
+  if (encoded !== null) {
+    let value: unknown;
+    try {
+      value = JSON.parse(fromBase64Url(encoded));
+    } catch {
+      return {
+        ok: false,
+        error: 'The actions recorded in this link are damaged (they are not readable JSON).',
+      };
+    }
+    const parsed = parseTimedInputs(value, scenario);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        error: `The actions recorded in this link are not valid:\n${formatIssues(parsed.issues)}`,
+      };
+    inputs = parsed.inputs;
+  }
+  const atText = params.get('at');
+  const at = atText === null ? null : Number(atText);
+  if (at !== null && !(Number.isFinite(at) && at >= 0))
+    return { ok: false, error: `The time in this link is not a time: "${atText}".` };
+  return { ok: true, lab: { scenario, inputs, at } };
+}

@@ -3,7 +3,7 @@
 // so every view of the lab shows exactly what the simulation did up to the cursor.
 import type { ConnId, Endpoint, HostId, LinkId, TcpState } from '../net/types.ts';
 import type { Scenario } from './scenario.ts';
-import type { Protocol, TraceEvent } from './trace.ts';
+import type { EventOf, Protocol, TraceEvent } from './trace.ts';
 
 /** ConnectionView is one TCP connection as seen at the cursor. */
 export interface ConnectionView {
@@ -152,17 +152,7 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
           };
           connections.set(e.conn, c);
         }
-        inFlight.set(`tcp${e.segment}`, {
-          kind: 'tcp',
-          id: e.segment,
-          seq: e.seq,
-          conn: e.conn,
-          from: e.from.host,
-          to: e.to.host,
-          path: e.path,
-          sentAt: e.t,
-          bytes: e.bytes,
-        });
+        inFlight.set(`tcp${e.segment}`, packet(e, 'tcp', e.segment, e.conn));
         break;
       }
       case 'tcp.arrived':
@@ -170,17 +160,7 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
         inFlight.delete(`tcp${e.segment}`);
         break;
       case 'udp.datagram':
-        inFlight.set(`udp${e.datagram}`, {
-          kind: 'udp',
-          id: e.datagram,
-          seq: e.seq,
-          conn: null,
-          from: e.from.host,
-          to: e.to.host,
-          path: e.path,
-          sentAt: e.t,
-          bytes: e.bytes,
-        });
+        inFlight.set(`udp${e.datagram}`, packet(e, 'udp', e.datagram, null));
         break;
       case 'udp.arrived':
       case 'udp.dropped':
@@ -307,6 +287,25 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
     queues: byHost,
     mailboxes,
     inFlight: [...inFlight.values()],
+  };
+}
+
+function packet(
+  e: EventOf<'tcp.segment'> | EventOf<'udp.datagram'>,
+  kind: 'tcp' | 'udp',
+  id: number,
+  conn: ConnId | null,
+): PacketView {
+  return {
+    kind,
+    id,
+    seq: e.seq,
+    conn,
+    from: e.from.host,
+    to: e.to.host,
+    path: e.path,
+    sentAt: e.t,
+    bytes: e.bytes,
   };
 }
 

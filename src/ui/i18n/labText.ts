@@ -1,0 +1,178 @@
+// The lab page's own words: its header, playback controls, panel names and keyboard help, in both languages.
+import type { StepUnit } from '../../timeline/playback.ts';
+import type { Localized } from './languageContext.ts';
+
+/** LabText is the catalogue of the lab's frame; the views inside it keep their own. */
+export interface LabText {
+  readonly appName: string;
+  readonly tagline: string;
+  readonly languageLabel: string;
+  readonly documentTitle: (scenario: string) => string;
+  readonly controls: {
+    readonly label: string;
+    readonly play: string;
+    readonly pause: string;
+    readonly stepBack: (unit: string) => string;
+    readonly stepForward: (unit: string) => string;
+    readonly stepBy: string;
+    readonly units: Readonly<Record<StepUnit, string>>;
+    readonly previousNotable: string;
+    readonly nextNotable: string;
+    readonly slower: string;
+    readonly faster: string;
+    readonly speed: (speed: string) => string;
+    readonly toStart: string;
+    readonly toEnd: string;
+    readonly clock: string;
+    readonly position: (at: number, of: number) => string;
+  };
+  readonly share: { readonly button: string; readonly copied: string; readonly failed: string };
+  readonly scenarios: string;
+  readonly keyboard: {
+    readonly button: string;
+    readonly title: string;
+    readonly close: string;
+    readonly keys: readonly (readonly [string, string])[];
+  };
+  readonly panels: {
+    readonly label: string;
+    readonly transcript: string;
+    readonly machines: string;
+    readonly inspector: string;
+    readonly queues: string;
+    readonly mailboxes: string;
+    readonly console: string;
+    readonly compose: string;
+    readonly faults: string;
+    readonly events: string;
+  };
+  readonly views: { readonly topology: string; readonly timeline: string };
+  readonly linkError: (error: string) => string;
+  readonly dismiss: string;
+}
+
+/** labText holds the lab frame's words in English and Korean. */
+export const labText: Localized<LabText> = {
+  en: {
+    appName: 'Mail Lab',
+    tagline: 'How Internet email works, one line at a time',
+    languageLabel: 'Language',
+    documentTitle: (scenario) => `${scenario} · Mail Lab`,
+    controls: {
+      label: 'Playback',
+      play: 'Play',
+      pause: 'Pause',
+      stepBack: (unit) => `Step back one ${unit}`,
+      stepForward: (unit) => `Step forward one ${unit}`,
+      stepBy: 'Step by',
+      units: { line: 'protocol line', segment: 'TCP segment', queue: 'queue event' },
+      previousNotable: 'Previous notable event',
+      nextNotable: 'Next notable event',
+      slower: 'Slower',
+      faster: 'Faster',
+      speed: (speed) => `Speed ${speed}`,
+      toStart: 'Back to the start',
+      toEnd: 'To the end',
+      clock: 'Virtual time',
+      position: (at, of) => `event ${at} of ${of}`,
+    },
+    share: { button: 'Share link', copied: 'Link copied', failed: 'Copy this link:' },
+    scenarios: 'Scenarios',
+    keyboard: {
+      button: 'Keyboard shortcuts',
+      title: 'Keyboard shortcuts',
+      close: 'Close',
+      keys: [
+        ['Space', 'Play or pause'],
+        ['→ / ←', 'Step forward / back by the chosen unit'],
+        ['Shift + → / ←', 'Next / previous notable event'],
+        ['Home / End', 'To the start / the end'],
+        ['+ / −', 'Faster / slower'],
+        ['1 / 2 / 3', 'Step by line / segment / queue event'],
+        ['?', 'Show these shortcuts'],
+      ],
+    },
+    panels: {
+      label: 'Details',
+      transcript: 'Transcript',
+      machines: 'State machines',
+      inspector: 'Inspector',
+      queues: 'Queues',
+      mailboxes: 'Mailboxes',
+      console: 'Console',
+      compose: 'Compose',
+      faults: 'Faults',
+      events: 'Event list',
+    },
+    views: { topology: 'Network', timeline: 'Timeline' },
+    linkError: (error) => `This link could not be opened, so the lab started afresh. ${error}`,
+    dismiss: 'Dismiss',
+  },
+  ko: {
+    appName: 'Mail Lab',
+    tagline: '인터넷 전자우편이 동작하는 방식을 한 줄씩 살펴봅니다',
+    languageLabel: '언어',
+    documentTitle: (scenario) => `${scenario} · Mail Lab`,
+    controls: {
+      label: '재생',
+      play: '재생',
+      pause: '일시 정지',
+      stepBack: (unit) => `${unit} 하나 뒤로`,
+      stepForward: (unit) => `${unit} 하나 앞으로`,
+      stepBy: '이동 단위',
+      units: { line: '프로토콜 줄', segment: 'TCP 세그먼트', queue: '큐 이벤트' },
+      previousNotable: '이전 주요 사건',
+      nextNotable: '다음 주요 사건',
+      slower: '느리게',
+      faster: '빠르게',
+      speed: (speed) => `속도 ${speed}`,
+      toStart: '처음으로',
+      toEnd: '끝으로',
+      clock: '가상 시간',
+      position: (at, of) => `사건 ${of}개 중 ${at}번째`,
+    },
+    share: { button: '링크 공유', copied: '링크를 복사했습니다', failed: '이 링크를 복사하세요:' },
+    scenarios: '시나리오',
+    keyboard: {
+      button: '단축키',
+      title: '키보드 단축키',
+      close: '닫기',
+      keys: [
+        ['Space', '재생 또는 일시 정지'],
+        ['→ / ←', '고른 단위만큼 앞으로 / 뒤로'],
+        ['Shift + → / ←', '다음 / 이전 주요 사건'],
+        ['Home / End', '처음으로 / 끝으로'],
+        ['+ / −', '빠르게 / 느리게'],
+        ['1 / 2 / 3', '줄 / 세그먼트 / 큐 이벤트 단위로 이동'],
+        ['?', '단축키 보기'],
+      ],
+    },
+    panels: {
+      label: '자세히 보기',
+      transcript: '대화 기록',
+      machines: '상태 기계',
+      inspector: '검사기',
+      queues: '메시지 큐',
+      mailboxes: '메일박스',
+      console: '콘솔',
+      compose: '편지 쓰기',
+      faults: '장애 주입',
+      events: '사건 목록',
+    },
+    views: { topology: '네트워크', timeline: '타임라인' },
+    linkError: (error) => `이 링크를 열 수 없어 실습을 처음부터 시작했습니다. ${error}`,
+    dismiss: '닫기',
+  },
+};
+
+/** formatClock writes virtual time as a clock from the start: `00:00:01.125`, `2d 03:04:05.000`. */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.round(ms));
+  const days = Math.floor(total / 86_400_000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const h = Math.floor((total % 86_400_000) / 3_600_000);
+  const m = Math.floor((total % 3_600_000) / 60_000);
+  const s = Math.floor((total % 60_000) / 1000);
+  const clock = `${pad(h)}:${pad(m)}:${pad(s)}.${pad(total % 1000, 3)}`;
+  return days > 0 ? `${days}d ${clock}` : clock;
+}

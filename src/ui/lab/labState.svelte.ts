@@ -1,0 +1,156 @@
+// The lab's state, bound to runes: one session (scenario + inputs → trace), the playback cursor over its trace,
+// and what the student has selected. Views read it; only `input` changes the world, and it does so by
+// appending to the session's input log at the cursor's time.
+import { builtinScenario } from '../../sim/builtinScenarios.ts';
+import type { Input, TimedInput } from '../../sim/input.ts';
+import type { Scenario } from '../../sim/scenario.ts';
+import { Session } from '../../sim/session.ts';
+import type { TraceEvent } from '../../sim/trace.ts';
+import { worldAt, type WorldView } from '../../sim/worldView.ts';
+import {
+  advanceTime,
+  nextNotable,
+  nextStop,
+  prevNotable,
+  prevStop,
+  seqAtTime,
+  SPEEDS,
+  type StepUnit,
+} from '../../timeline/playback.ts';
+
+// How far past the cursor the world is run after each change: the longest built-in story is six days long.
+const HORIZON_MS = 7 * 24 * 3_600_000;
+
+/** LabState holds one lab; create it with a scenario, then drive it from the controls. */
+export class LabState {
+  scenario = $state.raw<Scenario>() as Scenario;
+  /** builtin is true while the scenario is an unchanged built-in, so a link can name it. */
+  builtin = $state(true);
+  trace = $state.raw<readonly TraceEvent[]>([]);
+  /** extraInputs are what people did here, beyond the scenario's own script. */
+  extraInputs = $state.raw<readonly TimedInput[]>([]);
+  cursor = $state(-1);
+  playing = $state(false);
+  speed = $state(1);
+  unit = $state<StepUnit>('line');
+  selectedConn = $state<string | null>(null);
+  selectedSeq = $state<number | null>(null);
+
+  /** now is the virtual time at the cursor. */
+  now = $derived(this.trace[this.cursor]?.t ?? 0);
+  /** world is everything at the cursor: hosts, links, connections, queues, mailboxes. */
+  world: WorldView = $derived(worldAt(this.scenario, this.trace, this.cursor));
+  atEnd = $derived(this.cursor >= this.trace.length - 1);
+
+  #session: Session;
+  #clock = 0;
+
+  constructor(scenario: Scenario, inputs: readonly TimedInput[] = [], builtin = true) {
+    this.#session = this.#start(scenario, inputs, builtin);
+  }
+
+  /** load replaces the lab with another scenario, from the start. */
+  load(scenario: Scenario, inputs: readonly TimedInput[] = [], builtin = true): void {
+    this.#session = this.#start(scenario, inputs, builtin);
+  }
+
+  /** loadBuiltin loads a built-in by name; false when there is none of that name. */
+  loadBuiltin(name: string): boolean {
+    const scenario = builtinScenario(name);
+    if (!scenario) return false;
+    this.load(scenario);
+    return true;
+  }
+
+  /**
+   * input records what a person did, at the cursor's time: the world is re-derived (a replay when the cursor is
+   * in the past), and the cursor moves to show the input and what it caused at that instant.
+   */
+  input(input: Input): void {
+    const at = this.now;
+    this.#session.input(at, input);
+    this.extraInputs = [...this.extraInputs, { at, input }];
+    this.#run(at);
+    this.cursor = seqAtTime(this.trace, at);
+    this.#clock = at;
+  }
+
+  /** seek moves the cursor to a trace position (clamped to the trace). */
+  seek(seq: number): void {
+    this.cursor = Math.max(-1, Math.min(seq, this.trace.length - 1));
+    this.#clock = this.now;
+  }
+
+  /** seekTime moves the cursor to the last event at or before virtual time `t`. */
+  seekTime(t: number): void {
+    this.seek(seqAtTime(this.trace, t));
+    this.#clock = Math.max(0, t);
+  }
+
+  /** step moves one unit forward (+1) or back (−1). */
+  step(direction: 1 | -1): void {
+    this.playing = false;
+    this.seek(
+      direction > 0
+        ? nextStop(this.trace, this.cursor, this.unit)
+        : prevStop(this.trace, this.cursor, this.unit),
+    );
+  }
+
+  /** jump moves to the next or previous notable event: a fault, a deferral, a delivery, a bounce. */
+  jump(direction: 1 | -1): void {
+    this.playing = false;
+    this.seek(direction > 0 ? nextNotable(this.trace, this.cursor) : prevNotable(this.trace, this.cursor));
+  }
+
+  /** toggle plays or pauses; playing from the end starts again from the beginning. */
+  toggle(): void {
+    if (!this.playing && this.atEnd) this.seek(-1);
+    this.playing = !this.playing;
+  }
+
+  /** faster and slower move through SPEEDS. */
+  faster(): void {
+    this.speed = SPEEDS[Math.min(SPEEDS.length - 1, SPEEDS.indexOf(this.speed) + 1)] ?? this.speed;
+  }
+
+  slower(): void {
+    this.speed = SPEEDS[Math.max(0, SPEEDS.indexOf(this.speed) - 1)] ?? this.speed;
+  }
+
+  /** tick advances a playing lab by `realMs` of wall time; called once per animation frame. */
+  tick(realMs: number): void {
+    if (!this.playing) return;
+    this.#clock = advanceTime(this.trace, Math.max(this.#clock, this.now), realMs, this.speed);
+    const seq = seqAtTime(this.trace, this.#clock);
+    if (seq !== this.cursor) this.cursor = seq;
+    if (this.atEnd) this.playing = false;
+  }
+
+  /** select marks an event (for the inspector) and, when it belongs to a connection, that connection. */
+  select(seq: number | null): void {
+    this.selectedSeq = seq;
+    const event = seq === null ? undefined : this.trace[seq];
+    if (event && 'conn' in event && typeof event.conn === 'string') this.selectedConn = event.conn;
+  }
+
+  #start(scenario: Scenario, inputs: readonly TimedInput[], builtin: boolean): Session {
+    this.scenario = scenario;
+    this.builtin = builtin;
+    this.extraInputs = inputs;
+    this.playing = false;
+    this.selectedConn = null;
+    this.selectedSeq = null;
+    this.#session = new Session(scenario, inputs);
+    this.#run(0);
+    this.cursor = -1;
+    this.#clock = 0;
+    return this.#session;
+  }
+
+  #run(from: number): void {
+    this.#session.runUntilQuiet(from + HORIZON_MS);
+    // A new array each time, so views that hold the trace raw see that it changed.
+    this.trace = [...this.#session.trace];
+  }
+}

@@ -74,6 +74,8 @@ export class World {
 
   /** apply carries out one input now. */
   apply(input: Input): void {
+    // A host that is down has nobody at its keyboard: what is typed or sent there does nothing.
+    if (input.type !== 'fault' && !this.network.isHostUp(input.host)) return;
     switch (input.type) {
       case 'terminal.open':
         return this.#terminal(input.host).open(input.target, input.port);
@@ -83,7 +85,7 @@ export class World {
         return this.#terminal(input.host).close();
       case 'mail.send': {
         const { type: _type, host, ...draft } = input;
-        if (this.network.isHostUp(host)) this.#userAgents.get(host)?.send(draft);
+        this.#userAgents.get(host)?.send(draft);
         return;
       }
       case 'fault':

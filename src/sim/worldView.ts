@@ -3,6 +3,7 @@
 // so every view of the lab shows exactly what the simulation did up to the cursor.
 import type { ConnId, Endpoint, HostId, LinkId, TcpState } from '../net/types.ts';
 import type { Scenario } from './scenario.ts';
+import { protocolForPort } from './protocolForPort.ts';
 import type { EventOf, Protocol, TraceEvent } from './trace.ts';
 
 /** ConnectionView is one TCP connection as seen at the cursor. */
@@ -99,14 +100,6 @@ interface MutableConnection {
   error: string | null;
 }
 
-const PROTOCOL_BY_PORT: Readonly<Record<number, Protocol>> = {
-  7: 'echo',
-  25: 'smtp',
-  587: 'smtp',
-  80: 'http',
-  110: 'pop3',
-  143: 'imap',
-};
 
 /**
  * worldAt folds the trace up to and including position `seq` (−1 for the world before anything happened).
@@ -141,7 +134,7 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
             conn: e.conn,
             client: e.from,
             server: e.to,
-            protocol: PROTOCOL_BY_PORT[e.to.port] ?? 'raw',
+            protocol: protocolForPort(e.to.port),
             clientState: 'CLOSED',
             serverState: 'LISTEN',
             machines: {},

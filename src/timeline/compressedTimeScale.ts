@@ -23,12 +23,19 @@ export interface TimeScaleOptions {
   /** breakAfterMs is the gap beyond which time is elided and drawn as a break of `breakHeight`. */
   readonly breakAfterMs: number;
   readonly breakHeight: number;
+  /**
+   * gapSize, when given, decides the room of every gap (short ones and breaks) instead of `rowGap`, `pxPerMs`,
+   * `maxGap` and `breakHeight`; a timeline uses it to let a 30-minute break read longer than an 8-second one.
+   */
+  readonly gapSize?: (gapMs: number, isBreak: boolean) => number;
 }
 
 /** CompressedTimeScale places moments (keys) on the page and lists the breaks between them. */
 export interface CompressedTimeScale {
   /** y is the position of a key; keys not given to the scale are interpolated. */
   readonly y: (key: number) => number;
+  /** time is the inverse of `y`: the time (ms) at a position, interpolated between keys. */
+  readonly time: (y: number) => number;
   readonly breaks: readonly TimeBreak[];
   /** bottom is the position of the latest key. */
   readonly bottom: number;
@@ -48,12 +55,14 @@ export function compressedTimeScale(keys: readonly number[], options: TimeScaleO
     const to = domain[i] as number;
     const y0 = range[i - 1] as number;
     const gap = to - from;
-    if (gap > options.breakAfterMs) {
-      range.push(y0 + options.breakHeight);
-      breaks.push({ from, to, y0, y1: y0 + options.breakHeight });
-    } else {
-      range.push(y0 + Math.max(options.rowGap, Math.min(gap * options.pxPerMs, options.maxGap)));
-    }
+    const isBreak = gap > options.breakAfterMs;
+    const room =
+      options.gapSize?.(gap, isBreak) ??
+      (isBreak
+        ? options.breakHeight
+        : Math.max(options.rowGap, Math.min(gap * options.pxPerMs, options.maxGap)));
+    range.push(y0 + room);
+    if (isBreak) breaks.push({ from, to, y0, y1: y0 + room });
   }
   // A single moment still needs a scale that maps it (d3 needs two domain points to interpolate).
   const scale =
@@ -63,5 +72,10 @@ export function compressedTimeScale(keys: readonly number[], options: TimeScaleO
           [options.top, options.top + options.pxPerMs],
         )
       : scaleLinear(domain, range);
-  return { y: (key) => scale(key), breaks, bottom: range[range.length - 1] as number };
+  return {
+    y: (key) => scale(key),
+    time: (y) => scale.invert(y),
+    breaks,
+    bottom: range[range.length - 1] as number,
+  };
 }

@@ -1,0 +1,343 @@
+// The lab's timeline as shapes: scenario + trace + size + window of time → lanes, axis, breaks, outage bands
+// and marks. Pure: no DOM. Only what falls inside the window is returned, so zooming a long trace stays smooth.
+import { tickStep, ticks as niceTicks } from 'd3';
+import type { ConnId, HostId } from '../net/types.ts';
+import type { Scenario } from '../sim/scenario.ts';
+import type { TraceEvent } from '../sim/trace.ts';
+import { round1 } from './arrowShapes.ts';
+import { timelineModel, type TimelineModel } from './timelineModel.ts';
+import type {
+  AxisTick,
+  ConnMark,
+  GlyphKind,
+  GlyphMark,
+  LineMark,
+  OutageBand,
+  TimelineBreak,
+  TimelineLane,
+  TimelineLayout,
+  TimelineMark,
+  TimeWindow,
+} from './timelineShapes.ts';
+
+export type * from './timelineShapes.ts';
+
+/**
+ * TIMELINE_METRICS are the sizes the layout assumes, in pixels; the view uses the same numbers. They are large
+ * enough to read on a projector at 1280×720.
+ */
+export const TIMELINE_METRICS = {
+  labelColumn: 172,
+  rightPad: 20,
+  /** top leaves a strip above the lanes for the captions of breaks. */
+  top: 26,
+  axisHeight: 40,
+  /** minLaneHeight is the least a lane needs: a row of glyphs and one connection track. */
+  minLaneHeight: 50,
+  glyphSize: 14,
+  glyphRow: 13,
+  barHeight: 13,
+  tickLength: 6,
+  trackTop: 27,
+  trackPitch: 26,
+  minTickGap: 92,
+  /** tickLabelHalf is half a tick label's width; a label closer than this to the plot's right end ends there. */
+  tickLabelHalf: 44,
+  tickDensity: 110,
+  cullMargin: 24,
+  lineMergePx: 2,
+  /** fillShare is how much of the window one connection must fill before the view offers its diagram. */
+  fillShare: 0.8,
+} as const;
+
+/** TimelineSize is the room for the timeline, and optionally the part of time to show (all of it by default). */
+export interface TimelineOptions {
+  readonly width: number;
+  readonly height: number;
+  readonly window?: TimeWindow;
+}
+
+/** GLYPH_PRIORITY decides which event a crowded spot shows: outcomes first, routine steps last. */
+export const GLYPH_PRIORITY: Readonly<Record<GlyphKind, number>> = {
+  bounced: 10,
+  delivered: 9,
+  warned: 8,
+  deferred: 7,
+  stored: 6,
+  'dns-failed': 5,
+  dropped: 4,
+  submitted: 3,
+  attempt: 3,
+  enqueued: 2,
+  dns: 1,
+};
+
+const r = round1;
+
+// A trace is appended to in place while a session runs, so a cached model is only good for the same length.
+const cache = new WeakMap<
+  readonly TraceEvent[],
+  { scenario: Scenario; length: number; model: TimelineModel }
+>();
+
+function modelFor(scenario: Scenario, trace: readonly TraceEvent[]): TimelineModel {
+  const hit = cache.get(trace);
+  if (hit !== undefined && hit.scenario === scenario && hit.length === trace.length) return hit.model;
+  const model = timelineModel(scenario, trace);
+  cache.set(trace, { scenario, length: trace.length, model });
+  return model;
+}
+
+/** lowerBound is the first index whose item's `t` is at least `t`; items are in time order. */
+function lowerBound(items: readonly { readonly t: number }[], t: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as { t: number }).t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * timelineLayout lays out one lane per host (the mail's path first), time across with long quiet spells cut
+ * to labelled breaks, outage bands, connection bars with their protocol lines, and glyphs for queue, mailbox,
+ * DNS and loss events. `window` (virtual ms) is the part of time shown; marks outside it are left out, and
+ * marks closer than a few pixels are merged, so a 10,000-event trace gives at most a few hundred shapes.
+ */
+export function timelineLayout(
+  scenario: Scenario,
+  trace: readonly TraceEvent[],
+  options: TimelineOptions,
+): TimelineLayout {
+  const M = TIMELINE_METRICS;
+  const model = modelFor(scenario, trace);
+  const { scale, domain } = model;
+  const width = Math.max(options.width, M.labelColumn + M.rightPad + 100);
+  const height = Math.max(options.height, M.top + M.axisHeight + model.lanes.length * M.minLaneHeight);
+  const plot = { left: M.labelColumn, right: width - M.rightPad, top: M.top, bottom: height - M.axisHeight };
+  const plotWidth = plot.right - plot.left;
+
+  const from = Math.max(domain.from, Math.min(options.window?.from ?? domain.from, domain.to));
+  const to = Math.min(domain.to, Math.max(options.window?.to ?? domain.to, from));
+  const window = { from, to };
+  const fullU0 = scale.y(domain.from);
+  const fullSpan = scale.y(domain.to) - fullU0 || 1;
+  const u0 = scale.y(from);
+  const uSpan = scale.y(to) - u0 || fullSpan;
+  const pxPerU = plotWidth / uSpan;
+  const xOfU = (u: number) => plot.left + (u - u0) * pxPerU;
+  const uOfX = (x: number) => u0 + (x - plot.left) / pxPerU;
+  const cursorX = (t: number) => xOfU(scale.y(t));
+  const timeAt = (x: number) => scale.time(uOfX(x));
+  const fullX = (t: number) => plot.left + ((scale.y(t) - fullU0) / fullSpan) * plotWidth;
+  const fullTime = (x: number) => scale.time(fullU0 + ((x - plot.left) / plotWidth) * fullSpan);
+  const lo = plot.left - M.cullMargin;
+  const hi = plot.right + M.cullMargin;
+  const clampX = (x: number) => r(Math.min(Math.max(x, lo - 16), hi + 16));
+  const tLo = timeAt(lo);
+  const tHi = timeAt(hi);
+
+  const laneHeight = (plot.bottom - plot.top) / Math.max(1, model.lanes.length);
+  const lanes: TimelineLane[] = model.lanes.map((l, index) => ({
+    ...l,
+    index,
+    y0: r(plot.top + index * laneHeight),
+    y1: r(plot.top + (index + 1) * laneHeight),
+  }));
+  const laneOf = new Map<HostId, TimelineLane>(lanes.map((l) => [l.host, l]));
+  const tracks = Math.max(1, Math.floor((laneHeight - M.trackTop + 4) / M.trackPitch));
+  const barTop = (lane: TimelineLane, track: number) =>
+    lane.y0 + M.trackTop + (track % tracks) * M.trackPitch;
+
+  const breaks: TimelineBreak[] = scale.breaks
+    .map((b) => ({ from: b.from, to: b.to, x0: r(xOfU(b.y0)), x1: r(xOfU(b.y1)) }))
+    .filter((b) => b.x1 >= lo && b.x0 <= hi);
+
+  const bands: OutageBand[] = [];
+  for (const o of model.outages) {
+    const lane = laneOf.get(o.host);
+    const x0 = cursorX(o.from);
+    const x1 = cursorX(o.to);
+    if (lane === undefined || x1 < lo || x0 > hi) continue;
+    bands.push({ ...o, x0: clampX(x0), x1: clampX(x1), y0: lane.y0 + 1, y1: lane.y1 - 1 });
+  }
+
+  // Connections: a handful even in long traces, so a plain overlap test is enough.
+  const conns: ConnMark[] = [];
+  const barOf = new Map<ConnId, { y0: number; y1: number }>();
+  for (const c of model.conns) {
+    const lane = laneOf.get(c.host);
+    if (lane === undefined) continue;
+    const y0 = barTop(lane, c.track);
+    barOf.set(c.conn, { y0, y1: y0 + M.barHeight });
+    const x0 = cursorX(c.t0);
+    const x1 = cursorX(c.t1);
+    if (x1 < lo || x0 > hi) continue;
+    const { track: _track, ...span } = c;
+    conns.push({
+      kind: 'conn',
+      ...span,
+      x0: clampX(x0),
+      xData: clampX(cursorX(c.tData)),
+      x1: clampX(x1),
+      y0: r(y0),
+      y1: r(y0 + M.barHeight),
+    });
+  }
+
+  // Lines: ticks on their connection's bar, merged when they would share a pixel.
+  const lines: LineMark[] = [];
+  const lastLine = new Map<string, { x: number; index: number }>();
+  for (let i = lowerBound(model.lines, tLo); i < model.lines.length; i++) {
+    const l = model.lines[i] as (typeof model.lines)[number];
+    if (l.t > tHi) break;
+    const bar = barOf.get(l.conn);
+    if (bar === undefined) continue;
+    const x = cursorX(l.t);
+    const key = `${l.conn} ${l.from}`;
+    const previous = lastLine.get(key);
+    if (previous !== undefined && x - previous.x < M.lineMergePx) {
+      const merged = lines[previous.index] as LineMark;
+      lines[previous.index] = { ...merged, count: merged.count + 1 };
+      continue;
+    }
+    lastLine.set(key, { x, index: lines.length });
+    const [y0, y1] = l.from === 'client' ? [bar.y0 - M.tickLength, bar.y0] : [bar.y1, bar.y1 + M.tickLength];
+    lines.push({
+      kind: 'line',
+      seq: l.seq,
+      t: l.t,
+      conn: l.conn,
+      from: l.from,
+      x: r(x),
+      y0: r(y0),
+      y1: r(y1),
+      count: 1,
+    });
+  }
+
+  // Glyphs: per lane, events closer than a glyph are grouped; a pair of different kinds is set side by side,
+  // a bigger crowd shows its most telling event with a count.
+  const glyphs: GlyphMark[] = [];
+  const groups = new Map<HostId, { x: number; items: (typeof model.glyphs)[number][] }[]>();
+  for (let i = lowerBound(model.glyphs, tLo); i < model.glyphs.length; i++) {
+    const g = model.glyphs[i] as (typeof model.glyphs)[number];
+    if (g.t > tHi) break;
+    const x = cursorX(g.t);
+    const laneGroups = groups.get(g.host) ?? [];
+    groups.set(g.host, laneGroups);
+    const open = laneGroups[laneGroups.length - 1];
+    if (open !== undefined && x - open.x < M.glyphSize + 2) open.items.push(g);
+    else laneGroups.push({ x, items: [g] });
+  }
+  const spacing = M.glyphSize + 3;
+  for (const [host, laneGroups] of groups) {
+    const lane = laneOf.get(host) as TimelineLane;
+    const y = r(lane.y0 + M.glyphRow);
+    for (const { x, items } of laneGroups) {
+      const [a, b] = items;
+      if (items.length === 2 && a !== undefined && b !== undefined && a.glyph !== b.glyph) {
+        const mid = (x + cursorX(b.t)) / 2;
+        glyphs.push({ kind: 'glyph', ...a, x: r(mid - spacing / 2), y, count: 1 });
+        glyphs.push({ kind: 'glyph', ...b, x: r(mid + spacing / 2), y, count: 1 });
+        continue;
+      }
+      const best = items.reduce((top, g) => (GLYPH_PRIORITY[g.glyph] > GLYPH_PRIORITY[top.glyph] ? g : top));
+      glyphs.push({ kind: 'glyph', ...best, x: r(cursorX(best.t)), y, count: items.length });
+    }
+  }
+  glyphs.sort((a, b) => a.t - b.t || a.seq - b.seq);
+
+  // The connection that fills nearly the whole window, if the window is well inside the trace.
+  let fillingConn: ConnId | null = null;
+  if (uSpan < fullSpan * 0.5) {
+    let best = 0;
+    for (const c of conns) {
+      const covered = Math.min(c.xData, plot.right) - Math.max(c.x0, plot.left);
+      if (covered > best) {
+        best = covered;
+        fillingConn = c.conn;
+      }
+    }
+    if (best < plotWidth * M.fillShare) fillingConn = null;
+  }
+
+  const marks: TimelineMark[] = [...conns, ...lines, ...glyphs];
+  return {
+    width,
+    height,
+    plot,
+    domain,
+    window,
+    lanes,
+    ticks: axisTicks(model, window, cursorX, plot.left, plot.right),
+    breaks,
+    bands,
+    marks,
+    fillingConn,
+    cursorX,
+    timeAt,
+    fullX,
+    fullTime,
+  };
+}
+
+/**
+ * axisTicks labels the start of every stretch between breaks that shows, then fills each stretch with round
+ * times where there is room; a label never comes closer than `minTickGap` to another.
+ */
+function axisTicks(
+  model: TimelineModel,
+  window: TimeWindow,
+  x: (t: number) => number,
+  left: number,
+  right: number,
+): AxisTick[] {
+  const M = TIMELINE_METRICS;
+  const edges = [model.domain.from, ...model.scale.breaks.flatMap((b) => [b.from, b.to]), model.domain.to];
+  const starts: AxisTick[] = [];
+  const fill: AxisTick[] = [];
+  for (let i = 0; i + 1 < edges.length; i += 2) {
+    const t0 = Math.max(edges[i] as number, window.from);
+    const t1 = Math.min(edges[i + 1] as number, window.to);
+    if (t1 < t0) continue;
+    const pixels = x(t1) - x(t0);
+    const count = Math.max(1, Math.floor(pixels / M.tickDensity));
+    const step = t1 > t0 ? tickStep(t0, t1, count) : 1000;
+    if (t0 === edges[i]) starts.push({ t: t0, x: r(x(t0)), step });
+    for (const t of t1 > t0 ? niceTicks(t0, t1, count) : []) fill.push({ t, x: r(x(t)), step });
+  }
+  // A label near the right end is drawn ending at its tick, so its middle sits half a label further left.
+  const middle = (x: number) => (x > right - M.tickLabelHalf ? x - M.tickLabelHalf : x);
+  const kept: AxisTick[] = [];
+  for (const tick of [...starts, ...fill]) {
+    if (tick.x < left - 1 || tick.x > right + 1) continue;
+    if (kept.every((k) => Math.abs(middle(k.x) - middle(tick.x)) >= M.minTickGap)) kept.push(tick);
+  }
+  return kept.sort((a, b) => a.t - b.t);
+}
+
+/** ZoomTransform is the part of a d3-zoom transform the timeline uses: a scale `k` and a shift `x`. */
+export interface ZoomTransform {
+  readonly k: number;
+  readonly x: number;
+}
+
+/**
+ * windowOfZoom is the time a zoom transform shows, given a layout of the same size: the plot's two ends taken
+ * back through the transform to zoom 1, then to time. Pass the result to timelineLayout as its `window`.
+ */
+export function windowOfZoom(layout: TimelineLayout, transform: ZoomTransform): TimeWindow {
+  const at = (x: number) => layout.fullTime((x - transform.x) / transform.k);
+  return { from: at(layout.plot.left), to: at(layout.plot.right) };
+}
+
+/** zoomOfWindow is the transform that shows `window`: the inverse of windowOfZoom. */
+export function zoomOfWindow(layout: TimelineLayout, window: TimeWindow): ZoomTransform {
+  const x0 = layout.fullX(window.from);
+  const x1 = layout.fullX(window.to);
+  const k = (layout.plot.right - layout.plot.left) / Math.max(1e-9, x1 - x0);
+  return { k, x: layout.plot.left - x0 * k };
+}

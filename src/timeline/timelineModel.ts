@@ -1,0 +1,332 @@
+// The part of the timeline that does not depend on zoom: lanes in reading order, the compressed time scale,
+// connection spans, outage spans and point events, all in scale units. timelineLayout projects it into a window.
+import type { ConnId, HostId, SocketError } from '../net/types.ts';
+import { protocolForPort } from '../sim/protocolForPort.ts';
+import type { HostSpec, Scenario } from '../sim/scenario.ts';
+import type { EventOf, Protocol, TraceEvent } from '../sim/trace.ts';
+import { compressedTimeScale, type CompressedTimeScale } from './compressedTimeScale.ts';
+import type { GlyphKind, HostKind, TimeWindow } from './timelineShapes.ts';
+
+/**
+ * TIMELINE_SCALE sizes gaps in scale units before the whole trace is fitted to the page: every gap grows with
+ * the logarithm of its length, so 5 ms, 1 s and 30 min all stay visible and in order; gaps longer than
+ * `breakAfterMs` are drawn as labelled breaks.
+ */
+export const TIMELINE_SCALE = {
+  minGap: 1,
+  perDoubling: 4,
+  unitMs: 10,
+  breakAfterMs: 20_000,
+} as const;
+
+/** LaneSpec is a lane before it has a height: a host, what it is and what to call it. */
+export interface LaneSpec {
+  readonly host: HostId;
+  readonly kind: HostKind;
+  readonly label: string;
+}
+
+/** ConnSpan is a connection's life on its client's lane; `track` stacks overlapping connections. */
+export interface ConnSpan {
+  readonly seq: number;
+  readonly conn: ConnId;
+  readonly protocol: Protocol;
+  readonly host: HostId;
+  readonly peer: HostId;
+  readonly port: number;
+  readonly t0: number;
+  readonly tData: number;
+  readonly t1: number;
+  readonly outcome: 'open' | 'closed' | 'failed';
+  readonly error: SocketError | null;
+  readonly track: number;
+}
+
+/** OutageSpan is a host or link outage, to be drawn on `host`'s lane. */
+export interface OutageSpan {
+  readonly kind: 'host' | 'link';
+  readonly id: string;
+  readonly host: HostId;
+  readonly seq: number;
+  readonly endSeq: number | null;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** LinePoint is a protocol line on a connection. */
+export interface LinePoint {
+  readonly seq: number;
+  readonly t: number;
+  readonly conn: ConnId;
+  readonly from: 'client' | 'server';
+}
+
+/** GlyphPoint is a point event on a lane. */
+export interface GlyphPoint {
+  readonly seq: number;
+  readonly t: number;
+  readonly host: HostId;
+  readonly glyph: GlyphKind;
+}
+
+/** TimelineModel is everything about a trace the timeline needs, before a window and a size are chosen. */
+export interface TimelineModel {
+  readonly lanes: readonly LaneSpec[];
+  readonly domain: TimeWindow;
+  /** scale maps time to scale units, with breaks for long quiet spells; `scale.y` is the unit position. */
+  readonly scale: CompressedTimeScale;
+  readonly conns: readonly ConnSpan[];
+  readonly outages: readonly OutageSpan[];
+  /** lines and glyphs are in trace order, which is also time order. */
+  readonly lines: readonly LinePoint[];
+  readonly glyphs: readonly GlyphPoint[];
+}
+
+/** Hosts are read in this order: the mail's path first, then the infrastructure it leans on. */
+const KIND_RANK: Readonly<Record<HostKind, number>> = {
+  'user-agent': 0,
+  'mail-server': 0,
+  host: 1,
+  'dns-server': 2,
+  router: 3,
+};
+
+/**
+ * laneOrder puts hosts in the order mail travels: each sending user agent before its server, then the other
+ * servers each followed by their user agents (Alice's PC, crepes.fr, hamburger.edu, Bob's PC), then plain
+ * hosts, DNS servers and routers, each group in the scenario's order.
+ */
+export function laneOrder(scenario: Scenario, trace: readonly TraceEvent[]): HostSpec[] {
+  const senders = new Set<HostId>();
+  for (const { input } of scenario.inputs) if (input.type === 'mail.send') senders.add(input.host);
+  for (const e of trace) if (e.kind === 'ua.submitted') senders.add(e.host);
+  const hosts = scenario.hosts;
+  const uasOf = (server: HostId) => hosts.filter((h) => h.userAgent?.server === server);
+  const sending = (server: HostSpec) => uasOf(server.id).some((ua) => senders.has(ua.id));
+  const servers = hosts.filter((h) => (h.kind ?? 'host') === 'mail-server');
+  const ordered = [...servers.filter(sending), ...servers.filter((s) => !sending(s))];
+  const out: HostSpec[] = [];
+  for (const server of ordered) {
+    const uas = uasOf(server.id);
+    out.push(...(sending(server) ? [...uas, server] : [server, ...uas]));
+  }
+  const rest = hosts
+    .filter((h) => !out.includes(h))
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => KIND_RANK[a.h.kind ?? 'host'] - KIND_RANK[b.h.kind ?? 'host'] || a.i - b.i)
+    .map(({ h }) => h);
+  return [...out, ...rest];
+}
+
+function gapSize(gapMs: number): number {
+  const S = TIMELINE_SCALE;
+  return S.minGap + S.perDoubling * Math.log2(1 + gapMs / S.unitMs);
+}
+
+interface OpenConn {
+  seq: number;
+  conn: ConnId;
+  protocol: Protocol | null;
+  host: HostId;
+  peer: HostId;
+  port: number;
+  t0: number;
+  tData: number;
+  t1: number;
+  closed: boolean;
+  error: SocketError | null;
+}
+
+/** timelineModel reads a whole trace once; timelineLayout caches it per trace, so zooming does not redo it. */
+export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[]): TimelineModel {
+  const lanes: LaneSpec[] = laneOrder(scenario, trace).map((h) => ({
+    host: h.id,
+    kind: h.kind ?? 'host',
+    label: h.label ?? h.id,
+  }));
+  const onLane = new Set(lanes.map((l) => l.host));
+  const first = trace[0]?.t ?? 0;
+  const last = trace[trace.length - 1]?.t ?? 0;
+  const domain = { from: first, to: Math.max(last, first + 1) };
+  const scale = compressedTimeScale([...trace.map((e) => e.t), domain.to], {
+    top: 0,
+    rowGap: 0,
+    pxPerMs: 0,
+    maxGap: 0,
+    breakAfterMs: TIMELINE_SCALE.breakAfterMs,
+    breakHeight: 0,
+    gapSize,
+  });
+
+  const conns = new Map<ConnId, OpenConn>();
+  const senderOf = new Map<string, HostId>();
+  const dnsLane = new Map<string, HostId>();
+  const downSince = new Map<string, EventOf<'host.down'> | EventOf<'link.down'>>();
+  const outages: OutageSpan[] = [];
+  const lines: LinePoint[] = [];
+  const glyphs: GlyphPoint[] = [];
+  const glyph = (e: TraceEvent, host: HostId, kind: GlyphKind) => {
+    if (onLane.has(host)) glyphs.push({ seq: e.seq, t: e.t, host, glyph: kind });
+  };
+  const linkEnds = (id: string) => scenario.links.find((l) => l.id === id)?.between ?? [];
+  const closeOutage = (key: string, end: TraceEvent | null) => {
+    const down = downSince.get(key);
+    if (down === undefined) return;
+    downSince.delete(key);
+    const hosts = down.kind === 'host.down' ? [down.host] : linkEnds(down.link);
+    const id = down.kind === 'host.down' ? down.host : down.link;
+    for (const host of hosts)
+      if (onLane.has(host))
+        outages.push({
+          kind: down.kind === 'host.down' ? 'host' : 'link',
+          id,
+          host,
+          seq: down.seq,
+          endSeq: end?.seq ?? null,
+          from: down.t,
+          to: end?.t ?? domain.to,
+        });
+  };
+
+  for (const e of trace) {
+    switch (e.kind) {
+      case 'tcp.segment': {
+        senderOf.set(`${e.conn}#${e.segment}`, e.from.host);
+        let c = conns.get(e.conn);
+        if (c === undefined) {
+          // A connection belongs to whoever sent its first SYN; a trace that starts mid-way guesses the sender.
+          const opener = e.flags.includes('SYN') && e.flags.includes('ACK') ? e.to : e.from;
+          const other = opener === e.from ? e.to : e.from;
+          c = {
+            seq: e.seq,
+            conn: e.conn,
+            protocol: null,
+            host: opener.host,
+            peer: other.host,
+            port: other.port,
+            t0: e.t,
+            tData: e.t,
+            t1: e.t,
+            closed: false,
+            error: null,
+          };
+          conns.set(e.conn, c);
+        }
+        c.tData = e.t;
+        c.t1 = Math.max(c.t1, e.t);
+        break;
+      }
+      case 'tcp.arrived':
+      case 'tcp.dropped': {
+        const c = conns.get(e.conn);
+        if (c !== undefined) {
+          c.tData = e.t;
+          c.t1 = Math.max(c.t1, e.t);
+        }
+        if (e.kind === 'tcp.dropped') {
+          const lane = onLane.has(e.at) ? e.at : senderOf.get(`${e.conn}#${e.segment}`);
+          if (lane !== undefined) glyph(e, lane, 'dropped');
+        }
+        break;
+      }
+      case 'tcp.state': {
+        const c = conns.get(e.conn);
+        if (c === undefined) break;
+        c.t1 = Math.max(c.t1, e.t);
+        if (e.host === c.host && e.to === 'CLOSED') c.closed = true;
+        break;
+      }
+      case 'tcp.error': {
+        const c = conns.get(e.conn);
+        if (c === undefined) break;
+        c.t1 = Math.max(c.t1, e.t);
+        c.error ??= e.error;
+        if (e.host === c.host) c.closed = true;
+        break;
+      }
+      case 'app.line': {
+        const c = conns.get(e.conn);
+        if (c === undefined) break;
+        c.protocol ??= e.protocol;
+        lines.push({ seq: e.seq, t: e.t, conn: e.conn, from: e.from });
+        break;
+      }
+      case 'dns.query': {
+        const lane = e.server !== null && onLane.has(e.server) ? e.server : e.host;
+        dnsLane.set(`${e.host}#${e.id}`, lane);
+        glyph(e, lane, 'dns');
+        break;
+      }
+      case 'dns.failed':
+        glyph(e, dnsLane.get(`${e.host}#${e.id}`) ?? e.host, 'dns-failed');
+        break;
+      case 'ua.submitted':
+        glyph(e, e.host, 'submitted');
+        break;
+      case 'queue.enqueued':
+        glyph(e, e.host, 'enqueued');
+        break;
+      case 'queue.attempt':
+        glyph(e, e.host, 'attempt');
+        break;
+      case 'queue.deferred':
+        glyph(e, e.host, 'deferred');
+        break;
+      case 'queue.warned':
+        glyph(e, e.host, 'warned');
+        break;
+      case 'queue.delivered':
+        glyph(e, e.host, 'delivered');
+        break;
+      case 'queue.bounced':
+        glyph(e, e.host, 'bounced');
+        break;
+      case 'mailbox.stored':
+        glyph(e, e.host, 'stored');
+        break;
+      case 'host.down':
+        if (!downSince.has(`host ${e.host}`)) downSince.set(`host ${e.host}`, e);
+        break;
+      case 'host.up':
+        closeOutage(`host ${e.host}`, e);
+        break;
+      case 'link.down':
+        if (!downSince.has(`link ${e.link}`)) downSince.set(`link ${e.link}`, e);
+        break;
+      case 'link.up':
+        closeOutage(`link ${e.link}`, e);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const key of [...downSince.keys()]) closeOutage(key, null);
+  outages.sort((a, b) => a.seq - b.seq);
+
+  // Overlapping connections of one lane take the lowest free track, judged on the page so touching bars stack.
+  const trackEnds = new Map<HostId, number[]>();
+  const spans: ConnSpan[] = [...conns.values()].map((c) => {
+    const t1 = c.closed ? c.t1 : domain.to;
+    const ends = trackEnds.get(c.host) ?? [];
+    trackEnds.set(c.host, ends);
+    const u0 = scale.y(c.t0);
+    let track = ends.findIndex((end) => end < u0);
+    if (track === -1) track = ends.length;
+    ends[track] = scale.y(t1) + TIMELINE_SCALE.minGap;
+    return {
+      seq: c.seq,
+      conn: c.conn,
+      protocol: c.protocol ?? protocolForPort(c.port),
+      host: c.host,
+      peer: c.peer,
+      port: c.port,
+      t0: c.t0,
+      tData: c.tData,
+      t1,
+      outcome: c.error !== null ? 'failed' : c.closed ? 'closed' : 'open',
+      error: c.error,
+      track,
+    };
+  });
+  return { lanes, domain, scale, conns: spans, outages, lines, glyphs };
+}

@@ -1,0 +1,168 @@
+// The shapes the lab's timeline is made of, as timelineLayout returns them: plain data in page pixels, each
+// mark carrying the trace position (`seq`) of the event it stands for, so a click can select that event.
+import type { ConnId, HostId, SocketError } from '../net/types.ts';
+import type { HostSpec } from '../sim/scenario.ts';
+import type { Protocol } from '../sim/trace.ts';
+
+/** HostKind is what a lane's host is, as the scenario says (`host` when it says nothing). */
+export type HostKind = NonNullable<HostSpec['kind']>;
+
+/** TimeWindow is a stretch of virtual time, in ms. */
+export interface TimeWindow {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** TimelineLane is one host's horizontal band, from `y0` to `y1`; `label` is the scenario's name for it. */
+export interface TimelineLane {
+  readonly host: HostId;
+  readonly kind: HostKind;
+  readonly label: string;
+  readonly index: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/** AxisTick is a time printed on the axis; `step` is the tick spacing it was chosen with, for its precision. */
+export interface AxisTick {
+  readonly t: number;
+  readonly x: number;
+  readonly step: number;
+}
+
+/** TimelineBreak is a quiet spell drawn much shorter than it lasted: `from` → `to` (ms) in `x0`..`x1`. */
+export interface TimelineBreak {
+  readonly from: number;
+  readonly to: number;
+  readonly x0: number;
+  readonly x1: number;
+}
+
+/**
+ * OutageBand is a stretch during which a host, or a link ending at this lane's host, was down. `seq` is the
+ * `host.down` / `link.down` event and `endSeq` the matching `up`, or null when it was still down at the end.
+ */
+export interface OutageBand {
+  readonly kind: 'host' | 'link';
+  /** id is the host or link that was down. */
+  readonly id: string;
+  readonly host: HostId;
+  readonly seq: number;
+  readonly endSeq: number | null;
+  readonly from: number;
+  readonly to: number;
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/**
+ * ConnMark is one TCP connection as a bar on its client's lane: solid from the SYN (`t0`) to its last segment
+ * (`tData`), then a thin tail to when it closed (`t1`), TIME-WAIT included. `outcome` is `failed` when a socket
+ * error ended it and `open` when the trace ends before it closed.
+ */
+export interface ConnMark {
+  readonly kind: 'conn';
+  readonly seq: number;
+  readonly conn: ConnId;
+  readonly protocol: Protocol;
+  readonly host: HostId;
+  readonly peer: HostId;
+  readonly port: number;
+  readonly t0: number;
+  readonly tData: number;
+  readonly t1: number;
+  readonly outcome: 'open' | 'closed' | 'failed';
+  readonly error: SocketError | null;
+  readonly x0: number;
+  readonly xData: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/**
+ * LineMark is a protocol line (`app.line`) as a tick on its connection's bar: client lines stand above the
+ * bar, server replies hang below it. `count` is how many lines share this pixel at the current zoom.
+ */
+export interface LineMark {
+  readonly kind: 'line';
+  readonly seq: number;
+  readonly t: number;
+  readonly conn: ConnId;
+  readonly from: 'client' | 'server';
+  readonly x: number;
+  readonly y0: number;
+  readonly y1: number;
+  readonly count: number;
+}
+
+/** GlyphKind names the shape of a point event; each has its own outline, so colour is never the only clue. */
+export type GlyphKind =
+  | 'submitted'
+  | 'enqueued'
+  | 'attempt'
+  | 'deferred'
+  | 'warned'
+  | 'delivered'
+  | 'bounced'
+  | 'stored'
+  | 'dns'
+  | 'dns-failed'
+  | 'dropped';
+
+/**
+ * GlyphMark is a point event on a host's lane, centred on (`x`, `y`). `count` is how many events of that lane
+ * it stands for at the current zoom (1 when it is alone); the mark keeps the most telling one's `seq`.
+ */
+export interface GlyphMark {
+  readonly kind: 'glyph';
+  readonly glyph: GlyphKind;
+  readonly seq: number;
+  readonly t: number;
+  readonly host: HostId;
+  readonly x: number;
+  readonly y: number;
+  readonly count: number;
+}
+
+/** TimelineMark is anything drawn on a lane that stands for one event of the trace. */
+export type TimelineMark = ConnMark | LineMark | GlyphMark;
+
+/** PlotArea is where lanes and marks are drawn; the lane labels sit left of it and the axis below it. */
+export interface PlotArea {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** TimelineLayout is everything the timeline draws for one window of time. */
+export interface TimelineLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly plot: PlotArea;
+  /** domain is the whole trace's time span; `window` the part shown. */
+  readonly domain: TimeWindow;
+  readonly window: TimeWindow;
+  readonly lanes: readonly TimelineLane[];
+  readonly ticks: readonly AxisTick[];
+  readonly breaks: readonly TimelineBreak[];
+  readonly bands: readonly OutageBand[];
+  /** marks are only those inside the window, connections first, then lines, then glyphs, each by time. */
+  readonly marks: readonly TimelineMark[];
+  /**
+   * fillingConn is the connection whose bar fills nearly all of the window, when one does: zoomed that far
+   * in, the view should become that connection's sequence diagram.
+   */
+  readonly fillingConn: ConnId | null;
+  /** cursorX places a virtual time (ms) on the page; times outside the window land outside the plot. */
+  readonly cursorX: (t: number) => number;
+  /** timeAt is the inverse of `cursorX`, for seeking by pointer. */
+  readonly timeAt: (x: number) => number;
+  /** fullX places a time as if the whole domain were shown (zoom 1); zooming scales and shifts this. */
+  readonly fullX: (t: number) => number;
+  /** fullTime is the inverse of `fullX`. */
+  readonly fullTime: (x: number) => number;
+}

@@ -1,0 +1,392 @@
+// Trace events in words, for the event list (the timeline's text alternative) and for tooltips: one table per
+// language with an entry for every kind of event, so a new kind does not compile until both describe it.
+import type { DropReason } from '../../net/netEvents.ts';
+import type { SocketError } from '../../net/types.ts';
+import { formatRecord } from '../../protocols/dns/dnsMessage.ts';
+import type { Fault, Input } from '../../sim/input.ts';
+import type { EventOf, Protocol, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
+import { wiresharkFlags } from '../../timeline/segmentLabel.ts';
+import type { Language } from './language.ts';
+import type { Localized } from './languageContext.ts';
+
+/** EventCategory is the group an event is filtered by in the event list. */
+export type EventCategory = 'tcp' | 'lines' | 'dns' | 'queue' | 'mailbox' | 'faults' | 'other';
+
+/** EVENT_CATEGORIES lists the categories in the order the filter shows them. */
+export const EVENT_CATEGORIES: readonly EventCategory[] = [
+  'tcp',
+  'lines',
+  'dns',
+  'queue',
+  'mailbox',
+  'faults',
+  'other',
+];
+
+type KindWords = { readonly [K in TraceEventKind]: (event: EventOf<K>) => string };
+type InputWords = {
+  readonly [T in Input['type']]: (input: Extract<Input, { type: T }>) => string;
+};
+type FaultWords = {
+  readonly [T in Fault['type']]: (fault: Extract<Fault, { type: T }>) => string;
+};
+
+/** EventWords is one language's way of telling events: a sentence per kind, and the words those sentences use. */
+export interface EventWords {
+  readonly kinds: KindWords;
+  readonly inputs: InputWords;
+  readonly faults: FaultWords;
+  readonly categories: Readonly<Record<EventCategory, string>>;
+  /** tags are the short labels rows carry beside their time (a line's tag is its protocol instead). */
+  readonly tags: Readonly<Record<EventCategory, string>>;
+}
+
+function protocolName(protocol: Protocol): string {
+  return protocol === 'raw' ? 'TCP' : protocol === 'echo' ? 'Echo' : protocol.toUpperCase();
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * formatClock writes virtual time since the scenario began as a clock reads, `00:30:32.245` (with `digits`
+ * decimals of a second, 0 to 3), and `1d 02:00:00` once a day has passed. It reads the same in every language.
+ */
+export function formatClock(ms: number, digits = 3): string {
+  const scale = 10 ** digits;
+  const units = Math.round(Math.max(0, ms) / (1000 / scale));
+  const fraction = units % scale;
+  const total = Math.floor(units / scale);
+  const days = Math.floor(total / 86_400);
+  const rest = total % 86_400;
+  const time = `${pad(Math.floor(rest / 3600))}:${pad(Math.floor((rest % 3600) / 60))}:${pad(rest % 60)}`;
+  return `${days > 0 ? `${days}d ` : ''}${time}${digits > 0 ? `.${pad(fraction, digits)}` : ''}`;
+}
+
+function flags(e: EventOf<'tcp.segment'>): string {
+  return wiresharkFlags(e.flags).join(', ');
+}
+
+function numbers(e: EventOf<'tcp.segment'>): string {
+  return `seq=${e.seqNo}${e.flags.includes('ACK') ? ` ack=${e.ackNo}` : ''}`;
+}
+
+function records(e: EventOf<'dns.answer'>): string {
+  return e.records.map(formatRecord).join('; ');
+}
+
+function angle(addresses: readonly string[]): string {
+  return addresses.map((a) => `<${a}>`).join(', ');
+}
+
+const DROP_EN: Readonly<Record<DropReason, string>> = {
+  loss: 'lost on the link',
+  'link-down': 'the link is down',
+  'host-down': 'the host is down',
+  'no-route': 'no route to the host',
+  'port-unreachable': 'no program listens on that port',
+};
+const DROP_KO: Readonly<Record<DropReason, string>> = {
+  loss: '링크에서 유실됨',
+  'link-down': '링크가 끊겨 있음',
+  'host-down': '호스트가 꺼져 있음',
+  'no-route': '호스트로 가는 경로 없음',
+  'port-unreachable': '해당 포트에서 대기 중인 프로그램 없음',
+};
+const ERROR_EN: Readonly<Record<SocketError, string>> = {
+  refused: 'connection refused',
+  timeout: 'timed out',
+  reset: 'reset by the other side',
+  unreachable: 'host unreachable',
+  'host-down': 'the host is down',
+};
+const ERROR_KO: Readonly<Record<SocketError, string>> = {
+  refused: '연결 거부',
+  timeout: '시간 초과',
+  reset: '상대가 연결을 재설정함',
+  unreachable: '호스트에 도달할 수 없음',
+  'host-down': '호스트가 꺼져 있음',
+};
+const DNS_EN: Readonly<Record<EventOf<'dns.failed'>['error'], string>> = {
+  nxdomain: 'no such domain (NXDOMAIN)',
+  timeout: 'no answer (timeout)',
+  servfail: 'server failure (SERVFAIL)',
+};
+const DNS_KO: Readonly<Record<EventOf<'dns.failed'>['error'], string>> = {
+  nxdomain: '존재하지 않는 도메인(NXDOMAIN)',
+  timeout: '응답 없음(시간 초과)',
+  servfail: '서버 오류(SERVFAIL)',
+};
+type Stage = Extract<Fault, { type: 'smtp.reply' }>['stage'];
+const STAGE_EN: Readonly<Record<Stage, string>> = {
+  greeting: 'the greeting',
+  helo: 'HELO/EHLO',
+  mail: 'MAIL FROM',
+  rcpt: 'RCPT TO',
+  data: 'DATA',
+  'data-end': 'the final “.”',
+};
+const STAGE_KO: Readonly<Record<Stage, string>> = {
+  greeting: '접속 인사',
+  helo: 'HELO/EHLO',
+  mail: 'MAIL FROM',
+  rcpt: 'RCPT TO',
+  data: 'DATA',
+  'data-end': '마지막 “.”',
+};
+
+function linkSettings(f: { latency?: number; jitter?: number; loss?: number }, ko: boolean): string {
+  const parts: string[] = [];
+  if (f.latency !== undefined) parts.push(`${ko ? '지연' : 'latency'} ${f.latency} ms`);
+  if (f.jitter !== undefined) parts.push(`${ko ? '지터' : 'jitter'} ${f.jitter} ms`);
+  if (f.loss !== undefined) parts.push(`${ko ? '손실률' : 'loss'} ${Math.round(f.loss * 1000) / 10}%`);
+  return parts.join(', ');
+}
+
+const en: EventWords = {
+  kinds: {
+    'sim.start': (e) => `Simulation “${e.scenario}” starts (seed ${e.seed})`,
+    input: (e) => describeInput(e.input, en),
+    'tcp.segment': (e) =>
+      `Sends TCP segment #${e.segment} [${flags(e)}] ${numbers(e)}, ` +
+      (e.bytes === 0 ? 'no data' : `${e.bytes} bytes of data`) +
+      (e.retransmission ? ' (retransmission)' : ''),
+    'tcp.arrived': (e) => `Segment #${e.segment} arrives`,
+    'tcp.dropped': (e) => `Segment #${e.segment} is lost at ${e.at}: ${DROP_EN[e.reason]}`,
+    'tcp.state': (e) => `TCP port ${e.port}: ${e.from} → ${e.to}`,
+    'tcp.error': (e) => `Connection ${e.conn} fails: ${ERROR_EN[e.error]}`,
+    'udp.datagram': (e) => `Sends UDP datagram #${e.datagram} to port ${e.to.port}, ${e.bytes} bytes`,
+    'udp.arrived': (e) => `Datagram #${e.datagram} arrives`,
+    'udp.dropped': (e) => `Datagram #${e.datagram} is lost at ${e.at}: ${DROP_EN[e.reason]}`,
+    'host.down': (e) => `${e.host} goes down`,
+    'host.up': (e) => `${e.host} is up again`,
+    'link.down': (e) => `Link ${e.link} goes down`,
+    'link.up': (e) => `Link ${e.link} is up again`,
+    'link.changed': (e) => `Link ${e.link} now has ${linkSettings(e, false)}`,
+    'app.line': (e) => `${protocolName(e.protocol)} ${e.from}: ${e.line === '' ? '(empty line)' : e.line}`,
+    'session.state': (e) => `${e.machine} machine: ${e.from} → ${e.to}`,
+    'terminal.line': (e) =>
+      `${e.stream === 'out' ? 'Terminal sends' : e.stream === 'in' ? 'Terminal receives' : 'Terminal'}: ${e.text}`,
+    'dns.query': (e) => `Asks ${e.server ?? 'its hosts table'} for the ${e.qtype} record of ${e.name}`,
+    'dns.answer': (e) => `Learns ${e.name} ${e.qtype}: ${records(e) || 'no records'}`,
+    'dns.failed': (e) => `Gets no ${e.qtype} record for ${e.name}: ${DNS_EN[e.error]}`,
+    'mailbox.stored': (e) => `Stores a message in ${e.user}’s ${e.folder} (UID ${e.uid}, ${e.size} bytes)`,
+    'mailbox.flags': (e) =>
+      `Message UID ${e.uid} in ${e.user}’s ${e.folder} now has flags ${e.flags.join(' ') || '(none)'}`,
+    'mailbox.expunged': (e) => `Removes message UID ${e.uid} from ${e.user}’s ${e.folder}`,
+    'queue.enqueued': (e) =>
+      `Puts message ${e.queueId} in its queue: from <${e.from}> to ${angle(e.recipients)}`,
+    'queue.attempt': (e) => `Delivery attempt ${e.attempt} of ${e.queueId} to ${e.domain}`,
+    'queue.deferred': (e) =>
+      `Delivery to <${e.recipient}> deferred: ${e.reason}. Next try at ${formatClock(e.nextAttemptAt, 0)}`,
+    'queue.delivered': (e) => `Delivered to <${e.recipient}> at ${e.remote}: ${e.reply}`,
+    'queue.warned': (e) => `Warns the sender that mail to ${angle(e.recipients)} is delayed`,
+    'queue.bounced': (e) =>
+      `Gives up on <${e.recipient}> (${e.status}: ${e.reason})` +
+      (e.notice !== null ? '; a bounce goes back to the sender' : ''),
+    'queue.removed': (e) => `Removes ${e.queueId} from its queue`,
+    'ua.submitted': (e) =>
+      e.direct
+        ? `Sends ${e.messageId} straight to the recipients’ server, for ${angle(e.recipients)}`
+        : `Submits ${e.messageId} to ${e.server ?? '?'} for ${angle(e.recipients)}`,
+    'ua.result': (e) =>
+      `${{ accepted: 'Submission accepted', partly: 'Submission partly accepted', failed: 'Submission failed' }[e.outcome]}: ${e.detail}`,
+  },
+  inputs: {
+    'terminal.open': (i) => `${i.host}: opens a terminal connection — telnet ${i.target} ${i.port}`,
+    'terminal.type': (i) => `${i.host}: types “${i.text}”`,
+    'terminal.close': (i) => `${i.host}: closes the terminal connection`,
+    'mail.send': (i) =>
+      `${i.host}: the user sends “${i.subject || '(no subject)'}” to ${(i.to ?? []).join(', ')}`,
+    fault: (i) => `Fault: ${describeFault(i.fault, en)}`,
+  },
+  faults: {
+    'host.down': (f) =>
+      `${f.host} is switched off${f.mode === 'shutdown' ? ' (orderly shutdown)' : ' (crash)'}`,
+    'host.up': (f) => `${f.host} is switched back on`,
+    'service.down': (f) => `the SMTP service on ${f.host} stops`,
+    'service.up': (f) => `the SMTP service on ${f.host} starts again`,
+    'smtp.reply': (f) =>
+      `${f.host} will answer ${STAGE_EN[f.stage]} with ${f.code}${f.text ? ` ${f.text}` : ''}`,
+    'smtp.dropFinalReply': (f) => `${f.host} will not answer the final “.” (${f.count ?? 1}×)`,
+    'smtp.normal': (f) => `${f.host} answers normally again`,
+    'queue.flush': (f) => `${f.host} retries its queue now`,
+    'link.down': (f) => `link ${f.link} is cut`,
+    'link.up': (f) => `link ${f.link} is restored`,
+    'link.set': (f) => `link ${f.link} set to ${linkSettings(f, false)}`,
+  },
+  categories: {
+    tcp: 'TCP/UDP',
+    lines: 'Protocol lines',
+    dns: 'DNS',
+    queue: 'Submission & queue',
+    mailbox: 'Mailbox',
+    faults: 'Faults',
+    other: 'Other',
+  },
+  tags: {
+    tcp: 'TCP',
+    lines: 'Line',
+    dns: 'DNS',
+    queue: 'Queue',
+    mailbox: 'Mailbox',
+    faults: 'Fault',
+    other: 'Other',
+  },
+};
+
+const ko: EventWords = {
+  kinds: {
+    'sim.start': (e) => `“${e.scenario}” 시뮬레이션 시작 (시드 ${e.seed})`,
+    input: (e) => describeInput(e.input, ko),
+    'tcp.segment': (e) =>
+      `TCP 세그먼트 #${e.segment} [${flags(e)}] ${numbers(e)} 전송, ` +
+      (e.bytes === 0 ? '데이터 없음' : `데이터 ${e.bytes}바이트`) +
+      (e.retransmission ? ' (재전송)' : ''),
+    'tcp.arrived': (e) => `세그먼트 #${e.segment} 도착`,
+    'tcp.dropped': (e) => `세그먼트 #${e.segment} 손실 (${e.at}): ${DROP_KO[e.reason]}`,
+    'tcp.state': (e) => `TCP 포트 ${e.port} 상태: ${e.from} → ${e.to}`,
+    'tcp.error': (e) => `연결 ${e.conn} 실패: ${ERROR_KO[e.error]}`,
+    'udp.datagram': (e) => `UDP 데이터그램 #${e.datagram} 전송 (포트 ${e.to.port}), ${e.bytes}바이트`,
+    'udp.arrived': (e) => `데이터그램 #${e.datagram} 도착`,
+    'udp.dropped': (e) => `데이터그램 #${e.datagram} 손실 (${e.at}): ${DROP_KO[e.reason]}`,
+    'host.down': (e) => `${e.host} 꺼짐`,
+    'host.up': (e) => `${e.host} 다시 켜짐`,
+    'link.down': (e) => `링크 ${e.link} 끊김`,
+    'link.up': (e) => `링크 ${e.link} 복구`,
+    'link.changed': (e) => `링크 ${e.link} 설정 변경: ${linkSettings(e, true)}`,
+    'app.line': (e) =>
+      `${protocolName(e.protocol)} ${e.from === 'client' ? '클라이언트' : '서버'}: ${e.line === '' ? '(빈 줄)' : e.line}`,
+    'session.state': (e) => `${e.machine} 상태 머신: ${e.from} → ${e.to}`,
+    'terminal.line': (e) =>
+      `${e.stream === 'out' ? '터미널 송신' : e.stream === 'in' ? '터미널 수신' : '터미널 알림'}: ${e.text}`,
+    'dns.query': (e) => `${e.server ?? '로컬 hosts 표'}에 ${e.name}의 ${e.qtype} 레코드 질의`,
+    'dns.answer': (e) => `${e.name} ${e.qtype} 응답 수신: ${records(e) || '레코드 없음'}`,
+    'dns.failed': (e) => `${e.name} ${e.qtype} 조회 실패: ${DNS_KO[e.error]}`,
+    'mailbox.stored': (e) => `${e.user}의 메일박스 ${e.folder}에 메시지 저장 (UID ${e.uid}, ${e.size}바이트)`,
+    'mailbox.flags': (e) =>
+      `${e.user}의 ${e.folder} 메시지 UID ${e.uid} 플래그: ${e.flags.join(' ') || '(없음)'}`,
+    'mailbox.expunged': (e) => `${e.user}의 ${e.folder}에서 메시지 UID ${e.uid} 삭제`,
+    'queue.enqueued': (e) => `메시지 큐에 ${e.queueId} 추가: <${e.from}> → ${angle(e.recipients)}`,
+    'queue.attempt': (e) => `${e.queueId}의 ${e.attempt}번째 전달 시도 (${e.domain})`,
+    'queue.deferred': (e) =>
+      `<${e.recipient}> 전달 연기: ${e.reason}. 다음 시도 ${formatClock(e.nextAttemptAt, 0)}`,
+    'queue.delivered': (e) => `<${e.recipient}> 전달 완료 (${e.remote}): ${e.reply}`,
+    'queue.warned': (e) => `발신자에게 ${angle(e.recipients)} 앞 메일의 지연을 알림`,
+    'queue.bounced': (e) =>
+      `<${e.recipient}> 전달 포기 (${e.status}: ${e.reason})` +
+      (e.notice !== null ? ' · 발신자에게 반송 메시지 발송' : ''),
+    'queue.removed': (e) => `메시지 큐에서 ${e.queueId} 제거`,
+    'ua.submitted': (e) =>
+      e.direct
+        ? `받는 쪽 메일 서버로 ${e.messageId} 직접 전송 (받는 사람 ${angle(e.recipients)})`
+        : `${e.server ?? '?'}에 ${e.messageId} 제출 (받는 사람 ${angle(e.recipients)})`,
+    'ua.result': (e) =>
+      `${{ accepted: '제출 수락됨', partly: '제출 일부만 수락됨', failed: '제출 실패' }[e.outcome]}: ${e.detail}`,
+  },
+  inputs: {
+    'terminal.open': (i) => `${i.host}: 터미널 연결 열기 — telnet ${i.target} ${i.port}`,
+    'terminal.type': (i) => `${i.host}: “${i.text}” 입력`,
+    'terminal.close': (i) => `${i.host}: 터미널 연결 닫기`,
+    'mail.send': (i) =>
+      `${i.host}: 사용자가 ${(i.to ?? []).join(', ')} 앞으로 메일 “${i.subject || '(제목 없음)'}” 발송`,
+    fault: (i) => `장애 주입: ${describeFault(i.fault, ko)}`,
+  },
+  faults: {
+    'host.down': (f) => `${f.host} 전원 끔${f.mode === 'shutdown' ? ' (정상 종료)' : ' (비정상 종료)'}`,
+    'host.up': (f) => `${f.host} 전원 다시 켬`,
+    'service.down': (f) => `${f.host}의 SMTP 서비스 중지`,
+    'service.up': (f) => `${f.host}의 SMTP 서비스 재시작`,
+    'smtp.reply': (f) => `${f.host}: ${STAGE_KO[f.stage]}에 ${f.code}${f.text ? ` ${f.text}` : ''} 응답`,
+    'smtp.dropFinalReply': (f) => `${f.host}: 마지막 “.”에 응답하지 않음 (${f.count ?? 1}회)`,
+    'smtp.normal': (f) => `${f.host}: 다시 정상 응답`,
+    'queue.flush': (f) => `${f.host}: 메시지 큐 즉시 재시도`,
+    'link.down': (f) => `링크 ${f.link} 끊음`,
+    'link.up': (f) => `링크 ${f.link} 복구`,
+    'link.set': (f) => `링크 ${f.link} 설정 변경: ${linkSettings(f, true)}`,
+  },
+  categories: {
+    tcp: 'TCP/UDP',
+    lines: '명령·응답',
+    dns: 'DNS',
+    queue: '제출·메시지 큐',
+    mailbox: '메일박스',
+    faults: '장애',
+    other: '기타',
+  },
+  tags: {
+    tcp: 'TCP',
+    lines: '명령',
+    dns: 'DNS',
+    queue: '큐',
+    mailbox: '메일박스',
+    faults: '장애',
+    other: '기타',
+  },
+};
+
+/** eventText is the catalogue of event sentences, by language. */
+export const eventText: Localized<EventWords> = { en, ko };
+
+// The tables are keyed by kind and type, so each entry takes exactly its own variant; TypeScript cannot follow
+// that correlation through an index, hence the one cast in each of these three.
+function describeInput(input: Input, words: EventWords): string {
+  return (words.inputs[input.type] as (i: Input) => string)(input);
+}
+
+function describeFault(fault: Fault, words: EventWords): string {
+  return (words.faults[fault.type] as (f: Fault) => string)(fault);
+}
+
+/** describe tells what an event is, in words, in `language`; protocol lines stay as they were on the wire. */
+export function describe(event: TraceEvent, language: Language): string {
+  return (eventText[language].kinds[event.kind] as (e: TraceEvent) => string)(event);
+}
+
+/** eventCategory is the filter group of an event. */
+export function eventCategory(event: TraceEvent): EventCategory {
+  const kind = event.kind;
+  if (kind === 'app.line' || kind === 'terminal.line') return 'lines';
+  if (kind === 'input') return event.input.type === 'fault' ? 'faults' : 'other';
+  if (kind.startsWith('tcp.') || kind.startsWith('udp.')) return 'tcp';
+  if (kind.startsWith('dns.')) return 'dns';
+  if (kind.startsWith('queue.') || kind.startsWith('ua.')) return 'queue';
+  if (kind.startsWith('mailbox.')) return 'mailbox';
+  if (kind.startsWith('host.') || kind.startsWith('link.')) return 'faults';
+  return 'other';
+}
+
+/** eventTag is the short label of a row: the protocol of a line (`SMTP`), `UDP` for datagrams, else its group. */
+export function eventTag(event: TraceEvent, language: Language): string {
+  if (event.kind === 'app.line') return protocolName(event.protocol);
+  if (event.kind.startsWith('udp.')) return 'UDP';
+  return eventText[language].tags[eventCategory(event)];
+}
+
+/** eventHosts names who an event concerns, `alice-pc → crepes.fr` for things sent; the same in every language. */
+export function eventHosts(event: TraceEvent): string {
+  switch (event.kind) {
+    case 'tcp.segment':
+    case 'udp.datagram':
+      return `${event.from.host} → ${event.to.host}`;
+    case 'dns.query':
+      return event.server === null ? event.host : `${event.host} → ${event.server}`;
+    case 'tcp.dropped':
+    case 'udp.dropped':
+      return event.at;
+    case 'link.down':
+    case 'link.up':
+    case 'link.changed':
+      return event.link;
+    case 'queue.delivered':
+      return `${event.host} → ${event.remote}`;
+    case 'input': {
+      const input = event.input;
+      if (input.type !== 'fault') return input.host;
+      return 'host' in input.fault ? input.fault.host : input.fault.link;
+    }
+    case 'sim.start':
+      return '';
+    default:
+      return event.host;
+  }
+}

@@ -1,0 +1,222 @@
+// What the timeline and its event list say, in each language: controls, legend, lanes, tooltips and filters.
+import type { SocketError } from '../../net/types.ts';
+import type { GlyphKind, HostKind } from '../../timeline/timelineShapes.ts';
+import type { Localized } from './languageContext.ts';
+
+/** TimelineText is the catalogue of the timeline and the event list. */
+export interface TimelineText {
+  readonly region: string;
+  readonly summary: (hosts: number, marks: number) => string;
+  readonly controls: string;
+  readonly zoomIn: string;
+  readonly zoomOut: string;
+  readonly reset: string;
+  readonly zoomLevel: (factor: string) => string;
+  readonly keys: string;
+  readonly axis: string;
+  readonly seek: string;
+  readonly cursor: (at: string) => string;
+  readonly quiet: (duration: string) => string;
+  readonly hostKinds: Readonly<Record<HostKind, string>>;
+  readonly glyphs: Readonly<Record<GlyphKind, string>>;
+  readonly more: (count: number) => string;
+  readonly future: string;
+  readonly legend: {
+    readonly title: string;
+    readonly connection: string;
+    readonly clientLine: string;
+    readonly serverLine: string;
+    readonly outage: string;
+    readonly linkOutage: string;
+  };
+  readonly conn: {
+    readonly title: (conn: string, protocol: string, client: string, server: string, port: number) => string;
+    readonly outcome: { readonly open: string; readonly closed: string; readonly failed: string };
+    readonly errors: Readonly<Record<SocketError, string>>;
+    readonly lines: (count: number) => string;
+  };
+  readonly outage: {
+    readonly host: (host: string, duration: string) => string;
+    readonly link: (link: string, duration: string) => string;
+    readonly ongoing: string;
+  };
+  readonly sequence: {
+    readonly title: (conn: string, protocol: string, client: string, server: string) => string;
+    readonly hint: string;
+    readonly back: string;
+  };
+  readonly list: {
+    readonly region: string;
+    readonly search: string;
+    readonly placeholder: string;
+    readonly categories: string;
+    readonly count: (shown: number, total: number) => string;
+    readonly empty: string;
+    readonly seekHint: string;
+    readonly future: string;
+    readonly current: string;
+  };
+}
+
+const en: TimelineText = {
+  region: 'Timeline',
+  summary: (hosts, marks) =>
+    `Timeline of ${hosts} hosts with ${marks} marks in view. Time runs from left to right; long waits are drawn short and labelled. The event list below tells the same in words.`,
+  controls: 'Timeline controls',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  reset: 'Show all',
+  zoomLevel: (factor) => `Zoom ×${factor}`,
+  keys: 'Keys: + and − zoom, ← and → pan, 0 shows all',
+  axis: 'Time since start',
+  seek: 'Time axis: click or drag to move the cursor',
+  cursor: (at) => `Cursor at ${at}`,
+  quiet: (duration) => `${duration} of quiet, drawn short`,
+  hostKinds: {
+    'user-agent': 'user agent',
+    'mail-server': 'mail server',
+    'dns-server': 'DNS server',
+    router: 'router',
+    host: 'host',
+  },
+  glyphs: {
+    submitted: 'Mail submitted',
+    enqueued: 'Queued',
+    attempt: 'Delivery attempt',
+    deferred: 'Deferred',
+    warned: 'Delay warning',
+    delivered: 'Delivered',
+    bounced: 'Bounced',
+    stored: 'Stored in a mailbox',
+    dns: 'DNS query',
+    'dns-failed': 'DNS failure',
+    dropped: 'Segment lost',
+  },
+  more: (count) => ` (and ${count} more here; zoom in to see them)`,
+  future: 'not yet happened',
+  legend: {
+    title: 'Legend',
+    connection: 'TCP connection',
+    clientLine: 'Client command',
+    serverLine: 'Server reply',
+    outage: 'Host down',
+    linkOutage: 'Link down',
+  },
+  conn: {
+    title: (conn, protocol, client, server, port) =>
+      `Connection ${conn} (${protocol}): ${client} → ${server}:${port}`,
+    outcome: { open: 'still open', closed: 'closed', failed: 'failed' },
+    errors: {
+      refused: 'connection refused',
+      timeout: 'timed out',
+      reset: 'reset',
+      unreachable: 'host unreachable',
+      'host-down': 'host down',
+    },
+    lines: (count) => `${count} protocol lines`,
+  },
+  outage: {
+    host: (host, duration) => `${host} is down for ${duration}`,
+    link: (link, duration) => `Link ${link} is down for ${duration}`,
+    ongoing: 'still down at the end',
+  },
+  sequence: {
+    title: (conn, protocol, client, server) => `Connection ${conn} · ${protocol} · ${client} → ${server}`,
+    hint: 'Zoomed into one connection: every segment, from the 3-way handshake to the close.',
+    back: 'Back to the timeline',
+  },
+  list: {
+    region: 'Events',
+    search: 'Search events',
+    placeholder: 'HELO, deferred, crepes.fr…',
+    categories: 'Show',
+    count: (shown, total) => `${shown.toLocaleString('en')} of ${total.toLocaleString('en')} events`,
+    empty: 'No event matches.',
+    seekHint: 'Move the cursor to this event',
+    future: 'not yet happened',
+    current: 'at the cursor',
+  },
+};
+
+const ko: TimelineText = {
+  region: '타임라인',
+  summary: (hosts, marks) =>
+    `호스트 ${hosts}대의 타임라인이며, 지금 ${marks}개의 표시가 보입니다. 시간은 왼쪽에서 오른쪽으로 흐르고, 긴 대기 시간은 짧게 줄여 길이를 적어 두었습니다. 아래 이벤트 목록이 같은 내용을 글로 알려 줍니다.`,
+  controls: '타임라인 조작',
+  zoomIn: '확대',
+  zoomOut: '축소',
+  reset: '전체 보기',
+  zoomLevel: (factor) => `배율 ×${factor}`,
+  keys: '키: + 와 − 로 확대·축소, ← → 로 이동, 0 으로 전체 보기',
+  axis: '시작 후 경과 시간',
+  seek: '시간 축: 클릭하거나 끌어서 커서를 옮기세요',
+  cursor: (at) => `커서 위치 ${at}`,
+  quiet: (duration) => `${duration} 동안 아무 일도 없어 짧게 줄여 그림`,
+  hostKinds: {
+    'user-agent': '사용자 에이전트',
+    'mail-server': '메일 서버',
+    'dns-server': 'DNS 서버',
+    router: '라우터',
+    host: '호스트',
+  },
+  glyphs: {
+    submitted: '메일 제출',
+    enqueued: '메시지 큐에 들어감',
+    attempt: '전달 시도',
+    deferred: '전달 연기',
+    warned: '지연 경고',
+    delivered: '전달 완료',
+    bounced: '반송',
+    stored: '메일박스에 저장',
+    dns: 'DNS 질의',
+    'dns-failed': 'DNS 실패',
+    dropped: '세그먼트 손실',
+  },
+  more: (count) => ` (이 자리에 ${count}건 더 있음, 확대하면 보입니다)`,
+  future: '아직 일어나지 않음',
+  legend: {
+    title: '범례',
+    connection: 'TCP 연결',
+    clientLine: '클라이언트 명령',
+    serverLine: '서버 응답',
+    outage: '호스트 다운',
+    linkOutage: '링크 끊김',
+  },
+  conn: {
+    title: (conn, protocol, client, server, port) =>
+      `연결 ${conn} (${protocol}): ${client} → ${server}:${port}`,
+    outcome: { open: '열려 있음', closed: '닫힘', failed: '실패' },
+    errors: {
+      refused: '연결 거부',
+      timeout: '시간 초과',
+      reset: '연결 재설정',
+      unreachable: '호스트에 도달할 수 없음',
+      'host-down': '호스트 다운',
+    },
+    lines: (count) => `명령·응답 ${count}줄`,
+  },
+  outage: {
+    host: (host, duration) => `${host} 다운: ${duration}`,
+    link: (link, duration) => `링크 ${link} 끊김: ${duration}`,
+    ongoing: '끝까지 복구되지 않음',
+  },
+  sequence: {
+    title: (conn, protocol, client, server) => `연결 ${conn} · ${protocol} · ${client} → ${server}`,
+    hint: '연결 하나를 확대했습니다. 3-way 핸드셰이킹부터 연결 종료까지 모든 세그먼트를 보여 줍니다.',
+    back: '타임라인으로 돌아가기',
+  },
+  list: {
+    region: '이벤트 목록',
+    search: '이벤트 검색',
+    placeholder: 'HELO, 연기, crepes.fr…',
+    categories: '표시할 종류',
+    count: (shown, total) => `이벤트 ${total.toLocaleString('ko')}개 중 ${shown.toLocaleString('ko')}개`,
+    empty: '조건에 맞는 이벤트가 없습니다.',
+    seekHint: '커서를 이 이벤트로 옮기기',
+    future: '아직 일어나지 않음',
+    current: '현재 커서 위치',
+  },
+};
+
+/** timelineText is the catalogue of the timeline and the event list, by language. */
+export const timelineText: Localized<TimelineText> = { en, ko };

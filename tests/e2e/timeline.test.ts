@@ -1,0 +1,159 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, type Browser } from './browser.ts';
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+describe('the timeline story', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+  const story = (query: string) => `${baseUrl}?story=Timeline&${query}`;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws a lane per host and the outage’s deferrals as marks, without a console error', async () => {
+    const { page, errors } = await browser.open(story('lang=en'));
+    await page.locator('.plot-svg .mark').first().waitFor();
+    await expect(page.locator('.plot-svg .lane-name').allTextContents()).resolves.toEqual([
+      'Alice’s PC',
+      'crepes.fr',
+      'hamburger.edu',
+      'Bob’s PC',
+      'DNS server',
+      'The Internet',
+    ]);
+    await expect(page.locator('.plot-svg [data-glyph="deferred"]').count()).resolves.toBe(4);
+    await expect(page.locator('.plot-svg .conn').count()).resolves.toBe(6);
+    await expect(page.locator('.plot-svg .band-host').count()).resolves.toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}timeline.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects a mark when it is clicked, and seeks when the axis is clicked', async () => {
+    const { page, errors } = await browser.open(story('lang=en'));
+    const deferral = page.locator('.plot-svg [data-glyph="deferred"]').first();
+    await deferral.click();
+    const seq = await deferral.getAttribute('data-seq');
+    await expect(page.getByTestId('select').textContent()).resolves.toMatch(
+      new RegExp(`^${seq} · Delivery to`),
+    );
+
+    const axis = page.locator('.plot-svg .axis-hit');
+    const box = await axis.boundingBox();
+    if (box === null) throw new Error('the axis is not drawn');
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height / 2);
+    const seek = Number(await page.getByTestId('seek').textContent());
+    expect(seek).toBeGreaterThan(0);
+    await expect(page.locator('.events li[aria-current="step"]').getAttribute('data-seq')).resolves.toBe(
+      String(seek),
+    );
+    await expect(page.locator('.plot-svg .future').count()).resolves.toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('zooms in and out with its buttons and keys, and shows all again', async () => {
+    const { page, errors } = await browser.open(story('lang=en'));
+    const level = page.locator('.zoom-level');
+    await expect(level.textContent()).resolves.toBe('Zoom ×1.0');
+    const before = await page.locator('.plot-svg .mark').count();
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await expect.poll(() => level.textContent()).toBe('Zoom ×2.6');
+    await page.locator('.plot-svg').focus();
+    await page.keyboard.press('+');
+    await expect.poll(() => level.textContent()).toBe('Zoom ×4.1');
+    await expect(page.locator('.plot-svg .mark').count()).resolves.toBeLessThan(before);
+    await page.screenshot({ path: `${SCREENSHOTS}timeline-zoomed.png` });
+    await page.getByRole('button', { name: 'Zoom out', exact: true }).click();
+    await expect.poll(() => level.textContent()).toBe('Zoom ×2.6');
+    await page.getByRole('button', { name: 'Show all', exact: true }).click();
+    await expect.poll(() => level.textContent()).toBe('Zoom ×1.0');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('becomes the sequence diagram of a connection that is selected, and comes back', async () => {
+    const { page, errors } = await browser.open(story('lang=en'));
+    await page.locator('.plot-svg .conn[data-conn="c1"]').click();
+    await expect(page.getByTestId('conn').textContent()).resolves.toBe('c1');
+    const segments = page.locator('.sequence .segment');
+    await segments.first().waitFor();
+    await expect(segments.first().getAttribute('data-flags')).resolves.toBe('SYN');
+    await expect(page.locator('.sequence .chip-text').first().textContent()).resolves.toBe('220 crepes.fr');
+    await page.screenshot({ path: `${SCREENSHOTS}timeline-sequence.png` });
+    await page.getByRole('button', { name: 'Back to the timeline' }).click();
+    await expect(page.getByTestId('conn').textContent()).resolves.toBe('—');
+    await expect(page.locator('.sequence').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('zoomed far into one connection, shows its sequence diagram', async () => {
+    const { page, errors } = await browser.open(story('lang=en'));
+    const bar = await page.locator('.plot-svg .conn[data-conn="c1"] .bar').first().boundingBox();
+    if (bar === null) throw new Error('c1 is not drawn');
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    for (let i = 0; i < 20 && (await page.locator('.sequence').count()) === 0; i++) {
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(60);
+    }
+    await expect(page.getByTestId('conn').textContent()).resolves.toBe('c1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists events in words that can be filtered by text and by kind', async () => {
+    const { page, errors } = await browser.open(story('lang=en'));
+    const rows = page.locator('.events li');
+    await rows.first().waitFor();
+    await page.getByRole('searchbox').fill('deferred');
+    await expect.poll(() => rows.count()).toBe(4);
+    for (const text of await rows.locator('.what').allTextContents()) expect(text).toMatch(/deferred/);
+    await page.getByRole('searchbox').fill('');
+    await page.getByRole('button', { name: /^TCP\/UDP/ }).click();
+    await expect(page.locator('.events li .tag', { hasText: /^TCP$/ }).count()).resolves.toBe(0);
+    const first = await rows.first().getAttribute('data-seq');
+    await rows.first().locator('button').click();
+    await expect(page.getByTestId('seek').textContent()).resolves.toBe(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks Korean with ?lang=ko', async () => {
+    const { page, errors } = await browser.open(story('lang=ko'));
+    await page.locator('.plot-svg .mark').first().waitFor();
+    await expect(page.locator('.plot-svg .lane-kind').first().textContent()).resolves.toBe('사용자 에이전트');
+    await expect(page.locator('.plot-svg .lane-name').first().textContent()).resolves.toBe('앨리스의 PC');
+    await expect(page.getByRole('button', { name: '전체 보기' }).count()).resolves.toBe(1);
+    await expect(page.locator('.legend').textContent()).resolves.toContain('전달 연기');
+    await expect(page.locator('.events .category').allTextContents()).resolves.toContainEqual(
+      expect.stringContaining('명령·응답'),
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}timeline-ko.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws a 10,000-event trace without errors, and zooms it', async () => {
+    const { page, errors } = await browser.open(story('lang=en&messages=28'));
+    await page.locator('.plot-svg .mark').first().waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/\((10|11),\d{3} events\)/);
+    await expect(page.locator('.plot-svg .mark').count()).resolves.toBeLessThan(1000);
+    await expect(page.locator('.events li').count()).resolves.toBeLessThan(60);
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await expect.poll(() => page.locator('.zoom-level').textContent()).toBe('Zoom ×1.6');
+    await page.screenshot({ path: `${SCREENSHOTS}timeline-10k.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
+import type { TimedInput } from '../../../src/sim/input.ts';
+import type { Scenario } from '../../../src/sim/scenario.ts';
+import { Session } from '../../../src/sim/session.ts';
+import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
+import { compressedTimeScale } from '../../../src/timeline/compressedTimeScale.ts';
+import {
+  TIMELINE_METRICS,
+  timelineLayout,
+  windowOfZoom,
+  zoomOfWindow,
+  type ConnMark,
+  type GlyphMark,
+  type TimelineLayout,
+  type TimelineMark,
+} from '../../../src/timeline/timelineLayout.ts';
+
+const SIZE = { width: 1280, height: 400 };
+
+function scenario(name: string): Scenario {
+  const s = builtinScenario(name);
+  if (s === undefined) throw new Error(`${name} is missing`);
+  return s;
+}
+
+function run(s: Scenario, inputs: readonly TimedInput[] = []): readonly TraceEvent[] {
+  const session = new Session(s, inputs);
+  session.runUntilQuiet(7 * 86_400_000);
+  return session.trace;
+}
+
+/** The layout as text, one shape a line, so a snapshot diff reads like a description of what moved. */
+function describeLayout(layout: TimelineLayout): string {
+  const out = [`size ${layout.width}×${layout.height} plot x ${layout.plot.left}–${layout.plot.right}`];
+  for (const l of layout.lanes) out.push(`lane ${l.host} (${l.kind}, ${l.label}) y ${l.y0}–${l.y1}`);
+  for (const b of layout.breaks) out.push(`break ${b.from}→${b.to} ms x ${b.x0}–${b.x1}`);
+  for (const t of layout.ticks) out.push(`tick ${t.t} ms x ${t.x} step ${t.step}`);
+  for (const b of layout.bands)
+    out.push(
+      `band ${b.kind} ${b.id} on ${b.host} ${b.from}→${b.to} ms x ${b.x0}–${b.x1} seq ${b.seq}→${b.endSeq}`,
+    );
+  for (const m of layout.marks) out.push(markLine(m));
+  return out.join('\n') + '\n';
+}
+
+function markLine(m: TimelineMark): string {
+  if (m.kind === 'conn')
+    return `conn ${m.conn} ${m.protocol} ${m.host}→${m.peer}:${m.port} ${m.outcome} x ${m.x0}–${m.xData}–${m.x1} y ${m.y0} seq ${m.seq}`;
+  if (m.kind === 'line')
+    return `line ${m.conn} ${m.from} x ${m.x} y ${m.y0}–${m.y1} seq ${m.seq} ×${m.count}`;
+  return `glyph ${m.glyph} on ${m.host} x ${m.x} y ${m.y} seq ${m.seq} ×${m.count}`;
+}
+
+const glyphsOf = (layout: TimelineLayout, kind: GlyphMark['glyph']) =>
+  layout.marks.filter((m): m is GlyphMark => m.kind === 'glyph' && m.glyph === kind);
+const connsOf = (layout: TimelineLayout) => layout.marks.filter((m): m is ConnMark => m.kind === 'conn');
+
+describe('timelineLayout of the textbook scenario', () => {
+  const s = scenario('textbook');
+  const trace = run(s);
+  const layout = timelineLayout(s, trace, SIZE);
+
+  it('matches the shapes kept on file', async () => {
+    await expect(describeLayout(layout)).toMatchFileSnapshot('__snapshots__/textbook.timeline.txt');
+  });
+
+  it('orders lanes the way the mail travels, then DNS, then routers', () => {
+    expect(layout.lanes.map((l) => l.host)).toEqual([
+      'alice-pc',
+      'crepes.fr',
+      'hamburger.edu',
+      'bob-pc',
+      'ns.example',
+      'internet',
+    ]);
+  });
+
+  it('draws each connection as a bar on its client’s lane, coloured by protocol and named by its id', () => {
+    expect(connsOf(layout).map((c) => [c.conn, c.host, c.peer, c.protocol, c.outcome])).toEqual([
+      ['c1', 'alice-pc', 'crepes.fr', 'smtp', 'closed'],
+      ['c2', 'crepes.fr', 'hamburger.edu', 'smtp', 'closed'],
+    ]);
+  });
+
+  it('puts every protocol line on its connection, client lines above the bar and replies below', () => {
+    const lines = layout.marks.filter((m) => m.kind === 'line');
+    const total = lines.reduce((n, l) => n + l.count, 0);
+    expect(total).toBe(trace.filter(isKind('app.line')).length);
+    const c1 = connsOf(layout)[0] as ConnMark;
+    for (const l of lines.filter((l) => l.conn === 'c1')) {
+      if (l.from === 'client') expect(l.y1).toBe(c1.y0);
+      else expect(l.y0).toBe(c1.y1);
+    }
+  });
+
+  it('gives each mark the trace position of its event', () => {
+    for (const m of layout.marks) {
+      const event = trace[m.seq] as TraceEvent;
+      if (m.kind === 'conn') expect(event.kind).toBe('tcp.segment');
+      if (m.kind === 'line') expect(event.kind).toBe('app.line');
+    }
+    expect(glyphsOf(layout, 'stored').map((g) => trace[g.seq]?.kind)).toEqual(['mailbox.stored']);
+    expect(glyphsOf(layout, 'delivered').map((g) => g.host)).toEqual(['crepes.fr']);
+  });
+});
+
+describe('timelineLayout of the outage scenario', () => {
+  const s = scenario('outage');
+  const trace = run(s);
+  const layout = timelineLayout(s, trace, SIZE);
+
+  it('matches the shapes kept on file', async () => {
+    await expect(describeLayout(layout)).toMatchFileSnapshot('__snapshots__/outage.timeline.txt');
+  });
+
+  it('shows every deferral as an hourglass on the sender’s server', () => {
+    const deferred = glyphsOf(layout, 'deferred');
+    expect(deferred).toHaveLength(trace.filter(isKind('queue.deferred')).length);
+    expect(deferred.map((g) => g.host)).toEqual(['crepes.fr', 'crepes.fr', 'crepes.fr', 'crepes.fr']);
+  });
+
+  it('bands hamburger.edu from the moment it goes down to the moment it comes back', () => {
+    const down = trace.find(isKind('host.down'));
+    const up = trace.find(isKind('host.up'));
+    expect(layout.bands).toEqual([
+      expect.objectContaining({
+        kind: 'host',
+        id: 'hamburger.edu',
+        seq: down?.seq,
+        endSeq: up?.seq,
+        to: 7_200_000,
+      }),
+    ]);
+  });
+
+  it('marks the failed connection attempts as failed, with their lost SYNs on the host that was down', () => {
+    expect(connsOf(layout).filter((c) => c.outcome === 'failed')).toHaveLength(4);
+    expect(new Set(glyphsOf(layout, 'dropped').map((g) => g.host))).toEqual(new Set(['hamburger.edu']));
+  });
+});
+
+describe('idle-time compression', () => {
+  const s = scenario('outage');
+  const layout = timelineLayout(s, run(s), SIZE);
+  const plotWidth = layout.plot.right - layout.plot.left;
+
+  it('turns each 30-minute wait between retries into a short break that says how long it was', () => {
+    const waits = layout.breaks.filter((b) => Math.abs(b.to - b.from - 1_800_000) < 1000);
+    expect(waits.length).toBeGreaterThanOrEqual(2);
+    for (const b of waits) {
+      expect(b.x1 - b.x0).toBeGreaterThan(20);
+      expect(b.x1 - b.x0).toBeLessThan(plotWidth * 0.06);
+    }
+  });
+
+  it('gives the 31 seconds of one delivery attempt more room than the half hour after it', () => {
+    const syn = layout.cursorX(1245);
+    const deferred = layout.cursorX(32_245);
+    const wait = layout.breaks.find((b) => b.to - b.from > 1_700_000) as { x0: number; x1: number };
+    expect(deferred - syn).toBeGreaterThan(3 * (wait.x1 - wait.x0));
+  });
+
+  it('labels the start of the stretch after a break on the axis', () => {
+    const wait = layout.breaks.find((b) => Math.abs(b.to - b.from - 1_800_000) < 1000);
+    expect(layout.ticks.map((t) => t.t)).toContain(wait?.to);
+  });
+
+  it('lets a gapSize option size every gap, breaks included', () => {
+    const scale = compressedTimeScale([0, 10, 1_800_010], {
+      top: 0,
+      rowGap: 0,
+      pxPerMs: 0,
+      maxGap: 0,
+      breakAfterMs: 20_000,
+      breakHeight: 0,
+      gapSize: (gap, isBreak) => (isBreak ? 50 : gap),
+    });
+    expect(scale.y(10)).toBe(10);
+    expect(scale.breaks).toEqual([{ from: 10, to: 1_800_010, y0: 10, y1: 60 }]);
+    expect(scale.time(35)).toBeCloseTo(900_010);
+  });
+});
+
+describe('windows and culling', () => {
+  const s = scenario('outage');
+  const trace = run(s);
+  const full = timelineLayout(s, trace, SIZE);
+  // The second attempt: from its DNS lookup to its deferral half a minute later.
+  const window = { from: 1_832_000, to: 1_864_000 };
+  const zoomed = timelineLayout(s, trace, { ...SIZE, window });
+  const M = TIMELINE_METRICS;
+
+  it('returns only the marks that fall inside the window', () => {
+    expect(zoomed.marks.length).toBeLessThan(full.marks.length);
+    for (const m of zoomed.marks) {
+      const [x0, x1] = m.kind === 'conn' ? [m.x0, m.x1] : [m.x, m.x];
+      expect(x1).toBeGreaterThanOrEqual(zoomed.plot.left - M.cullMargin - 16);
+      expect(x0).toBeLessThanOrEqual(zoomed.plot.right + M.cullMargin + 16);
+    }
+    expect(connsOf(zoomed).map((c) => c.conn)).toEqual(['c3']);
+    expect(glyphsOf(zoomed, 'delivered')).toEqual([]);
+  });
+
+  it('places the window’s ends at the plot’s ends, and timeAt undoes cursorX', () => {
+    expect(zoomed.cursorX(window.from)).toBeCloseTo(zoomed.plot.left);
+    expect(zoomed.cursorX(window.to)).toBeCloseTo(zoomed.plot.right);
+    expect(zoomed.timeAt(zoomed.cursorX(1_850_000))).toBeCloseTo(1_850_000);
+  });
+
+  it('turns a zoom transform into a window and back', () => {
+    const transform = zoomOfWindow(full, window);
+    const back = windowOfZoom(full, transform);
+    expect(back.from).toBeCloseTo(window.from, 3);
+    expect(back.to).toBeCloseTo(window.to, 3);
+    expect(windowOfZoom(full, { k: 1, x: 0 })).toEqual(
+      expect.objectContaining({ from: full.domain.from, to: expect.closeTo(full.domain.to, 3) }),
+    );
+  });
+
+  it('names the connection that fills a window zoomed into it, and none at full view', () => {
+    const c1 = connsOf(full).find((c) => c.conn === 'c1') as ConnMark;
+    const inside = timelineLayout(s, trace, { ...SIZE, window: { from: c1.t0 + 5, to: c1.tData - 5 } });
+    expect(inside.fillingConn).toBe('c1');
+    expect(full.fillingConn).toBeNull();
+  });
+
+  it('keeps a 10,000-event trace to a few hundred shapes, and fewer still when zoomed in', () => {
+    const textbook = scenario('textbook');
+    const inputs: TimedInput[] = Array.from({ length: 28 }, (_, i) => ({
+      at: 120_000 * (i + 1),
+      input: {
+        type: 'mail.send',
+        host: 'alice-pc',
+        to: ['bob@hamburger.edu'],
+        subject: `Note ${i}`,
+        body: 'Hi',
+      },
+    }));
+    const long = run(textbook, inputs);
+    expect(long.length).toBeGreaterThan(10_000);
+    const all = timelineLayout(textbook, long, SIZE);
+    expect(all.marks.length).toBeLessThan(1_000);
+    const part = timelineLayout(textbook, long, { ...SIZE, window: { from: 600_000, to: 720_000 } });
+    expect(part.marks.length).toBeLessThan(all.marks.length / 5);
+    expect(part.marks.length).toBeGreaterThan(0);
+  });
+});
+
+describe('outage bands on links', () => {
+  it('draws a link outage on the lanes of both hosts the link joins', () => {
+    const s = scenario('textbook');
+    const link = 'crepes.fr--internet';
+    const cut: Scenario = {
+      ...s,
+      faults: [
+        { at: 500, fault: { type: 'link.down', link } },
+        { at: 120_000, fault: { type: 'link.up', link } },
+      ],
+    };
+    const layout = timelineLayout(cut, run(cut), SIZE);
+    expect(layout.bands.map((b) => [b.kind, b.id, b.host])).toEqual([
+      ['link', link, 'crepes.fr'],
+      ['link', link, 'internet'],
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+// The console's words: its status, prompt labels, local help and the hints it gives when a line cannot go
+// anywhere. Protocol lines and telnet's own messages stay as on the wire and are not translated.
+import type { Localized } from './languageContext.ts';
+
+/** ConsoleText is the console's catalogue for one language. */
+export interface ConsoleText {
+  title: string;
+  hostsLabel: string;
+  idle: string;
+  down: string;
+  hostDown: (host: string) => string;
+  connecting: (target: string, port: number) => string;
+  connected: (target: string, port: number) => string;
+  screenLabel: (host: string) => string;
+  commandLabel: (host: string) => string;
+  lineLabel: (target: string) => string;
+  commandPlaceholder: string;
+  linePlaceholder: string;
+  disconnect: string;
+  keys: string;
+  empty: string;
+  help: readonly string[];
+  usage: string;
+  badPort: string;
+  badHost: string;
+  notConnected: string;
+  tryTelnet: string;
+  alreadyConnected: (target: string) => string;
+  stillConnecting: (target: string) => string;
+}
+
+/** consoleText holds the console's words in every language. */
+export const consoleText: Localized<ConsoleText> = {
+  en: {
+    title: 'Terminal',
+    hostsLabel: 'Terminal on',
+    idle: 'Not connected',
+    down: 'Host is down',
+    hostDown: (host) => `${host} is down, so nothing runs on it. Bring it up in the fault panel first.`,
+    connecting: (target, port) => `Connecting to ${target} port ${port}…`,
+    connected: (target, port) => `Connected to ${target} port ${port}`,
+    screenLabel: (host) => `Terminal output on ${host}`,
+    commandLabel: (host) => `Command for the terminal on ${host}`,
+    lineLabel: (target) => `Line to send to ${target}`,
+    commandPlaceholder: 'telnet hamburger.edu 25',
+    linePlaceholder: 'Type an SMTP command, e.g. HELO crepes.fr',
+    disconnect: 'Disconnect',
+    keys: 'Enter sends · ↑ ↓ history · Ctrl-] disconnects',
+    empty: 'No connection yet. Type telnet hamburger.edu 25 and press Enter to talk to Bob’s mail server.',
+    help: [
+      'Commands, as in telnet:',
+      '  telnet host port   open a TCP connection, e.g. telnet hamburger.edu 25',
+      '  open host port     the same',
+      '  quit, close        close the connection (or press Ctrl-])',
+      '  help               this list',
+      'Once connected, each line you type goes to the server as it is, ending in CRLF:',
+      '  HELO crepes.fr · MAIL FROM:<alice@crepes.fr> · RCPT TO:<bob@hamburger.edu> · DATA · . · QUIT',
+    ],
+    usage: 'usage: telnet host port   (for example: telnet hamburger.edu 25)',
+    badPort: 'telnet: the port must be a number from 1 to 65535, or a name such as smtp (25) or pop3 (110)',
+    badHost: 'telnet: that is not a host name; try hamburger.edu or an address such as 192.0.2.14',
+    notConnected: '?Not connected, so that line went nowhere.',
+    tryTelnet: 'Connect to a server first: telnet hamburger.edu 25 (type help for more)',
+    alreadyConnected: (target) => `?Already connected to ${target}. Press Ctrl-] to disconnect first.`,
+    stillConnecting: (target) => `Still connecting to ${target}; wait for “Connected to ${target}.”`,
+  },
+  ko: {
+    title: '터미널',
+    hostsLabel: '터미널 위치',
+    idle: '연결 안 됨',
+    down: '호스트 꺼짐',
+    hostDown: (host) =>
+      `${host}이(가) 꺼져 있어 아무것도 실행할 수 없습니다. 먼저 장애 패널에서 다시 켜세요.`,
+    connecting: (target, port) => `${target} ${port}번 포트에 연결하는 중…`,
+    connected: (target, port) => `${target} ${port}번 포트에 연결됨`,
+    screenLabel: (host) => `${host} 터미널 출력`,
+    commandLabel: (host) => `${host} 터미널에 입력할 명령`,
+    lineLabel: (target) => `${target}에 보낼 줄`,
+    commandPlaceholder: 'telnet hamburger.edu 25',
+    linePlaceholder: 'SMTP 명령을 입력하세요. 예: HELO crepes.fr',
+    disconnect: '연결 끊기',
+    keys: 'Enter 보내기 · ↑ ↓ 이전 명령 · Ctrl-] 연결 끊기',
+    empty:
+      '아직 연결이 없습니다. telnet hamburger.edu 25를 입력하고 Enter를 누르면 밥의 메일 서버와 대화할 수 있습니다.',
+    help: [
+      'telnet과 같은 명령:',
+      '  telnet 호스트 포트   TCP 연결 열기. 예: telnet hamburger.edu 25',
+      '  open 호스트 포트     위와 같음',
+      '  quit, close         연결 닫기 (Ctrl-]도 됨)',
+      '  help                이 목록',
+      '연결된 뒤에는 입력한 줄이 그대로, 끝에 CRLF를 붙여 서버로 갑니다:',
+      '  HELO crepes.fr · MAIL FROM:<alice@crepes.fr> · RCPT TO:<bob@hamburger.edu> · DATA · . · QUIT',
+    ],
+    usage: '사용법: telnet 호스트 포트   (예: telnet hamburger.edu 25)',
+    badPort: 'telnet: 포트는 1부터 65535까지의 숫자이거나 smtp(25), pop3(110) 같은 이름이어야 합니다',
+    badHost: 'telnet: 호스트 이름이 아닙니다. hamburger.edu나 192.0.2.14 같은 주소를 입력해 보세요',
+    notConnected: '?연결되어 있지 않아서 이 줄은 아무 데도 가지 않았습니다.',
+    tryTelnet: '먼저 서버에 연결하세요: telnet hamburger.edu 25 (자세한 내용은 help)',
+    alreadyConnected: (target) => `?이미 ${target}에 연결되어 있습니다. 먼저 Ctrl-]로 연결을 끊으세요.`,
+    stillConnecting: (target) =>
+      `아직 ${target}에 연결하는 중입니다. “Connected to ${target}.”가 나올 때까지 기다리세요.`,
+  },
+};

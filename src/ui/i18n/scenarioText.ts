@@ -1,0 +1,145 @@
+// The built-in scenarios in people's words: each one's title, description and names for its hosts, per
+// language. Host ids that are domain names stay as they are; they are what students type and see on the wire.
+import type { Scenario } from '../../sim/scenario.ts';
+import type { Language } from './language.ts';
+import type { Localized } from './languageContext.ts';
+
+/** ScenarioWords is one scenario's title, description and host display names in one language. */
+export interface ScenarioWords {
+  readonly title: string;
+  readonly description: string;
+}
+
+/** ScenarioText is the catalogue of one language: built-in scenarios by name, and host names by host id. */
+export interface ScenarioText {
+  readonly scenarios: Readonly<Record<string, ScenarioWords>>;
+  readonly hosts: Readonly<Record<string, string>>;
+}
+
+/** scenarioText holds the built-in scenarios' texts in every language. */
+export const scenarioText: Localized<ScenarioText> = {
+  en: {
+    scenarios: {
+      'tcp-demo': {
+        title: 'A TCP connection, start to finish',
+        description:
+          'Alice’s PC opens a TCP connection to an echo service (RFC 862, port 7), sends three lines, gets each one back, and closes the connection.',
+      },
+      textbook: {
+        title: 'Alice writes to Bob',
+        description:
+          'The example of Kurose and Ross §2.3: Alice’s user agent hands her message to her mail server crepes.fr, which queues it, looks up hamburger.edu in DNS and delivers it by SMTP to Bob’s mailbox.',
+      },
+      outage: {
+        title: 'Bob’s server is down for two hours',
+        description:
+          'hamburger.edu is off when Alice sends. Her message waits in crepes.fr’s queue and is retried every 30 minutes; two hours later hamburger.edu comes back and the next try delivers it.',
+      },
+      bounce: {
+        title: 'Down for six days: a warning, then a bounce',
+        description:
+          'hamburger.edu stays off for six days. After four hours crepes.fr warns Alice that her message is delayed; after five days it gives up and returns the message to her with a delivery status notification.',
+      },
+      'unknown-user': {
+        title: 'No such user',
+        description:
+          'Alice mistypes Bob’s address. hamburger.edu answers 550 to RCPT TO, a permanent failure, so crepes.fr bounces the message to Alice at once.',
+      },
+      mixed: {
+        title: 'Three recipients, three fates',
+        description:
+          'Alice writes to Bob, to Carol at bratwurst.de and to Dave at nowhere.example. Bob gets it at once; bratwurst.de is down for an hour, so Carol’s copy waits in the queue and arrives later; nowhere.example does not exist, so Dave’s copy bounces.',
+      },
+      direct: {
+        title: 'Why not send straight to Bob’s server?',
+        description:
+          'Alice’s user agent skips her own server and connects to hamburger.edu itself, which is down. With no queue to wait in, the send fails in Alice’s face; through crepes.fr it would have been retried.',
+      },
+      duplicate: {
+        title: 'The lost reply: delivered twice',
+        description:
+          'hamburger.edu keeps Alice’s message but the connection dies before its 250 reaches crepes.fr. Not knowing, crepes.fr tries again 30 minutes later, and Bob gets the message twice: SMTP prefers a duplicate to a loss (RFC 5321 §6.1).',
+      },
+    },
+    hosts: {
+      'alice-pc': 'Alice’s PC',
+      'bob-pc': 'Bob’s PC',
+      internet: 'The Internet',
+      'ns.example': 'DNS server',
+    },
+  },
+  ko: {
+    scenarios: {
+      'tcp-demo': {
+        title: 'TCP 연결의 처음부터 끝까지',
+        description:
+          '앨리스의 PC가 에코 서비스(RFC 862, 포트 7)에 TCP 연결을 열고, 세 줄을 보내 각 줄을 그대로 돌려받은 뒤 연결을 닫습니다.',
+      },
+      textbook: {
+        title: '앨리스가 밥에게 메일을 보냅니다',
+        description:
+          'Kurose와 Ross 교재 2.3절의 예입니다. 앨리스의 사용자 에이전트가 메시지를 자기 메일 서버 crepes.fr에 넘기면, crepes.fr는 메시지를 큐에 넣고 DNS에서 hamburger.edu를 찾은 뒤 SMTP로 밥의 메일함에 전달합니다.',
+      },
+      outage: {
+        title: '밥의 서버가 두 시간 동안 중단됨',
+        description:
+          '앨리스가 메일을 보낼 때 hamburger.edu가 꺼져 있습니다. 메시지는 crepes.fr의 큐에서 기다리며 30분마다 재시도되고, 두 시간 뒤 hamburger.edu가 다시 켜지면 다음 시도에서 전달됩니다.',
+      },
+      bounce: {
+        title: '6일간 중단: 지연 경고, 그리고 반송',
+        description:
+          'hamburger.edu가 6일 동안 꺼져 있습니다. 4시간 뒤 crepes.fr는 앨리스에게 메시지가 늦어지고 있다고 알리고, 5일 뒤에는 전달을 포기하고 전달 상태 알림(DSN)과 함께 메시지를 앨리스에게 돌려보냅니다.',
+      },
+      'unknown-user': {
+        title: '없는 사용자',
+        description:
+          '앨리스가 밥의 주소를 잘못 입력합니다. hamburger.edu가 RCPT TO에 영구 실패 코드인 550으로 답하므로 crepes.fr는 곧바로 메시지를 앨리스에게 반송합니다.',
+      },
+      mixed: {
+        title: '받는 사람 셋, 결과도 셋',
+        description:
+          '앨리스가 밥, bratwurst.de의 캐럴, nowhere.example의 데이브에게 메일을 씁니다. 밥은 바로 받습니다. bratwurst.de는 한 시간 동안 중단되어 캐럴에게 갈 사본은 큐에서 기다렸다가 나중에 도착합니다. nowhere.example은 존재하지 않아 데이브에게 갈 사본은 반송됩니다.',
+      },
+      direct: {
+        title: '밥의 서버로 바로 보내면 안 될까?',
+        description:
+          '앨리스의 사용자 에이전트가 자기 서버를 건너뛰고 hamburger.edu에 직접 연결하는데, 그 서버가 꺼져 있습니다. 기다릴 큐가 없으니 보내기는 그 자리에서 실패합니다. crepes.fr를 거쳤다면 재시도되었을 것입니다.',
+      },
+      duplicate: {
+        title: '잃어버린 응답: 두 번 배달됨',
+        description:
+          'hamburger.edu는 앨리스의 메시지를 저장했지만 250 응답이 crepes.fr에 닿기 전에 연결이 끊깁니다. 이를 모르는 crepes.fr가 30분 뒤 다시 보내서 밥은 같은 메시지를 두 번 받습니다. SMTP는 잃어버리느니 중복을 택합니다(RFC 5321 §6.1).',
+      },
+    },
+    hosts: {
+      'alice-pc': '앨리스의 PC',
+      'bob-pc': '밥의 PC',
+      internet: '인터넷',
+      'ns.example': 'DNS 서버',
+    },
+  },
+};
+
+/** ScenarioLabels is a scenario's texts as a page shows them: localized if built in, else its own. */
+export interface ScenarioLabels {
+  readonly title: string;
+  readonly description: string;
+  readonly hosts: Readonly<Record<string, string>>;
+}
+
+/**
+ * scenarioLabels gives a scenario's title, description and host names in `language`. Built-in scenarios use
+ * the catalogue; a loaded file or sandbox world keeps its own title and labels, and a host without one its id.
+ */
+export function scenarioLabels(scenario: Scenario, language: Language): ScenarioLabels {
+  const catalogue = scenarioText[language];
+  const words = catalogue.scenarios[scenario.name];
+  const hosts = Object.fromEntries(
+    scenario.hosts.map((h) => [h.id, (words ? catalogue.hosts[h.id] : undefined) ?? h.label ?? h.id]),
+  );
+  return {
+    title: words?.title ?? scenario.title ?? scenario.name,
+    description: words?.description ?? scenario.description ?? '',
+    hosts,
+  };
+}

@@ -1,13 +1,13 @@
 // The scenarios that ship with Mail Lab. They are data files validated like any other scenario, so a broken
 // one fails loudly (and its test says which field).
-import bounce from './scenarios/bounce.json';
-import direct from './scenarios/direct.json';
-import duplicate from './scenarios/duplicate.json';
-import mixed from './scenarios/mixed.json';
-import outage from './scenarios/outage.json';
-import tcpDemo from './scenarios/tcp-demo.json';
-import textbook from './scenarios/textbook.json';
-import unknownUser from './scenarios/unknown-user.json';
+import bounce from './scenarios/bounce.json' with { type: 'json' };
+import direct from './scenarios/direct.json' with { type: 'json' };
+import duplicate from './scenarios/duplicate.json' with { type: 'json' };
+import mixed from './scenarios/mixed.json' with { type: 'json' };
+import outage from './scenarios/outage.json' with { type: 'json' };
+import tcpDemo from './scenarios/tcp-demo.json' with { type: 'json' };
+import textbook from './scenarios/textbook.json' with { type: 'json' };
+import unknownUser from './scenarios/unknown-user.json' with { type: 'json' };
 import { formatIssues, parseScenario, type Scenario } from './scenario.ts';
 
 // A built-in may say `"extends": "textbook"` and give only what differs (name, texts, faults, inputs):

@@ -1,0 +1,110 @@
+// What the topology view says in each language: kinds of host, link and host states, the queue and mailbox
+// marks on mail servers, the packet legend, and names for the hosts of the built-in scenarios.
+import type { HostKind } from '../../timeline/topologyLayout.ts';
+import type { PacketShape } from '../../timeline/packetMarks.ts';
+import type { Localized } from './languageContext.ts';
+
+/** TopologyText is the topology view's catalogue; functions fill in numbers and names in word order. */
+export interface TopologyText {
+  readonly figure: string;
+  readonly kinds: Readonly<Record<HostKind, string>>;
+  readonly down: string;
+  readonly cut: string;
+  readonly latency: (ms: string) => string;
+  readonly loss: (percent: number) => string;
+  readonly queue: (count: number) => string;
+  readonly queueEmpty: string;
+  readonly more: (count: number) => string;
+  readonly waiting: (attempts: string, at: string) => string;
+  readonly trying: (attempt: number) => string;
+  readonly done: string;
+  readonly mailboxes: string;
+  readonly packets: Readonly<Record<PacketShape, string>>;
+  readonly legend: string;
+  /** hostName is a host's accessible name: what it is, where, and whether it is down or selected. */
+  readonly hostName: (name: string, kind: string, address: string, down: boolean) => string;
+  readonly linkName: (a: string, b: string, latency: string, cut: boolean) => string;
+  readonly queuedName: (queueId: string, from: string, status: string) => string;
+  readonly mailboxName: (address: string, count: number) => string;
+  readonly packetName: (shape: string, from: string, to: string, count: number) => string;
+  /** labels translate the people's names that built-in scenarios give hosts; other names stay as written. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** topologyText is the topology catalogue in every language. */
+export const topologyText: Localized<TopologyText> = {
+  en: {
+    figure: 'Network map: hosts, links, queues, mailboxes and the packets on their way',
+    kinds: {
+      'user-agent': 'user agent',
+      'mail-server': 'mail server',
+      router: 'router',
+      'dns-server': 'DNS server',
+      host: 'host',
+    },
+    down: 'down',
+    cut: 'cut',
+    latency: (ms) => ms,
+    loss: (percent) => `${percent}% loss`,
+    queue: (count) => `Message queue · ${count}`,
+    queueEmpty: 'Message queue · empty',
+    more: (count) => `+${count} more waiting`,
+    waiting: (attempts, at) => `${attempts} · next ${at}`,
+    trying: (attempt) => `attempt ${attempt} · sending…`,
+    done: 'settled',
+    mailboxes: 'Mailboxes',
+    packets: {
+      envelope: 'Message content (DATA)',
+      segment: 'TCP segment',
+      dns: 'DNS query or answer',
+      datagram: 'UDP datagram',
+    },
+    legend: 'Legend',
+    hostName: (name, kind, address, down) => `${name}, ${kind}, ${address}${down ? ', down' : ''}`,
+    linkName: (a, b, latency, cut) => `Link ${a} – ${b}, ${latency}${cut ? ', cut' : ''}`,
+    queuedName: (queueId, from, status) => `Queued message ${queueId} from ${from || '<>'}: ${status}`,
+    mailboxName: (address, count) => `Mailbox ${address}: ${count === 1 ? '1 message' : `${count} messages`}`,
+    packetName: (shape, from, to, count) => `${shape}, ${from} → ${to}${count > 1 ? ` (×${count})` : ''}`,
+    labels: {},
+  },
+  ko: {
+    figure: '네트워크 지도: 호스트, 링크, 메시지 큐, 메일박스와 이동 중인 패킷',
+    kinds: {
+      'user-agent': '사용자 에이전트',
+      'mail-server': '메일 서버',
+      router: '라우터',
+      'dns-server': 'DNS 서버',
+      host: '호스트',
+    },
+    down: '다운',
+    cut: '끊김',
+    latency: (ms) => ms,
+    loss: (percent) => `손실 ${percent}%`,
+    queue: (count) => `메시지 큐 · ${count}`,
+    queueEmpty: '메시지 큐 · 비어 있음',
+    more: (count) => `외 ${count}개 대기 중`,
+    waiting: (attempts, at) => `${attempts} · 다음 ${at}`,
+    trying: (attempt) => `${attempt}번째 시도 · 전송 중…`,
+    done: '처리 완료',
+    mailboxes: '메일박스',
+    packets: {
+      envelope: '메시지 본문 (DATA)',
+      segment: 'TCP 세그먼트',
+      dns: 'DNS 질의·응답',
+      datagram: 'UDP 데이터그램',
+    },
+    legend: '범례',
+    hostName: (name, kind, address, down) => `${name}, ${kind}, ${address}${down ? ', 다운됨' : ''}`,
+    linkName: (a, b, latency, cut) => `${a} – ${b} 링크, ${latency}${cut ? ', 끊김' : ''}`,
+    queuedName: (queueId, from, status) =>
+      `큐에 있는 메시지 ${queueId}, 보낸 사람 ${from || '<>'}: ${status}`,
+    mailboxName: (address, count) => `메일박스 ${address}: 메시지 ${count}개`,
+    packetName: (shape, from, to, count) => `${shape}, ${from} → ${to}${count > 1 ? ` (×${count})` : ''}`,
+    labels: {
+      "Alice's PC": '앨리스의 PC',
+      "Bob's PC": '밥의 PC',
+      'The Internet': '인터넷',
+      'DNS server': 'DNS 서버',
+    },
+  },
+};

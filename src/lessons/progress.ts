@@ -1,0 +1,152 @@
+// A student's progress (steps done, answers given) kept in the browser's storage under a versioned key.
+// Reading never throws: unreadable, corrupt or old data is reported, cleared, and progress starts afresh.
+import * as v from 'valibot';
+
+/** PROGRESS_KEY is where progress is stored; the suffix changes whenever the stored shape does. */
+export const PROGRESS_KEY = 'mail-lab.progress.v1';
+
+/** OLD_PROGRESS_KEYS are keys earlier versions used; anything under them is cleared and reported. */
+export const OLD_PROGRESS_KEYS: readonly string[] = ['mail-lab.progress', 'mail-lab.progress.v0'];
+
+/** StoredAnswer is a question's last answer (a choice's index or a short text) and whether it was right. */
+export interface StoredAnswer {
+  readonly answer: number | string;
+  readonly correct: boolean;
+}
+
+/** LessonProgress is one lesson's steps done (by id), answers (by question id), and whether it is finished. */
+export interface LessonProgress {
+  readonly steps: readonly string[];
+  readonly answers: Readonly<Record<string, StoredAnswer>>;
+  readonly completed: boolean;
+}
+
+/** Progress is everything stored, by lesson slug. */
+export interface Progress {
+  readonly version: 1;
+  readonly lessons: Readonly<Record<string, LessonProgress>>;
+}
+
+/**
+ * ProgressProblem says why stored progress was reset: `corrupt` (not readable as progress), `old-version`
+ * (written by another version of Mail Lab), or `unavailable` (the browser refuses storage).
+ */
+export type ProgressProblem = 'corrupt' | 'old-version' | 'unavailable';
+
+/** LoadedProgress is the progress to use, and the problem to tell the student about, if any. */
+export interface LoadedProgress {
+  readonly progress: Progress;
+  readonly problem?: ProgressProblem;
+}
+
+/** ProgressStorage is the part of the Web Storage API progress needs (localStorage, or a test double). */
+export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const schema = v.strictObject({
+  version: v.literal(1),
+  lessons: v.record(
+    v.string(),
+    v.strictObject({
+      steps: v.array(v.string()),
+      answers: v.record(
+        v.string(),
+        v.strictObject({ answer: v.union([v.number(), v.string()]), correct: v.boolean() }),
+      ),
+      completed: v.boolean(),
+    }),
+  ),
+});
+
+/** emptyProgress is progress with nothing done. */
+export function emptyProgress(): Progress {
+  return { version: 1, lessons: {} };
+}
+
+/**
+ * loadProgress reads progress from `storage`. Data under an old key, or with another version number, is
+ * removed and reported as `old-version`; data that is not valid progress is removed and reported as
+ * `corrupt`; a storage that throws is reported as `unavailable`. It never throws.
+ */
+export function loadProgress(storage: ProgressStorage | undefined): LoadedProgress {
+  if (storage === undefined) return { progress: emptyProgress(), problem: 'unavailable' };
+  try {
+    let problem: ProgressProblem | undefined;
+    for (const key of OLD_PROGRESS_KEYS)
+      if (storage.getItem(key) !== null) {
+        storage.removeItem(key);
+        problem = 'old-version';
+      }
+    const text = storage.getItem(PROGRESS_KEY);
+    if (text === null)
+      return problem ? { progress: emptyProgress(), problem } : { progress: emptyProgress() };
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      storage.removeItem(PROGRESS_KEY);
+      return { progress: emptyProgress(), problem: 'corrupt' };
+    }
+    const parsed = v.safeParse(schema, value);
+    if (parsed.success) return problem ? { progress: parsed.output, problem } : { progress: parsed.output };
+    storage.removeItem(PROGRESS_KEY);
+    const versioned =
+      value !== null && typeof value === 'object' && 'version' in value && value.version !== 1;
+    return { progress: emptyProgress(), problem: versioned ? 'old-version' : 'corrupt' };
+  } catch {
+    return { progress: emptyProgress(), problem: 'unavailable' };
+  }
+}
+
+/** saveProgress writes progress; it returns `unavailable` instead of throwing when storage refuses. */
+export function saveProgress(
+  storage: ProgressStorage | undefined,
+  progress: Progress,
+): ProgressProblem | undefined {
+  try {
+    if (storage === undefined) return 'unavailable';
+    storage.setItem(PROGRESS_KEY, JSON.stringify(progress));
+    return undefined;
+  } catch {
+    return 'unavailable';
+  }
+}
+
+/** lessonProgress is one lesson's progress (nothing done if it was never opened). */
+export function lessonProgress(progress: Progress, slug: string): LessonProgress {
+  return progress.lessons[slug] ?? { steps: [], answers: {}, completed: false };
+}
+
+function withLesson(
+  progress: Progress,
+  slug: string,
+  change: (l: LessonProgress) => LessonProgress,
+): Progress {
+  return { ...progress, lessons: { ...progress.lessons, [slug]: change(lessonProgress(progress, slug)) } };
+}
+
+/** markStepDone records a step as done (once); `completed` turns true when `allSteps` are all done. */
+export function markStepDone(
+  progress: Progress,
+  slug: string,
+  stepId: string,
+  allSteps: readonly string[],
+): Progress {
+  return withLesson(progress, slug, (l) => {
+    const steps = l.steps.includes(stepId) ? l.steps : [...l.steps, stepId];
+    return { ...l, steps, completed: l.completed || allSteps.every((s) => steps.includes(s)) };
+  });
+}
+
+/** recordAnswer keeps a question's latest answer and whether it was right. */
+export function recordAnswer(
+  progress: Progress,
+  slug: string,
+  questionId: string,
+  answer: number | string,
+  correct: boolean,
+): Progress {
+  return withLesson(progress, slug, (l) => ({
+    ...l,
+    answers: { ...l.answers, [questionId]: { answer, correct } },
+  }));
+}

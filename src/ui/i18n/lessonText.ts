@@ -1,0 +1,145 @@
+// The lesson panel's and the lesson index's own words, in both languages. The lessons' texts live in
+// `lessons/**/{en,ko}.md`; this catalogue holds only the frame around them.
+import type { ProgressProblem } from '../../lessons/progress.ts';
+import type { Localized } from './languageContext.ts';
+
+/** LessonText is the lesson UI's catalogue for one language. */
+export interface LessonText {
+  readonly panelLabel: string;
+  readonly lesson: (n: number, of: number) => string;
+  readonly steps: string;
+  readonly stepOf: (n: number, of: number) => string;
+  readonly met: string;
+  readonly current: string;
+  readonly notYet: string;
+  readonly partsDone: (done: number, total: number) => string;
+  readonly waitingForWorld: string;
+  readonly hint: string;
+  readonly nextHint: string;
+  readonly hintOf: (n: number, of: number) => string;
+  readonly showMe: string;
+  readonly showMeDone: string;
+  readonly nothingToDo: string;
+  readonly lessonDone: string;
+  readonly questions: string;
+  readonly questionsIntro: string;
+  readonly question: (n: number) => string;
+  readonly answerLabel: string;
+  readonly check: string;
+  readonly correct: string;
+  readonly wrong: string;
+  readonly notYetAnswerable: string;
+  readonly rightAnswer: (answer: string) => string;
+  readonly fromYourRun: string;
+  readonly nextLesson: (title: string) => string;
+  readonly allDone: string;
+  readonly restart: string;
+  readonly index: {
+    readonly title: string;
+    readonly open: string;
+    readonly replay: string;
+    readonly continue: string;
+    readonly stepsDone: (done: number, total: number) => string;
+    readonly completed: string;
+    readonly current: string;
+  };
+  readonly problems: Readonly<Record<ProgressProblem, string>>;
+  readonly dismiss: string;
+}
+
+/** lessonText holds the lesson UI's words in English and Korean. */
+export const lessonText: Localized<LessonText> = {
+  en: {
+    panelLabel: 'Lesson',
+    lesson: (n, of) => `Lesson ${n} of ${of}`,
+    steps: 'Steps',
+    stepOf: (n, of) => `Step ${n} of ${of}`,
+    met: 'done',
+    current: 'now',
+    notYet: 'not yet',
+    partsDone: (done, total) => `${done} of ${total} parts done`,
+    waitingForWorld: 'Loading a new world for this step…',
+    hint: 'Hint',
+    nextHint: 'Another hint',
+    hintOf: (n, of) => `Hint ${n} of ${of}`,
+    showMe: 'Show me',
+    showMeDone: 'Done for you. Press play to watch it happen.',
+    nothingToDo: 'Nothing to type here: press play and watch.',
+    lessonDone: 'Every step is done. Now check your understanding.',
+    questions: 'Check your understanding',
+    questionsIntro: 'Answer in your own time. Some answers come from what happened in your run.',
+    question: (n) => `Question ${n}`,
+    answerLabel: 'Your answer',
+    check: 'Check',
+    correct: 'Right.',
+    wrong: 'Not quite.',
+    notYetAnswerable: 'Your run has not done this yet: finish the steps first.',
+    rightAnswer: (answer) => `The answer: ${answer}`,
+    fromYourRun: 'from your run',
+    nextLesson: (title) => `Next lesson: ${title}`,
+    allDone: 'That was the last lesson.',
+    restart: 'Start this lesson again',
+    index: {
+      title: 'Lessons',
+      open: 'Open',
+      replay: 'Do again',
+      continue: 'Continue',
+      stepsDone: (done, total) => `${done} of ${total} steps`,
+      completed: 'completed',
+      current: 'open now',
+    },
+    problems: {
+      corrupt: 'Your saved progress could not be read, so it was cleared. Lessons start afresh.',
+      'old-version': 'Your saved progress came from another version of Mail Lab, so it was cleared.',
+      unavailable:
+        'This browser does not let Mail Lab save progress; it will be lost when you close the page.',
+    },
+    dismiss: 'Dismiss',
+  },
+  ko: {
+    panelLabel: '레슨',
+    lesson: (n, of) => `레슨 ${n} / ${of}`,
+    steps: '단계',
+    stepOf: (n, of) => `${of}단계 중 ${n}단계`,
+    met: '완료',
+    current: '진행 중',
+    notYet: '아직',
+    partsDone: (done, total) => `${total}개 중 ${done}개 완료`,
+    waitingForWorld: '이 단계를 위한 새 실습 세계를 불러오는 중…',
+    hint: '힌트',
+    nextHint: '힌트 더 보기',
+    hintOf: (n, of) => `힌트 ${n} / ${of}`,
+    showMe: '보여 주세요',
+    showMeDone: '대신 입력했습니다. 재생을 눌러 지켜보세요.',
+    nothingToDo: '입력할 것은 없습니다. 재생을 누르고 지켜보세요.',
+    lessonDone: '모든 단계를 마쳤습니다. 이제 얼마나 이해했는지 확인해 보세요.',
+    questions: '이해도 확인',
+    questionsIntro: '천천히 답해 보세요. 어떤 답은 여러분이 직접 실습한 결과에서 나옵니다.',
+    question: (n) => `문제 ${n}`,
+    answerLabel: '답',
+    check: '확인',
+    correct: '맞았습니다.',
+    wrong: '다시 생각해 보세요.',
+    notYetAnswerable: '아직 실습에서 이 일이 일어나지 않았습니다. 단계를 먼저 마치세요.',
+    rightAnswer: (answer) => `정답: ${answer}`,
+    fromYourRun: '내 실습 결과',
+    nextLesson: (title) => `다음 레슨: ${title}`,
+    allDone: '마지막 레슨이었습니다.',
+    restart: '이 레슨 처음부터 다시',
+    index: {
+      title: '레슨 목록',
+      open: '열기',
+      replay: '다시 하기',
+      continue: '이어 하기',
+      stepsDone: (done, total) => `${total}단계 중 ${done}단계`,
+      completed: '완료',
+      current: '지금 보는 중',
+    },
+    problems: {
+      corrupt: '저장된 진도를 읽을 수 없어 지웠습니다. 레슨을 처음부터 시작합니다.',
+      'old-version': '저장된 진도가 다른 버전의 Mail Lab에서 만든 것이라 지웠습니다.',
+      unavailable: '이 브라우저에서는 진도를 저장할 수 없습니다. 페이지를 닫으면 진도가 사라집니다.',
+    },
+    dismiss: '닫기',
+  },
+};

@@ -1,0 +1,76 @@
+// Makes a message's HTML part safe to look at: DOMPurify strips scripts, event handlers, styles, forms and every
+// attribute that would load something, and the result goes into a sandboxed frame whose policy forbids loads too.
+import createDOMPurify from 'dompurify';
+
+// Elements that run code, submit, embed other documents, or load media; none are needed to read a message.
+const FORBID_TAGS = [
+  'script',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+  'svg',
+  'math',
+  'template',
+];
+// Attributes that load remote content (tracking pixels, backgrounds) or carry CSS, which can load content too.
+const LOADING_ATTRIBUTES = [
+  'src',
+  'srcset',
+  'background',
+  'poster',
+  'style',
+  'action',
+  'formaction',
+  'xlink:href',
+];
+
+/**
+ * sanitizeHtml returns the HTML with nothing in it that can run or load: no script or style elements, no `on…`
+ * handlers, no `javascript:` or other non-web links, no `src` of any kind. It needs a DOM (the page's window).
+ */
+export function sanitizeHtml(html: string): string {
+  // A fresh instance, so the hook below stays out of any other use of DOMPurify on the page.
+  const purifier = createDOMPurify(window);
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    for (const name of LOADING_ATTRIBUTES) node.removeAttribute(name);
+    // Links stay readable but lead nowhere from inside the sandbox; their address is kept visible on hover.
+    if (node.nodeName === 'A' && node.hasAttribute('href'))
+      node.setAttribute('title', node.getAttribute('href') ?? '');
+  });
+  return purifier.sanitize(html, {
+    FORBID_TAGS,
+    FORBID_ATTR: LOADING_ATTRIBUTES,
+    ALLOW_DATA_ATTR: false,
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    RETURN_TRUSTED_TYPE: false,
+  });
+}
+
+/**
+ * sandboxDocument wraps sanitised HTML in a document for an `<iframe sandbox srcdoc>`: its Content-Security-Policy
+ * forbids every load and every script, a second wall should anything slip past the sanitiser.
+ */
+export function sandboxDocument(cleanHtml: string): string {
+  return [
+    '<!doctype html><html><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<style>body{margin:10px;font:14px/1.5 system-ui,sans-serif;color:#1b2330;overflow-wrap:anywhere}</style>',
+    `</head><body>${cleanHtml}</body></html>`,
+  ].join('');
+}

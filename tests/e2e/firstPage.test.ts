@@ -30,14 +30,14 @@ describe('the first page', () => {
   });
 
   it('loads without a single console or page error', async () => {
-    const { page, errors } = await browser.open(`${baseUrl}?lang=en`);
+    const { page, errors } = await browser.open(`${baseUrl}?story=Sequence&lang=en`);
     await page.locator('svg .segment').first().waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('draws a lane for each host, the SYN first, and an arrow for every segment of the trace', async () => {
-    const { page, errors } = await browser.open(`${baseUrl}?lang=en`);
+    const { page, errors } = await browser.open(`${baseUrl}?story=Sequence&lang=en`);
     await page.locator('svg .segment').first().waitFor();
     await expect(page.locator('.lane-head[data-host="alice-pc"]').count()).resolves.toBe(1);
     await expect(page.locator('.lane-head[data-host="hamburger.edu"]').count()).resolves.toBe(1);
@@ -53,7 +53,7 @@ describe('the first page', () => {
   });
 
   it('speaks Korean with ?lang=ko', async () => {
-    const { page, errors } = await browser.open(`${baseUrl}?lang=ko`);
+    const { page, errors } = await browser.open(`${baseUrl}?story=Sequence&lang=ko`);
     await page.locator('svg .segment').first().waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ko');
     await expect(page.locator('.eyebrow').textContent()).resolves.toBe('시퀀스 다이어그램');

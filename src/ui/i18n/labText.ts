@@ -36,6 +36,7 @@ export interface LabText {
   };
   readonly panels: {
     readonly label: string;
+    readonly lesson: string;
     readonly transcript: string;
     readonly machines: string;
     readonly inspector: string;
@@ -94,6 +95,7 @@ export const labText: Localized<LabText> = {
     },
     panels: {
       label: 'Details',
+      lesson: 'Lesson',
       transcript: 'Transcript',
       machines: 'State machines',
       inspector: 'Inspector',
@@ -149,6 +151,7 @@ export const labText: Localized<LabText> = {
     },
     panels: {
       label: '자세히 보기',
+      lesson: '레슨',
       transcript: '대화 기록',
       machines: '상태 기계',
       inspector: '검사기',

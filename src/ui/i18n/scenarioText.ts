@@ -134,8 +134,14 @@ export interface ScenarioLabels {
 export function scenarioLabels(scenario: Scenario, language: Language): ScenarioLabels {
   const catalogue = scenarioText[language];
   const words = catalogue.scenarios[scenario.name];
+  // A host keeps its own label unless that label is the built-in one (a lesson's copy of the textbook world, say).
+  const plain = (text: string | undefined) => text?.replace(/’/g, "'");
+  const builtinLabel = (id: string) => plain(scenarioText.en.hosts[id]);
   const hosts = Object.fromEntries(
-    scenario.hosts.map((h) => [h.id, (words ? catalogue.hosts[h.id] : undefined) ?? h.label ?? h.id]),
+    scenario.hosts.map((h) => {
+      const ours = words || h.label === undefined || plain(h.label) === builtinLabel(h.id);
+      return [h.id, (ours ? catalogue.hosts[h.id] : undefined) ?? h.label ?? h.id];
+    }),
   );
   return {
     title: words?.title ?? scenario.title ?? scenario.name,

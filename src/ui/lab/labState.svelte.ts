@@ -18,6 +18,9 @@ import {
   type StepUnit,
 } from '../../timeline/playback.ts';
 
+// A pause longer than this (virtual time) ends a burst of activity, such as a command and its reply.
+const IDLE_MS = 2000;
+
 // How far past the cursor the world is run after each change: the longest built-in story is six days long.
 const HORIZON_MS = 7 * 24 * 3_600_000;
 
@@ -42,8 +45,11 @@ export class LabState {
   world: WorldView = $derived(worldAt(this.scenario, this.trace, this.cursor));
   atEnd = $derived(this.cursor >= this.trace.length - 1);
 
+  /** clock is the playing virtual time, which runs on between events so packets can glide along links. */
+  clock = $state(0);
   #session: Session;
-  #clock = 0;
+  /** #untilIdle makes playing stop at the next quiet stretch, as after a line typed in the console. */
+  #untilIdle = false;
 
   constructor(scenario: Scenario, inputs: readonly TimedInput[] = [], builtin = true) {
     this.#session = this.#start(scenario, inputs, builtin);
@@ -72,24 +78,33 @@ export class LabState {
     this.extraInputs = [...this.extraInputs, { at, input }];
     this.#run(at);
     this.cursor = seqAtTime(this.trace, at);
-    this.#clock = at;
+    this.clock = at;
+  }
+
+  /** inputs adds several timed inputs at once (a lesson's "show me"), re-deriving the world a single time. */
+  inputs(list: readonly TimedInput[]): void {
+    if (list.length === 0) return;
+    for (const { at, input } of list) this.#session.input(at, input);
+    this.extraInputs = [...this.extraInputs, ...list];
+    this.#run(Math.max(...list.map((i) => i.at)));
   }
 
   /** seek moves the cursor to a trace position (clamped to the trace). */
   seek(seq: number): void {
     this.cursor = Math.max(-1, Math.min(seq, this.trace.length - 1));
-    this.#clock = this.now;
+    this.clock = this.now;
   }
 
   /** seekTime moves the cursor to the last event at or before virtual time `t`. */
   seekTime(t: number): void {
     this.seek(seqAtTime(this.trace, t));
-    this.#clock = Math.max(0, t);
+    this.clock = Math.max(0, t);
   }
 
   /** step moves one unit forward (+1) or back (−1). */
   step(direction: 1 | -1): void {
     this.playing = false;
+    this.#untilIdle = false;
     this.seek(
       direction > 0
         ? nextStop(this.trace, this.cursor, this.unit)
@@ -106,6 +121,7 @@ export class LabState {
   /** toggle plays or pauses; playing from the end starts again from the beginning. */
   toggle(): void {
     if (!this.playing && this.atEnd) this.seek(-1);
+    this.#untilIdle = false;
     this.playing = !this.playing;
   }
 
@@ -118,11 +134,27 @@ export class LabState {
     this.speed = SPEEDS[Math.max(0, SPEEDS.indexOf(this.speed) - 1)] ?? this.speed;
   }
 
+  /**
+   * playUntilIdle plays what follows the cursor and pauses when the world falls quiet — after a typed line,
+   * once its reply has arrived, rather than skipping ahead to a timeout minutes later.
+   */
+  playUntilIdle(): void {
+    this.#untilIdle = true;
+    this.playing = true;
+  }
+
   /** tick advances a playing lab by `realMs` of wall time; called once per animation frame. */
   tick(realMs: number): void {
     if (!this.playing) return;
-    this.#clock = advanceTime(this.trace, Math.max(this.#clock, this.now), realMs, this.speed);
-    const seq = seqAtTime(this.trace, this.#clock);
+    const from = Math.max(this.clock, this.now);
+    const next = this.trace[this.cursor + 1];
+    if (this.#untilIdle && (!next || next.t - from > IDLE_MS)) {
+      this.#untilIdle = false;
+      this.playing = false;
+      return;
+    }
+    this.clock = advanceTime(this.trace, from, realMs, this.speed);
+    const seq = seqAtTime(this.trace, this.clock);
     if (seq !== this.cursor) this.cursor = seq;
     if (this.atEnd) this.playing = false;
   }
@@ -144,7 +176,7 @@ export class LabState {
     this.#session = new Session(scenario, inputs);
     this.#run(0);
     this.cursor = -1;
-    this.#clock = 0;
+    this.clock = 0;
     return this.#session;
   }
 

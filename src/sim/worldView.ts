@@ -100,7 +100,6 @@ interface MutableConnection {
   error: string | null;
 }
 
-
 /**
  * worldAt folds the trace up to and including position `seq` (−1 for the world before anything happened).
  * Its cost is linear in `seq`: a few milliseconds for a classroom trace, so views simply call it again.

@@ -73,7 +73,7 @@ export class LabState {
    * in the past), and the cursor moves to show the input and what it caused at that instant.
    */
   input(input: Input): void {
-    const at = this.now;
+    const at = this.#inputTime();
     this.#session.input(at, input);
     this.extraInputs = [...this.extraInputs, { at, input }];
     this.#run(at);
@@ -84,9 +84,18 @@ export class LabState {
   /** inputs adds several timed inputs at once (a lesson's "show me"), re-deriving the world a single time. */
   inputs(list: readonly TimedInput[]): void {
     if (list.length === 0) return;
-    for (const { at, input } of list) this.#session.input(at, input);
-    this.extraInputs = [...this.extraInputs, ...list];
-    this.#run(Math.max(...list.map((i) => i.at)));
+    const earliest = this.#inputTime();
+    const timed = list.map(({ at, input }) => ({ at: Math.max(at, earliest), input }));
+    for (const { at, input } of timed) this.#session.input(at, input);
+    this.extraInputs = [...this.extraInputs, ...timed];
+    this.#run(Math.max(...timed.map((i) => i.at)));
+  }
+
+  // What a person does now happens after everything the cursor shows: an input at the very same millisecond
+  // would be replayed before the world's events of that millisecond (inputs run first), so it is stamped a
+  // microsecond later.
+  #inputTime(): number {
+    return this.cursor < 0 ? 0 : this.now + 0.001;
   }
 
   /** seek moves the cursor to a trace position (clamped to the trace). */

@@ -34,8 +34,7 @@ export function shareQuery(lab: SharedLab, builtin: boolean, language: string): 
   const params = new URLSearchParams();
   if (builtin) params.set('scenario', lab.scenario.name);
   else params.set('world', toBase64Url(JSON.stringify(lab.scenario)));
-  if (lab.inputs.length > 0) params.set('inputs', toBase64Url(JSON.stringify(lab.inputs)));
-  if (lab.at !== null) params.set('at', String(Math.round(lab.at * 1000) / 1000));
+  recordInputs(params, lab.inputs, lab.at);
   params.set('lang', language);
   return `?${params}`;
 }
@@ -69,6 +68,19 @@ export function readShareQuery(
     if (!found) return { ok: false, error: `This link names a scenario that does not exist: "${name}".` };
     scenario = found;
   }
+  const recorded = readRecordedInputs(params, scenario);
+  if (!recorded.ok) return recorded;
+  return { ok: true, lab: { scenario, inputs: recorded.inputs, at: recorded.at } };
+}
+
+/**
+ * readRecordedInputs reads what a link says was done in `scenario` (`inputs`) and where the cursor was (`at`):
+ * a shared link carries them, and so does a lesson's address, so a reload resumes where the student was.
+ */
+export function readRecordedInputs(
+  params: URLSearchParams,
+  scenario: Scenario,
+): { ok: true; inputs: readonly TimedInput[]; at: number | null } | { ok: false; error: string } {
   let inputs: readonly TimedInput[] = [];
   const encoded = params.get('inputs');
   if (encoded !== null) {
@@ -93,5 +105,17 @@ export function readShareQuery(
   const at = atText === null ? null : Number(atText);
   if (at !== null && !(Number.isFinite(at) && at >= 0))
     return { ok: false, error: `The time in this link is not a time: "${atText}".` };
-  return { ok: true, lab: { scenario, inputs, at } };
+  return { ok: true, inputs, at };
+}
+
+/** recordInputs writes what was done and where the cursor is into `params` (the other half of readRecordedInputs). */
+export function recordInputs(
+  params: URLSearchParams,
+  inputs: readonly TimedInput[],
+  at: number | null,
+): void {
+  if (inputs.length > 0) params.set('inputs', toBase64Url(JSON.stringify(inputs)));
+  else params.delete('inputs');
+  if (at !== null) params.set('at', String(Math.round(at * 1000) / 1000));
+  else params.delete('at');
 }

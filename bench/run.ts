@@ -5,11 +5,13 @@ import { classroomBench } from './classroomBench.ts';
 import { kernelBench } from './kernelBench.ts';
 import type { Metric } from './measure.ts';
 import { smtpBench } from './smtpBench.ts';
+import { uiBench } from './uiBench.ts';
 
 const suites: readonly { name: string; run: () => Metric[] | Promise<Metric[]> }[] = [
   { name: 'kernel', run: kernelBench },
   { name: 'smtp', run: smtpBench },
   { name: 'classroom', run: classroomBench },
+  { name: 'ui', run: uiBench },
 ];
 
 const metrics: Metric[] = [];

@@ -90,7 +90,7 @@ const COLUMN_GAP = 22;
 const LANE_GAP = 9;
 const LANE_MARGIN = 14;
 const SELF_LOOP = 24;
-const STUB = 9;
+const ARROW_TAIL = 9;
 const CORRIDOR = 13;
 const NOTE_WRAP = 44;
 
@@ -559,7 +559,7 @@ export function layoutMachine(machine: AnyStateMachine): MachineLayout {
       : lca.x + lca.block.width - PAD - lane * LANE_GAP - LANE_GAP / 2;
     // Leave by the side facing the lane and step into the gap between rows before turning towards the lane, and
     // arrive the same way, so no arrow runs through a neighbouring state on the way.
-    const out = left ? -STUB : STUB;
+    const out = left ? -ARROW_TAIL : ARROW_TAIL;
     const sx = left ? s.x : s.x + sw;
     const tx = left ? t.x : t.x + tw;
     const leaveY = m.route === 'down' ? s.y + sh + CORRIDOR : s.y - CORRIDOR;

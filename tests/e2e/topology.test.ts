@@ -63,7 +63,7 @@ describe('the topology story', () => {
     await expect(chip.count()).resolves.toBe(1);
     await expect(chip.textContent()).resolves.toContain(`2 attempts · next ${next}`);
 
-    const recipient = page.locator('.panel [data-recipient="bob@hamburger.edu"]');
+    const recipient = page.locator('.list-panel [data-recipient="bob@hamburger.edu"]');
     await expect(recipient.getAttribute('data-status')).resolves.toBe('deferred');
     const text = await recipient.textContent();
     expect(text).toContain('Deferred');
@@ -86,10 +86,10 @@ describe('the topology story', () => {
     await expect(page.locator('.host[data-host="hamburger.edu"]').getAttribute('data-down')).resolves.toBe(
       'false',
     );
-    const inbox = page.locator('.panel [data-mailbox="bob@hamburger.edu"]');
+    const inbox = page.locator('.list-panel [data-mailbox="bob@hamburger.edu"]');
     await expect(inbox.locator('.message').count()).resolves.toBe(1);
     await expect(inbox.locator('.subject').textContent()).resolves.toBe('Lunch');
-    await expect(page.locator('.panel[data-total]').first().textContent()).resolves.toContain(
+    await expect(page.locator('.list-panel[data-total]').first().textContent()).resolves.toContain(
       'The queue is empty: nothing is waiting.',
     );
 
@@ -166,7 +166,7 @@ describe('the topology story', () => {
       `시도 2회 · 다음 ${next}`,
     );
     await expect(page.locator('#queue-panel-title').textContent()).resolves.toBe('메시지 큐');
-    const recipient = await page.locator('.panel [data-recipient="bob@hamburger.edu"]').textContent();
+    const recipient = await page.locator('.list-panel [data-recipient="bob@hamburger.edu"]').textContent();
     expect(recipient).toContain('재시도 대기');
     expect(recipient).toContain('30분 후');
     await expect(page.locator('.host[data-host="alice-pc"] .name').textContent()).resolves.toBe(
@@ -181,7 +181,7 @@ describe('the topology story', () => {
     const { page, errors } = await browser.open(story('scenario=mixed&lang=ko'));
     await page.locator('.host[data-host="bratwurst.de"]').waitFor();
     await expect(page.locator('svg .host').count()).resolves.toBe(7);
-    const alice = page.locator('.panel [data-mailbox="alice@crepes.fr"] .message');
+    const alice = page.locator('.list-panel [data-mailbox="alice@crepes.fr"] .message');
     await expect(alice.first().getAttribute('data-notice')).resolves.toBe('bounce');
     await page.screenshot({ path: `${SCREENSHOTS}topology-mixed-ko.png`, fullPage: true });
     expect(errors).toEqual([]);

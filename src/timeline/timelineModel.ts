@@ -5,7 +5,7 @@ import { protocolForPort } from '../sim/protocolForPort.ts';
 import type { HostSpec, Scenario } from '../sim/scenario.ts';
 import type { EventOf, Protocol, TraceEvent } from '../sim/trace.ts';
 import { compressedTimeScale, type CompressedTimeScale } from './compressedTimeScale.ts';
-import type { GlyphKind, HostKind, TimeWindow } from './timelineShapes.ts';
+import type { ConnLife, GlyphKind, HostKind, TimeWindow } from './timelineShapes.ts';
 
 /**
  * TIMELINE_SCALE sizes gaps in scale units before the whole trace is fitted to the page: every gap grows with
@@ -27,18 +27,7 @@ export interface LaneSpec {
 }
 
 /** ConnSpan is a connection's life on its client's lane; `track` stacks overlapping connections. */
-export interface ConnSpan {
-  readonly seq: number;
-  readonly conn: ConnId;
-  readonly protocol: Protocol;
-  readonly host: HostId;
-  readonly peer: HostId;
-  readonly port: number;
-  readonly t0: number;
-  readonly tData: number;
-  readonly t1: number;
-  readonly outcome: 'open' | 'closed' | 'failed';
-  readonly error: SocketError | null;
+export interface ConnSpan extends ConnLife {
   readonly track: number;
 }
 

@@ -57,13 +57,8 @@ export interface OutageBand {
   readonly y1: number;
 }
 
-/**
- * ConnMark is one TCP connection as a bar on its client's lane: solid from the SYN (`t0`) to its last segment
- * (`tData`), then a thin tail to when it closed (`t1`), TIME-WAIT included. `outcome` is `failed` when a socket
- * error ended it and `open` when the trace ends before it closed.
- */
-export interface ConnMark {
-  readonly kind: 'conn';
+/** ConnLife is what the trace tells of one connection: where it ran, when it opened, sent data and closed. */
+export interface ConnLife {
   readonly seq: number;
   readonly conn: ConnId;
   readonly protocol: Protocol;
@@ -75,6 +70,15 @@ export interface ConnMark {
   readonly t1: number;
   readonly outcome: 'open' | 'closed' | 'failed';
   readonly error: SocketError | null;
+}
+
+/**
+ * ConnMark is one TCP connection as a bar on its client's lane: solid from the SYN (`t0`) to its last segment
+ * (`tData`), then a thin tail to when it closed (`t1`), TIME-WAIT included. `outcome` is `failed` when a socket
+ * error ended it and `open` when the trace ends before it closed.
+ */
+export interface ConnMark extends ConnLife {
+  readonly kind: 'conn';
   readonly x0: number;
   readonly xData: number;
   readonly x1: number;

@@ -1,8 +1,11 @@
-// One end of a TCP connection: the transmission control block of RFC 793 §3.2 (sequence variables, send and
-// receive buffers, retransmission) driving the state chart in tcpMachine.ts. It is the Socket applications hold.
+// One end of a TCP connection, the Socket applications hold: the transmission control block of RFC 793 §3.2,
+// which joins send buffer, retransmission and reassembly and drives the state chart in tcpMachine.ts.
 import { createActor, type Actor } from 'xstate';
 import type { NetEnvironment } from './environment.ts';
-import { seqAdd, seqDiff, seqLe, seqLt } from './sequenceNumbers.ts';
+import { Reassembly } from './reassembly.ts';
+import { Retransmission, type Unacked } from './retransmission.ts';
+import { SendBuffer } from './sendBuffer.ts';
+import { seqAdd, seqLe, seqLt } from './sequenceNumbers.ts';
 import type { Socket, SocketEvent, SocketListener } from './socket.ts';
 import { tcpMachine, type TcpMachineEvent, type TcpOps } from './tcpMachine.ts';
 import type { TcpTuning } from './tcpTuning.ts';
@@ -21,14 +24,6 @@ import {
 export interface SegmentCarrier {
   transmit(segment: Omit<Segment, 'id'>, retransmission: boolean): void;
   release(endpoint: TcpEndpoint): void;
-}
-
-interface Unacked {
-  readonly seq: number;
-  readonly payload: string;
-  readonly control: 'SYN' | 'FIN' | null;
-  sentAt: number;
-  retransmitted: boolean;
 }
 
 type SegmentFact = Exclude<TcpMachineEvent, { type: `app.${string}` } | { type: 'timer.giveUp' }>;
@@ -57,29 +52,11 @@ export class TcpEndpoint implements Socket {
   readonly #listeners: SocketListener[] = [];
   #state: TcpState = 'CLOSED';
   #finished = false;
-
-  // Send sequence variables (RFC 793 §3.2).
-  readonly #iss: number;
-  #sndUna: number;
-  #sndNxt: number;
-  #sndWnd = 0;
-  #peerMss: number;
-  // Receive sequence variables.
-  #rcvNxt = 0;
-  #outOfOrder = new Map<number, { payload: string; fin: boolean }>();
-
-  #sendBuffer = '';
-  #finQueued = false;
-  #finSeq: number | null = null;
-  #finAcked = false;
+  readonly #sendBuffer: SendBuffer;
+  readonly #retransmission: Retransmission;
+  readonly #reassembly: Reassembly;
   #synchronized = false;
   #ackPending = false;
-  #unacked: Unacked[] = [];
-  #rtoTimer: number | null = null;
-  #rto: number;
-  #backoff = 0;
-  #srtt: number | null = null;
-  #rttvar = 0;
   #driving = 0;
   #pending: (() => void)[] = [];
 
@@ -97,20 +74,18 @@ export class TcpEndpoint implements Socket {
     this.conn = conn;
     this.local = local;
     this.remote = remote;
-    this.#iss = env.randomUint32();
-    this.#sndUna = this.#iss;
-    this.#sndNxt = this.#iss;
-    this.#peerMss = 536;
-    this.#rto = tuning.initialRtoMs;
+    this.#sendBuffer = new SendBuffer(env.randomUint32(), tuning.mss);
+    this.#retransmission = new Retransmission(env, tuning, () => this.#onRetransmissionTimeout());
+    this.#reassembly = new Reassembly(tuning.window);
     const ops: TcpOps = {
       sendSyn: () => this.#sendSyn(['SYN']),
       sendSynAck: () => this.#sendSyn(['SYN', 'ACK']),
       sendAck: () => this.#sendAck(),
       queueFin: () => {
-        this.#finQueued = true;
+        this.#sendBuffer.queueFin();
         this.#flush();
       },
-      sendRst: () => this.#send(['RST', 'ACK'], this.#sndNxt, '', false),
+      sendRst: () => this.#send(['RST', 'ACK'], this.#sendBuffer.nxt, '', false),
       connected: () => {
         this.#synchronized = true;
         this.#notify({ type: 'connected' });
@@ -144,8 +119,8 @@ export class TcpEndpoint implements Socket {
   }
 
   write(octets: string): void {
-    if (this.#finished || this.#finQueued) return;
-    this.#sendBuffer += octets;
+    if (this.#finished || this.#sendBuffer.finQueued) return;
+    this.#sendBuffer.write(octets);
     this.#flush();
   }
 
@@ -197,7 +172,8 @@ export class TcpEndpoint implements Socket {
       return { facts, data: '' };
     }
     if (this.#state === 'SYN-SENT') {
-      const ackAcceptable = ack && seqLt(this.#iss, seg.ackNo) && seqLe(seg.ackNo, this.#sndNxt);
+      const out = this.#sendBuffer;
+      const ackAcceptable = ack && seqLt(out.iss, seg.ackNo) && seqLe(seg.ackNo, out.nxt);
       if (ack && !ackAcceptable) return rst ? { facts, data: '' } : this.#answerWithReset(seg, facts);
       if (rst) {
         if (ackAcceptable) facts.push({ type: 'segment.rst', error: 'refused' });
@@ -206,12 +182,12 @@ export class TcpEndpoint implements Socket {
       if (syn) {
         this.#learnPeer(seg);
         if (ack) this.#acknowledged(seg.ackNo, seg.window);
-        facts.push({ type: seqLt(this.#iss, this.#sndUna) ? 'segment.synAck' : 'segment.syn' });
+        facts.push({ type: seqLt(out.iss, out.una) ? 'segment.synAck' : 'segment.syn' });
       }
       return { facts, data: '' };
     }
 
-    if (!this.#acceptable(seg)) {
+    if (!this.#reassembly.acceptable(seg.seqNo, segmentLength(seg))) {
       if (!rst) this.#ackPending = true;
       return { facts, data: '' };
     }
@@ -221,29 +197,28 @@ export class TcpEndpoint implements Socket {
     }
     if (syn) {
       // A SYN inside the window is an error in a synchronised state: reset (RFC 793 §3.9).
-      this.#send(['RST'], this.#sndNxt, '', false);
+      this.#send(['RST'], this.#sendBuffer.nxt, '', false);
       facts.push({ type: 'segment.rst', error: 'reset' });
       return { facts, data: '' };
     }
     if (!ack) return { facts, data: '' };
-    if (seqLt(this.#sndNxt, seg.ackNo)) {
+    if (seqLt(this.#sendBuffer.nxt, seg.ackNo)) {
       this.#ackPending = true;
       return { facts, data: '' };
     }
     if (this.#state === 'SYN-RECEIVED') {
-      if (!seqLt(this.#sndUna, seg.ackNo)) return this.#answerWithReset(seg, facts);
+      if (!seqLt(this.#sendBuffer.una, seg.ackNo)) return this.#answerWithReset(seg, facts);
       facts.push({ type: 'segment.ackOfSyn' });
     }
     this.#acknowledged(seg.ackNo, seg.window);
-    if (this.#finSeq !== null && !this.#finAcked && seqLt(this.#finSeq, this.#sndUna)) {
-      this.#finAcked = true;
-      facts.push({ type: 'segment.finAcked' });
-    }
+    if (this.#sendBuffer.finAcknowledged()) facts.push({ type: 'segment.finAcked' });
     const takesData = this.#state !== 'CLOSE-WAIT' && this.#state !== 'CLOSING' && this.#state !== 'LAST-ACK';
     if (!takesData || this.#state === 'TIME-WAIT') return { facts, data: '' };
-    const { data, fin } = this.#reassemble(seg);
-    if (fin) facts.push({ type: 'segment.fin' });
-    return { facts, data };
+    const fin = hasFlag(seg, 'FIN');
+    if (seg.payload.length > 0 || fin) this.#ackPending = true;
+    const delivery = this.#reassembly.accept(seg.seqNo, seg.payload, fin);
+    if (delivery.fin) facts.push({ type: 'segment.fin' });
+    return { facts, data: delivery.data };
   }
 
   #answerWithReset(seg: Segment, facts: SegmentFact[]): { facts: SegmentFact[]; data: string } {
@@ -252,128 +227,44 @@ export class TcpEndpoint implements Socket {
   }
 
   #learnPeer(seg: Segment): void {
-    this.#rcvNxt = seqAdd(seg.seqNo, 1);
-    this.#peerMss = seg.mss ?? 536;
-    this.#sndWnd = seg.window;
-  }
-
-  // RFC 793 §3.3, "segment acceptability": some part of the segment must fall in the receive window.
-  #acceptable(seg: Segment): boolean {
-    const len = segmentLength(seg);
-    const wnd = this.#tuning.window;
-    const inWindow = (s: number) => seqLe(this.#rcvNxt, s) && seqLt(s, seqAdd(this.#rcvNxt, wnd));
-    if (len === 0) return seg.seqNo === this.#rcvNxt || inWindow(seg.seqNo);
-    return inWindow(seg.seqNo) || inWindow(seqAdd(seg.seqNo, len - 1));
+    this.#reassembly.synchronize(seg.seqNo);
+    this.#sendBuffer.learnPeer(seg.mss, seg.window);
   }
 
   #acknowledged(ackNo: number, window: number): void {
-    this.#sndWnd = window;
-    if (!seqLt(this.#sndUna, ackNo)) return;
-    this.#sndUna = ackNo;
-    const now = this.#env.now();
-    while (this.#unacked.length > 0) {
-      const head = this.#unacked[0] as Unacked;
-      const end = seqAdd(head.seq, head.payload.length + (head.control ? 1 : 0));
-      if (!seqLe(end, ackNo)) break;
-      // Karn's algorithm: only segments sent once give a round-trip sample (RFC 6298 §3).
-      if (!head.retransmitted) this.#sampleRtt(now - head.sentAt);
-      this.#unacked.shift();
-    }
-    this.#backoff = 0;
-    this.#stopTimer();
-    if (this.#unacked.length > 0) this.#startTimer();
-  }
-
-  #sampleRtt(r: number): void {
-    if (this.#srtt === null) {
-      this.#srtt = r;
-      this.#rttvar = r / 2;
-    } else {
-      this.#rttvar = 0.75 * this.#rttvar + 0.25 * Math.abs(this.#srtt - r);
-      this.#srtt = 0.875 * this.#srtt + 0.125 * r;
-    }
-    const t = this.#tuning;
-    this.#rto = Math.min(
-      t.maxRtoMs,
-      Math.max(t.minRtoMs, Math.ceil(this.#srtt + Math.max(1, 4 * this.#rttvar))),
-    );
-  }
-
-  // Deliver what is now in order; keep what arrived early until the gap before it fills.
-  #reassemble(seg: Segment): { data: string; fin: boolean } {
-    const fin = hasFlag(seg, 'FIN');
-    if (seg.payload.length > 0 || fin) {
-      this.#ackPending = true;
-      if (!this.#outOfOrder.has(seg.seqNo)) this.#outOfOrder.set(seg.seqNo, { payload: seg.payload, fin });
-    }
-    let data = '';
-    let finReached = false;
-    for (let progress = true; progress && !finReached;) {
-      progress = false;
-      for (const [seq, piece] of this.#outOfOrder) {
-        const end = seqAdd(seq, piece.payload.length);
-        if (seqLt(this.#rcvNxt, seq)) continue;
-        this.#outOfOrder.delete(seq);
-        if (seqLt(this.#rcvNxt, end)) {
-          const fresh = piece.payload.slice(seqDiff(seq, this.#rcvNxt));
-          data += fresh;
-          this.#rcvNxt = seqAdd(this.#rcvNxt, fresh.length);
-        }
-        if (piece.fin && this.#rcvNxt === end) {
-          this.#rcvNxt = seqAdd(this.#rcvNxt, 1);
-          finReached = true;
-        }
-        progress = true;
-        break;
-      }
-    }
-    if (finReached) this.#outOfOrder.clear();
-    return { data, fin: finReached };
+    if (this.#sendBuffer.acknowledge(ackNo, window)) this.#retransmission.acknowledge(ackNo);
   }
 
   #flush(): void {
     if (this.#finished) return;
-    const canSendData = this.#synchronized && this.#finSeq === null;
-    const mss = Math.min(this.#tuning.mss, this.#peerMss);
-    while (canSendData && this.#sendBuffer.length > 0) {
-      const inFlight = seqDiff(this.#sndUna, this.#sndNxt);
-      const room = Math.min(mss, this.#sndWnd - inFlight);
-      if (room <= 0) break;
-      const chunk = this.#sendBuffer.slice(0, room);
-      this.#sendBuffer = this.#sendBuffer.slice(chunk.length);
-      this.#track(chunk, null);
-      this.#send(['ACK', 'PSH'], this.#sndNxt, chunk, false);
-      this.#sndNxt = seqAdd(this.#sndNxt, chunk.length);
+    const out = this.#sendBuffer;
+    const canSendData = this.#synchronized && !out.finSent;
+    while (canSendData) {
+      const chunk = out.nextChunk();
+      if (chunk === '') break;
+      this.#retransmission.track(out.nxt, chunk, null);
+      this.#send(['ACK', 'PSH'], out.nxt, chunk, false);
+      out.advance(chunk.length);
     }
     const mayFin = this.#synchronized || this.#state === 'SYN-RECEIVED' || this.#state === 'FIN-WAIT-1';
-    if (this.#finQueued && this.#finSeq === null && this.#sendBuffer.length === 0 && mayFin) {
-      this.#finSeq = this.#sndNxt;
-      this.#track('', 'FIN');
-      this.#send(['ACK', 'FIN'], this.#sndNxt, '', false);
-      this.#sndNxt = seqAdd(this.#sndNxt, 1);
+    if (out.finDue() && mayFin) {
+      out.markFinSent();
+      this.#retransmission.track(out.nxt, '', 'FIN');
+      this.#send(['ACK', 'FIN'], out.nxt, '', false);
+      out.advance(1);
     }
   }
 
   #sendSyn(flags: TcpFlag[]): void {
+    const out = this.#sendBuffer;
     // In a simultaneous open our SYN is already waiting for its ACK; it is answered, not sent anew.
-    if (!this.#unacked.some((u) => u.control === 'SYN')) this.#track('', 'SYN');
-    this.#send(flags, this.#iss, '', false);
-    this.#sndNxt = seqAdd(this.#iss, 1);
+    if (!this.#retransmission.hasSyn()) this.#retransmission.track(out.nxt, '', 'SYN');
+    this.#send(flags, out.iss, '', false);
+    out.synSent();
   }
 
   #sendAck(): void {
-    this.#send(['ACK'], this.#sndNxt, '', false);
-  }
-
-  #track(payload: string, control: Unacked['control']): void {
-    this.#unacked.push({
-      seq: this.#sndNxt,
-      payload,
-      control,
-      sentAt: this.#env.now(),
-      retransmitted: false,
-    });
-    if (this.#rtoTimer === null) this.#startTimer();
+    this.#send(['ACK'], this.#sendBuffer.nxt, '', false);
   }
 
   #send(flags: TcpFlag[], seqNo: number, payload: string, retransmission: boolean): void {
@@ -389,7 +280,7 @@ export class TcpEndpoint implements Socket {
         dst: this.remote,
         flags: sortFlags(finalFlags),
         seqNo,
-        ackNo: carriesAck ? this.#rcvNxt : 0,
+        ackNo: carriesAck ? this.#reassembly.rcvNxt : 0,
         window: this.#tuning.window,
         payload,
         ...(finalFlags.includes('SYN') ? { mss: this.#tuning.mss } : {}),
@@ -398,39 +289,19 @@ export class TcpEndpoint implements Socket {
     );
   }
 
-  #startTimer(): void {
-    const delay = Math.min(this.#tuning.maxRtoMs, this.#rto * 2 ** this.#backoff);
-    this.#rtoTimer = this.#env.schedule(this.#env.now() + delay, () => this.#onRetransmissionTimeout());
-  }
-
-  #stopTimer(): void {
-    if (this.#rtoTimer !== null) this.#env.cancel(this.#rtoTimer);
-    this.#rtoTimer = null;
-  }
-
-  // RFC 6298 §5: on expiry, send the earliest unacknowledged segment again and double the timeout.
+  // RFC 6298 §5: on expiry, send the earliest unacknowledged segment again, or give up after too many tries.
   #onRetransmissionTimeout(): void {
-    this.#rtoTimer = null;
-    const head = this.#unacked[0];
-    if (!head || this.#finished) return;
-    const limit = head.control === 'SYN' ? this.#tuning.synRetries : this.#tuning.dataRetries;
-    if (this.#backoff >= limit) {
+    if (this.#finished) return;
+    if (this.#retransmission.exhausted()) {
       this.#drive({ type: 'timer.giveUp' });
       return;
     }
-    this.#backoff += 1;
-    head.retransmitted = true;
-    head.sentAt = this.#env.now();
-    const flags: TcpFlag[] =
-      head.control === 'SYN'
-        ? this.#state === 'SYN-SENT'
-          ? ['SYN']
-          : ['SYN', 'ACK']
-        : head.control === 'FIN'
-          ? ['ACK', 'FIN']
-          : ['ACK', 'PSH'];
-    this.#send(flags, head.seq, head.payload, true);
-    this.#startTimer();
+    this.#retransmission.resendHead((head) => this.#send(this.#flagsOf(head), head.seq, head.payload, true));
+  }
+
+  #flagsOf(segment: Unacked): TcpFlag[] {
+    if (segment.control === 'SYN') return this.#state === 'SYN-SENT' ? ['SYN'] : ['SYN', 'ACK'];
+    return segment.control === 'FIN' ? ['ACK', 'FIN'] : ['ACK', 'PSH'];
   }
 
   #onState(next: string): void {
@@ -465,7 +336,7 @@ export class TcpEndpoint implements Socket {
   #finish(): void {
     if (this.#finished) return;
     this.#finished = true;
-    this.#stopTimer();
+    this.#retransmission.stop();
     this.#carrier.release(this);
   }
 

@@ -2,6 +2,7 @@
 // Python's smtplib or curl talk to the very SMTP machine the browser animates, in a world whose time keeps pace.
 import { createServer, type Server, type Socket as NetSocket } from 'node:net';
 import type { ConnId } from '../net/types.ts';
+import { PROTOCOLS } from '../protocols/registry.ts';
 import { LineFramer } from '../protocols/shared/lineFramer.ts';
 import { TEXT_LINE_MAX } from '../protocols/shared/limits.ts';
 import { octetsToUtf8 } from '../protocols/shared/octets.ts';
@@ -9,6 +10,7 @@ import { builtinScenario } from '../sim/builtinScenarios.ts';
 import { describeEvent } from '../sim/formatTrace.ts';
 import { Kernel } from '../sim/kernel.ts';
 import type { MailServer } from '../sim/mail/mailServer.ts';
+import { shownLine } from '../sim/shownLine.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import { World } from '../sim/world.ts';
 import { NodeSocket } from './nodeSocket.ts';
@@ -100,21 +102,37 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     log(
       `${at(kernel.now())}  ${conn}  connected from ${socket.remote.addr}:${socket.remote.port} to port ${port}`,
     );
+    kernel.emit({
+      kind: 'conn.opened',
+      conn,
+      client: socket.remote.host,
+      server: mailServer.hostname,
+      port,
+      protocol: 'smtp',
+    });
     // A real client has no machine of ours to trace its lines, so the bridge frames them as the server will
-    // and records them before the server's replies: the trace then reads like a simulated session.
+    // and records them, with what they mean, before the server's replies: the trace reads like a simulated
+    // session. The reader hears the server's replies too, since a 354 makes what follows message text.
     const framer = new LineFramer(TEXT_LINE_MAX * 4);
+    const reader = PROTOCOLS.smtp.typedLines?.() ?? null;
+    let heard = kernel.trace.length;
     socket.onEvent((event) => {
       advance();
       if (event.type !== 'data') return;
+      for (; heard < kernel.trace.length; heard++) {
+        const e = kernel.trace[heard];
+        if (e?.kind === 'app.line' && e.conn === conn && e.from === 'server') reader?.server(e.line);
+      }
       for (const framed of framer.push(event.data)) {
-        const line = framed.kind === 'line' ? framed.line : framed.prefix;
+        const line = octetsToUtf8(framed.kind === 'line' ? framed.line : framed.prefix);
         kernel.emit({
           kind: 'app.line',
           conn,
           host: socket.remote.host,
           protocol: 'smtp',
           from: 'client',
-          line: octetsToUtf8(line),
+          line,
+          ...reader?.client(line),
         });
       }
     });
@@ -213,8 +231,7 @@ function at(t: number): string {
 function logLine(event: TraceEvent): string | null {
   if (event.kind === 'app.line') {
     // A bare CR or LF inside a line is shown, not obeyed: it is what a student should notice.
-    const line = event.line.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
-    return `${at(event.t)}  ${event.conn.padEnd(4)}${event.from === 'client' ? 'C' : 'S'}: ${line}`;
+    return `${at(event.t)}  ${event.conn.padEnd(4)}${event.from === 'client' ? 'C' : 'S'}: ${shownLine(event)}`;
   }
   if (event.kind.startsWith('queue.') || event.kind.startsWith('mailbox.')) {
     const text = describeEvent(event);

@@ -5,7 +5,7 @@ import type { DropReason } from './netEvents.ts';
 import type { AcceptHandler, Socket } from './socket.ts';
 import { resetFor, TcpEndpoint, type SegmentCarrier } from './tcpEndpoint.ts';
 import { defaultTcpTuning, type TcpTuning } from './tcpTuning.ts';
-import { hasFlag, type Endpoint, type HostId, type LinkId, type Segment } from './types.ts';
+import { hasFlag, type ConnId, type Endpoint, type HostId, type LinkId, type Segment } from './types.ts';
 
 /** NetHost describes a node: an end host or a router that only forwards. */
 export interface NetHost {
@@ -129,8 +129,14 @@ export class Network implements SegmentCarrier {
   /**
    * connect opens a connection from `host` to an address and port. The socket reports `connected`, or an
    * `error` (refused, timeout, unreachable) — never synchronously, so listeners added now hear everything.
+   * `beforeSyn` hears the new connection before its first segment leaves, so a caller can describe it first.
    */
-  connect(host: HostId, addr: string, port: number): Socket {
+  connect(
+    host: HostId,
+    addr: string,
+    port: number,
+    beforeSyn?: (conn: ConnId, local: Endpoint, remote: Endpoint) => void,
+  ): Socket {
     const h = this.#host(host);
     const conn = `c${this.#nextConn++}`;
     const localPort = h.nextPort;
@@ -139,6 +145,7 @@ export class Network implements SegmentCarrier {
     const remote: Endpoint = { host: this.#byAddr.get(addr) ?? addr, addr, port };
     const endpoint = new TcpEndpoint(this.#env, this, h.tuning, conn, local, remote);
     h.endpoints.set(endpointKey(localPort, remote), endpoint);
+    beforeSyn?.(conn, local, remote);
     const failure = !h.up ? 'host-down' : this.#route(host, remote.host) === null ? 'unreachable' : null;
     if (failure) {
       this.#env.schedule(this.#env.now(), () => endpoint.crash(failure));

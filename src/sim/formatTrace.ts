@@ -1,6 +1,7 @@
 // A trace as text a person reads in a terminal: one line per event that matters, aligned by time.
 import type { Endpoint } from '../net/types.ts';
 import { formatRecord } from '../protocols/dns/dnsMessage.ts';
+import { escapeControls, shownLine } from './shownLine.ts';
 import type { TraceEvent } from './trace.ts';
 
 function at(t: number): string {
@@ -19,7 +20,7 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'input': {
       const i = e.input;
       if (i.type === 'terminal.open') return `input   ${i.host}: telnet ${i.target} ${i.port}`;
-      if (i.type === 'terminal.type') return `input   ${i.host}: types "${i.text}"`;
+      if (i.type === 'terminal.type') return `input   ${i.host}: types "${escapeControls(i.text)}"`;
       if (i.type === 'terminal.close') return `input   ${i.host}: closes the connection`;
       if (i.type === 'mail.send')
         return `input   ${i.host}: sends "${i.subject ?? ''}" to ${(i.to ?? []).join(', ')}`;
@@ -47,11 +48,19 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'tcp.error':
       return `error   ${e.host} ${e.conn}: ${e.error}`;
     case 'app.line':
-      return `${e.protocol.padEnd(7)} ${e.from === 'client' ? 'C' : 'S'}: ${e.line}`;
+      return `${e.protocol.padEnd(7)} ${e.from === 'client' ? 'C' : 'S'}: ${shownLine(e)}`;
+    case 'conn.opened':
+      return `conn    ${e.conn} ${e.client} > ${e.server}:${e.port} (${e.protocol})`;
+    case 'smtp.accepted':
+      return `smtp    ${e.host} ${e.queueId}: accepted from <${e.from}> for ${e.recipients.map((r) => `<${r}>`).join(', ')}`;
+    case 'terminal.connected':
+      return `term    ${e.host} connected to ${e.target}:${e.port} (${e.protocol})`;
+    case 'terminal.disconnected':
+      return `term    ${e.host} disconnected (${e.how})`;
     case 'session.state':
       return `machine ${e.host} ${e.machine}: ${e.from} -> ${e.to}`;
     case 'terminal.line':
-      return `term    ${e.host} ${e.stream === 'out' ? '>' : e.stream === 'in' ? '<' : '|'} ${e.text}`;
+      return `term    ${e.host} ${e.stream === 'out' ? '>' : e.stream === 'in' ? '<' : '|'} ${escapeControls(e.text)}`;
     case 'dns.query':
       return `dns     ${e.host} asks ${e.server ?? 'its hosts table'}: ${e.name} ${e.qtype}?`;
     case 'dns.answer':

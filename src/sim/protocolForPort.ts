@@ -1,16 +1,12 @@
-// Which application protocol a connection speaks, by the well-known port it was made to (RFC 6335 registry).
+// Which application protocol a connection speaks, by the port it was made to: the protocol registry's ports,
+// and the echo service (RFC 862) that the TCP demo runs on port 7.
+import { protocolForPort as registered } from '../protocols/registry.ts';
 import type { Protocol } from './trace.ts';
 
-const WELL_KNOWN: Readonly<Record<number, Protocol>> = {
-  7: 'echo',
-  25: 'smtp',
-  80: 'http',
-  110: 'pop3',
-  143: 'imap',
-  587: 'smtp',
-};
+/** ECHO_PORT is where the echo service listens (RFC 862). */
+export const ECHO_PORT = 7;
 
-/** protocolForPort names the protocol usually spoken on a server port, or `raw` for any other port. */
+/** protocolForPort names the protocol spoken on a server port, or `raw` for a port nobody registered. */
 export function protocolForPort(port: number): Protocol {
-  return WELL_KNOWN[port] ?? 'raw';
+  return registered(port) ?? (port === ECHO_PORT ? 'echo' : 'raw');
 }

@@ -175,7 +175,17 @@ const fault = v.variant(
       type: v.literal('smtp.reply'),
       host: name,
       stage,
-      code: v.pipe(v.number(), v.integer(), v.minValue(200), v.maxValue(559)),
+      // RFC 5321 §4.2: the first digit is 2 to 5 and the second 0 to 5 (260 is no reply code).
+      code: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(200),
+        v.maxValue(559),
+        v.check(
+          (code) => Math.floor(code / 10) % 10 <= 5,
+          'must be a reply code: its second digit is 0 to 5',
+        ),
+      ),
       text: v.optional(v.string()),
       every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
     }),

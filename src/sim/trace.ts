@@ -3,25 +3,69 @@
 import type { NetEvent } from '../net/netEvents.ts';
 import type { ConnId, HostId } from '../net/types.ts';
 import type { DnsRecord, DnsType } from '../protocols/dns/dnsMessage.ts';
+import type { ProtocolName } from '../protocols/registry.ts';
+import type { ClientLineFacts, CommandArgs, ServerLineFacts } from '../protocols/shared/lineFacts.ts';
 import type { Input } from './input.ts';
 
-/** Protocol names the application protocol of a connection, by the well-known port it went to. */
-export type Protocol = 'smtp' | 'pop3' | 'imap' | 'http' | 'echo' | 'raw';
+/**
+ * Protocol names the application protocol of a connection: one of the registry's, `echo` for the echo service,
+ * or `raw` for a port nobody registered.
+ */
+export type Protocol = ProtocolName | 'echo' | 'raw';
+
+interface LineBase {
+  kind: 'app.line';
+  conn: ConnId;
+  host: HostId;
+  protocol: Protocol;
+  /** line is the exact text sent, without its CRLF; views mask what the facts call a credential (`sasl`). */
+  line: string;
+}
+
+/**
+ * AppLine is one protocol line as its sender wrote it, with what it means: a client line carries its verb and
+ * arguments (or says it is message text), a server line its code or status, catalogue key and the verb it answers.
+ * Lines on a connection nobody parses (`raw`, `echo`) carry no facts.
+ */
+export type AppLine =
+  (LineBase & { from: 'client' } & ClientFields) | (LineBase & { from: 'server' } & Partial<ServerLineFacts>);
+
+// A client line's facts with every field optional, so `line.verb` reads without narrowing on which kind it is.
+type ClientFields = {
+  verb?: string;
+  args?: CommandArgs;
+  tag?: string;
+  content?: Extract<ClientLineFacts, { content: unknown }>['content'];
+};
+
+/** TerminalEnd says how a terminal's connection ended: closed by us, by the peer, or lost. */
+export type TerminalEnd = 'closed' | 'closed-by-peer' | 'reset' | 'host-down' | 'failed';
 
 /** SimEvent is an event the simulation itself reports (as opposed to the network). */
 export type SimEvent =
   | { kind: 'sim.start'; scenario: string; seed: number }
   | { kind: 'input'; index: number; input: Input }
   | {
-      kind: 'app.line';
+      kind: 'conn.opened';
       conn: ConnId;
-      host: HostId;
+      /** client is the host that sent the SYN; server is the host (or, when no host has it, the address) it went to. */
+      client: HostId;
+      server: HostId;
+      port: number;
       protocol: Protocol;
-      from: 'client' | 'server';
-      line: string;
     }
+  | AppLine
   | { kind: 'session.state'; conn: ConnId; host: HostId; machine: string; from: string; to: string }
   | { kind: 'terminal.line'; host: HostId; conn: ConnId | null; stream: 'in' | 'out' | 'info'; text: string }
+  | {
+      kind: 'terminal.connected';
+      host: HostId;
+      conn: ConnId;
+      target: string;
+      port: number;
+      protocol: Protocol;
+    }
+  | { kind: 'terminal.disconnected'; host: HostId; conn: ConnId | null; how: TerminalEnd }
   | { kind: 'dns.query'; host: HostId; id: number; name: string; qtype: DnsType; server: HostId | null }
   | {
       kind: 'dns.answer';
@@ -50,6 +94,8 @@ export type MailEvent =
       folder: string;
       uid: number;
       size: number;
+      /** queueId is the server's id for the message, as in the `smtp.accepted` or `queue.enqueued` before it. */
+      queueId: string;
       raw: string;
     }
   | { kind: 'mailbox.flags'; host: HostId; user: string; folder: string; uid: number; flags: string[] }
@@ -100,6 +146,19 @@ export type MailEvent =
       notice: string | null;
     }
   | { kind: 'queue.removed'; host: HostId; queueId: string }
+  | {
+      kind: 'smtp.accepted';
+      /** host is the server that took responsibility for the message (RFC 5321 §6.1), on connection `conn`. */
+      host: HostId;
+      conn: ConnId;
+      queueId: string;
+      /** from is the envelope's reverse-path ('' for the null sender); recipients are the accepted RCPT TOs. */
+      from: string;
+      recipients: string[];
+      /** messageId is the message's Message-ID field as received, or null when it had none. */
+      messageId: string | null;
+      size: number;
+    }
   | {
       kind: 'ua.submitted';
       host: HostId;

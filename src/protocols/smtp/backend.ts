@@ -33,8 +33,12 @@ export interface Envelope {
   readonly authenticatedAs: string | null;
 }
 
-/** AcceptResult says whether the backend took responsibility for the message (RFC 5321 §6.1), with its queue id. */
-export type AcceptResult = { ok: true; queueId: string } | { ok: false; reply: Reply };
+/**
+ * AcceptResult says whether the backend took responsibility for the message (RFC 5321 §6.1), with its queue id.
+ * `replyLost` keeps the message but loses the 250 on its way: the connection drops, and the client, not knowing,
+ * will send it again (the duplicate of RFC 5321 §6.1).
+ */
+export type AcceptResult = { ok: true; queueId: string; replyLost?: boolean } | { ok: false; reply: Reply };
 
 /** InterposeStage is a point in the session where a teacher's fault may replace the server's reply. */
 export type InterposeStage = 'greeting' | 'helo' | 'mail' | 'rcpt' | 'data' | 'data-end';

@@ -9,7 +9,7 @@ export type ReplyKey = keyof typeof REPLIES;
 
 /** Reply is one whole reply ready to send: its code and its text lines (written out with formatReply). */
 export interface Reply {
-  readonly key: ReplyKey | 'custom';
+  readonly key: ReplyKey;
   readonly code: number;
   readonly text: readonly string[];
 }
@@ -18,7 +18,8 @@ export interface Reply {
 export type ReplyVars = Readonly<Record<string, string | number>>;
 
 interface ReplyDefinition {
-  readonly code: number;
+  /** code is null only for `fault.chosen`, whose code the teacher picks. */
+  readonly code: number | null;
   /** RFC 3463 code, shown in the modern style; null where RFC 2034 §4 exempts the reply (220, EHLO, 334, 354). */
   readonly enhanced: string | null;
   readonly textbook: string;
@@ -292,23 +293,91 @@ export const REPLIES = {
     textbook: 'Local error in processing',
     modern: 'Error: queue file write error',
   },
+  // A teacher's fault (`smtp.reply`) answers with the catalogue's reply for the chosen code, worded as RFC 5321
+  // §4.2.3 describes that code; a code without one of its own is `fault.chosen`.
+  'fault.unavailable': {
+    code: 421,
+    enhanced: '4.3.2',
+    textbook: 'Service not available, closing transmission channel',
+    modern: 'Service not available, closing transmission channel',
+  },
+  'fault.mailboxBusy': {
+    code: 450,
+    enhanced: '4.2.1',
+    textbook: 'Requested mail action not taken: mailbox unavailable',
+    modern: 'Requested mail action not taken: mailbox unavailable',
+  },
+  'fault.localError': {
+    code: 451,
+    enhanced: '4.3.0',
+    textbook: 'Requested action aborted: local error in processing',
+    modern: 'Requested action aborted: local error in processing',
+  },
+  'fault.insufficientStorage': {
+    code: 452,
+    enhanced: '4.3.1',
+    textbook: 'Requested action not taken: insufficient system storage',
+    modern: 'Requested action not taken: insufficient system storage',
+  },
+  'fault.mailboxUnavailable': {
+    code: 550,
+    enhanced: '5.2.1',
+    textbook: 'Requested action not taken: mailbox unavailable',
+    modern: 'Requested action not taken: mailbox unavailable',
+  },
+  'fault.storageExceeded': {
+    code: 552,
+    enhanced: '5.2.2',
+    textbook: 'Requested mail action aborted: exceeded storage allocation',
+    modern: 'Requested mail action aborted: exceeded storage allocation',
+  },
+  'fault.transactionFailed': {
+    code: 554,
+    enhanced: '5.0.0',
+    textbook: 'Transaction failed',
+    modern: 'Transaction failed',
+  },
+  'fault.chosen': {
+    code: null,
+    enhanced: null,
+    textbook: 'Reply chosen by the teacher',
+    modern: 'Reply chosen by the teacher',
+  },
 } as const satisfies Record<string, ReplyDefinition>;
 
 /**
  * reply renders a catalogued reply in a server's style, filling `{name}` placeholders from vars. In the modern
- * style the enhanced status code (RFC 3463, advertised as ENHANCEDSTATUSCODES) leads the text.
+ * style the enhanced status code (RFC 3463, advertised as ENHANCEDSTATUSCODES) leads the text. Use `faultReply`
+ * for `fault.chosen`, which has no code of its own.
  */
 export function reply(key: ReplyKey, style: ReplyStyle, vars: ReplyVars = {}): Reply {
   const definition: ReplyDefinition = REPLIES[key];
+  if (definition.code === null) throw new RangeError(`reply: ${key} needs a code; use faultReply`);
   const wording = fill(style === 'textbook' ? definition.textbook : definition.modern, vars);
   const text =
     style === 'modern' && definition.enhanced !== null ? `${definition.enhanced} ${wording}` : wording;
   return { key, code: definition.code, text: [text] };
 }
 
-/** customReply builds a reply outside the catalogue, such as a teacher's fault; CR and LF become spaces. */
-export function customReply(code: number, text: string): Reply {
-  return { key: 'custom', code, text: [text.replace(/[\r\n]/g, ' ')] };
+const FAULT_KEYS: ReadonlyMap<number, ReplyKey> = new Map(
+  (Object.keys(REPLIES) as ReplyKey[])
+    .filter((key) => key.startsWith('fault.') && REPLIES[key].code !== null)
+    .map((key) => [REPLIES[key].code as number, key]),
+);
+
+/**
+ * faultReply is the reply a teacher's fault forces: the catalogue's `fault.*` reply for `code` (`fault.chosen`
+ * for a code without one), in the server's style, or with the teacher's own `text` (CR and LF become spaces).
+ */
+export function faultReply(code: number, style: ReplyStyle, text?: string): Reply {
+  const key = FAULT_KEYS.get(code);
+  const catalogued = key === undefined ? null : reply(key, style);
+  const own = text === undefined ? undefined : text.replace(/[\r\n]/g, ' ');
+  return {
+    key: key ?? 'fault.chosen',
+    code,
+    text: own !== undefined ? [own] : (catalogued?.text ?? [REPLIES['fault.chosen'][style]]),
+  };
 }
 
 /** ReplyClass is what the first digit of a reply code says (RFC 5321 §4.2.1). */

@@ -66,6 +66,8 @@ export interface Outcome {
   readonly reply: Reply;
   readonly update?: Partial<ServerContext>;
   readonly then?: OutcomeEvent;
+  /** lost is set when the reply never leaves: the message was kept but the connection drops (a fault). */
+  readonly lost?: true;
 }
 
 /** EMPTY_TRANSACTION clears sender, recipients and data, as RSET, a new EHLO and the end of DATA do (RFC 5321 §4.1.1.5). */
@@ -216,7 +218,11 @@ export function decideEndOfData(context: ServerContext): Outcome {
     authenticatedAs: context.authenticatedAs,
   });
   if (!result.ok) return { reply: result.reply, ...end };
-  return { reply: fault ?? replyFor(context, 'data.accepted', { queueId: result.queueId }), ...end };
+  const accepted = {
+    reply: fault ?? replyFor(context, 'data.accepted', { queueId: result.queueId }),
+    ...end,
+  };
+  return result.replyLost === true ? { ...accepted, lost: true } : accepted;
 }
 
 const DATA_PROBLEM_REPLIES: Readonly<Record<DataProblem, ReplyKey>> = {

@@ -21,8 +21,10 @@ import type {
   SessionEnd,
   SmtpClientOutput,
 } from './clientResults.ts';
+import type { ClientLineFacts, SentLine } from '../shared/lineFacts.ts';
 import { formatCommand } from './commands.ts';
 import type { ClientCommand, MailParams } from './commands.ts';
+import { DATA_LINE, END_OF_DATA, SASL_LINE, clientCommandFacts } from './lineFacts.ts';
 import { REPLIES, replyClass } from './replies.ts';
 import { encodePlainResponse, encodeSaslResponse } from './sasl.ts';
 import type { SaslMechanism } from './sasl.ts';
@@ -42,8 +44,11 @@ export interface SmtpClientInput {
   readonly auth?: { readonly user: string; readonly password: string; readonly mechanism: SaslMechanism };
 }
 
-/** SmtpClientEmitted is what the client emits: one command or message line (without CRLF) at a time, then a close. */
-export type SmtpClientEmitted = { type: 'line.send'; line: string } | { type: 'connection.close' };
+/**
+ * SmtpClientEmitted is what the client emits: one command or message line (without CRLF) at a time with its facts,
+ * then a close.
+ */
+export type SmtpClientEmitted = SentLine<ClientLineFacts> | { type: 'connection.close' };
 
 /**
  * SmtpClientEvent is what the I/O layer sends in: the connection opening and closing, and each received reply line
@@ -93,12 +98,12 @@ function messageSize(data: string): number {
     .reduce((size, line) => size + dotUnstuff(line).length + 2, 0);
 }
 
-function saslLine(text: string) {
-  return { type: 'line.send', line: encodeSaslResponse(text) } as const;
+function saslLine(text: string): SentLine<ClientLineFacts> {
+  return { type: 'line.send', line: encodeSaslResponse(text), facts: SASL_LINE };
 }
 
-function send(command: ClientCommand) {
-  return { type: 'line.send', line: formatCommand(command) } as const;
+function send(command: ClientCommand): SentLine<ClientLineFacts> {
+  return { type: 'line.send', line: formatCommand(command), facts: clientCommandFacts(command) };
 }
 
 /**
@@ -193,7 +198,14 @@ export const smtpClientMachine = setup({
     }),
     sendData: emit(send({ verb: 'DATA' })),
     sendMessage: enqueueActions(({ context, enqueue }) => {
-      for (const line of encodeDataLines(context.data)) enqueue.emit({ type: 'line.send', line });
+      const lines = encodeDataLines(context.data);
+      lines.forEach((line, i) =>
+        enqueue.emit({
+          type: 'line.send',
+          line,
+          facts: i === lines.length - 1 ? { verb: END_OF_DATA } : DATA_LINE,
+        }),
+      );
     }),
     sendQuit: emit(send({ verb: 'QUIT' })),
     closeConnection: emit({ type: 'connection.close' }),

@@ -3,9 +3,11 @@
 import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
 import { isEndOfData, dotUnstuff } from '../shared/dotStuffing.ts';
 import { COMMAND_LINE_MAX, TEXT_LINE_MAX } from '../shared/limits.ts';
+import type { SentLine, ServerLineFacts } from '../shared/lineFacts.ts';
 import { formatReply } from '../shared/multilineReply.ts';
 import { parseCommand } from './commands.ts';
 import type { CommandSyntaxError, SmtpCommand } from './commands.ts';
+import { END_OF_DATA, commandFacts, replyLineFacts } from './lineFacts.ts';
 import type { ReplyKey } from './replies.ts';
 import {
   EMPTY_TRANSACTION,
@@ -28,8 +30,12 @@ import { SMTP_TIMEOUTS } from './timeouts.ts';
 
 export type { SmtpServerInput } from './serverDecisions.ts';
 
-/** SmtpServerEmitted is what the server emits: one reply line (without CRLF) at a time, then perhaps a close. */
-export type SmtpServerEmitted = { type: 'line.send'; line: string } | { type: 'connection.close' };
+/**
+ * SmtpServerEmitted is what the server emits: one reply line (without CRLF) at a time with its facts, then perhaps
+ * a close; `connection.abort` drops the connection without a word (a teacher's lost-reply fault).
+ */
+export type SmtpServerEmitted =
+  SentLine<ServerLineFacts> | { type: 'connection.close' } | { type: 'connection.abort' };
 
 /**
  * SmtpServerEvent is what the I/O layer sends in: the connection opening and closing, each received line without
@@ -44,7 +50,8 @@ export type SmtpServerEvent =
   | { type: 'server.shutdown' }
   | CommandEvent
   | OutcomeEvent
-  | { type: 'session.closing' };
+  | { type: 'session.closing' }
+  | { type: 'session.aborted' };
 
 /** CommandEvent is a parsed command line, raised internally from line.received so the chart can route on the verb. */
 export type CommandEvent =
@@ -94,11 +101,22 @@ interface OutcomeEnqueuer {
   raise(event: SmtpServerEvent): void;
 }
 
-// Sends the reply, records the changes and moves the machine; a 421 closes the session whatever else was decided.
-function applyOutcome(enqueue: OutcomeEnqueuer, outcome: Outcome): void {
+/**
+ * applyOutcome sends the reply with its facts (answering `answers`, or nothing for a greeting or a notice), records
+ * the changes and moves the machine; a 421 closes the session whatever else was decided, and a lost reply never
+ * leaves: the connection just drops.
+ */
+function applyOutcome(enqueue: OutcomeEnqueuer, outcome: Outcome, answers: string | null): void {
   if (outcome.update !== undefined) enqueue.assign(outcome.update);
-  for (const line of formatReply(outcome.reply.code, outcome.reply.text))
-    enqueue.emit({ type: 'line.send', line });
+  if (outcome.lost === true) {
+    enqueue.emit({ type: 'connection.abort' });
+    enqueue.raise({ type: 'session.aborted' });
+    return;
+  }
+  const facts = replyLineFacts(outcome.reply, answers ?? undefined);
+  formatReply(outcome.reply.code, outcome.reply.text).forEach((line, i) =>
+    enqueue.emit({ type: 'line.send', line, facts: facts[i] as ServerLineFacts }),
+  );
   if (closesConnection(outcome.reply)) enqueue.raise({ type: 'session.closing' });
   else if (outcome.then !== undefined) enqueue.raise(outcome.then);
 }
@@ -111,7 +129,7 @@ function applyOutcome(enqueue: OutcomeEnqueuer, outcome: Outcome): void {
 export const smtpServerMachine = setup({
   types: {
     input: {} as SmtpServerInput,
-    context: {} as ServerContext,
+    context: {} as ServerContext & { readonly answering: string | null },
     events: {} as SmtpServerEvent,
     emitted: {} as SmtpServerEmitted,
   },
@@ -132,33 +150,51 @@ export const smtpServerMachine = setup({
   },
   actions: {
     sendReply: enqueueActions(({ context, enqueue }, params: { key: ReplyKey }) => {
-      applyOutcome(enqueue, { reply: replyFor(context, params.key) });
+      applyOutcome(enqueue, { reply: replyFor(context, params.key) }, context.answering);
+    }),
+    // A notice nobody asked for: the 421 of a timeout or a shutdown (RFC 5321 §3.8) answers no command.
+    sendNotice: enqueueActions(({ context, enqueue }, params: { key: ReplyKey }) => {
+      applyOutcome(enqueue, { reply: replyFor(context, params.key) }, null);
     }),
     closeConnection: emit({ type: 'connection.close' }),
     resetTransaction: assign(EMPTY_TRANSACTION),
+    // The verb is noted before the command is routed, so whichever reply follows knows what it answers.
+    noteVerb: assign(({ event }) => {
+      assertEvent(event, 'line.received');
+      return { answering: commandFacts(parseCommand(event.line)).verb };
+    }),
+    forgetVerb: assign({ answering: null }),
     parseLine: enqueueActions(({ event, enqueue }) => {
       assertEvent(event, 'line.received');
-      enqueue.raise(commandEvent(parseCommand(event.line)));
+      const command = parseCommand(event.line);
+      enqueue.assign({ answering: commandFacts(command).verb });
+      enqueue.raise(commandEvent(command));
     }),
-    greet: enqueueActions(({ context, enqueue }) => applyOutcome(enqueue, decideGreeting(context))),
+    greet: enqueueActions(({ context, enqueue }) => applyOutcome(enqueue, decideGreeting(context), null)),
     answerSyntaxError: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'command.invalid');
       const key = syntaxReplyKey(event.command);
-      applyOutcome(enqueue, { reply: replyFor(context, key, { verb: event.command.verb }) });
+      applyOutcome(
+        enqueue,
+        { reply: replyFor(context, key, { verb: event.command.verb }) },
+        context.answering,
+      );
     }),
     answerHelo: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'command.helo');
-      applyOutcome(enqueue, decideHelo(context, event.command));
+      applyOutcome(enqueue, decideHelo(context, event.command), context.answering);
     }),
     answerMail: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'command.mail');
-      applyOutcome(enqueue, decideMail(context, event.command));
+      applyOutcome(enqueue, decideMail(context, event.command), context.answering);
     }),
     answerRcpt: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'command.rcpt');
-      applyOutcome(enqueue, decideRcpt(context, event.command));
+      applyOutcome(enqueue, decideRcpt(context, event.command), context.answering);
     }),
-    answerData: enqueueActions(({ context, enqueue }) => applyOutcome(enqueue, decideData(context))),
+    answerData: enqueueActions(({ context, enqueue }) =>
+      applyOutcome(enqueue, decideData(context), context.answering),
+    ),
     storeDataLine: assign(({ context, event }) => {
       assertEvent(event, 'line.received');
       if (context.dataProblem !== null) return {};
@@ -172,24 +208,26 @@ export const smtpServerMachine = setup({
     markLineTooLong: assign(({ context }) =>
       context.dataProblem === null ? { dataProblem: 'lineTooLong', data: '' } : {},
     ),
-    answerEndOfData: enqueueActions(({ context, enqueue }) =>
-      applyOutcome(enqueue, decideEndOfData(context)),
-    ),
+    answerEndOfData: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ answering: END_OF_DATA });
+      applyOutcome(enqueue, decideEndOfData(context), END_OF_DATA);
+    }),
+    // A SASL response is no command: the reply to it still answers AUTH (RFC 4954 §4).
     answerAuth: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'command.auth');
-      applyOutcome(enqueue, decideAuth(context, event.command));
+      applyOutcome(enqueue, decideAuth(context, event.command), context.answering);
     }),
     answerPlainResponse: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'line.received');
-      applyOutcome(enqueue, decidePlainResponse(context, event.line));
+      applyOutcome(enqueue, decidePlainResponse(context, event.line), context.answering);
     }),
     answerLoginUsername: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'line.received');
-      applyOutcome(enqueue, decideLoginUsername(context, event.line));
+      applyOutcome(enqueue, decideLoginUsername(context, event.line), context.answering);
     }),
     answerLoginPassword: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'line.received');
-      applyOutcome(enqueue, decideLoginPassword(context, event.line));
+      applyOutcome(enqueue, decideLoginPassword(context, event.line), context.answering);
     }),
   },
 }).createMachine({
@@ -200,6 +238,7 @@ export const smtpServerMachine = setup({
     extended: false,
     authenticatedAs: null,
     saslUser: null,
+    answering: null,
     ...EMPTY_TRANSACTION,
   }),
   initial: 'awaitingConnection',
@@ -215,8 +254,9 @@ export const smtpServerMachine = setup({
       tags: ['connected'],
       on: {
         'session.closing': { target: 'closed', actions: 'closeConnection' },
+        'session.aborted': { target: 'closed' },
         // A 421 reply always raises session.closing (RFC 5321 §3.8), so shutdown and timeout end the same way.
-        'server.shutdown': { actions: { type: 'sendReply', params: { key: 'service.closing' } } },
+        'server.shutdown': { actions: { type: 'sendNotice', params: { key: 'service.closing' } } },
         'connection.closed': { target: 'closed' },
       },
       states: {
@@ -226,11 +266,13 @@ export const smtpServerMachine = setup({
             'line.received': [
               {
                 guard: 'exceedsCommandLimit',
-                actions: { type: 'sendReply', params: { key: 'error.lineTooLong' } },
+                actions: ['noteVerb', { type: 'sendReply', params: { key: 'error.lineTooLong' } }],
               },
               { actions: 'parseLine' },
             ],
-            'line.overlong': { actions: { type: 'sendReply', params: { key: 'error.lineTooLong' } } },
+            'line.overlong': {
+              actions: ['forgetVerb', { type: 'sendReply', params: { key: 'error.lineTooLong' } }],
+            },
             // RFC 5321 §4.1.4: EHLO/HELO is allowed at any time and resets an open transaction.
             'command.helo': { actions: 'answerHelo' },
             'helo.accepted': { target: '.ready' },
@@ -356,7 +398,7 @@ export const smtpServerMachine = setup({
                 'line.overlong': { target: 'running', reenter: true },
               },
               after: {
-                serverIdle: { actions: { type: 'sendReply', params: { key: 'service.timeout' } } },
+                serverIdle: { actions: { type: 'sendNotice', params: { key: 'service.timeout' } } },
               },
             },
           },

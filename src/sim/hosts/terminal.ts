@@ -5,9 +5,11 @@ import type { Socket } from '../../net/socket.ts';
 import type { HostId, SocketError } from '../../net/types.ts';
 import { LineFramer } from '../../protocols/shared/lineFramer.ts';
 import { octetsToUtf8, utf8ToOctets } from '../../protocols/shared/octets.ts';
+import { PROTOCOLS, protocolForPort as registered } from '../../protocols/registry.ts';
 import { protocolForPort } from '../protocolForPort.ts';
 import type { DnsResolver } from '../dns/dnsResolver.ts';
-import type { UnstampedEvent } from '../trace.ts';
+import { openConnection } from '../services/openConnection.ts';
+import type { TerminalEnd, UnstampedEvent } from '../trace.ts';
 
 const MAX_LINE = 65_536;
 
@@ -53,14 +55,18 @@ export class Terminal {
           ? 'Temporary failure in name resolution'
           : 'Name or service not known';
       this.#info(`telnet: could not resolve ${target}/${port}: ${why}`);
+      this.#emit({ kind: 'terminal.disconnected', host: this.#host, conn: null, how: 'failed' });
     });
   }
 
   #connect(target: string, addr: string, port: number): void {
     this.#info(`Trying ${addr}...`);
-    const socket = this.#network.connect(this.#host, addr, port);
+    const socket = openConnection(this.#network, this.#emit, this.#host, addr, port);
     const conn = socket.conn;
     const protocol = protocolForPort(port);
+    // What the person types means what the protocol on that port makes of it; raw ports carry bare text.
+    const known = registered(port);
+    const reader = known === null ? null : (PROTOCOLS[known].typedLines?.() ?? null);
     const framer = new LineFramer(MAX_LINE);
     let connected = false;
     let closedByUs = false;
@@ -69,24 +75,42 @@ export class Terminal {
     };
     this.#socket = socket;
     this.#typed = (text) => {
-      this.#emit({ kind: 'app.line', conn, host: this.#host, protocol, from: 'client', line: text });
+      const facts = reader?.client(text) ?? {};
+      this.#emit({
+        kind: 'app.line',
+        conn,
+        host: this.#host,
+        protocol,
+        from: 'client',
+        line: text,
+        ...facts,
+      });
       this.#line('out', text, conn);
       socket.write(`${utf8ToOctets(text)}\r\n`);
     };
+    const ended = (how: TerminalEnd) =>
+      this.#emit({ kind: 'terminal.disconnected', host: this.#host, conn, how });
     socket.onEvent((event) => {
       switch (event.type) {
         case 'connected':
           connected = true;
+          this.#emit({ kind: 'terminal.connected', host: this.#host, conn, target, port, protocol });
           this.#info(`Connected to ${target}.`, conn);
           this.#info("Escape character is '^]'.", conn);
           break;
         case 'data':
-          for (const framed of framer.push(event.data))
-            this.#line('in', octetsToUtf8(framed.kind === 'line' ? framed.line : framed.prefix), conn);
+          for (const framed of framer.push(event.data)) {
+            const line = octetsToUtf8(framed.kind === 'line' ? framed.line : framed.prefix);
+            if (framed.kind === 'line') reader?.server(framed.line);
+            this.#line('in', line, conn);
+          }
           break;
         case 'end':
           socket.close();
-          if (!closedByUs) this.#info('Connection closed by foreign host.', conn);
+          if (!closedByUs) {
+            this.#info('Connection closed by foreign host.', conn);
+            ended('closed-by-peer');
+          }
           this.#forget(socket);
           break;
         case 'closed':
@@ -94,9 +118,14 @@ export class Terminal {
           break;
         case 'error':
           // When our own host goes down there is nobody left to print anything.
-          if (event.error === 'host-down') this.#forget(socket);
-          else if (connected) this.#info('Connection closed by foreign host.', conn);
-          else this.#info(`telnet: Unable to connect to remote host: ${FAILURE_TEXT[event.error]}`, conn);
+          if (event.error === 'host-down') ended('host-down');
+          else if (connected) {
+            this.#info('Connection closed by foreign host.', conn);
+            ended('reset');
+          } else {
+            this.#info(`telnet: Unable to connect to remote host: ${FAILURE_TEXT[event.error]}`, conn);
+            ended('failed');
+          }
           this.#forget(socket);
           break;
       }
@@ -116,6 +145,7 @@ export class Terminal {
     this.#closeOwn();
     socket.close();
     this.#info('Connection closed.', socket.conn);
+    this.#emit({ kind: 'terminal.disconnected', host: this.#host, conn: socket.conn, how: 'closed' });
     this.#forget(socket);
   }
 

@@ -3,23 +3,18 @@
 // and lets a teacher make it answer chosen codes or drop the reply to the final ".".
 import { createActor, type AnyActorRef } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
-import type { Endpoint } from '../../net/types.ts';
+import type { ConnId, Endpoint } from '../../net/types.ts';
 import { formatDate } from '../../protocols/message/dateTime.ts';
 import { parseHeaderBlock, findField } from '../../protocols/message/headers.ts';
-import type {
-  AcceptResult,
-  Envelope,
-  InterposeStage,
-  SmtpBackend,
-  SmtpSession,
-} from '../../protocols/smtp/backend.ts';
-import { customReply, type Reply, type ReplyStyle } from '../../protocols/smtp/replies.ts';
+import type { AcceptResult, Envelope, SmtpBackend } from '../../protocols/smtp/backend.ts';
+import type { ReplyStyle } from '../../protocols/smtp/replies.ts';
 import { smtpServerMachine } from '../../protocols/smtp/smtpServerMachine.ts';
 import { receivedField, returnPathField } from '../../protocols/smtp/traceFields.ts';
 import { TEXT_LINE_MAX } from '../../protocols/shared/limits.ts';
 import { bindLineSession } from '../services/lineSession.ts';
 import type { ServiceContext } from '../services/service.ts';
 import { MailboxStore } from './mailboxStore.ts';
+import { ServerFaults, type ReplyFault } from './serverFaults.ts';
 import { OutboundQueue } from './outboundQueue.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
 
@@ -38,13 +33,7 @@ export interface MailServerConfig {
   readonly trusted: readonly string[];
 }
 
-/** ReplyFault makes the server answer `code` at `stage`: every time, or every n-th time it gets there. */
-export interface ReplyFault {
-  readonly stage: InterposeStage;
-  readonly code: number;
-  readonly text?: string;
-  readonly every: number;
-}
+export type { ReplyFault } from './serverFaults.ts';
 
 /** SMTP_PORT and SUBMISSION_PORT are the well-known ports (RFC 5321 §4.5.4.2 context; RFC 6409 §3.1). */
 export const SMTP_PORT = 25;
@@ -65,8 +54,7 @@ export class MailServer {
   readonly config: MailServerConfig;
   readonly #ctx: ServiceContext;
   readonly #sessions = new Set<AnyActorRef>();
-  #faults: { fault: ReplyFault; seen: number }[] = [];
-  #dropFinalReplies = 0;
+  readonly #faults = new ServerFaults();
   #running = false;
 
   constructor(ctx: ServiceContext, config: MailServerConfig) {
@@ -124,18 +112,17 @@ export class MailServer {
 
   /** addFault makes the server answer a chosen code at a chosen stage until `clearFaults`. */
   addFault(fault: ReplyFault): void {
-    this.#faults.push({ fault, seen: 0 });
+    this.#faults.addReply(fault);
   }
 
   /** dropFinalReplies makes the next `count` final "." go unanswered: the message is kept, the connection dropped. */
   dropFinalReplies(count: number): void {
-    this.#dropFinalReplies += count;
+    this.#faults.loseFinalReplies(count);
   }
 
   /** clearFaults makes the server behave normally again. */
   clearFaults(): void {
-    this.#faults = [];
-    this.#dropFinalReplies = 0;
+    this.#faults.clear();
   }
 
   /** isLocal tells whether an address belongs to one of this server's domains. */
@@ -153,7 +140,7 @@ export class MailServer {
    * the bridge wraps (the same machine either way). `submission` selects port 587's rules.
    */
   serve(socket: Socket, submission: boolean): void {
-    const backend = this.#backend(socket.remote, submission, () => actor);
+    const backend = this.#faults.wrap(this.#backend(socket.conn, socket.remote, submission, () => actor));
     const actor = createActor(smtpServerMachine, {
       input: {
         hostname: this.hostname,
@@ -174,23 +161,17 @@ export class MailServer {
       machine: 'smtp-server',
       maxLine: TEXT_LINE_MAX * 4,
       emit: (e) => this.#ctx.emit(e),
-      // The lost-reply fault: the message is already kept, but the 250 never leaves; the connection just dies.
-      beforeSend: (line) => {
-        if (!line.startsWith('250') || !backend.droppingReply) return 'send';
-        backend.droppingReply = false;
-        return 'drop-connection';
-      },
     });
   }
 
   #backend(
+    conn: ConnId,
     client: Endpoint,
     submission: boolean,
     actor: () => { getSnapshot(): { context: { extended: boolean } } },
-  ): SmtpBackend & { droppingReply: boolean } {
+  ): SmtpBackend {
     const trusted = this.config.trusted.includes(client.host);
-    const backend: SmtpBackend & { droppingReply: boolean } = {
-      droppingReply: false,
+    return {
       checkRecipient: (address, session) => {
         if (this.isLocal(address)) {
           const user = localPart(address);
@@ -200,31 +181,19 @@ export class MailServer {
       },
       authenticate: (user, password) =>
         password !== '' && this.store.checkPassword(user.replace(/@.*$/, ''), password),
-      accept: (envelope) => {
-        const result = this.#accept(envelope, client, submission, actor().getSnapshot().context.extended);
-        if (result.ok && this.#dropFinalReplies > 0) {
-          this.#dropFinalReplies -= 1;
-          backend.droppingReply = true;
-        }
-        return result;
-      },
-      interpose: (stage, session) => this.#interpose(stage, session),
+      accept: (envelope) =>
+        this.#accept(conn, envelope, client, submission, actor().getSnapshot().context.extended),
     };
-    return backend;
-  }
-
-  #interpose(stage: InterposeStage, _session: SmtpSession): Reply | undefined {
-    for (const entry of this.#faults) {
-      if (entry.fault.stage !== stage) continue;
-      entry.seen += 1;
-      if (entry.seen % entry.fault.every !== 0) continue;
-      return customReply(entry.fault.code, entry.fault.text ?? defaultFaultText(entry.fault.code));
-    }
-    return undefined;
   }
 
   // Take responsibility for a message: local recipients get it in their mailbox now, others via the queue.
-  #accept(envelope: Envelope, client: Endpoint, submission: boolean, extended: boolean): AcceptResult {
+  #accept(
+    conn: ConnId,
+    envelope: Envelope,
+    client: Endpoint,
+    submission: boolean,
+    extended: boolean,
+  ): AcceptResult {
     const queueId = this.#newQueueId();
     const now = this.#ctx.kernel.now();
     let data = envelope.data;
@@ -240,16 +209,28 @@ export class MailServer {
       date: this.#ctx.calendarTime(now),
     });
     data = received + data;
+    const messageId = this.#messageIdOf(data);
+    // The server knows the envelope it accepted; it says so once, before the message goes anywhere.
+    this.#ctx.emit({
+      kind: 'smtp.accepted',
+      host: this.#ctx.host,
+      conn,
+      queueId,
+      from: envelope.from,
+      recipients: [...envelope.to],
+      messageId: messageId === '' ? null : messageId,
+      size: data.length,
+    });
     const local = envelope.to.filter((r) => this.isLocal(r));
     const remote = envelope.to.filter((r) => !this.isLocal(r));
-    for (const recipient of local) this.#deliverLocal(recipient, envelope.from, data);
-    if (remote.length > 0) this.queue.enqueue(queueId, this.#messageIdOf(data), envelope.from, remote, data);
+    for (const recipient of local) this.#deliverLocal(recipient, envelope.from, data, queueId);
+    if (remote.length > 0) this.queue.enqueue(queueId, messageId, envelope.from, remote, data);
     return { ok: true, queueId };
   }
 
-  #deliverLocal(recipient: string, from: string, data: string): void {
+  #deliverLocal(recipient: string, from: string, data: string, queueId: string): void {
     const user = localPart(recipient);
-    this.store.deliver(this.store.hasUser(user) ? user : 'postmaster', returnPathField(from) + data);
+    this.store.deliver(this.store.hasUser(user) ? user : 'postmaster', returnPathField(from) + data, queueId);
   }
 
   // A submission server completes a message that lacks Date or Message-ID (RFC 6409 §8.2, §8.3).
@@ -268,11 +249,12 @@ export class MailServer {
   }
 
   #sendNotice(recipient: string, raw: string): void {
+    const queueId = this.#newQueueId();
     if (this.isLocal(recipient)) {
-      this.#deliverLocal(recipient, '', raw);
+      this.#deliverLocal(recipient, '', raw, queueId);
       return;
     }
-    this.queue.enqueue(this.#newQueueId(), this.#messageIdOf(raw), '', [recipient], raw);
+    this.queue.enqueue(queueId, this.#messageIdOf(raw), '', [recipient], raw);
   }
 
   // Queue ids look like Postfix's: hex digits from the kernel's generator, so runs repeat.
@@ -292,15 +274,4 @@ function formatStamp(ms: number): string {
     .toISOString()
     .replace(/[-:TZ.]/g, '')
     .slice(0, 14);
-}
-
-function defaultFaultText(code: number): string {
-  if (code === 421) return 'Service not available, closing transmission channel';
-  if (code === 450) return 'Requested mail action not taken: mailbox unavailable';
-  if (code === 451) return 'Requested action aborted: local error in processing';
-  if (code === 452) return 'Requested action not taken: insufficient system storage';
-  if (code === 550) return 'Requested action not taken: mailbox unavailable';
-  if (code === 552) return 'Requested mail action aborted: exceeded storage allocation';
-  if (code === 554) return 'Transaction failed';
-  return 'Reply chosen by the teacher';
 }

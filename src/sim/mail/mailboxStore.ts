@@ -71,8 +71,12 @@ export class MailboxStore {
     return u ? this.#folder(u, name) : undefined;
   }
 
-  /** deliver stores a message in a user's folder with the next UID; the user must exist. */
-  deliver(user: string, raw: string, folderName = 'INBOX'): StoredMessage {
+  /**
+   * deliver stores a message in a user's folder with the next UID; the user must exist. `queueId` names the
+   * server's record of the message (the id its `smtp.accepted` or `queue.enqueued` carried), so a view can find
+   * the envelope it came with.
+   */
+  deliver(user: string, raw: string, queueId: string, folderName = 'INBOX'): StoredMessage {
     const folder = this.folder(user, folderName);
     if (!folder) throw new Error(`MailboxStore.deliver: no user ${user} on ${this.#host}`);
     const message: StoredMessage = {
@@ -90,6 +94,7 @@ export class MailboxStore {
       folder: folder.name,
       uid: message.uid,
       size: message.size,
+      queueId,
       raw,
     });
     return message;

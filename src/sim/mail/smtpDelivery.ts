@@ -6,6 +6,7 @@ import type { SocketError } from '../../net/types.ts';
 import type { SmtpClientInput } from '../../protocols/smtp/smtpClientMachine.ts';
 import { smtpClientMachine, type RecipientResult } from '../../protocols/smtp/smtpClientMachine.ts';
 import { bindLineSession } from '../services/lineSession.ts';
+import { openConnection } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
 
 /** RecipientReport is one recipient's fate after an attempt, with what a bounce or warning would say. */
@@ -142,7 +143,7 @@ function tryTargets(
         everyone(request, permanent ? 'permanent' : 'temporary', permanent ? '5.4.4' : '4.4.3', text),
       );
     }
-    const socket = ctx.network.connect(ctx.host, a.address, request.port);
+    const socket = openConnection(ctx.network, ctx.emit, ctx.host, a.address, request.port);
     let started = false;
     socket.onEvent((event) => {
       if (event.type === 'connected' && !started) {

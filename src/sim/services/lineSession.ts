@@ -3,6 +3,7 @@
 import type { AnyActorRef, StateValue } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
 import type { HostId } from '../../net/types.ts';
+import type { SentLine } from '../../protocols/shared/lineFacts.ts';
 import { LineFramer } from '../../protocols/shared/lineFramer.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { Protocol, UnstampedEvent } from '../trace.ts';
@@ -16,8 +17,6 @@ export interface LineSessionOptions {
   readonly machine: string;
   readonly maxLine: number;
   emit(event: UnstampedEvent): void;
-  /** beforeSend may stop a line from leaving and drop the connection instead (a teacher's lost-reply fault). */
-  beforeSend?(line: string): 'send' | 'drop-connection';
 }
 
 /** stateName writes a state value as a dotted path: `transaction.data`. */
@@ -31,7 +30,8 @@ export function stateName(value: StateValue): string {
 /**
  * bindLineSession connects a started-or-not actor to a socket that is already connected, starts the actor and
  * sends it `connection.opened`. The actor must accept the line-machine events (`line.received`, `line.overlong`,
- * `connection.opened`, `connection.closed`) and emit `line.send` and `connection.close`.
+ * `connection.opened`, `connection.closed`) and emit `line.send` (a SentLine, whose facts go into the trace with
+ * the line), `connection.close`, and perhaps `connection.abort` (drop the connection without a word).
  */
 export function bindLineSession(socket: Socket, actor: AnyActorRef, options: LineSessionOptions): void {
   const { host, role, protocol, machine, emit } = options;
@@ -44,22 +44,26 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
       emit({ kind: 'session.state', conn: socket.conn, host, machine, from: state, to: next });
     state = next;
   });
-  actor.on('line.send', (emitted) => {
-    if (!open || !('line' in emitted) || typeof emitted.line !== 'string') return;
-    if (options.beforeSend?.(emitted.line) === 'drop-connection') {
-      open = false;
-      socket.abort();
-      return;
-    }
-    emit({
+  actor.on('line.send', (emitted: SentLine) => {
+    if (!open) return;
+    const line = {
       kind: 'app.line',
       conn: socket.conn,
       host,
       protocol,
-      from: role,
       line: octetsToUtf8(emitted.line),
-    });
+    } as const;
+    emit(
+      role === 'client'
+        ? { ...line, from: 'client', ...emitted.facts }
+        : { ...line, from: 'server', ...emitted.facts },
+    );
     socket.write(`${emitted.line}\r\n`);
+  });
+  actor.on('connection.abort', () => {
+    if (!open) return;
+    open = false;
+    socket.abort();
   });
   actor.on('connection.close', () => {
     if (!open) return;

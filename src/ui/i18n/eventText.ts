@@ -1,10 +1,11 @@
 // Trace events in words, for the event list (the timeline's text alternative) and for tooltips: one table per
 // language with an entry for every kind of event, so a new kind does not compile until both describe it.
+import { escapeControls, shownLine } from '../../sim/shownLine.ts';
 import type { DropReason } from '../../net/netEvents.ts';
 import type { SocketError } from '../../net/types.ts';
 import { formatRecord } from '../../protocols/dns/dnsMessage.ts';
 import type { Fault, Input } from '../../sim/input.ts';
-import type { EventOf, Protocol, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
+import type { EventOf, Protocol, TerminalEnd, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
 import { wiresharkFlags } from '../../timeline/segmentLabel.ts';
 import type { Language } from './language.ts';
 import type { Localized } from './languageContext.ts';
@@ -142,6 +143,22 @@ function linkSettings(f: { latency?: number; jitter?: number; loss?: number }, k
   return parts.join(', ');
 }
 
+const TERMINAL_END_EN: Readonly<Record<TerminalEnd, string>> = {
+  closed: 'closed by the user',
+  'closed-by-peer': 'closed by the server',
+  reset: 'connection lost',
+  'host-down': 'this host went down',
+  failed: 'could not connect',
+};
+
+const TERMINAL_END_KO: Readonly<Record<TerminalEnd, string>> = {
+  closed: '사용자가 닫음',
+  'closed-by-peer': '서버가 닫음',
+  reset: '연결이 끊김',
+  'host-down': '이 호스트가 꺼짐',
+  failed: '연결하지 못함',
+};
+
 const en: EventWords = {
   kinds: {
     'sim.start': (e) => `Simulation “${e.scenario}” starts (seed ${e.seed})`,
@@ -162,10 +179,17 @@ const en: EventWords = {
     'link.down': (e) => `Link ${e.link} goes down`,
     'link.up': (e) => `Link ${e.link} is up again`,
     'link.changed': (e) => `Link ${e.link} now has ${linkSettings(e, false)}`,
-    'app.line': (e) => `${protocolName(e.protocol)} ${e.from}: ${e.line === '' ? '(empty line)' : e.line}`,
+    'app.line': (e) =>
+      `${protocolName(e.protocol)} ${e.from}: ${e.line === '' ? '(empty line)' : shownLine(e)}`,
+    'conn.opened': (e) =>
+      `Opens connection ${e.conn} to ${e.server} port ${e.port} (${protocolName(e.protocol)})`,
+    'smtp.accepted': (e) =>
+      `Takes responsibility for ${e.queueId} from <${e.from}> for ${e.recipients.map((r) => `<${r}>`).join(', ')}`,
+    'terminal.connected': (e) => `Terminal connected to ${e.target} port ${e.port}`,
+    'terminal.disconnected': (e) => `Terminal connection ends (${TERMINAL_END_EN[e.how]})`,
     'session.state': (e) => `${e.machine} machine: ${e.from} → ${e.to}`,
     'terminal.line': (e) =>
-      `${e.stream === 'out' ? 'Terminal sends' : e.stream === 'in' ? 'Terminal receives' : 'Terminal'}: ${e.text}`,
+      `${e.stream === 'out' ? 'Terminal sends' : e.stream === 'in' ? 'Terminal receives' : 'Terminal'}: ${escapeControls(e.text)}`,
     'dns.query': (e) => `Asks ${e.server ?? 'its hosts table'} for the ${e.qtype} record of ${e.name}`,
     'dns.answer': (e) => `Learns ${e.name} ${e.qtype}: ${records(e) || 'no records'}`,
     'dns.failed': (e) => `Gets no ${e.qtype} record for ${e.name}: ${DNS_EN[e.error]}`,
@@ -255,10 +279,15 @@ const ko: EventWords = {
     'link.up': (e) => `링크 ${e.link} 복구`,
     'link.changed': (e) => `링크 ${e.link} 설정 변경: ${linkSettings(e, true)}`,
     'app.line': (e) =>
-      `${protocolName(e.protocol)} ${e.from === 'client' ? '클라이언트' : '서버'}: ${e.line === '' ? '(빈 줄)' : e.line}`,
+      `${protocolName(e.protocol)} ${e.from === 'client' ? '클라이언트' : '서버'}: ${e.line === '' ? '(빈 줄)' : shownLine(e)}`,
+    'conn.opened': (e) => `${e.server} ${e.port}번 포트로 연결 ${e.conn} 시작 (${protocolName(e.protocol)})`,
+    'smtp.accepted': (e) =>
+      `<${e.from}>가 <${e.recipients.join('>, <')}>에게 보내는 ${e.queueId}의 전달 책임을 맡음`,
+    'terminal.connected': (e) => `터미널이 ${e.target} ${e.port}번 포트에 연결됨`,
+    'terminal.disconnected': (e) => `터미널 연결 끝남 (${TERMINAL_END_KO[e.how]})`,
     'session.state': (e) => `${e.machine} 상태 머신: ${e.from} → ${e.to}`,
     'terminal.line': (e) =>
-      `${e.stream === 'out' ? '터미널 송신' : e.stream === 'in' ? '터미널 수신' : '터미널 알림'}: ${e.text}`,
+      `${e.stream === 'out' ? '터미널 송신' : e.stream === 'in' ? '터미널 수신' : '터미널 알림'}: ${escapeControls(e.text)}`,
     'dns.query': (e) => `${e.server ?? '로컬 hosts 표'}에 ${e.name}의 ${e.qtype} 레코드 질의`,
     'dns.answer': (e) => `${e.name} ${e.qtype} 응답 수신: ${records(e) || '레코드 없음'}`,
     'dns.failed': (e) => `${e.name} ${e.qtype} 조회 실패: ${DNS_KO[e.error]}`,
@@ -379,6 +408,8 @@ export function eventHosts(event: TraceEvent): string {
       return event.link;
     case 'queue.delivered':
       return `${event.host} → ${event.remote}`;
+    case 'conn.opened':
+      return `${event.client} → ${event.server}`;
     case 'input': {
       const input = event.input;
       if (input.type !== 'fault') return input.host;

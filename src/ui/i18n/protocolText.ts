@@ -1,7 +1,7 @@
 // What SMTP commands and replies mean to a student, in each language: every catalogued reply by its key, every
 // command by its verb, and the reply classes for replies outside the catalogue. Protocol lines stay as on the wire.
 import type { ReplyClass, ReplyKey } from '../../protocols/smtp/replies.ts';
-import { REPLY_EXPLANATIONS, type ReplyExplanation } from '../../protocols/smtp/replyExplanations.ts';
+import { replyText, type ReplyExplanation, type ReplyId } from './replyText.ts';
 import type { KnownVerb } from '../../protocols/smtp/commands.ts';
 import type { Localized } from './languageContext.ts';
 
@@ -19,7 +19,7 @@ export interface CommandExplanation {
  * key and every command verb has its text, so a new reply cannot ship unexplained.
  */
 export interface ProtocolText {
-  readonly replies: Readonly<Record<ReplyKey, ReplyExplanation>>;
+  readonly replies: Readonly<Record<ReplyId, ReplyExplanation>>;
   readonly commands: Readonly<Record<CommandKey, CommandExplanation>>;
   readonly classes: Readonly<Record<ReplyClass, ReplyExplanation>>;
   /** extensions explains the keywords an EHLO reply lists, one a line; unlisted ones are shown as they are. */
@@ -94,224 +94,6 @@ const EN_COMMANDS: Record<CommandKey, CommandExplanation> = {
   },
 };
 
-const KO_REPLIES: Record<ReplyKey, ReplyExplanation> = {
-  greeting: {
-    meaning: '서버가 메일을 받을 준비가 되었다는 인사입니다 (RFC 5321 §4.3.1).',
-    next: 'EHLO(또는 HELO)로 자신을 소개하세요.',
-  },
-  'helo.ok': {
-    meaning: '서버가 HELO 인사를 받아들였습니다. HELO 뒤에는 확장 기능을 쓸 수 없습니다.',
-    next: 'MAIL FROM으로 메시지 전송을 시작하세요.',
-  },
-  'ehlo.ok': {
-    meaning:
-      '서버가 EHLO를 받아들였습니다. 첫 줄 다음 줄들은 서버가 지원하는 확장 기능입니다 (RFC 5321 §4.1.1.1).',
-    next: '목록에 있는 확장 기능만 쓰고, MAIL FROM을 보내세요.',
-  },
-  'mail.ok': {
-    meaning:
-      '보내는 사람(엔벨로프의 reverse-path)이 기록되고 메일 트랜잭션이 시작되었습니다 (RFC 5321 §3.3).',
-    next: 'RCPT TO로 받는 사람을 하나씩 알려 주세요.',
-  },
-  'rcpt.ok': {
-    meaning: '서버가 이 받는 사람 앞으로 오는 메일을 받겠다고 했습니다.',
-    next: '받는 사람을 더 추가하거나 DATA를 보내세요.',
-  },
-  'data.start': {
-    meaning: '서버가 메시지 본문을 기다리고 있습니다 (RFC 5321 §4.1.1.4).',
-    next: '메시지(헤더, 빈 줄, 본문)를 보내고, 마지막에 "." 한 글자만 있는 줄을 보내세요.',
-  },
-  'data.accepted': {
-    meaning: '서버가 이 메시지의 배달 책임을 넘겨받았습니다 (RFC 5321 §6.1).',
-    next: 'MAIL FROM으로 다른 메시지를 보내거나 QUIT으로 끝내세요.',
-  },
-  quit: {
-    meaning: '요청대로 서버가 연결을 끊습니다 (RFC 5321 §4.1.1.10).',
-    next: '할 일 없음: 연결 종료가 이어집니다.',
-  },
-  'rset.ok': {
-    meaning: '진행 중이던 트랜잭션의 보내는 사람, 받는 사람, 데이터가 모두 버려졌습니다 (RFC 5321 §4.1.1.5).',
-    next: 'MAIL FROM으로 다시 시작하세요.',
-  },
-  'noop.ok': {
-    meaning: 'NOOP은 아무 일도 하지 않습니다. 이 응답은 서버가 살아 있다는 뜻입니다 (RFC 5321 §4.1.1.9).',
-    next: '하던 일을 계속하세요.',
-  },
-  'vrfy.cannotVerify': {
-    meaning:
-      '서버가 메일함이 있는지 알려 주지 않습니다. 주소 수집을 막기 위해서입니다 (RFC 5321 §3.5.3, §7.3).',
-    next: '그냥 메일을 보내세요. 받는 사람을 받아들이는지는 RCPT TO 응답으로 알 수 있습니다.',
-  },
-  help: {
-    meaning: '터미널 앞의 사람을 위한 도움말입니다 (RFC 5321 §4.1.1.8).',
-    next: '목록의 명령 중 하나로 계속하세요.',
-  },
-  'auth.challenge': {
-    meaning: '서버가 인증 절차의 다음 질문을 Base64로 보냈습니다 (RFC 4954 §4).',
-    next: 'Base64 한 줄로 답하거나, "*"로 인증을 포기하세요.',
-  },
-  'auth.ok': {
-    meaning: '사용자 이름과 비밀번호가 맞습니다. 이제 이 세션은 인증된 상태입니다 (RFC 4954 §6).',
-    next: 'MAIL FROM을 보내세요.',
-  },
-  'auth.failed': {
-    meaning: '사용자 이름이나 비밀번호가 틀렸습니다 (RFC 4954 §6).',
-    next: '인증 정보를 확인하고 AUTH를 다시 시도하세요.',
-  },
-  'auth.aborted': {
-    meaning: '클라이언트가 "*"로 답해서 인증 절차가 취소되었습니다 (RFC 4954 §4).',
-    next: 'AUTH를 다시 하거나 QUIT으로 끝내세요.',
-  },
-  'auth.badEncoding': {
-    meaning: '답이 올바른 Base64가 아니거나, 인증 방식이 요구하는 형식이 아닙니다 (RFC 4954 §4).',
-    next: 'AUTH를 다시 시도하세요.',
-  },
-  'auth.unknownMechanism': {
-    meaning: '서버가 그 SASL 인증 방식을 제공하지 않습니다. 제공하는 방식은 EHLO 응답에 나옵니다.',
-    next: 'AUTH PLAIN이나 AUTH LOGIN을 쓰세요.',
-  },
-  'auth.required': {
-    meaning: '이 제출(submission) 포트는 인증된 사용자의 메일만 받습니다 (RFC 4954 §6, RFC 6409 §4.3).',
-    next: '먼저 AUTH로 인증하세요.',
-  },
-  'auth.notEnabled': {
-    meaning:
-      '이 서버는 AUTH를 알지만 여기서는 제공하지 않습니다. 25번 포트의 중계 서버는 로그인 없이 메일을 받습니다.',
-    next: 'AUTH 없이 MAIL FROM을 보내거나, 제출 포트 587을 쓰세요.',
-  },
-  'auth.already': {
-    meaning: '한 세션에서 AUTH는 한 번만 성공할 수 있습니다 (RFC 4954 §4).',
-    next: 'MAIL FROM으로 계속하세요.',
-  },
-  'auth.inTransaction': {
-    meaning: 'AUTH는 MAIL FROM보다 먼저 와야 합니다 (RFC 4954 §4).',
-    next: 'RSET을 보낸 다음 AUTH를 보내세요.',
-  },
-  'seq.needHelo': {
-    meaning: '메일 트랜잭션을 시작하려면 클라이언트가 먼저 자신을 소개해야 합니다 (RFC 5321 §4.1.4).',
-    next: 'EHLO나 HELO를 보내세요.',
-  },
-  'seq.needEhlo': {
-    meaning: 'HELO 뒤에는 확장 기능을 쓸 수 없습니다 (RFC 5321 §4.1.1.1). AUTH도 확장 기능입니다.',
-    next: 'EHLO를 보낸 다음 AUTH를 보내세요.',
-  },
-  'seq.needMail': {
-    meaning: '받는 사람은 MAIL FROM으로 시작한 메일 트랜잭션 안에서만 지정할 수 있습니다 (RFC 5321 §3.3).',
-    next: '먼저 MAIL FROM을 보내세요.',
-  },
-  'seq.needRcpt': {
-    meaning: 'DATA를 보내려면 받아들여진 받는 사람이 적어도 한 명 있어야 합니다 (RFC 5321 §3.3).',
-    next: '먼저 RCPT TO를 보내세요.',
-  },
-  'seq.nestedMail': {
-    meaning:
-      '이미 트랜잭션이 열려 있어서 그 안에서 MAIL로 새 트랜잭션을 시작할 수 없습니다 (RFC 5321 §4.1.4).',
-    next: 'DATA로 마치거나 RSET으로 취소하세요.',
-  },
-  'seq.noService': {
-    meaning: '서버가 인사에서 서비스를 거부했고, 이제 QUIT만 받습니다 (RFC 5321 §3.1).',
-    next: 'QUIT을 보내세요.',
-  },
-  'error.unrecognized': {
-    meaning: '서버가 모르는 명령입니다 (RFC 5321 §4.2.4).',
-    next: '철자를 확인하세요. HELP를 보내면 명령 목록이 나옵니다.',
-  },
-  'error.lineTooLong': {
-    meaning: '명령 한 줄은 CRLF를 포함해 최대 512옥텟입니다 (RFC 5321 §4.5.3.1.4).',
-    next: '더 짧은 명령을 보내세요.',
-  },
-  'error.notImplemented': {
-    meaning: 'SMTP에 있는 명령이지만 이 서버는 실행하지 않습니다 (RFC 5321 §4.2.4).',
-    next: '그 명령 없이 진행하세요.',
-  },
-  'syntax.arguments': {
-    meaning: '아는 명령이지만 인자가 잘못되었습니다. 상태는 바뀌지 않았습니다 (RFC 5321 §4.2.2).',
-    next: '인자를 고쳐서 다시 보내세요.',
-  },
-  'syntax.bareLineBreak': {
-    meaning:
-      '줄은 CR LF 두 글자로만 끝날 수 있습니다. CR이나 LF 하나만 있으면 추측하지 않고 거부합니다 (RFC 5321 §2.3.8).',
-    next: '줄 끝을 CRLF로 해서 명령을 다시 보내세요.',
-  },
-  'helo.badDomain': {
-    meaning:
-      'EHLO와 HELO에는 클라이언트 자신의 도메인 이름이나 주소 리터럴이 와야 합니다 (RFC 5321 §4.1.1.1).',
-    next: '예: "EHLO crepes.fr"',
-  },
-  'mail.badSender': {
-    meaning: 'reverse-path는 <local@domain> 또는 <> 형식이어야 합니다 (RFC 5321 §4.1.2).',
-    next: '예: "MAIL FROM:<alice@crepes.fr>"',
-  },
-  'rcpt.badRecipient': {
-    meaning: 'forward-path는 <local@domain> 형식이어야 합니다 (RFC 5321 §4.1.2).',
-    next: '예: "RCPT TO:<bob@hamburger.edu>"',
-  },
-  'path.tooLong': {
-    meaning: '주소는 최대 256옥텟입니다 (RFC 5321 §4.5.3.1.3).',
-    next: '더 짧은 주소를 쓰세요.',
-  },
-  'params.bad': {
-    meaning: 'SIZE=나 BODY= 같은 매개변수의 값이 잘못되었거나 두 번 나왔습니다 (RFC 1870, RFC 6152).',
-    next: '매개변수를 고치세요.',
-  },
-  'params.notRecognized': {
-    meaning: '매개변수는 EHLO 응답에 광고된 것만 쓸 수 있습니다 (RFC 5321 §4.1.1.11).',
-    next: '매개변수 없이 명령을 보내세요.',
-  },
-  'mail.sizeExceeded': {
-    meaning: '클라이언트가 SIZE=로 밝힌 크기가 서버의 한도를 넘습니다 (RFC 1870 §6).',
-    next: '포기하세요: 이 서버에는 너무 큰 메시지입니다.',
-  },
-  'rcpt.unknownUser': {
-    meaning: '이 서버에 그런 이름의 메일함이 없습니다.',
-    next: '이 받는 사람은 빼고, 보낸 사람에게 주소가 틀렸다고 알리세요.',
-  },
-  'rcpt.relayDenied': {
-    meaning: '다른 도메인의 주소인데, 이 서버는 모르는 사람을 위해 중계하지 않습니다 (RFC 5321 §3.6, §7.1).',
-    next: '받는 사람의 서버(MX)로 직접 보내거나, 제출 포트에서 인증하세요.',
-  },
-  'rcpt.tooMany': {
-    meaning: '이 트랜잭션에서는 받는 사람을 더 받을 수 없습니다 (RFC 5321 §4.5.3.1.10).',
-    next: '받아들여진 사람들에게 DATA를 보내고, 나머지는 다음 트랜잭션으로 보내세요.',
-  },
-  'data.tooLarge': {
-    meaning: '메시지가 서버가 허용하는 크기보다 컸습니다. 끝까지 읽은 뒤 버렸습니다 (RFC 5321 §4.5.3.1.9).',
-    next: '포기하세요: 이 서버에는 너무 큰 메시지입니다.',
-  },
-  'data.lineTooLong': {
-    meaning: '메시지 한 줄은 CRLF를 포함해 최대 1000옥텟입니다 (RFC 5321 §4.5.3.1.6). 메시지는 버려졌습니다.',
-    next: '줄이 짧아지도록 메시지를 다시 인코딩하세요 (예: quoted-printable).',
-  },
-  'data.bareLineBreak': {
-    meaning: '메시지의 줄은 CR LF로만 끝나야 합니다 (RFC 5321 §2.3.8). 추측하지 않고 메시지를 버렸습니다.',
-    next: '줄 끝을 CRLF로 해서 메시지를 다시 보내세요.',
-  },
-  'service.closing': {
-    meaning: '서버가 종료되는 중이라 연결을 끊습니다 (RFC 5321 §3.8).',
-    next: '나중에 다시 시도하세요. 메일은 사라지지 않습니다.',
-  },
-  'service.timeout': {
-    meaning: '클라이언트가 서버가 기다려 주는 시간보다 오래 말이 없었습니다 (RFC 5321 §4.5.3.2.7).',
-    next: '다시 연결해서 더 빨리 진행하세요.',
-  },
-  'service.unavailable': {
-    meaning: '서버가 이 연결로는 메일을 받지 않지만 QUIT은 기다립니다 (RFC 5321 §3.1).',
-    next: 'QUIT을 보내세요.',
-  },
-  'mailbox.unavailable': {
-    meaning: '지금은 메일함이 메일을 받을 수 없습니다 (RFC 5321 §4.2.2).',
-    next: '메시지를 큐에 둔 채 나중에 다시 시도하세요.',
-  },
-  'mailbox.full': {
-    meaning: '받는 사람의 메일함이 저장 한도를 넘었습니다 (RFC 3463 X.2.2).',
-    next: '메시지를 보낸 사람에게 되돌려 보내세요 (반송).',
-  },
-  'local.error': {
-    meaning: '서버 내부에서 문제가 생겼습니다 (RFC 5321 §4.2.2).',
-    next: '나중에 다시 시도하세요.',
-  },
-};
-
 const KO_COMMANDS: Record<CommandKey, CommandExplanation> = {
   HELO: {
     meaning:
@@ -379,7 +161,7 @@ const KO_COMMANDS: Record<CommandKey, CommandExplanation> = {
 /** protocolText holds the explanations in every language; English replies are the protocol layer's own text. */
 export const protocolText: Localized<ProtocolText> = {
   en: {
-    replies: REPLY_EXPLANATIONS,
+    replies: replyText.en,
     commands: EN_COMMANDS,
     classes: {
       positive: { meaning: '2xx: done — the command succeeded.', next: 'Go on with the next command.' },
@@ -420,7 +202,7 @@ export const protocolText: Localized<ProtocolText> = {
       'A hyphen after the code means more lines of the same reply follow; a space marks the last line (RFC 5321 §4.2.1).',
   },
   ko: {
-    replies: KO_REPLIES,
+    replies: replyText.ko,
     commands: KO_COMMANDS,
     classes: {
       positive: { meaning: '2xx: 완료 — 명령이 성공했습니다.', next: '다음 명령으로 진행하세요.' },

@@ -178,6 +178,7 @@ describe('the derived fields of stored messages', () => {
       folder: 'INBOX',
       uid: 1,
       size: raw.length,
+      queueId: 'Q1',
       raw,
     });
     expect(fieldValue(stored!, 'dsn')).toBe('failed');
@@ -197,6 +198,7 @@ describe('the derived fields of stored messages', () => {
       folder: 'INBOX',
       uid: 1,
       size: raw.length,
+      queueId: 'Q1',
       raw,
     });
     expect(fieldValue(stored!, 'dsn')).toBe('none');

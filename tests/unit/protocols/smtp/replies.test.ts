@@ -1,8 +1,7 @@
-// The reply catalogue: every reply renders as valid reply lines in both styles and has an explanation.
+// The reply catalogue: every reply renders as valid reply lines in both styles; faults answer from it too.
 import { describe, expect, it } from 'vitest';
 import { formatReply } from '../../../../src/protocols/shared/multilineReply.ts';
-import { REPLY_EXPLANATIONS, explainReply } from '../../../../src/protocols/smtp/replyExplanations.ts';
-import { REPLIES, customReply, reply, replyClass } from '../../../../src/protocols/smtp/replies.ts';
+import { REPLIES, faultReply, reply, replyClass } from '../../../../src/protocols/smtp/replies.ts';
 import type { ReplyKey } from '../../../../src/protocols/smtp/replies.ts';
 
 const KEYS = Object.keys(REPLIES) as ReplyKey[];
@@ -19,7 +18,7 @@ describe('the reply catalogue', () => {
   it('renders every reply in both styles with every placeholder filled', () => {
     for (const key of KEYS) {
       for (const style of ['textbook', 'modern'] as const) {
-        const rendered = reply(key, style, VARS);
+        const rendered = key === 'fault.chosen' ? faultReply(253, style) : reply(key, style, VARS);
         expect(rendered.text.join('')).not.toMatch(/\{\w+\}/);
         expect(() => formatReply(rendered.code, rendered.text)).not.toThrow();
       }
@@ -34,13 +33,8 @@ describe('the reply catalogue', () => {
     expect(reply('rcpt.unknownUser', 'textbook', VARS).text).toEqual(['bob@hamburger.edu... User unknown']);
   });
 
-  it('gives every reply an explanation with what it means and what to do next', () => {
-    expect(Object.keys(REPLY_EXPLANATIONS).sort()).toEqual([...KEYS].sort());
-    for (const key of KEYS) {
-      expect(explainReply(key)?.meaning).not.toBe('');
-      expect(explainReply(key)?.next).not.toBe('');
-    }
-    expect(explainReply('custom')).toBeUndefined();
+  it('refuses to render fault.chosen without the code the teacher chose', () => {
+    expect(() => reply('fault.chosen', 'modern')).toThrow(RangeError);
   });
 
   it('keeps the class of each code consistent with its meaning', () => {
@@ -50,7 +44,24 @@ describe('the reply catalogue', () => {
     expect(replyClass(REPLIES.quit.code)).toBe('positive');
   });
 
-  it('makes custom replies safe to send by turning CR and LF into spaces', () => {
-    expect(customReply(450, 'busy\r\nnow')).toEqual({ key: 'custom', code: 450, text: ['busy  now'] });
+  it('makes a teacher’s own fault text safe to send by turning CR and LF into spaces', () => {
+    expect(faultReply(450, 'modern', 'busy\r\nnow')).toEqual({
+      key: 'fault.mailboxBusy',
+      code: 450,
+      text: ['busy  now'],
+    });
+  });
+
+  it('answers a fault with the catalogued reply for its code, or fault.chosen for a code without one', () => {
+    expect(faultReply(550, 'modern')).toEqual({
+      key: 'fault.mailboxUnavailable',
+      code: 550,
+      text: ['5.2.1 Requested action not taken: mailbox unavailable'],
+    });
+    expect(faultReply(553, 'textbook')).toEqual({
+      key: 'fault.chosen',
+      code: 553,
+      text: ['Reply chosen by the teacher'],
+    });
   });
 });

@@ -3,7 +3,7 @@
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { memoryBackend } from '../../../../src/protocols/smtp/memoryBackend.ts';
-import { customReply } from '../../../../src/protocols/smtp/replies.ts';
+import { faultReply } from '../../../../src/protocols/smtp/replies.ts';
 import { smtpServerMachine } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
 import type { SmtpServerEvent, SmtpServerInput } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
 import { allStateIds, delayedEvents, replay, stateIdsOf } from './modelHelpers.ts';
@@ -55,7 +55,7 @@ const CONFIGURATIONS = {
   'no service': input({
     backend: memoryBackend({
       ...HAMBURGER,
-      interpose: (stage) => (stage === 'greeting' ? customReply(554, 'No') : undefined),
+      interpose: (stage) => (stage === 'greeting' ? faultReply(554, 'modern', 'No') : undefined),
     }),
   }),
 };

@@ -1,6 +1,6 @@
 // Transcript tests of the server session as a whole: PIPELINING order, how sessions end, and teachers' faults.
 import { describe, expect, it } from 'vitest';
-import { customReply } from '../../../../src/protocols/smtp/replies.ts';
+import { faultReply } from '../../../../src/protocols/smtp/replies.ts';
 import { startServer } from './serverHarness.ts';
 
 describe('PIPELINING', () => {
@@ -72,7 +72,7 @@ describe('faults a teacher interposes', () => {
           localDomains: [],
           mailboxes: [],
           interpose: (stage) =>
-            stage === 'greeting' ? customReply(421, 'hamburger.edu Too busy') : undefined,
+            stage === 'greeting' ? faultReply(421, 'modern', 'hamburger.edu Too busy') : undefined,
         },
       },
     );
@@ -87,7 +87,7 @@ describe('faults a teacher interposes', () => {
           localDomains: [],
           mailboxes: [],
           interpose: (stage) =>
-            stage === 'greeting' ? customReply(554, 'hamburger.edu No service') : undefined,
+            stage === 'greeting' ? faultReply(554, 'modern', 'hamburger.edu No service') : undefined,
         },
       },
     );
@@ -103,8 +103,8 @@ describe('faults a teacher interposes', () => {
 
   it('replaces the RCPT reply with a 450 and the end-of-data reply with a 552', () => {
     const faults = {
-      rcpt: customReply(450, 'Mailbox busy'),
-      'data-end': customReply(552, 'Mailbox full'),
+      rcpt: faultReply(450, 'modern', 'Mailbox busy'),
+      'data-end': faultReply(552, 'modern', 'Mailbox full'),
     } as const;
     const server = startServer(
       {},

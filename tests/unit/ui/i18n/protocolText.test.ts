@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replyId } from '../../../../src/protocols/smtp/lineFacts.ts';
 import { REPLIES, reply, type ReplyKey } from '../../../../src/protocols/smtp/replies.ts';
 import { builtinScenario } from '../../../../src/sim/builtinScenarios.ts';
 import { Session } from '../../../../src/sim/session.ts';
@@ -7,6 +8,7 @@ import { explainLine } from '../../../../src/ui/lab/inspector/explainLine.ts';
 import { readSessionLines, replyKeyFor } from '../../../../src/ui/lab/inspector/smtpLines.ts';
 
 const KEYS = Object.keys(REPLIES) as ReplyKey[];
+const IDS = KEYS.map(replyId);
 const COMMANDS: CommandKey[] = [
   'HELO',
   'EHLO',
@@ -28,8 +30,8 @@ describe('the protocol explanations', () => {
   for (const language of ['en', 'ko'] as const) {
     it(`explain every catalogued reply and every command in ${language}`, () => {
       const text = protocolText[language];
-      expect(Object.keys(text.replies).sort()).toEqual([...KEYS].sort());
-      for (const key of KEYS) {
+      expect(Object.keys(text.replies).sort()).toEqual([...IDS].sort());
+      for (const key of IDS) {
         expect(text.replies[key].meaning.length, key).toBeGreaterThan(5);
         expect(text.replies[key].next.length, key).toBeGreaterThan(1);
       }
@@ -40,7 +42,7 @@ describe('the protocol explanations', () => {
   }
 
   it('speak Korean in Korean', () => {
-    for (const key of KEYS) expect(protocolText.ko.replies[key].meaning, key).toMatch(/[가-힣]/);
+    for (const key of IDS) expect(protocolText.ko.replies[key].meaning, key).toMatch(/[가-힣]/);
     expect(protocolText.ko.commands.RCPT.meaning).toContain('엔벨로프');
   });
 

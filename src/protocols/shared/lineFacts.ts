@@ -1,0 +1,57 @@
+// What a protocol line means, written by the machine that sends it, so that no view has to work it out again
+// from the wire text. The I/O glue copies these facts onto the `app.line` event it writes to the trace.
+
+/** ArgValue is one parsed argument of a command: a word, a number, a flag, or a list of words. */
+export type ArgValue = string | number | boolean | readonly string[];
+
+/** CommandArgs are a command's parsed arguments by name (`{ to: 'bob@hamburger.edu' }` for RCPT). */
+export type CommandArgs = Readonly<Record<string, ArgValue>>;
+
+/**
+ * ClientLineFacts say what a line from a client is: a command with its verb (in capitals, as the RFC spells it;
+ * `.` for SMTP's end-of-data line) and arguments, or content that is not a command at all: a line of message text
+ * (`data`) or a SASL response (`sasl`, whose text is a credential and is never shown raw).
+ */
+export type ClientLineFacts = CommandFacts | { readonly content: 'data' | 'sasl' };
+
+/** CommandFacts are the facts of a command line: its verb, arguments, and (IMAP) tag. */
+export interface CommandFacts {
+  readonly verb: string;
+  readonly args?: CommandArgs;
+  readonly tag?: string;
+}
+
+/**
+ * ServerLineFacts say what a line from a server is: its reply `code` (SMTP's three digits) or `status`
+ * (`+OK`/`-ERR`, IMAP's `OK`/`NO`/`BAD`), the catalogue key it was written from (`smtp.rcpt.ok`), the verb of the
+ * command it `answers` (absent for a greeting or a notice nobody asked for), and `more` on every line of a
+ * multi-line reply but the last.
+ */
+export interface ServerLineFacts {
+  readonly code?: number;
+  readonly status?: string;
+  readonly tag?: string;
+  readonly reply: string;
+  readonly answers?: string;
+  readonly more?: boolean;
+}
+
+/** LineFacts are the facts of a line from either side. */
+export type LineFacts = ClientLineFacts | ServerLineFacts;
+
+/** SentLine is what a line machine emits to send one line: the line without its CRLF, and what it means. */
+export interface SentLine<F extends LineFacts = LineFacts> {
+  readonly type: 'line.send';
+  readonly line: string;
+  readonly facts: F;
+}
+
+/**
+ * TypedLineReader gives facts to the lines a person types on a connection (a terminal has no machine of its own
+ * to say what they mean). `server` hears each line the server sends, since a reply can change what the next
+ * typed line is (SMTP's 354 starts message text).
+ */
+export interface TypedLineReader {
+  client(line: string): ClientLineFacts;
+  server(line: string): void;
+}

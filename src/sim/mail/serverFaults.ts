@@ -1,0 +1,56 @@
+// A teacher's faults on one mail server, as a wrapper around its SMTP backend: chosen replies at chosen stages
+// (catalogued `fault.*` replies), and final replies that are lost after the message was kept.
+import type { InterposeStage, SmtpBackend } from '../../protocols/smtp/backend.ts';
+import { faultReply } from '../../protocols/smtp/replies.ts';
+
+/** ReplyFault makes the server answer `code` at `stage`: every time, or every n-th time it gets there. */
+export interface ReplyFault {
+  readonly stage: InterposeStage;
+  readonly code: number;
+  readonly text?: string;
+  readonly every: number;
+}
+
+/** ServerFaults lives as long as its server; every session's backend is wrapped by `wrap`. */
+export class ServerFaults {
+  #replies: { fault: ReplyFault; seen: number }[] = [];
+  #lostReplies = 0;
+
+  /** addReply makes the server answer a chosen code at a chosen stage until `clear`. */
+  addReply(fault: ReplyFault): void {
+    this.#replies.push({ fault, seen: 0 });
+  }
+
+  /** loseFinalReplies makes the next `count` accepted messages lose their 250: kept, but the connection drops. */
+  loseFinalReplies(count: number): void {
+    this.#lostReplies += count;
+  }
+
+  /** clear makes the server behave normally again. */
+  clear(): void {
+    this.#replies = [];
+    this.#lostReplies = 0;
+  }
+
+  /** wrap gives a backend that answers as `backend` does, except where a fault says otherwise. */
+  wrap(backend: SmtpBackend): SmtpBackend {
+    return {
+      ...backend,
+      interpose: (stage, session) => {
+        for (const entry of this.#replies) {
+          if (entry.fault.stage !== stage) continue;
+          entry.seen += 1;
+          if (entry.seen % entry.fault.every === 0)
+            return faultReply(entry.fault.code, session.style, entry.fault.text);
+        }
+        return backend.interpose?.(stage, session);
+      },
+      accept: (envelope) => {
+        const result = backend.accept(envelope);
+        if (!result.ok || this.#lostReplies === 0) return result;
+        this.#lostReplies -= 1;
+        return { ...result, replyLost: true };
+      },
+    };
+  }
+}

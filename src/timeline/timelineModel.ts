@@ -107,11 +107,55 @@ export function laneOrder(scenario: Scenario, trace: readonly TraceEvent[]): Hos
   return [...out, ...rest];
 }
 
+/** gapSize is the room a gap takes in scale units, growing with the logarithm of its length. */
 function gapSize(gapMs: number): number {
   const S = TIMELINE_SCALE;
   return S.minGap + S.perDoubling * Math.log2(1 + gapMs / S.unitMs);
 }
 
+/** timelineModel reads a whole trace once; timelineLayout caches it per trace, so zooming does not redo it. */
+export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[]): TimelineModel {
+  const lanes = laneSpecs(scenario, trace);
+  const onLane = new Set(lanes.map((l) => l.host));
+  const domain = traceDomain(trace);
+  const scale = unitScale(trace, domain);
+  const conns = stackTracks(connLives(trace), domain, scale);
+  const outages = outageSpans(trace, scenario, onLane, domain);
+  const lines = linePoints(trace);
+  const glyphs = glyphPoints(trace, onLane);
+  return { lanes, domain, scale, conns, outages, lines, glyphs };
+}
+
+/** laneSpecs names the scenario's hosts as lanes, in laneOrder. */
+function laneSpecs(scenario: Scenario, trace: readonly TraceEvent[]): LaneSpec[] {
+  return laneOrder(scenario, trace).map((h) => ({
+    host: h.id,
+    kind: h.kind ?? 'host',
+    label: h.label ?? h.id,
+  }));
+}
+
+/** traceDomain is the time from the first event to the last, never empty. */
+function traceDomain(trace: readonly TraceEvent[]): TimeWindow {
+  const first = trace[0]?.t ?? 0;
+  const last = trace[trace.length - 1]?.t ?? 0;
+  return { from: first, to: Math.max(last, first + 1) };
+}
+
+/** unitScale places every event's time in scale units, long quiet spells becoming breaks (TIMELINE_SCALE). */
+function unitScale(trace: readonly TraceEvent[], domain: TimeWindow): CompressedTimeScale {
+  return compressedTimeScale([...trace.map((e) => e.t), domain.to], {
+    top: 0,
+    rowGap: 0,
+    pxPerMs: 0,
+    maxGap: 0,
+    breakAfterMs: TIMELINE_SCALE.breakAfterMs,
+    breakHeight: 0,
+    gapSize,
+  });
+}
+
+/** OpenConn is a connection's life while the trace is read: `closed` once its client's end has closed. */
 interface OpenConn {
   seq: number;
   conn: ConnId;
@@ -126,61 +170,15 @@ interface OpenConn {
   error: SocketError | null;
 }
 
-/** timelineModel reads a whole trace once; timelineLayout caches it per trace, so zooming does not redo it. */
-export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[]): TimelineModel {
-  const lanes: LaneSpec[] = laneOrder(scenario, trace).map((h) => ({
-    host: h.id,
-    kind: h.kind ?? 'host',
-    label: h.label ?? h.id,
-  }));
-  const onLane = new Set(lanes.map((l) => l.host));
-  const first = trace[0]?.t ?? 0;
-  const last = trace[trace.length - 1]?.t ?? 0;
-  const domain = { from: first, to: Math.max(last, first + 1) };
-  const scale = compressedTimeScale([...trace.map((e) => e.t), domain.to], {
-    top: 0,
-    rowGap: 0,
-    pxPerMs: 0,
-    maxGap: 0,
-    breakAfterMs: TIMELINE_SCALE.breakAfterMs,
-    breakHeight: 0,
-    gapSize,
-  });
-
+/**
+ * connLives follows each connection from its first segment: the last segment sent, arrived or dropped (`tData`),
+ * its last event of any kind (`t1`), whether its client's end closed, its first error and its protocol.
+ */
+function connLives(trace: readonly TraceEvent[]): OpenConn[] {
   const conns = new Map<ConnId, OpenConn>();
-  const senderOf = new Map<string, HostId>();
-  const dnsLane = new Map<string, HostId>();
-  const downSince = new Map<string, EventOf<'host.down'> | EventOf<'link.down'>>();
-  const outages: OutageSpan[] = [];
-  const lines: LinePoint[] = [];
-  const glyphs: GlyphPoint[] = [];
-  const glyph = (e: TraceEvent, host: HostId, kind: GlyphKind) => {
-    if (onLane.has(host)) glyphs.push({ seq: e.seq, t: e.t, host, glyph: kind });
-  };
-  const linkEnds = (id: string) => scenario.links.find((l) => l.id === id)?.between ?? [];
-  const closeOutage = (key: string, end: TraceEvent | null) => {
-    const down = downSince.get(key);
-    if (down === undefined) return;
-    downSince.delete(key);
-    const hosts = down.kind === 'host.down' ? [down.host] : linkEnds(down.link);
-    const id = down.kind === 'host.down' ? down.host : down.link;
-    for (const host of hosts)
-      if (onLane.has(host))
-        outages.push({
-          kind: down.kind === 'host.down' ? 'host' : 'link',
-          id,
-          host,
-          seq: down.seq,
-          endSeq: end?.seq ?? null,
-          from: down.t,
-          to: end?.t ?? domain.to,
-        });
-  };
-
   for (const e of trace) {
     switch (e.kind) {
       case 'tcp.segment': {
-        senderOf.set(`${e.conn}#${e.segment}`, e.from.host);
         let c = conns.get(e.conn);
         if (c === undefined) {
           // A connection belongs to whoever sent its first SYN; a trace that starts mid-way guesses the sender.
@@ -208,14 +206,9 @@ export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[]):
       case 'tcp.arrived':
       case 'tcp.dropped': {
         const c = conns.get(e.conn);
-        if (c !== undefined) {
-          c.tData = e.t;
-          c.t1 = Math.max(c.t1, e.t);
-        }
-        if (e.kind === 'tcp.dropped') {
-          const lane = onLane.has(e.at) ? e.at : senderOf.get(`${e.conn}#${e.segment}`);
-          if (lane !== undefined) glyph(e, lane, 'dropped');
-        }
+        if (c === undefined) break;
+        c.tData = e.t;
+        c.t1 = Math.max(c.t1, e.t);
         break;
       }
       case 'tcp.state': {
@@ -235,66 +228,23 @@ export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[]):
       }
       case 'app.line': {
         const c = conns.get(e.conn);
-        if (c === undefined) break;
-        c.protocol ??= e.protocol;
-        lines.push({ seq: e.seq, t: e.t, conn: e.conn, from: e.from });
+        if (c !== undefined) c.protocol ??= e.protocol;
         break;
       }
-      case 'dns.query': {
-        const lane = e.server !== null && onLane.has(e.server) ? e.server : e.host;
-        dnsLane.set(`${e.host}#${e.id}`, lane);
-        glyph(e, lane, 'dns');
-        break;
-      }
-      case 'dns.failed':
-        glyph(e, dnsLane.get(`${e.host}#${e.id}`) ?? e.host, 'dns-failed');
-        break;
-      case 'ua.submitted':
-        glyph(e, e.host, 'submitted');
-        break;
-      case 'queue.enqueued':
-        glyph(e, e.host, 'enqueued');
-        break;
-      case 'queue.attempt':
-        glyph(e, e.host, 'attempt');
-        break;
-      case 'queue.deferred':
-        glyph(e, e.host, 'deferred');
-        break;
-      case 'queue.warned':
-        glyph(e, e.host, 'warned');
-        break;
-      case 'queue.delivered':
-        glyph(e, e.host, 'delivered');
-        break;
-      case 'queue.bounced':
-        glyph(e, e.host, 'bounced');
-        break;
-      case 'mailbox.stored':
-        glyph(e, e.host, 'stored');
-        break;
-      case 'host.down':
-        if (!downSince.has(`host ${e.host}`)) downSince.set(`host ${e.host}`, e);
-        break;
-      case 'host.up':
-        closeOutage(`host ${e.host}`, e);
-        break;
-      case 'link.down':
-        if (!downSince.has(`link ${e.link}`)) downSince.set(`link ${e.link}`, e);
-        break;
-      case 'link.up':
-        closeOutage(`link ${e.link}`, e);
-        break;
       default:
         break;
     }
   }
-  for (const key of [...downSince.keys()]) closeOutage(key, null);
-  outages.sort((a, b) => a.seq - b.seq);
+  return [...conns.values()];
+}
 
-  // Overlapping connections of one lane take the lowest free track, judged on the page so touching bars stack.
+/**
+ * stackTracks ends each connection (one still open runs to the end of the trace) and puts it on a track of its
+ * client's lane: overlapping connections take the lowest free track, judged in scale units so touching bars stack.
+ */
+function stackTracks(lives: readonly OpenConn[], domain: TimeWindow, scale: CompressedTimeScale): ConnSpan[] {
   const trackEnds = new Map<HostId, number[]>();
-  const spans: ConnSpan[] = [...conns.values()].map((c) => {
+  return lives.map((c) => {
     const t1 = c.closed ? c.t1 : domain.to;
     const ends = trackEnds.get(c.host) ?? [];
     trackEnds.set(c.host, ends);
@@ -317,5 +267,99 @@ export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[]):
       track,
     };
   });
-  return { lanes, domain, scale, conns: spans, outages, lines, glyphs };
+}
+
+/**
+ * outageSpans pairs each host or link going down with its coming up (or the end of the trace) and puts the
+ * span on the lane of the host, or of each end of the link, in the order the outages began.
+ */
+function outageSpans(
+  trace: readonly TraceEvent[],
+  scenario: Scenario,
+  onLane: ReadonlySet<HostId>,
+  domain: TimeWindow,
+): OutageSpan[] {
+  const downSince = new Map<string, EventOf<'host.down'> | EventOf<'link.down'>>();
+  const outages: OutageSpan[] = [];
+  const linkEnds = (id: string) => scenario.links.find((l) => l.id === id)?.between ?? [];
+  const closeOutage = (key: string, end: TraceEvent | null) => {
+    const down = downSince.get(key);
+    if (down === undefined) return;
+    downSince.delete(key);
+    const hosts = down.kind === 'host.down' ? [down.host] : linkEnds(down.link);
+    const id = down.kind === 'host.down' ? down.host : down.link;
+    for (const host of hosts)
+      if (onLane.has(host))
+        outages.push({
+          kind: down.kind === 'host.down' ? 'host' : 'link',
+          id,
+          host,
+          seq: down.seq,
+          endSeq: end?.seq ?? null,
+          from: down.t,
+          to: end?.t ?? domain.to,
+        });
+  };
+  for (const e of trace) {
+    if (e.kind === 'host.down' && !downSince.has(`host ${e.host}`)) downSince.set(`host ${e.host}`, e);
+    else if (e.kind === 'host.up') closeOutage(`host ${e.host}`, e);
+    else if (e.kind === 'link.down' && !downSince.has(`link ${e.link}`)) downSince.set(`link ${e.link}`, e);
+    else if (e.kind === 'link.up') closeOutage(`link ${e.link}`, e);
+  }
+  for (const key of [...downSince.keys()]) closeOutage(key, null);
+  return outages.sort((a, b) => a.seq - b.seq);
+}
+
+/** linePoints lists the protocol lines of connections the trace has seen open, in trace order. */
+function linePoints(trace: readonly TraceEvent[]): LinePoint[] {
+  const seen = new Set<ConnId>();
+  const lines: LinePoint[] = [];
+  for (const e of trace) {
+    if (e.kind === 'tcp.segment') seen.add(e.conn);
+    else if (e.kind === 'app.line' && seen.has(e.conn))
+      lines.push({ seq: e.seq, t: e.t, conn: e.conn, from: e.from });
+  }
+  return lines;
+}
+
+/** GLYPH_OF names the glyph of each point event that is drawn on its own host's lane. */
+const GLYPH_OF: Partial<Record<TraceEvent['kind'], GlyphKind>> = {
+  'ua.submitted': 'submitted',
+  'queue.enqueued': 'enqueued',
+  'queue.attempt': 'attempt',
+  'queue.deferred': 'deferred',
+  'queue.warned': 'warned',
+  'queue.delivered': 'delivered',
+  'queue.bounced': 'bounced',
+  'mailbox.stored': 'stored',
+};
+
+/**
+ * glyphPoints lists the point events drawn on lanes, in trace order: mail's steps on their host's lane, DNS
+ * queries on the server asked (a failure where its query was), a lost segment where it was lost or else on
+ * its sender's lane. Events of hosts without a lane are left out.
+ */
+function glyphPoints(trace: readonly TraceEvent[], onLane: ReadonlySet<HostId>): GlyphPoint[] {
+  const senderOf = new Map<string, HostId>();
+  const dnsLane = new Map<string, HostId>();
+  const glyphs: GlyphPoint[] = [];
+  const glyph = (e: TraceEvent, host: HostId, kind: GlyphKind) => {
+    if (onLane.has(host)) glyphs.push({ seq: e.seq, t: e.t, host, glyph: kind });
+  };
+  for (const e of trace) {
+    if (e.kind === 'tcp.segment') senderOf.set(`${e.conn}#${e.segment}`, e.from.host);
+    else if (e.kind === 'tcp.dropped') {
+      const lane = onLane.has(e.at) ? e.at : senderOf.get(`${e.conn}#${e.segment}`);
+      if (lane !== undefined) glyph(e, lane, 'dropped');
+    } else if (e.kind === 'dns.query') {
+      const lane = e.server !== null && onLane.has(e.server) ? e.server : e.host;
+      dnsLane.set(`${e.host}#${e.id}`, lane);
+      glyph(e, lane, 'dns');
+    } else if (e.kind === 'dns.failed') glyph(e, dnsLane.get(`${e.host}#${e.id}`) ?? e.host, 'dns-failed');
+    else {
+      const kind = GLYPH_OF[e.kind];
+      if (kind !== undefined && 'host' in e) glyph(e, e.host, kind);
+    }
+  }
+  return glyphs;
 }

@@ -56,6 +56,16 @@ describe('scenario validation', () => {
     expect(issuesOf({ ...minimal, links })).toBe('links[0].between[1]: names no host: "c.example"');
   });
 
+  it('refuses a chosen reply code whose second digit is past 5, which no SMTP reply has', () => {
+    const fault = (code: number) => [
+      { at: 0, fault: { type: 'smtp.reply', host: 'b.example', stage: 'rcpt', code } },
+    ];
+    expect(issuesOf({ ...minimal, faults: fault(260) })).toContain(
+      'faults[0].fault.code: must be a reply code: its second digit is 0 to 5',
+    );
+    expect(parseScenario({ ...minimal, faults: fault(253) }).ok).toBe(true);
+  });
+
   it('names a fault that refers to an unknown link', () => {
     const faults = [{ at: 0, fault: { type: 'link.down', link: 'nowhere' } }];
     expect(issuesOf({ ...minimal, faults })).toBe('faults[0].fault.link: names no link: "nowhere"');

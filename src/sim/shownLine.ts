@@ -10,6 +10,7 @@ export const MASK = '••••••••';
  * control or DEL as `\xHH`. Printable text, Korean included, is left alone.
  */
 export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
     if (c === '\r') return '\\r';
     if (c === '\n') return '\\n';

@@ -1,9 +1,11 @@
 // The shapes of a loaded course: parts, lessons, steps, questions and their texts in each language. The
 // loader builds these from `lessons/**`; the build turns them into a JSON module, so they are plain data.
-import type { HostId } from '../net/types.ts';
 import type { Input, TimedInput } from '../sim/input.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { HostSpec, Scenario } from '../sim/scenario.ts';
 import type { EventGoal, Goal } from './goals.ts';
+
+/** HostId is a host's name in the scenario, a HostSpec's `id`. */
+type HostId = HostSpec['id'];
 
 /** LESSON_LANGUAGES are the languages every lesson is written in; each needs its own `<code>.md`. */
 export const LESSON_LANGUAGES = ['en', 'ko'] as const;

@@ -1,0 +1,115 @@
+// The words the timeline puts on what it draws — glyphs, connections, outages, lanes, breaks and the zoom level —
+// for tooltips and screen readers, in the reader's language. Pure: the components only show them.
+import type { TraceEvent } from '../../../sim/trace.ts';
+import type {
+  ConnMark,
+  GlyphMark,
+  HostKind,
+  OutageBand,
+  PlotArea,
+  TimelineBreak,
+} from '../../../timeline/timelineLayout.ts';
+import { describe, formatClock } from '../../i18n/eventText.ts';
+import { formatDuration, type Language } from '../../i18n/language.ts';
+import type { TimelineText } from '../../i18n/timelineText.ts';
+
+/** LabelSource is what the words depend on: the catalogue, the language, host names, the trace and the cursor. */
+export interface LabelSource {
+  readonly text: TimelineText;
+  readonly language: Language;
+  /** hostLabel gives people's names for hosts; a host without one is called by its id. */
+  readonly hostLabel: Readonly<Record<string, string>>;
+  readonly trace: readonly TraceEvent[];
+  readonly cursor: number;
+}
+
+/** TimelineLabels words each kind of thing the timeline draws. */
+export interface TimelineLabels {
+  /** host is a host's name for people. */
+  host(id: string): string;
+  duration(ms: number): string;
+  /** event says in words what the event at a trace position was ('' when there is none). */
+  event(seq: number): string;
+  glyph(g: GlyphMark): string;
+  conn(c: ConnMark): string;
+  band(b: OutageBand): string;
+  /** laneName is a lane's first line: people's name for its host, else the scenario's label. */
+  laneName(host: string, label: string): string;
+  /** laneKind is a lane's second line: what the host is, or its id when its name already says that (DNS server). */
+  laneKind(host: string, kind: HostKind): string;
+  zoom(k: number): string;
+  /** sequenceTitle heads a connection's sequence diagram. */
+  sequenceTitle(c: ConnMark): string;
+}
+
+/** protocolName is how a protocol is written on a bar: upper case, and TCP for a connection nobody parses. */
+export function protocolName(protocol: string): string {
+  return protocol === 'raw' ? 'TCP' : protocol.toUpperCase();
+}
+
+/** timelineLabels words what the timeline draws; make it again when the language, trace or cursor changes. */
+export function timelineLabels(source: LabelSource): TimelineLabels {
+  const { text, language, hostLabel, trace, cursor } = source;
+  const host = (id: string) => hostLabel[id] ?? id;
+  const duration = (ms: number) => formatDuration(ms, language);
+  const event = (seq: number) => {
+    const e = trace[seq];
+    return e === undefined ? '' : describe(e, language);
+  };
+  return {
+    host,
+    duration,
+    event,
+    glyph(g) {
+      const more = g.count > 1 ? text.more(g.count - 1) : '';
+      const when = g.seq > cursor ? ` (${text.future})` : '';
+      return `${text.glyphs[g.glyph]}, ${formatClock(g.t)} · ${host(g.host)}: ${event(g.seq)}${more}${when}`;
+    },
+    conn(c) {
+      const outcome =
+        c.outcome === 'failed' && c.error !== null
+          ? `${text.conn.outcome.failed}: ${text.conn.errors[c.error]}`
+          : text.conn.outcome[c.outcome];
+      const title = text.conn.title(c.conn, protocolName(c.protocol), c.host, c.peer, c.port);
+      return `${title}, ${formatClock(c.t0)}–${formatClock(c.t1)}, ${outcome}`;
+    },
+    band(b) {
+      const length = duration(b.to - b.from) + (b.endSeq === null ? ` (${text.outage.ongoing})` : '');
+      return b.kind === 'host' ? text.outage.host(b.id, length) : text.outage.link(b.id, length);
+    },
+    laneName: (id, label) => hostLabel[id] ?? label,
+    laneKind(id, kind) {
+      const kindName = text.hostKinds[kind];
+      return host(id).toLowerCase() === kindName.toLowerCase() ? id : kindName;
+    },
+    zoom: (k) => (k < 10 ? k.toFixed(1) : Math.round(k).toLocaleString(language)),
+    sequenceTitle: (c) => text.sequence.title(c.conn, protocolName(c.protocol), host(c.host), host(c.peer)),
+  };
+}
+
+/** BreakCaption is the length of a quiet spell, printed above the middle of its break. */
+export interface BreakCaption {
+  readonly x: number;
+  readonly label: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** breakCaptions words each break in the plot; one that would overlap the caption before it is left out. */
+export function breakCaptions(
+  breaks: readonly TimelineBreak[],
+  plot: PlotArea,
+  duration: (ms: number) => string,
+): BreakCaption[] {
+  const out: BreakCaption[] = [];
+  let lastEnd = -Infinity;
+  for (const b of breaks) {
+    const label = duration(b.to - b.from);
+    const x = (b.x0 + b.x1) / 2;
+    const half = label.length * 3.8 + 6;
+    if (x - half < lastEnd || x < plot.left || x > plot.right) continue;
+    out.push({ x, label, from: b.from, to: b.to });
+    lastEnd = x + half;
+  }
+  return out;
+}

@@ -1,18 +1,20 @@
 // What the world looks like at a point of its trace: hosts and links up or down, connections and their
 // states, queues with each recipient's status, mailboxes, and packets in flight. A pure fold over the trace,
 // so every view of the lab shows exactly what the simulation did up to the cursor.
-import type { ConnId, Endpoint, HostId, LinkId, TcpState } from '../net/types.ts';
+import type { ConnId, HostId, LinkId, TcpState } from '../net/types.ts';
 import type { Scenario } from './scenario.ts';
-import { protocolForPort } from './protocolForPort.ts';
 import type { EventOf, Protocol, TraceEvent } from './trace.ts';
 
-/** ConnectionView is one TCP connection as seen at the cursor. */
+/**
+ * ConnectionView is one TCP connection as seen at the cursor, as its `conn.opened` described it: the host that
+ * opened it, the host (or, when no host has it, the address) and port it went to, and the protocol spoken.
+ */
 export interface ConnectionView {
   readonly conn: ConnId;
-  readonly client: Endpoint;
-  readonly server: Endpoint;
+  readonly client: { readonly host: HostId };
+  readonly server: { readonly host: HostId; readonly port: number };
   readonly protocol: Protocol;
-  /** clientState and serverState are the RFC 793 states of the two endpoints ('CLOSED' before they exist). */
+  /** clientState and serverState are the RFC 793 states of the two endpoints (the server's LISTEN at first). */
   readonly clientState: TcpState;
   readonly serverState: TcpState;
   /** machines maps a protocol machine's name (`smtp-server`) to its state at the cursor. */
@@ -88,8 +90,8 @@ export interface WorldView {
 
 interface MutableConnection {
   conn: ConnId;
-  client: Endpoint;
-  server: Endpoint;
+  client: { host: HostId };
+  server: { host: HostId; port: number };
   protocol: Protocol;
   clientState: TcpState;
   serverState: TcpState;
@@ -126,27 +128,24 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
       case 'link.up':
         linksUp[e.link] = e.kind === 'link.up';
         break;
-      case 'tcp.segment': {
-        let c = connections.get(e.conn);
-        if (!c && e.flags.includes('SYN') && !e.flags.includes('ACK')) {
-          c = {
-            conn: e.conn,
-            client: e.from,
-            server: e.to,
-            protocol: protocolForPort(e.to.port),
-            clientState: 'CLOSED',
-            serverState: 'LISTEN',
-            machines: {},
-            openedAt: e.t,
-            closedAt: null,
-            lines: 0,
-            error: null,
-          };
-          connections.set(e.conn, c);
-        }
+      case 'conn.opened':
+        connections.set(e.conn, {
+          conn: e.conn,
+          client: { host: e.client },
+          server: { host: e.server, port: e.port },
+          protocol: e.protocol,
+          clientState: 'CLOSED',
+          serverState: 'LISTEN',
+          machines: {},
+          openedAt: e.t,
+          closedAt: null,
+          lines: 0,
+          error: null,
+        });
+        break;
+      case 'tcp.segment':
         inFlight.set(`tcp${e.segment}`, packet(e, 'tcp', e.segment, e.conn));
         break;
-      }
       case 'tcp.arrived':
       case 'tcp.dropped':
         inFlight.delete(`tcp${e.segment}`);
@@ -161,8 +160,9 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
       case 'tcp.state': {
         const c = connections.get(e.conn);
         if (!c) break;
-        if (e.host === c.client.host && e.port === c.client.port) c.clientState = e.to;
-        else c.serverState = e.to;
+        // The server's end is the one on the port connected to; the client's is any other, even on the same host.
+        if (e.host === c.server.host && e.port === c.server.port) c.serverState = e.to;
+        else c.clientState = e.to;
         if (
           c.clientState === 'CLOSED' &&
           (c.serverState === 'CLOSED' || c.serverState === 'LISTEN') &&

@@ -1,6 +1,19 @@
 // The console's words: its status, prompt labels, local help and the hints it gives when a line cannot go
-// anywhere. Protocol lines and telnet's own messages stay as on the wire and are not translated.
+// anywhere. Protocol lines and telnet's own messages stay as on the wire and are not translated. Which protocol
+// a port speaks and what it is called come from the protocol registry; only the words around them are here.
+import type { ProtocolName } from '../../protocols/registry.ts';
 import type { Localized } from './languageContext.ts';
+
+/**
+ * LINE_EXAMPLES are a first line to type to each protocol's server, shown in the prompt once connected; they
+ * are protocol text, the same in every language.
+ */
+export const LINE_EXAMPLES: Readonly<Record<ProtocolName, string>> = {
+  smtp: 'HELO crepes.fr',
+  pop3: 'USER bob',
+  imap: 'a1 CAPABILITY',
+  http: 'GET / HTTP/1.1',
+};
 
 /** ConsoleText is the console's catalogue for one language. */
 export interface ConsoleText {
@@ -10,18 +23,21 @@ export interface ConsoleText {
   down: string;
   hostDown: (host: string) => string;
   connecting: (target: string, port: number) => string;
-  connected: (target: string, port: number) => string;
+  /** connected names the protocol (its registry title) when the port speaks one. */
+  connected: (target: string, port: number, protocol: string | null) => string;
   screenLabel: (host: string) => string;
   commandLabel: (host: string) => string;
   lineLabel: (target: string) => string;
   commandPlaceholder: string;
-  linePlaceholder: string;
+  /** linePlaceholder suggests a line for the protocol spoken (its title and an example), or any line for raw TCP. */
+  linePlaceholder: (protocol: string | null, example: string | null) => string;
   disconnect: string;
   keys: string;
   empty: string;
   help: readonly string[];
   usage: string;
-  badPort: string;
+  /** badPort lists the service names accepted, as `smtp (25), pop3 (110)`. */
+  badPort: (services: string) => string;
   badHost: string;
   notConnected: string;
   tryTelnet: string;
@@ -38,12 +54,16 @@ export const consoleText: Localized<ConsoleText> = {
     down: 'Host is down',
     hostDown: (host) => `${host} is down, so nothing runs on it. Bring it up in the fault panel first.`,
     connecting: (target, port) => `Connecting to ${target} port ${port}…`,
-    connected: (target, port) => `Connected to ${target} port ${port}`,
+    connected: (target, port, protocol) =>
+      `Connected to ${target} port ${port}${protocol === null ? '' : ` (${protocol})`}`,
     screenLabel: (host) => `Terminal output on ${host}`,
     commandLabel: (host) => `Command for the terminal on ${host}`,
     lineLabel: (target) => `Line to send to ${target}`,
     commandPlaceholder: 'telnet hamburger.edu 25',
-    linePlaceholder: 'Type an SMTP command, e.g. HELO crepes.fr',
+    linePlaceholder: (protocol, example) =>
+      protocol === null
+        ? 'Type a line to send'
+        : `Type a command for the ${protocol} server${example === null ? '' : `, e.g. ${example}`}`,
     disconnect: 'Disconnect',
     keys: 'Enter sends · ↑ ↓ history · Ctrl-] disconnects',
     empty: 'No connection yet. Type telnet hamburger.edu 25 and press Enter to talk to Bob’s mail server.',
@@ -57,7 +77,8 @@ export const consoleText: Localized<ConsoleText> = {
       '  HELO crepes.fr · MAIL FROM:<alice@crepes.fr> · RCPT TO:<bob@hamburger.edu> · DATA · . · QUIT',
     ],
     usage: 'usage: telnet host port   (for example: telnet hamburger.edu 25)',
-    badPort: 'telnet: the port must be a number from 1 to 65535, or a name such as smtp (25) or pop3 (110)',
+    badPort: (services) =>
+      `telnet: the port must be a number from 1 to 65535, or one of the names ${services}`,
     badHost: 'telnet: that is not a host name; try hamburger.edu or an address such as 192.0.2.14',
     notConnected: '?Not connected, so that line went nowhere.',
     tryTelnet: 'Connect to a server first: telnet hamburger.edu 25 (type help for more)',
@@ -72,12 +93,16 @@ export const consoleText: Localized<ConsoleText> = {
     hostDown: (host) =>
       `${host}이(가) 꺼져 있어 아무것도 실행할 수 없습니다. 먼저 장애 패널에서 다시 켜세요.`,
     connecting: (target, port) => `${target} ${port}번 포트에 연결하는 중…`,
-    connected: (target, port) => `${target} ${port}번 포트에 연결됨`,
+    connected: (target, port, protocol) =>
+      `${target} ${port}번 포트${protocol === null ? '' : `(${protocol})`}에 연결됨`,
     screenLabel: (host) => `${host} 터미널 출력`,
     commandLabel: (host) => `${host} 터미널에 입력할 명령`,
     lineLabel: (target) => `${target}에 보낼 줄`,
     commandPlaceholder: 'telnet hamburger.edu 25',
-    linePlaceholder: 'SMTP 명령을 입력하세요. 예: HELO crepes.fr',
+    linePlaceholder: (protocol, example) =>
+      protocol === null
+        ? '보낼 줄을 입력하세요'
+        : `${protocol} 서버에 보낼 명령을 입력하세요${example === null ? '' : `. 예: ${example}`}`,
     disconnect: '연결 끊기',
     keys: 'Enter 보내기 · ↑ ↓ 이전 명령 · Ctrl-] 연결 끊기',
     empty:
@@ -92,7 +117,8 @@ export const consoleText: Localized<ConsoleText> = {
       '  HELO crepes.fr · MAIL FROM:<alice@crepes.fr> · RCPT TO:<bob@hamburger.edu> · DATA · . · QUIT',
     ],
     usage: '사용법: telnet 호스트 포트   (예: telnet hamburger.edu 25)',
-    badPort: 'telnet: 포트는 1부터 65535까지의 숫자이거나 smtp(25), pop3(110) 같은 이름이어야 합니다',
+    badPort: (services) =>
+      `telnet: 포트는 1부터 65535까지의 숫자이거나 다음 이름 중 하나여야 합니다: ${services}`,
     badHost: 'telnet: 호스트 이름이 아닙니다. hamburger.edu나 192.0.2.14 같은 주소를 입력해 보세요',
     notConnected: '?연결되어 있지 않아서 이 줄은 아무 데도 가지 않았습니다.',
     tryTelnet: '먼저 서버에 연결하세요: telnet hamburger.edu 25 (자세한 내용은 help)',

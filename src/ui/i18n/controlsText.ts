@@ -1,6 +1,7 @@
 // The words of the lab's controls: the compose form, the fault panel, the scenario picker and its sandbox
 // builder. SMTP codes, commands and host names stay as on the wire; only what explains them is translated.
 import type { AddressProblem } from '../lab/addressList.ts';
+import type { FaultReplyId } from '../lab/faultReplies.ts';
 import type { Localized } from './languageContext.ts';
 
 /** SmtpStageName is a point of an SMTP session where a fault can replace the server's reply. */
@@ -65,7 +66,8 @@ export interface FaultText {
   replyTextPlaceholder: string;
   apply: string;
   replyHelp: string;
-  codes: Readonly<Record<number, string>>;
+  /** replies name the fault replies the panel offers, by catalogue id; replyText.ts explains them to students. */
+  replies: Readonly<Record<FaultReplyId, string>>;
   stages: Readonly<Record<SmtpStageName, string>>;
   drop: string;
   dropHelp: string;
@@ -215,14 +217,14 @@ export const controlsText: Localized<ControlsText> = {
       apply: 'Apply',
       replyHelp:
         'The server answers this step with the code instead of its usual reply. 4xx is transient: the sender keeps the message and retries later. 5xx is permanent: the sender gives up and bounces it.',
-      codes: {
-        421: 'service not available, closing the connection',
-        450: 'mailbox busy, try again later',
-        451: 'local error in processing, try again later',
-        452: 'insufficient storage, try again later',
-        550: 'no such mailbox (permanent)',
-        552: 'mailbox full: storage exceeded (permanent)',
-        554: 'transaction failed (permanent)',
+      replies: {
+        'smtp.fault.unavailable': 'service not available, closing the connection',
+        'smtp.fault.mailboxBusy': 'mailbox busy, try again later',
+        'smtp.fault.localError': 'local error in processing, try again later',
+        'smtp.fault.insufficientStorage': 'insufficient storage, try again later',
+        'smtp.fault.mailboxUnavailable': 'no such mailbox (permanent)',
+        'smtp.fault.storageExceeded': 'mailbox full: storage exceeded (permanent)',
+        'smtp.fault.transactionFailed': 'transaction failed (permanent)',
       },
       stages: {
         greeting: 'greeting (on connect)',
@@ -353,14 +355,14 @@ export const controlsText: Localized<ControlsText> = {
       apply: '적용',
       replyHelp:
         '서버가 이 단계에서 평소 응답 대신 이 코드로 답합니다. 4xx는 일시적 실패라 보내는 쪽이 메시지를 큐에 두고 나중에 재시도합니다. 5xx는 영구 실패라 보내는 쪽이 포기하고 반송합니다.',
-      codes: {
-        421: '서비스를 쓸 수 없음, 연결을 닫음',
-        450: '메일함을 쓸 수 없음, 나중에 다시 시도',
-        451: '처리 중 오류, 나중에 다시 시도',
-        452: '저장 공간 부족, 나중에 다시 시도',
-        550: '없는 메일함 (영구 실패)',
-        552: '메일함 용량 초과 (영구 실패)',
-        554: '트랜잭션 실패 (영구 실패)',
+      replies: {
+        'smtp.fault.unavailable': '서비스를 쓸 수 없음, 연결을 닫음',
+        'smtp.fault.mailboxBusy': '메일함을 쓸 수 없음, 나중에 다시 시도',
+        'smtp.fault.localError': '처리 중 오류, 나중에 다시 시도',
+        'smtp.fault.insufficientStorage': '저장 공간 부족, 나중에 다시 시도',
+        'smtp.fault.mailboxUnavailable': '없는 메일함 (영구 실패)',
+        'smtp.fault.storageExceeded': '메일함 용량 초과 (영구 실패)',
+        'smtp.fault.transactionFailed': '트랜잭션 실패 (영구 실패)',
       },
       stages: {
         greeting: '인사 (연결 직후)',

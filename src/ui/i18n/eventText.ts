@@ -4,6 +4,7 @@ import { escapeControls, shownLine } from '../../sim/shownLine.ts';
 import type { DropReason } from '../../net/netEvents.ts';
 import type { SocketError } from '../../net/types.ts';
 import { formatRecord } from '../../protocols/dns/dnsMessage.ts';
+import { PROTOCOLS } from '../../protocols/registry.ts';
 import type { Fault, Input } from '../../sim/input.ts';
 import type { EventOf, Protocol, TerminalEnd, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
 import { wiresharkFlags } from '../../timeline/segmentLabel.ts';
@@ -42,8 +43,9 @@ export interface EventWords {
   readonly tags: Readonly<Record<EventCategory, string>>;
 }
 
+/** protocolName is a protocol as people write it: the registry's title, `Echo`, or plain `TCP` for raw bytes. */
 function protocolName(protocol: Protocol): string {
-  return protocol === 'raw' ? 'TCP' : protocol === 'echo' ? 'Echo' : protocol.toUpperCase();
+  return protocol === 'raw' ? 'TCP' : protocol === 'echo' ? 'Echo' : PROTOCOLS[protocol].title;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -1,6 +1,9 @@
 // The console's telnet client, apart from its looks: what a typed command means, and what a host's terminal
 // shows and whether it is connected at a point of the trace (a pure function of trace and cursor).
-import type { TraceEvent } from '../../sim/trace.ts';
+import type { ConnId } from '../../net/types.ts';
+import { PROTOCOLS, type ProtocolEntry } from '../../protocols/registry.ts';
+import { ECHO_PORT } from '../../sim/protocolForPort.ts';
+import type { Protocol, TraceEvent } from '../../sim/trace.ts';
 
 /** TelnetProblem says why a telnet command could not be understood. */
 export type TelnetProblem = 'usage' | 'port' | 'host';
@@ -14,15 +17,23 @@ export type TelnetCommand =
   | { kind: 'invalid'; problem: TelnetProblem }
   | { kind: 'other'; text: string };
 
-/** SERVICE_PORTS are the service names telnet accepts instead of a port number (as in /etc/services). */
-export const SERVICE_PORTS: Readonly<Record<string, number>> = {
-  echo: 7,
-  smtp: 25,
-  http: 80,
-  pop3: 110,
-  imap: 143,
-  submission: 587,
-};
+/** SUBMISSION_PORT is where mail is submitted (RFC 6409 §3.1); /etc/services calls it `submission`. */
+const SUBMISSION_PORT = 587;
+
+/**
+ * SERVICE_PORTS are the service names telnet accepts instead of a port number, as /etc/services names them: each
+ * protocol of the registry on its default port, then submission and the echo service (RFC 862).
+ */
+export const SERVICE_PORTS: Readonly<Record<string, number>> = Object.fromEntries([
+  ...Object.values(PROTOCOLS).map((entry) => [entry.name, entry.ports[0] as number] as const),
+  ['submission', SUBMISSION_PORT],
+  ['echo', ECHO_PORT],
+]);
+
+/** registryEntry is what the protocol registry says of a connection's protocol, or null for echo and raw TCP. */
+export function registryEntry(protocol: Protocol): ProtocolEntry | null {
+  return protocol === 'echo' || protocol === 'raw' ? null : PROTOCOLS[protocol];
+}
 
 const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 
@@ -60,7 +71,7 @@ export function parseTelnetCommand(line: string): TelnetCommand {
 export type TerminalStatus =
   | { state: 'idle' }
   | { state: 'connecting'; target: string; port: number }
-  | { state: 'connected'; target: string; port: number };
+  | { state: 'connected'; target: string; port: number; conn: ConnId; protocol: Protocol };
 
 /** TerminalRow is one line of the terminal's screen: a command the person gave, or what the terminal printed. */
 export interface TerminalRow {
@@ -76,18 +87,19 @@ export interface TerminalScreen {
   readonly hostUp: boolean;
 }
 
-// The terminal reports its connection only in the messages real telnet prints (sim/hosts/terminal.ts), so
-// these are what tell a connection has ended.
-const ENDED = /^(Connection closed|telnet: )/;
-
 /**
  * terminalScreen folds the trace up to position `cursor` for one host: every `terminal.line` it printed, with
- * the open and close commands given to it, and whether a connection is open. A host going down ends it.
+ * the open and close commands given to it, and whether a connection is open. The terminal says so itself
+ * (`terminal.connected`, `terminal.disconnected`); its printed lines are only shown, never read. A host going
+ * down ends its connection.
  */
 export function terminalScreen(trace: readonly TraceEvent[], cursor: number, host: string): TerminalScreen {
   const rows: TerminalRow[] = [];
   let status: TerminalStatus = { state: 'idle' };
   let hostUp = true;
+  // A connection's end is reported once more if it then fails too (a FIN unanswered after our close); by then
+  // the terminal may be opening the next one, which that late report must not end.
+  const ended = new Set<ConnId>();
   const last = Math.min(cursor, trace.length - 1);
   for (let i = 0; i <= last; i++) {
     const e = trace[i] as TraceEvent;
@@ -95,16 +107,20 @@ export function terminalScreen(trace: readonly TraceEvent[], cursor: number, hos
       const input = e.input;
       if (input.type === 'terminal.open' && input.host === host) {
         rows.push({ seq: e.seq, stream: 'command', text: `telnet ${input.target} ${input.port}` });
-        if (status.state === 'idle') status = { state: 'connecting', target: input.target, port: input.port };
+        if (status.state === 'idle' && hostUp)
+          status = { state: 'connecting', target: input.target, port: input.port };
       } else if (input.type === 'terminal.close' && input.host === host) {
         rows.push({ seq: e.seq, stream: 'command', text: 'telnet> close' });
       }
     } else if (e.kind === 'terminal.line' && e.host === host) {
       rows.push({ seq: e.seq, stream: e.stream, text: e.text });
-      if (e.stream !== 'info' || status.state === 'idle') continue;
-      if (e.text.startsWith('Connected to '))
-        status = { state: 'connected', target: status.target, port: status.port };
-      else if (ENDED.test(e.text)) status = { state: 'idle' };
+    } else if (e.kind === 'terminal.connected' && e.host === host) {
+      status = { state: 'connected', target: e.target, port: e.port, conn: e.conn, protocol: e.protocol };
+    } else if (e.kind === 'terminal.disconnected' && e.host === host) {
+      if (e.conn !== null && ended.has(e.conn)) continue;
+      if (e.conn !== null) ended.add(e.conn);
+      if (status.state === 'connected' && e.conn !== status.conn) continue;
+      status = { state: 'idle' };
     } else if ((e.kind === 'host.down' || e.kind === 'host.up') && e.host === host) {
       hostUp = e.kind === 'host.up';
       status = { state: 'idle' };

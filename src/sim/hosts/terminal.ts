@@ -91,6 +91,11 @@ export class Terminal {
     const ended = (how: TerminalEnd) =>
       this.#emit({ kind: 'terminal.disconnected', host: this.#host, conn, how });
     socket.onEvent((event) => {
+      // After `close`, telnet has let go of the connection: whatever it still does is not the person's concern.
+      if (closedByUs) {
+        if (event.type === 'closed' || event.type === 'error') this.#forget(socket);
+        return;
+      }
       switch (event.type) {
         case 'connected':
           connected = true;
@@ -107,10 +112,8 @@ export class Terminal {
           break;
         case 'end':
           socket.close();
-          if (!closedByUs) {
-            this.#info('Connection closed by foreign host.', conn);
-            ended('closed-by-peer');
-          }
+          this.#info('Connection closed by foreign host.', conn);
+          ended('closed-by-peer');
           this.#forget(socket);
           break;
         case 'closed':

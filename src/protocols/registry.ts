@@ -1,6 +1,10 @@
 // The one table of the application protocols Mail Lab speaks: each one's name, well-known ports, reply catalogue,
 // session machines and the reader of lines a person types. The console, the views, the bridge and sim read it.
 import type { AnyStateMachine } from 'xstate';
+import { pop3Catalogue } from './pop3/catalogue.ts';
+import { pop3ClientMachine } from './pop3/pop3ClientMachine.ts';
+import { pop3ServerMachine } from './pop3/pop3ServerMachine.ts';
+import { pop3TypedLines } from './pop3/typedLines.ts';
 import type { TypedLineReader } from './shared/lineFacts.ts';
 import { smtpCatalogue } from './smtp/catalogue.ts';
 import { smtpClientMachine } from './smtp/smtpClientMachine.ts';
@@ -33,8 +37,8 @@ export interface ProtocolEntry {
 }
 
 /**
- * PROTOCOLS is the registry. POP3, IMAP and HTTP name their ports already, so connections to them are labelled;
- * their machines and catalogues arrive with the reading half of the lab.
+ * PROTOCOLS is the registry. IMAP and HTTP name their ports already, so connections to them are labelled; their
+ * machines and catalogues arrive with the rest of the reading half of the lab.
  */
 export const PROTOCOLS: { readonly [P in ProtocolName]: ProtocolEntry & { readonly name: P } } = {
   smtp: {
@@ -47,7 +51,16 @@ export const PROTOCOLS: { readonly [P in ProtocolName]: ProtocolEntry & { readon
     clientMachine: smtpClientMachine,
     typedLines: smtpTypedLines,
   },
-  pop3: { ...pending('pop3', 'POP3'), ports: [110] },
+  pop3: {
+    name: 'pop3',
+    title: 'POP3',
+    // RFC 1939 §3.
+    ports: [110],
+    catalogue: pop3Catalogue(),
+    serverMachine: pop3ServerMachine,
+    clientMachine: pop3ClientMachine,
+    typedLines: pop3TypedLines,
+  },
   imap: { ...pending('imap', 'IMAP'), ports: [143] },
   http: { ...pending('http', 'HTTP'), ports: [80] },
 };

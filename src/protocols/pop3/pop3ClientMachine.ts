@@ -1,0 +1,328 @@
+// The client side of one POP3 connection (RFC 1939) as a sans-I/O machine: a mail reader fetching new mail. It
+// reads response lines and emits command lines, and outputs the messages it retrieved.
+import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
+import { dotUnstuff } from '../shared/dotStuffing.ts';
+import type { ClientLineFacts, SentLine } from '../shared/lineFacts.ts';
+import { apopDigest, greetingTimestamp } from './apop.ts';
+import { listMessages, messageKey, parseDropListing, parseListings } from './clientResponses.ts';
+import type { ClientEnd, ListedMessage, Pop3ClientOutput, RetrievedMessage } from './clientResponses.ts';
+import { formatCommand } from './commands.ts';
+import type { ClientCommand } from './commands.ts';
+import { POP3_TIMERS } from './limits.ts';
+import { clientCommandFacts } from './lineFacts.ts';
+import { parseStatusLine } from './replies.ts';
+
+export type { ListedMessage, Pop3ClientOutput, RetrievedMessage } from './clientResponses.ts';
+
+/** Pop3ClientInput is one visit to the maildrop: who we are, what we already have, and whether to delete. */
+export interface Pop3ClientInput {
+  readonly user: string;
+  /** The password for PASS, which is also the secret shared for APOP. */
+  readonly password: string;
+  /** Log in with APOP when the greeting carries a timestamp (RFC 1939 §7); USER and PASS otherwise. */
+  readonly apop: boolean;
+  /** Unique-ids of the messages downloaded before; they are not fetched again (RFC 1939 §8). */
+  readonly seen: readonly string[];
+  /** Download-and-delete: DELE each message retrieved, so that QUIT removes it. Download-and-keep otherwise. */
+  readonly deleteRetrieved: boolean;
+}
+
+/** Pop3ClientEmitted is what the client emits: one command line (without CRLF) at a time with its facts, then a close. */
+export type Pop3ClientEmitted = SentLine<ClientLineFacts> | { type: 'connection.close' };
+
+/** Response is one whole response as the client read it: status, text of the first line, and the unstuffed body. */
+export interface Response {
+  readonly ok: boolean;
+  readonly text: string;
+  readonly body: readonly string[];
+}
+
+/**
+ * Pop3ClientEvent is what the I/O layer sends in: the connection opening and closing, and each received line
+ * without its CRLF (line.overlong for one over the limit). The response.* events are raised inside.
+ */
+export type Pop3ClientEvent =
+  | { type: 'connection.opened' }
+  | { type: 'line.received'; line: string }
+  | { type: 'line.overlong' }
+  | { type: 'connection.closed' }
+  | { type: 'response.ok'; response: Response }
+  | { type: 'response.err'; response: Response }
+  | { type: 'response.malformed' };
+
+interface ClientContext extends Pop3ClientInput {
+  readonly timestamp: string | null;
+  /** The first line and the body lines read so far of a multi-line response (RFC 1939 §3). */
+  readonly partial: { readonly text: string; readonly body: readonly string[] } | null;
+  readonly count: number;
+  readonly uids: ReadonlyMap<number, string> | null;
+  readonly listing: readonly ListedMessage[];
+  /** The messages still to fetch, the first being fetched now. */
+  readonly queue: readonly ListedMessage[];
+  readonly retrieved: readonly RetrievedMessage[];
+  readonly marked: readonly string[];
+  readonly authorized: boolean;
+  readonly ended: ClientEnd;
+  readonly updated: boolean;
+}
+
+function send(command: ClientCommand): SentLine<ClientLineFacts> {
+  return { type: 'line.send', line: formatCommand(command), facts: clientCommandFacts(command) };
+}
+
+function responseOf(event: Pop3ClientEvent): Response {
+  assertEvent(event, ['response.ok', 'response.err']);
+  return event.response;
+}
+
+const TIMEOUT = { response: { target: '#pop3Client.done', actions: 'timedOut' } } as const;
+
+/**
+ * pop3ClientMachine fetches new mail. Send connection.opened, then each response line as line.received; it emits
+ * APOP (or USER and PASS), STAT, UIDL, LIST, RETR for each message whose unique-id is not in `seen`, DELE after
+ * each in download-and-delete mode, and QUIT; then it closes. It ends in `done`, whose output holds the messages.
+ */
+export const pop3ClientMachine = setup({
+  types: {
+    input: {} as Pop3ClientInput,
+    context: {} as ClientContext,
+    events: {} as Pop3ClientEvent,
+    emitted: {} as Pop3ClientEmitted,
+    output: {} as Pop3ClientOutput,
+  },
+  delays: {
+    response: POP3_TIMERS.response,
+  },
+  guards: {
+    usesApop: ({ context }) => context.apop && context.timestamp !== null,
+    isEmpty: ({ context }) => context.count === 0,
+    hasQueue: ({ context }) => context.queue.length > 0,
+    deletes: ({ context }) => context.deleteRetrieved,
+    isDropListing: ({ event }) => parseDropListing(responseOf(event).text) !== null,
+  },
+  actions: {
+    readLine: enqueueActions(({ context, event, enqueue }, params: { multiLine: boolean }) => {
+      assertEvent(event, 'line.received');
+      const partial = context.partial;
+      if (partial !== null) {
+        // RFC 1939 §3: "." alone ends the response; any other line starting with "." loses that first ".".
+        if (event.line !== '.') {
+          enqueue.assign({ partial: { ...partial, body: [...partial.body, dotUnstuff(event.line)] } });
+          return;
+        }
+        enqueue.assign({ partial: null });
+        enqueue.raise({ type: 'response.ok', response: { ok: true, ...partial } });
+        return;
+      }
+      const status = parseStatusLine(event.line);
+      if (status === null) enqueue.raise({ type: 'response.malformed' });
+      else if (status.status === '-ERR')
+        enqueue.raise({ type: 'response.err', response: { ok: false, text: status.text, body: [] } });
+      else if (params.multiLine) enqueue.assign({ partial: { text: status.text, body: [] } });
+      else enqueue.raise({ type: 'response.ok', response: { ok: true, text: status.text, body: [] } });
+    }),
+    noteTimestamp: assign({ timestamp: ({ event }) => greetingTimestamp(responseOf(event).text) }),
+    sendApop: emit(({ context }) =>
+      send({
+        verb: 'APOP',
+        name: context.user,
+        digest: apopDigest(context.timestamp ?? '', context.password),
+      }),
+    ),
+    sendUser: emit(({ context }) => send({ verb: 'USER', name: context.user })),
+    sendPass: emit(({ context }) => send({ verb: 'PASS', password: context.password })),
+    noteAuthorized: assign({ authorized: true }),
+    sendStat: emit(send({ verb: 'STAT' })),
+    noteCount: assign({ count: ({ event }) => parseDropListing(responseOf(event).text)?.count ?? 0 }),
+    sendUidl: emit(send({ verb: 'UIDL', message: null })),
+    noteUids: assign({ uids: ({ event }) => parseListings(responseOf(event).body) }),
+    sendList: emit(send({ verb: 'LIST', message: null })),
+    // Without LIST or UIDL the client still knows the count; a message with a seen unique-id is not fetched again.
+    planRetrieval: assign(({ context, event }) => {
+      const sizes = event.type === 'response.ok' ? parseListings(event.response.body) : null;
+      const listing = listMessages(context.count, context.uids, sizes);
+      const seen = new Set(context.seen);
+      return { listing, queue: listing.filter((message) => message.uid === null || !seen.has(message.uid)) };
+    }),
+    sendRetr: emit(({ context }) => send({ verb: 'RETR', message: context.queue[0]?.msg ?? 0 })),
+    keepMessage: assign(({ context, event }) => {
+      const message = context.queue[0];
+      if (message === undefined) return {};
+      const data = responseOf(event)
+        .body.map((line) => line + '\r\n')
+        .join('');
+      return { retrieved: [...context.retrieved, { ...message, data }] };
+    }),
+    sendDele: emit(({ context }) => send({ verb: 'DELE', message: context.queue[0]?.msg ?? 0 })),
+    noteMarked: assign(({ context }) => {
+      const message = context.queue[0];
+      return message === undefined ? {} : { marked: [...context.marked, messageKey(message)] };
+    }),
+    advance: assign(({ context }) => ({ queue: context.queue.slice(1) })),
+    sendQuit: emit(send({ verb: 'QUIT' })),
+    endAs: assign((_, params: { ended: ClientEnd }) => ({ ended: params.ended })),
+    // RFC 1939 §6: +OK to QUIT in the TRANSACTION state says the UPDATE removed every marked message.
+    noteUpdated: assign(({ context, event }) => ({
+      updated: context.authorized && event.type === 'response.ok',
+    })),
+    closeConnection: emit({ type: 'connection.close' }),
+    abandon: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ ended: 'protocolError', partial: null });
+      enqueue.emit({ type: 'connection.close' });
+    }),
+    timedOut: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ ended: 'timeout' });
+      enqueue.emit({ type: 'connection.close' });
+    }),
+  },
+}).createMachine({
+  id: 'pop3Client',
+  context: ({ input }) => ({
+    ...input,
+    timestamp: null,
+    partial: null,
+    count: 0,
+    uids: null,
+    listing: [],
+    queue: [],
+    retrieved: [],
+    marked: [],
+    authorized: false,
+    ended: 'quit',
+    updated: false,
+  }),
+  initial: 'connecting',
+  on: {
+    'line.received': { actions: { type: 'readLine', params: { multiLine: false } } },
+    'line.overlong': { target: '.done', actions: 'abandon' },
+    'response.malformed': { target: '.done', actions: 'abandon' },
+    'connection.closed': { target: '.done', actions: { type: 'endAs', params: { ended: 'connectionLost' } } },
+  },
+  states: {
+    connecting: {
+      on: { 'connection.opened': { target: 'greeting' } },
+    },
+    // RFC 1939 §4: the server speaks first, with a positive greeting.
+    greeting: {
+      on: {
+        'response.ok': [
+          { guard: 'usesApop', target: 'apop', actions: ['noteTimestamp', 'sendApop'] },
+          { target: 'user', actions: ['noteTimestamp', 'sendUser'] },
+        ],
+        'response.err': {
+          target: 'quitting',
+          actions: [{ type: 'endAs', params: { ended: 'refused' } }, 'sendQuit'],
+        },
+      },
+      after: TIMEOUT,
+    },
+    // RFC 1939 §7: APOP, or USER then PASS; a refusal ends the visit with QUIT (§4).
+    apop: {
+      on: {
+        'response.ok': { target: 'stat', actions: ['noteAuthorized', 'sendStat'] },
+        'response.err': {
+          target: 'quitting',
+          actions: [{ type: 'endAs', params: { ended: 'authFailed' } }, 'sendQuit'],
+        },
+      },
+      after: TIMEOUT,
+    },
+    user: {
+      on: {
+        'response.ok': { target: 'pass', actions: 'sendPass' },
+        'response.err': {
+          target: 'quitting',
+          actions: [{ type: 'endAs', params: { ended: 'authFailed' } }, 'sendQuit'],
+        },
+      },
+      after: TIMEOUT,
+    },
+    pass: {
+      on: {
+        'response.ok': { target: 'stat', actions: ['noteAuthorized', 'sendStat'] },
+        'response.err': {
+          target: 'quitting',
+          actions: [{ type: 'endAs', params: { ended: 'authFailed' } }, 'sendQuit'],
+        },
+      },
+      after: TIMEOUT,
+    },
+    // RFC 1939 §5: the drop listing; an empty maildrop needs nothing more.
+    stat: {
+      on: {
+        // A drop listing that is not "nn mm" leaves nothing to trust: the session ends as a protocol error.
+        'response.ok': [
+          { guard: 'isDropListing', target: 'counted', actions: 'noteCount' },
+          { target: 'done', actions: 'abandon' },
+        ],
+        'response.err': { target: 'quitting', actions: 'sendQuit' },
+      },
+      after: TIMEOUT,
+    },
+    counted: {
+      always: [
+        { guard: 'isEmpty', target: 'quitting', actions: 'sendQuit' },
+        { target: 'uidl', actions: 'sendUidl' },
+      ],
+    },
+    // RFC 1939 §7: UIDL is optional; without it every message counts as new.
+    uidl: {
+      on: {
+        'line.received': { actions: { type: 'readLine', params: { multiLine: true } } },
+        'response.ok': { target: 'list', actions: ['noteUids', 'sendList'] },
+        'response.err': { target: 'list', actions: 'sendList' },
+      },
+      after: TIMEOUT,
+    },
+    list: {
+      on: {
+        'line.received': { actions: { type: 'readLine', params: { multiLine: true } } },
+        'response.ok': { target: 'nextMessage', actions: 'planRetrieval' },
+        'response.err': { target: 'nextMessage', actions: 'planRetrieval' },
+      },
+      after: TIMEOUT,
+    },
+    nextMessage: {
+      always: [
+        { guard: 'hasQueue', target: 'retr', actions: 'sendRetr' },
+        { target: 'quitting', actions: 'sendQuit' },
+      ],
+    },
+    // RFC 1939 §5: RETR brings the message; a refusal skips it.
+    retr: {
+      on: {
+        'line.received': { actions: { type: 'readLine', params: { multiLine: true } } },
+        'response.ok': [
+          { guard: 'deletes', target: 'dele', actions: ['keepMessage', 'sendDele'] },
+          { target: 'nextMessage', actions: ['keepMessage', 'advance'] },
+        ],
+        'response.err': { target: 'nextMessage', actions: 'advance' },
+      },
+      after: TIMEOUT,
+    },
+    // RFC 1939 §5: DELE only marks the message; QUIT removes it.
+    dele: {
+      on: {
+        'response.ok': { target: 'nextMessage', actions: ['noteMarked', 'advance'] },
+        'response.err': { target: 'nextMessage', actions: 'advance' },
+      },
+      after: TIMEOUT,
+    },
+    // RFC 1939 §4, §6: QUIT; in the TRANSACTION state its response says whether UPDATE succeeded.
+    quitting: {
+      on: {
+        'response.ok': { target: 'done', actions: ['noteUpdated', 'closeConnection'] },
+        'response.err': { target: 'done', actions: ['noteUpdated', 'closeConnection'] },
+      },
+      after: TIMEOUT,
+    },
+    done: { type: 'final' },
+  },
+  output: ({ context }) => ({
+    ended: context.ended,
+    listing: context.listing,
+    messages: context.retrieved,
+    marked: context.marked,
+    updated: context.updated,
+  }),
+});

@@ -1,0 +1,355 @@
+// The server side of one POP3 connection (RFC 1939) as a sans-I/O machine: lines in, response lines out. The chart
+// names the RFC's states and says which command each allows (§3–§7); serverDecisions.ts says what to answer.
+import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
+import type { SentLine, ServerLineFacts } from '../shared/lineFacts.ts';
+import { parseCommand } from './commands.ts';
+import type { CommandSyntaxError, Pop3Command } from './commands.ts';
+import { POP3_TIMERS, COMMAND_LINE_MAX } from './limits.ts';
+import { commandFacts, replyLineFacts } from './lineFacts.ts';
+import { formatReply, reply } from './replies.ts';
+import type { ReplyKey } from './replies.ts';
+import {
+  decideApop,
+  decideCapa,
+  decideDele,
+  decideGreeting,
+  decideList,
+  decideNeedPass,
+  decidePass,
+  decideRetr,
+  decideRset,
+  decideStat,
+  decideSyntaxError,
+  decideTop,
+  decideUidl,
+  decideUpdate,
+  decideUser,
+  decideWrongState,
+} from './serverDecisions.ts';
+import type { Outcome, OutcomeEvent, Pop3ServerInput, ServerContext, SessionEnd } from './serverDecisions.ts';
+
+export type { Pop3ServerInput, SessionEnd } from './serverDecisions.ts';
+
+/** Pop3ServerEmitted is what the server emits: one response line (without CRLF) at a time with its facts, then a close. */
+export type Pop3ServerEmitted = SentLine<ServerLineFacts> | { type: 'connection.close' };
+
+/**
+ * Pop3ServerEvent is what the I/O layer sends in: the connection opening and closing, and each received line
+ * without its CRLF (line.overlong for one over the framer's limit). The rest are raised inside the machine.
+ */
+export type Pop3ServerEvent =
+  | { type: 'connection.opened' }
+  | { type: 'line.received'; line: string }
+  | { type: 'line.overlong' }
+  | { type: 'connection.closed' }
+  | CommandEvent
+  | OutcomeEvent
+  | { type: 'session.autologout' };
+
+/** CommandEvent is a parsed command line, raised internally from line.received so the chart can route on the verb. */
+export type CommandEvent =
+  | { type: 'command.user'; command: Extract<Pop3Command, { verb: 'USER' }> }
+  | { type: 'command.pass'; command: Extract<Pop3Command, { verb: 'PASS' }> }
+  | { type: 'command.apop'; command: Extract<Pop3Command, { verb: 'APOP' }> }
+  | { type: 'command.list' | 'command.uidl'; message: number | null }
+  | { type: 'command.retr' | 'command.dele'; message: number }
+  | { type: 'command.top'; message: number; lines: number }
+  | { type: 'command.stat' | 'command.noop' | 'command.rset' | 'command.quit' | 'command.capa' }
+  | { type: 'command.notImplemented' | 'command.unknown' }
+  | { type: 'command.invalid'; command: CommandSyntaxError };
+
+/** commandEvent turns a parsed command into the event the chart routes on. */
+export function commandEvent(command: Pop3Command): CommandEvent {
+  if ('error' in command) return { type: 'command.invalid', command };
+  switch (command.verb) {
+    case 'USER':
+      return { type: 'command.user', command };
+    case 'PASS':
+      return { type: 'command.pass', command };
+    case 'APOP':
+      return { type: 'command.apop', command };
+    case 'LIST':
+      return { type: 'command.list', message: command.message };
+    case 'UIDL':
+      return { type: 'command.uidl', message: command.message };
+    case 'RETR':
+      return { type: 'command.retr', message: command.message };
+    case 'DELE':
+      return { type: 'command.dele', message: command.message };
+    case 'TOP':
+      return { type: 'command.top', message: command.message, lines: command.lines };
+    case 'notImplemented':
+      return { type: 'command.notImplemented' };
+    case 'unknown':
+      return { type: 'command.unknown' };
+    default:
+      return { type: `command.${command.verb.toLowerCase() as Lowercase<typeof command.verb>}` };
+  }
+}
+
+type MachineContext = ServerContext & { readonly answering: string | null };
+
+// What each command answers when the chart lets it through; QUIT here is QUIT in the AUTHORIZATION state.
+function decideCommand(context: MachineContext, event: Pop3ServerEvent): Outcome | null {
+  switch (event.type) {
+    case 'command.user':
+      return decideUser(context, event.command);
+    case 'command.pass':
+      return decidePass(context, event.command);
+    case 'command.apop':
+      return decideApop(context, event.command);
+    case 'command.stat':
+      return decideStat(context);
+    case 'command.list':
+      return decideList(context, event.message);
+    case 'command.uidl':
+      return decideUidl(context, event.message);
+    case 'command.retr':
+      return decideRetr(context, event.message);
+    case 'command.top':
+      return decideTop(context, event.message, event.lines);
+    case 'command.dele':
+      return decideDele(context, event.message);
+    case 'command.rset':
+      return decideRset(context);
+    case 'command.noop':
+      return { reply: reply('noop') };
+    case 'command.capa':
+      return decideCapa();
+    case 'command.quit':
+      return { reply: reply('quit.ok', { host: context.hostname }) };
+    case 'command.notImplemented':
+      return { reply: reply('error.notImplemented', { verb: context.answering ?? '' }) };
+    case 'command.unknown':
+      return { reply: reply('error.unknownCommand') };
+    case 'command.invalid':
+      return decideSyntaxError(event.command);
+    default:
+      return null;
+  }
+}
+
+// The three things an Outcome asks for, as enqueueActions offers them.
+interface OutcomeEnqueuer {
+  assign(update: Partial<MachineContext>): void;
+  emit(event: Pop3ServerEmitted): void;
+  raise(event: Pop3ServerEvent): void;
+}
+
+/** applyOutcome sends the response line by line with its facts, records the changes and moves the machine. */
+function applyOutcome(enqueue: OutcomeEnqueuer, outcome: Outcome, answers: string | null): void {
+  if (outcome.update !== undefined) enqueue.assign(outcome.update);
+  const facts = replyLineFacts(outcome.reply, answers ?? undefined);
+  formatReply(outcome.reply).forEach((line, i) =>
+    enqueue.emit({ type: 'line.send', line, facts: facts[i] as ServerLineFacts }),
+  );
+  if (outcome.then !== undefined) enqueue.raise(outcome.then);
+}
+
+/**
+ * pop3ServerMachine runs one server session. Send connection.opened first; lines are handled strictly in the order
+ * sent (PIPELINING, RFC 2449 §6.6), each response emitted as line.send events before the next line is looked at.
+ * After QUIT in the TRANSACTION state it rests in UPDATE, its side of the connection closed, until the connection
+ * is gone; then, or after any other end, it is `closed`, with how it ended as its output. It never throws on a line.
+ */
+export const pop3ServerMachine = setup({
+  types: {
+    input: {} as Pop3ServerInput,
+    context: {} as MachineContext,
+    events: {} as Pop3ServerEvent,
+    emitted: {} as Pop3ServerEmitted,
+    output: {} as { ended: SessionEnd; user: string | null },
+  },
+  delays: {
+    autologout: POP3_TIMERS.autologout,
+  },
+  guards: {
+    exceedsCommandLimit: ({ event }) => {
+      assertEvent(event, 'line.received');
+      // The limit counts the CRLF, which the line arrives without (RFC 2449 §4).
+      return event.line.length > COMMAND_LINE_MAX - 2;
+    },
+  },
+  actions: {
+    greet: enqueueActions(({ context, enqueue }) => applyOutcome(enqueue, decideGreeting(context), null)),
+    parseLine: enqueueActions(({ event, enqueue }) => {
+      assertEvent(event, 'line.received');
+      const command = parseCommand(event.line);
+      enqueue.assign({ answering: commandFacts(command).verb });
+      enqueue.raise(commandEvent(command));
+    }),
+    // The verb is noted even for a line too long, so the refusal says which command it answers.
+    noteVerb: assign(({ event }) => {
+      assertEvent(event, 'line.received');
+      return { answering: commandFacts(parseCommand(event.line)).verb };
+    }),
+    forgetVerb: assign({ answering: null }),
+    answer: enqueueActions(({ context, event, enqueue }) => {
+      const outcome = decideCommand(context, event);
+      if (outcome !== null) applyOutcome(enqueue, outcome, context.answering);
+    }),
+    sendReply: enqueueActions(({ context, enqueue }, params: { key: ReplyKey }) =>
+      applyOutcome(enqueue, { reply: reply(params.key) }, context.answering),
+    ),
+    refuseInState: enqueueActions(
+      ({ context, enqueue }, params: { state: 'AUTHORIZATION' | 'TRANSACTION' }) =>
+        applyOutcome(enqueue, decideWrongState(context.answering ?? '', params.state), context.answering),
+    ),
+    askForPass: enqueueActions(({ context, enqueue }) =>
+      applyOutcome(enqueue, decideNeedPass(context), context.answering),
+    ),
+    update: enqueueActions(({ context, enqueue }) => {
+      applyOutcome(enqueue, decideUpdate(context), context.answering);
+      enqueue.emit({ type: 'connection.close' });
+    }),
+    // RFC 1939 §3, §6: a session that ends without QUIT does not enter UPDATE and removes nothing.
+    releaseLock: enqueueActions(({ context, enqueue }) => {
+      if (!context.locked) return;
+      context.maildrop.release(context.user ?? '');
+      enqueue.assign({ locked: false });
+    }),
+    endAs: assign((_, params: { ended: SessionEnd }) => ({ ended: params.ended })),
+    closeConnection: emit({ type: 'connection.close' }),
+    startAutologout: raise({ type: 'session.autologout' }),
+  },
+}).createMachine({
+  id: 'pop3Server',
+  context: ({ input }) => ({
+    ...input,
+    user: null,
+    locked: false,
+    messages: [],
+    deleted: [],
+    ended: null,
+    answering: null,
+  }),
+  initial: 'awaitingConnection',
+  states: {
+    awaitingConnection: {
+      on: {
+        'connection.opened': { target: 'session', actions: 'greet' },
+        'connection.closed': {
+          target: 'closed',
+          actions: { type: 'endAs', params: { ended: 'connectionLost' } },
+        },
+      },
+    },
+    session: {
+      type: 'parallel',
+      tags: ['connected'],
+      on: {
+        'connection.closed': {
+          target: 'closed',
+          actions: ['releaseLock', { type: 'endAs', params: { ended: 'connectionLost' } }],
+        },
+        // RFC 1939 §3: when the autologout timer expires the server closes without a response or UPDATE.
+        'session.autologout': {
+          target: 'closed',
+          actions: ['releaseLock', { type: 'endAs', params: { ended: 'autologout' } }, 'closeConnection'],
+        },
+      },
+      states: {
+        protocol: {
+          initial: 'AUTHORIZATION',
+          on: {
+            'line.received': [
+              {
+                guard: 'exceedsCommandLimit',
+                actions: ['noteVerb', { type: 'sendReply', params: { key: 'error.lineTooLong' } }],
+              },
+              { actions: 'parseLine' },
+            ],
+            'line.overlong': {
+              actions: ['forgetVerb', { type: 'sendReply', params: { key: 'error.lineTooLong' } }],
+            },
+            // RFC 2449 §5: CAPA has no restrictions; RFC 1939 §3: anything unknown or malformed gets -ERR.
+            'command.capa': { actions: 'answer' },
+            'command.notImplemented': { actions: 'answer' },
+            'command.unknown': { actions: 'answer' },
+            'command.invalid': { actions: 'answer' },
+          },
+          states: {
+            // RFC 1939 §4: after the greeting the client identifies itself, with USER and PASS or with APOP.
+            AUTHORIZATION: {
+              initial: 'awaitingCredentials',
+              on: {
+                // RFC 1939 §4: QUIT here ends the session without entering the UPDATE state.
+                'command.quit': {
+                  target: '#pop3Server.closed',
+                  actions: ['answer', { type: 'endAs', params: { ended: 'quit' } }, 'closeConnection'],
+                },
+                'command.stat': { actions: { type: 'refuseInState', params: { state: 'AUTHORIZATION' } } },
+                'command.list': { actions: { type: 'refuseInState', params: { state: 'AUTHORIZATION' } } },
+                'command.retr': { actions: { type: 'refuseInState', params: { state: 'AUTHORIZATION' } } },
+                'command.dele': { actions: { type: 'refuseInState', params: { state: 'AUTHORIZATION' } } },
+                'command.noop': { actions: { type: 'refuseInState', params: { state: 'AUTHORIZATION' } } },
+                'command.rset': { actions: { type: 'refuseInState', params: { state: 'AUTHORIZATION' } } },
+                'command.top': { actions: { type: 'refuseInState', params: { state: 'AUTHORIZATION' } } },
+                'command.uidl': { actions: { type: 'refuseInState', params: { state: 'AUTHORIZATION' } } },
+                'auth.succeeded': { target: 'TRANSACTION' },
+                'auth.rejected': { target: '.awaitingCredentials' },
+              },
+              states: {
+                // RFC 1939 §7: USER or APOP may come after the greeting or after a failed USER or PASS.
+                awaitingCredentials: {
+                  on: {
+                    'command.user': { actions: 'answer' },
+                    'user.accepted': { target: 'awaitingPass' },
+                    'command.apop': { actions: 'answer' },
+                    'command.pass': { actions: { type: 'sendReply', params: { key: 'seq.needUser' } } },
+                  },
+                },
+                // RFC 1939 §7: after a successful USER only PASS (or QUIT) may follow.
+                awaitingPass: {
+                  on: {
+                    'command.pass': { actions: 'answer' },
+                    'command.user': { actions: 'askForPass' },
+                    'command.apop': { actions: 'askForPass' },
+                  },
+                },
+              },
+            },
+            // RFC 1939 §5: the maildrop is locked; DELE only marks messages until UPDATE.
+            TRANSACTION: {
+              tags: ['locked'],
+              on: {
+                'command.stat': { actions: 'answer' },
+                'command.list': { actions: 'answer' },
+                'command.retr': { actions: 'answer' },
+                'command.dele': { actions: 'answer' },
+                'command.noop': { actions: 'answer' },
+                'command.rset': { actions: 'answer' },
+                'command.top': { actions: 'answer' },
+                'command.uidl': { actions: 'answer' },
+                'command.user': { actions: { type: 'refuseInState', params: { state: 'TRANSACTION' } } },
+                'command.pass': { actions: { type: 'refuseInState', params: { state: 'TRANSACTION' } } },
+                'command.apop': { actions: { type: 'refuseInState', params: { state: 'TRANSACTION' } } },
+                'command.quit': { target: '#pop3Server.UPDATE' },
+              },
+            },
+          },
+        },
+        // RFC 1939 §3: an autologout timer of at least 10 minutes, reset by anything the client sends.
+        autologout: {
+          initial: 'running',
+          states: {
+            running: {
+              on: {
+                'line.received': { target: 'running', reenter: true },
+                'line.overlong': { target: 'running', reenter: true },
+              },
+              after: { autologout: { actions: 'startAutologout' } },
+            },
+          },
+        },
+      },
+    },
+    // RFC 1939 §6: the marked messages are removed, the lock released, the response sent and the connection closed.
+    UPDATE: {
+      entry: 'update',
+      on: { 'connection.closed': { target: 'closed' } },
+    },
+    closed: { type: 'final' },
+  },
+  output: ({ context }) => ({ ended: context.ended ?? 'connectionLost', user: context.user }),
+});

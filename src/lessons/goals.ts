@@ -1,7 +1,7 @@
 // A lesson step's goal: a declarative predicate over the trace, so it is met however the student got there
 // (typed in the console, clicked in the compose form, or replayed by "show me"). Pure functions only.
 import type { TraceEvent, TraceEventKind } from '../sim/trace.ts';
-import { annotateLines, fieldValue } from './traceFields.ts';
+import { fieldValue } from './traceFields.ts';
 
 /**
  * FieldMatch is what one field must be: equal to a value, start with a `prefix`, match a `regex` (with
@@ -54,7 +54,6 @@ const NOT_MET: GoalResult = { met: false };
  * for "has the student seen it yet".
  */
 export function checkGoal(goal: Goal, trace: readonly TraceEvent[], fromSeq = 0): GoalResult {
-  annotateLines(trace);
   return check(goal, trace, firstIndex(trace, fromSeq), undefined);
 }
 
@@ -63,7 +62,6 @@ export function checkGoal(goal: Goal, trace: readonly TraceEvent[], fromSeq = 0)
  * of an `all`, or parts of a `sequence` done in order. An `any` is one part.
  */
 export function goalProgress(goal: Goal, trace: readonly TraceEvent[], fromSeq = 0): GoalProgress {
-  annotateLines(trace);
   return progress(goal, trace, firstIndex(trace, fromSeq), undefined);
 }
 
@@ -77,7 +75,6 @@ export function isEventGoal(goal: Goal): goal is EventGoal {
  * `atLeast` says), for questions answered from the student's own run.
  */
 export function matchingEvents(goal: EventGoal, trace: readonly TraceEvent[], fromSeq = 0): TraceEvent[] {
-  annotateLines(trace);
   const out: TraceEvent[] = [];
   for (let i = firstIndex(trace, fromSeq); i < trace.length; i++) {
     const event = trace[i] as TraceEvent;

@@ -75,10 +75,10 @@ export interface LessonStep {
 }
 
 /**
- * AnswerFrom computes a short answer from the student's own run: the code of the first reply to a command
- * (`replyTo: "DATA"` → `354`), or how many events match a goal (`count`).
+ * AnswerFrom computes a short answer from the student's own run: the code of the first reply whose `answers`
+ * names a command (`answers: "DATA"` → `354`), or how many events match a goal (`count`).
  */
-export type AnswerFrom = { readonly replyTo: string } | { readonly count: EventGoal };
+export type AnswerFrom = { readonly answers: string } | { readonly count: EventGoal };
 
 /**
  * QuestionSpec is the language-neutral part of a question. A `choice` question's right choice is marked in

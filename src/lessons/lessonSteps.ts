@@ -147,8 +147,8 @@ function parseAnswerFrom(value: unknown, path: string, issues: StepsIssue[]): An
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const keys = Object.keys(value);
     const record = value as Record<string, unknown>;
-    if (keys.length === 1 && typeof record.replyTo === 'string' && record.replyTo !== '')
-      return { replyTo: record.replyTo.toUpperCase() };
+    if (keys.length === 1 && typeof record.answers === 'string' && record.answers !== '')
+      return { answers: record.answers.toUpperCase() };
     if (keys.length === 1 && 'count' in record) {
       const goal = parseGoal(record.count, `${path}.count`);
       if ('issues' in goal) issues.push(...goal.issues);
@@ -157,7 +157,7 @@ function parseAnswerFrom(value: unknown, path: string, issues: StepsIssue[]): An
       return undefined;
     }
   }
-  issues.push({ path, message: 'must be { "replyTo": "DATA" } or { "count": { "kind": … } }' });
+  issues.push({ path, message: 'must be { "answers": "DATA" } or { "count": { "kind": … } }' });
   return undefined;
 }
 

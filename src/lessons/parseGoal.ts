@@ -1,6 +1,8 @@
 // Validates a goal as written in `steps.json` and turns it into a `Goal`. Every problem names its path
-// (`goal.sequence[1].code`), and a field the event kind does not have is an error, not a goal never met.
+// (`goal.sequence[1].code`), and a field the event kind does not have is an error, not a goal never met; so
+// is an SMTP catalogue id (`reply`) the catalogue does not have.
 import * as v from 'valibot';
+import { REPLIES } from '../protocols/smtp/replies.ts';
 import type { TraceEventKind } from '../sim/trace.ts';
 import type { EventGoal, FieldMatch, Goal } from './goals.ts';
 import { EVENT_FIELDS, TRACE_EVENT_KINDS } from './traceFields.ts';
@@ -41,6 +43,14 @@ function compiles(source: string): boolean {
   } catch {
     return false;
   }
+}
+
+const SMTP_REPLY = 'smtp.';
+
+// An exact `reply` naming an SMTP reply must name one the catalogue has; other protocols have none to check.
+function isCatalogued(match: FieldMatch): boolean {
+  if (typeof match !== 'string' || !match.startsWith(SMTP_REPLY)) return true;
+  return Object.hasOwn(REPLIES, match.slice(SMTP_REPLY.length));
 }
 
 const COMBINERS = ['all', 'any', 'sequence'] as const;
@@ -119,8 +129,13 @@ function eventGoal(
       continue;
     }
     const parsed = v.safeParse(fieldMatch, raw);
-    if (parsed.success) fields[name] = parsed.output;
-    else issues.push({ path: `${path}.${name}`, message: parsed.issues[0].message });
+    if (!parsed.success) issues.push({ path: `${path}.${name}`, message: parsed.issues[0].message });
+    else if (kind === 'app.line' && name === 'reply' && !isCatalogued(parsed.output))
+      issues.push({
+        path: `${path}.reply`,
+        message: `is not a reply in the SMTP catalogue (smtp.rcpt.ok, …)`,
+      });
+    else fields[name] = parsed.output;
   }
   return atLeast === undefined
     ? { kind: kind as TraceEventKind, fields }

@@ -3,7 +3,6 @@
 import type { TraceEvent } from '../sim/trace.ts';
 import { matchingEvents } from './goals.ts';
 import type { AnswerFrom, QuestionSpec, QuestionText } from './lessonFormat.ts';
-import { annotateLines, lineInfo } from './traceFields.ts';
 
 /** Answer is what a student gave: a choice's index, or a short text. */
 export type Answer =
@@ -19,16 +18,15 @@ export type Verdict =
   | { readonly kind: 'notYet' };
 
 /**
- * answerFromTrace computes an answer from a run: the code of the first reply to a command (`replyTo`), or
- * how many events match a goal (`count`). Undefined when the command was never answered.
+ * answerFromTrace computes an answer from a run: the code of the first reply that `answers` a command, as
+ * the server recorded it, or how many events match a goal (`count`). Undefined when the command was never
+ * answered.
  */
 export function answerFromTrace(from: AnswerFrom, trace: readonly TraceEvent[]): string | undefined {
   if ('count' in from) return String(matchingEvents(from.count, trace).length);
-  annotateLines(trace);
   for (const event of trace) {
-    if (event.kind !== 'app.line' || event.from !== 'server') continue;
-    const info = lineInfo(event);
-    if (info?.replyTo === from.replyTo && info.code !== undefined) return String(info.code);
+    if (event.kind !== 'app.line' || event.from !== 'server' || event.answers !== from.answers) continue;
+    if (event.code !== undefined) return String(event.code);
   }
   return undefined;
 }

@@ -48,7 +48,7 @@ describe('answers computed from a run', () => {
   it('give the textbook’s 354 after DATA and crepes.fr’s two connections for two messages', async () => {
     const { answerFromTrace } = await import('../../../src/lessons/questions.ts');
     const bySlug = (slug: string) => lessons.find((l) => l.slug === slug)!;
-    expect(answerFromTrace({ replyTo: 'DATA' }, replay(bySlug('smtp-by-hand')).session.trace)).toBe('354');
+    expect(answerFromTrace({ answers: 'DATA' }, replay(bySlug('smtp-by-hand')).session.trace)).toBe('354');
     const persistent = bySlug('persistent-connection');
     const connections = persistent.questions.find((q) => q.id === 'connections');
     expect(

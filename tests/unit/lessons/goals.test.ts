@@ -1,53 +1,75 @@
 import { describe, expect, it } from 'vitest';
 import { checkGoal, goalProgress, matchesField, type Goal } from '../../../src/lessons/goals.ts';
-import { fieldValue, annotateLines } from '../../../src/lessons/traceFields.ts';
+import { fieldValue } from '../../../src/lessons/traceFields.ts';
 import { client, server, traceOf } from './traceBuilder.ts';
 
 const dialogue = traceOf(
-  server('220 hamburger.edu'),
-  client('HELO crepes.fr'),
-  server('250 Hello crepes.fr, pleased to meet you'),
-  client('MAIL FROM: <alice@crepes.fr>'),
-  client('RCPT TO: <bob@hamburger.edu>'),
-  server('250 alice@crepes.fr ... Sender ok'),
-  server('250 bob@hamburger.edu ... Recipient ok'),
-  client('DATA'),
-  server('354 Enter mail, end with "." on a line by itself'),
-  client('MAIL FROM: this line is message text'),
-  client('.'),
-  server('250 Message accepted for delivery'),
-  client('QUIT'),
-  server('221 hamburger.edu closing connection'),
+  server('220 hamburger.edu', { code: 220, reply: 'smtp.greeting' }),
+  client('HELO crepes.fr', { verb: 'HELO', args: { domain: 'crepes.fr' } }),
+  server('250 Hello crepes.fr, pleased to meet you', { code: 250, reply: 'smtp.helo.ok', answers: 'HELO' }),
+  client('MAIL FROM: <alice@crepes.fr>', { verb: 'MAIL', args: { from: 'alice@crepes.fr' } }),
+  client('RCPT TO: <bob@hamburger.edu>', { verb: 'RCPT', args: { to: 'bob@hamburger.edu' } }),
+  server('250 alice@crepes.fr ... Sender ok', { code: 250, reply: 'smtp.mail.ok', answers: 'MAIL' }),
+  server('250 bob@hamburger.edu ... Recipient ok', { code: 250, reply: 'smtp.rcpt.ok', answers: 'RCPT' }),
+  client('DATA', { verb: 'DATA' }),
+  server('354 Enter mail, end with "." on a line by itself', {
+    code: 354,
+    reply: 'smtp.data.start',
+    answers: 'DATA',
+  }),
+  client('MAIL FROM: this line is message text', { content: 'data' }),
+  client('.', { verb: '.' }),
+  server('250 Message accepted for delivery', { code: 250, reply: 'smtp.data.accepted', answers: '.' }),
+  client('QUIT', { verb: 'QUIT' }),
+  server('221 hamburger.edu closing connection', { code: 221, reply: 'smtp.quit', answers: 'QUIT' }),
 );
 
-describe('the derived fields of SMTP lines', () => {
-  it('pair each reply with the command it answers, even when commands are pipelined', () => {
-    annotateLines(dialogue);
-    const replyTo = dialogue
+describe('the fields of SMTP lines', () => {
+  it('are the facts their senders recorded: what each reply answers, none for the greeting', () => {
+    const answers = dialogue
       .filter((e) => fieldValue(e, 'code') !== undefined)
-      .map((e) => fieldValue(e, 'replyTo'));
-    expect(replyTo).toEqual(['', 'HELO', 'MAIL', 'RCPT', 'DATA', '.', 'QUIT']);
+      .map((e) => fieldValue(e, 'answers'));
+    expect(answers).toEqual([undefined, 'HELO', 'MAIL', 'RCPT', 'DATA', '.', 'QUIT']);
+    expect(fieldValue(dialogue[6]!, 'reply')).toBe('smtp.rcpt.ok');
   });
 
-  it('treat the lines between 354 and the lone dot as message text, not commands', () => {
-    annotateLines(dialogue);
+  it('say a line of message text is content, not a command, whatever its text looks like', () => {
     const text = dialogue[9]!;
     expect(fieldValue(text, 'verb')).toBeUndefined();
-    expect(fieldValue(text, 'data')).toBe(true);
+    expect(fieldValue(text, 'content')).toBe('data');
+    expect(checkGoal({ kind: 'app.line', fields: { verb: 'MAIL' } }, dialogue, 8)).toEqual({ met: false });
     expect(fieldValue(dialogue[10]!, 'verb')).toBe('.');
   });
 
-  it('read a command verb in capitals and a reply code as a number', () => {
-    annotateLines(dialogue);
-    expect(fieldValue(dialogue[1]!, 'verb')).toBe('HELO');
-    expect(fieldValue(dialogue[2]!, 'code')).toBe(250);
+  it('read a command’s arguments by their dotted names', () => {
+    expect(fieldValue(dialogue[4]!, 'args.to')).toBe('bob@hamburger.edu');
+    const goal: Goal = { kind: 'app.line', fields: { verb: 'RCPT', 'args.to': { prefix: 'bob@' } } };
+    expect(checkGoal(goal, dialogue)).toEqual({ met: true, atSeq: 4 });
+    const other: Goal = { kind: 'app.line', fields: { verb: 'RCPT', 'args.to': { prefix: 'carol@' } } };
+    expect(checkGoal(other, dialogue)).toEqual({ met: false });
   });
 
-  it('keep multi-line replies waiting for their last line', () => {
-    const trace = traceOf(client('EHLO crepes.fr'), server('250-hamburger.edu Hello'), server('250 HELP'));
-    annotateLines(trace);
-    expect(fieldValue(trace[1]!, 'replyTo')).toBeUndefined();
-    expect(fieldValue(trace[2]!, 'replyTo')).toBe('EHLO');
+  it('are never worked out from the text: a line without facts has no code or verb', () => {
+    const raw = traceOf({
+      kind: 'app.line',
+      conn: 'c9',
+      host: 'alice-pc',
+      protocol: 'raw',
+      from: 'server',
+      line: '250 looks like SMTP',
+    });
+    expect(fieldValue(raw[0]!, 'code')).toBeUndefined();
+    expect(checkGoal({ kind: 'app.line', fields: { code: 250 } }, raw)).toEqual({ met: false });
+  });
+
+  it('mark every line of a multi-line reply with what it answers, and all but the last with more', () => {
+    const trace = traceOf(
+      client('EHLO crepes.fr', { verb: 'EHLO', args: { domain: 'crepes.fr' } }),
+      server('250-hamburger.edu Hello', { code: 250, reply: 'smtp.ehlo.ok', answers: 'EHLO', more: true }),
+      server('250 HELP', { code: 250, reply: 'smtp.ehlo.ok', answers: 'EHLO' }),
+    );
+    expect(trace.map((e) => fieldValue(e, 'answers'))).toEqual([undefined, 'EHLO', 'EHLO']);
+    expect(trace.map((e) => fieldValue(e, 'more'))).toEqual([undefined, true, undefined]);
   });
 });
 
@@ -129,10 +151,10 @@ describe('combined goals', () => {
 
   it('a same-connection sequence does not take its reply from another connection', () => {
     const trace = traceOf(
-      client('HELO crepes.fr', 'c1'),
-      server('250 other', 'c2'),
-      client('HELO x', 'c3'),
-      server('250 ok', 'c3'),
+      client('HELO crepes.fr', { verb: 'HELO' }, 'c1'),
+      server('250 other', { code: 250, reply: 'smtp.helo.ok', answers: 'HELO' }, 'c2'),
+      client('HELO x', { verb: 'HELO' }, 'c3'),
+      server('250 ok', { code: 250, reply: 'smtp.helo.ok', answers: 'HELO' }, 'c3'),
     );
     const replyOnSame: Goal = {
       sameConnection: true,

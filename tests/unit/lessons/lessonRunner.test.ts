@@ -43,7 +43,10 @@ describe('the lesson runner', () => {
 
   it('moves past every step the trace meets, each counted after the previous one', () => {
     const lesson = lessonOf({ goal: helo }, { goal: ok }, { goal: helo });
-    const trace = traceOf(client('HELO crepes.fr'), server('250 Hello'));
+    const trace = traceOf(
+      client('HELO crepes.fr', { verb: 'HELO' }),
+      server('250 Hello', { code: 250, reply: 'smtp.helo.ok', answers: 'HELO' }),
+    );
     const { state } = observeTrace(lesson, startLesson(lesson).state, trace);
     expect(state.step).toBe(2);
     expect(state.done.map((d) => [d.id, d.atSeq])).toEqual([
@@ -55,25 +58,31 @@ describe('the lesson runner', () => {
 
   it('checks a step marked since the lesson from the first event of the world', () => {
     const lesson = lessonOf({ goal: ok }, { goal: helo, since: 'lesson' });
-    const trace = traceOf(client('HELO crepes.fr'), server('250 Hello'));
+    const trace = traceOf(
+      client('HELO crepes.fr', { verb: 'HELO' }),
+      server('250 Hello', { code: 250, reply: 'smtp.helo.ok', answers: 'HELO' }),
+    );
     const { state } = observeTrace(lesson, startLesson(lesson).state, trace);
     expect(isLessonDone(lesson, state)).toBe(true);
   });
 
   it('waits for a newly loaded world before checking the step that loads it', () => {
     const lesson = lessonOf({ goal: helo }, { goal: helo, setUp: [{ action: 'load', scenario: 'outage' }] });
-    const trace = traceOf(client('HELO crepes.fr'), client('HELO again'));
+    const trace = traceOf(client('HELO crepes.fr', { verb: 'HELO' }), client('HELO again', { verb: 'HELO' }));
     const first = observeTrace(lesson, startLesson(lesson).state, trace);
     expect(first.setUp).toEqual([{ action: 'load', scenario: 'outage' }]);
     expect(first.state).toMatchObject({ step: 1, awaitingWorld: true });
     expect(observeTrace(lesson, first.state, trace).state.step).toBe(1);
-    const fresh = traceOf(client('HELO from the new world'));
+    const fresh = traceOf(client('HELO from the new world', { verb: 'HELO' }));
     expect(observeTrace(lesson, worldLoaded(first.state), fresh).state.step).toBe(2);
   });
 
   it('reports the parts of the current step already done', () => {
     const lesson = lessonOf({ goal: { sequence: [helo, ok, helo] } });
-    const trace = traceOf(client('HELO crepes.fr'), server('250 Hello'));
+    const trace = traceOf(
+      client('HELO crepes.fr', { verb: 'HELO' }),
+      server('250 Hello', { code: 250, reply: 'smtp.helo.ok', answers: 'HELO' }),
+    );
     expect(currentProgress(lesson, startLesson(lesson).state, trace)).toEqual({ done: 2, total: 3 });
   });
 

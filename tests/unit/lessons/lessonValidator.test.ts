@@ -47,6 +47,29 @@ describe('the lesson validator', () => {
     );
   });
 
+  it('names a goal field under its old, re-derived name, which the trace does not have', () => {
+    edit('steps.json', (t) => t.replace('"answers": "MAIL"', '"replyTo": "MAIL"'));
+    expect(problems()).toContain(
+      `lessons/${LESSON}/steps.json: steps[2].goal.sequence[0].replyTo: is not a field of app.line`,
+    );
+  });
+
+  it('names a goal reply that is not in the SMTP catalogue', () => {
+    edit('steps.json', (t) => t.replace('"code": 220', '"code": 220, "reply": "smtp.greeting.ok"'));
+    expect(problems()).toContain(
+      `lessons/${LESSON}/steps.json: steps[0].goal.reply: is not a reply in the SMTP catalogue`,
+    );
+  });
+
+  it('names a question that computes its answer from the old replyTo', () => {
+    edit('steps.json', (t) =>
+      t.replace('"answerFrom": {\n        "answers"', '"answerFrom": {\n        "replyTo"'),
+    );
+    expect(problems()).toContain(
+      `lessons/${LESSON}/steps.json: questions[0].answerFrom: must be { "answers"`,
+    );
+  });
+
   it('names a scripted input with a field inputs do not have', () => {
     edit('steps.json', (t) =>
       t.replace('"target": "hamburger.edu"', '"target": "hamburger.edu", "port2": 1'),

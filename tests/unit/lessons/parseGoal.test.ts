@@ -57,4 +57,30 @@ describe('parsing a goal from a lesson file', () => {
       issues: [{ path: 'goal.via.port' }],
     });
   });
+
+  it('accepts the facts a line carries: what it answers, catalogue id, arguments, content', () => {
+    const value = {
+      all: [
+        { kind: 'app.line', from: 'server', code: 235, answers: 'AUTH', reply: 'smtp.auth.ok' },
+        { kind: 'app.line', verb: 'RCPT', 'args.to': { prefix: 'bob@' } },
+        { kind: 'app.line', content: 'data', reply: { prefix: 'smtp.auth.' } },
+      ],
+    };
+    expect('goal' in parseGoal(value)).toBe(true);
+  });
+
+  it('refuses the old re-derived names and a reply the SMTP catalogue does not have', () => {
+    const result = parseGoal({
+      sequence: [
+        { kind: 'app.line', replyTo: 'DATA' },
+        { kind: 'app.line', data: true },
+        { kind: 'app.line', reply: 'smtp.rcpt.okay' },
+      ],
+    });
+    expect('issues' in result && result.issues.map((i) => `${i.path}: ${i.message.split(' (')[0]}`)).toEqual([
+      'goal.sequence[0].replyTo: is not a field of app.line',
+      'goal.sequence[1].data: is not a field of app.line',
+      'goal.sequence[2].reply: is not a reply in the SMTP catalogue',
+    ]);
+  });
 });

@@ -4,13 +4,13 @@ import { answerFromTrace, checkAnswer, normalizeAnswer } from '../../../src/less
 import { client, server, traceOf } from './traceBuilder.ts';
 
 const run = traceOf(
-  server('220 hamburger.edu'),
-  client('HELO crepes.fr'),
-  server('250 Hello crepes.fr'),
-  client('DATA'),
-  server('503 Need MAIL before RCPT'),
-  client('MAIL FROM: <alice@crepes.fr>'),
-  server('250 Sender ok'),
+  server('220 hamburger.edu', { code: 220, reply: 'smtp.greeting' }),
+  client('HELO crepes.fr', { verb: 'HELO' }),
+  server('250 Hello crepes.fr', { code: 250, reply: 'smtp.helo.ok', answers: 'HELO' }),
+  client('DATA', { verb: 'DATA' }),
+  server('503 Need MAIL before RCPT', { code: 503, reply: 'smtp.seq.needMail', answers: 'DATA' }),
+  client('MAIL FROM: <alice@crepes.fr>', { verb: 'MAIL' }),
+  server('250 Sender ok', { code: 250, reply: 'smtp.mail.ok', answers: 'MAIL' }),
 );
 
 const text = (over: Partial<QuestionText>): QuestionText => ({
@@ -23,9 +23,13 @@ const text = (over: Partial<QuestionText>): QuestionText => ({
 });
 
 describe('questions answered from the student’s own run', () => {
-  it('take the code of the first reply to a command', () => {
-    expect(answerFromTrace({ replyTo: 'DATA' }, run)).toBe('503');
-    expect(answerFromTrace({ replyTo: 'QUIT' }, run)).toBeUndefined();
+  it('take the code of the first reply that answers a command', () => {
+    expect(answerFromTrace({ answers: 'DATA' }, run)).toBe('503');
+    expect(answerFromTrace({ answers: 'QUIT' }, run)).toBeUndefined();
+  });
+
+  it('do not take a reply that answers nothing, such as the greeting', () => {
+    expect(answerFromTrace({ answers: '' }, run)).toBeUndefined();
   });
 
   it('count the events that match a goal', () => {
@@ -34,7 +38,7 @@ describe('questions answered from the student’s own run', () => {
 
   it('say “not yet” while the run has not done what is asked about', () => {
     const verdict = checkAnswer(
-      { id: 'q', type: 'short', answerFrom: { replyTo: 'QUIT' } },
+      { id: 'q', type: 'short', answerFrom: { answers: 'QUIT' } },
       text({}),
       { kind: 'short', text: '221' },
       run,
@@ -43,7 +47,7 @@ describe('questions answered from the student’s own run', () => {
   });
 
   it('compare the answer with this run, not with a fixed one', () => {
-    const spec = { id: 'q', type: 'short', answerFrom: { replyTo: 'DATA' } } as const;
+    const spec = { id: 'q', type: 'short', answerFrom: { answers: 'DATA' } } as const;
     expect(checkAnswer(spec, text({}), { kind: 'short', text: ' 503 ' }, run)).toEqual({ kind: 'correct' });
     expect(checkAnswer(spec, text({}), { kind: 'short', text: '354' }, run)).toEqual({
       kind: 'wrong',

@@ -165,4 +165,19 @@ describe('the transcript, state charts and inspector', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('explains a selected reply by the catalogue id its server wrote and the command it answers, in Korean', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?story=Inspector&lang=ko&conn=c1`);
+    const lines = page.locator('.transcript li button');
+    await lines.first().waitFor();
+    // The client pipelines MAIL and RCPT; the reply after both still answers MAIL.
+    await page.locator('.transcript li[data-role="reply"] button', { hasText: 'Sender ok' }).click();
+    const inspector = page.locator('.inspector');
+    await expect(inspector.locator('[data-field="reply"]').textContent()).resolves.toBe('smtp.mail.ok');
+    await expect(inspector.locator('[data-field="answers"]').textContent()).resolves.toBe('MAIL');
+    await expect(inspector.textContent()).resolves.toContain('메일 트랜잭션이 시작되었습니다');
+    await page.locator('.inspector').screenshot({ path: `${SCREENSHOTS}inspector-reply-ko.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -82,6 +82,10 @@ export interface InspectorText {
       readonly replyClass: string;
       readonly continuation: string;
       readonly extension: string;
+      /** answers heads the command a reply answers; unprompted stands for none, endOfData names the final ".". */
+      readonly answers: string;
+      readonly unprompted: string;
+      readonly endOfData: string;
     };
     readonly queue: {
       readonly kinds: Readonly<Record<QueueKind, string>>;
@@ -117,6 +121,8 @@ export interface InspectorText {
       readonly bcc: string;
       readonly bccNote: string;
       readonly noBcc: string;
+      /** noDestination is said of a message whose header has no To:, Cc: or Bcc: at all. */
+      readonly noDestination: string;
       readonly subject: string;
       readonly date: string;
       readonly messageId: string;
@@ -225,6 +231,8 @@ export const inspectorText: Localized<InspectorText> = {
         'queue.warned': 'Delay warning',
         'queue.bounced': 'Bounced',
         'queue.removed': 'Removed from the queue',
+        'conn.opened': 'Connection opened',
+        'smtp.accepted': 'Message accepted over SMTP',
       },
       segment: {
         title: (from, to) => `${from} → ${to}`,
@@ -261,6 +269,9 @@ export const inspectorText: Localized<InspectorText> = {
         replyClass: 'Reply class',
         continuation: 'Multi-line reply',
         extension: 'Extension',
+        answers: 'Answers',
+        unprompted: 'no command: the server spoke first (a greeting or a notice)',
+        endOfData: 'the end of the message text',
       },
       queue: {
         kinds: {
@@ -296,7 +307,7 @@ export const inspectorText: Localized<InspectorText> = {
         envelope: 'Envelope (SMTP)',
         headers: 'Headers (in the message)',
         envelopeSources: {
-          smtp: 'from the MAIL FROM and RCPT TO commands that carried it',
+          smtp: 'from the MAIL FROM and RCPT TO that carried it, as the server that took the message recorded them',
           queue: 'from the queue entry',
           submission: 'from the user agent’s submission',
           local: 'delivered by the server to its own mailbox: no envelope crossed the wire',
@@ -311,6 +322,8 @@ export const inspectorText: Localized<InspectorText> = {
         bccNote:
           'Bcc recipients are only in the envelope: the sender’s program puts them in RCPT TO but writes no header for them, so the other recipients never see them.',
         noBcc: 'Every envelope recipient is also named in To: or Cc:.',
+        noDestination:
+          'This message has no To: or Cc: header at all, as a message typed by hand often does: only the envelope says who gets it, and with no recipients in the headers there is nobody to hide a Bcc from.',
         subject: 'Subject',
         date: 'Date',
         messageId: 'Message-ID',
@@ -411,6 +424,8 @@ export const inspectorText: Localized<InspectorText> = {
         'queue.warned': '지연 경고',
         'queue.bounced': '반송',
         'queue.removed': '큐에서 제거',
+        'conn.opened': '연결 시작',
+        'smtp.accepted': 'SMTP로 받아들인 메시지',
       },
       segment: {
         title: (from, to) => `${from} → ${to}`,
@@ -447,6 +462,9 @@ export const inspectorText: Localized<InspectorText> = {
         replyClass: '응답 코드 분류',
         continuation: '여러 줄 응답',
         extension: '확장 기능',
+        answers: '답하는 명령',
+        unprompted: '없음: 서버가 먼저 보낸 인사나 알림입니다',
+        endOfData: '메시지 내용의 끝',
       },
       queue: {
         kinds: {
@@ -482,8 +500,8 @@ export const inspectorText: Localized<InspectorText> = {
         envelope: '엔벨로프 (SMTP)',
         headers: '헤더 (메시지 안)',
         envelopeSources: {
-          smtp: '이 메시지를 나른 MAIL FROM, RCPT TO 명령에서 찾음',
-          queue: '큐 항목에서 찾음',
+          smtp: '메시지를 넘겨받은 서버가 기록한 MAIL FROM, RCPT TO에서 찾음',
+          queue: '메시지 큐 항목에서 찾음',
           submission: '사용자 에이전트의 제출에서 찾음',
           local: '서버가 자기 메일함에 직접 배달함: 엔벨로프가 네트워크를 지나지 않았습니다',
         },
@@ -497,6 +515,8 @@ export const inspectorText: Localized<InspectorText> = {
         bccNote:
           '숨은 참조(Bcc) 받는 사람은 엔벨로프에만 있습니다. 보내는 프로그램이 RCPT TO에는 넣지만 헤더에는 쓰지 않으므로, 다른 받는 사람들은 볼 수 없습니다.',
         noBcc: '엔벨로프의 받는 사람은 모두 To:나 Cc:에도 있습니다.',
+        noDestination:
+          '손으로 입력한 메시지에서 흔히 그렇듯, 이 메시지에는 To:나 Cc: 헤더가 아예 없습니다. 받는 사람은 엔벨로프에만 적혀 있고, 헤더에 다른 받는 사람이 없으니 숨은 참조(Bcc)라고 할 것도 없습니다.',
         subject: '제목',
         date: '날짜',
         messageId: 'Message-ID',

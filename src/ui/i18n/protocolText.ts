@@ -1,6 +1,6 @@
-// What SMTP commands and replies mean to a student, in each language: every catalogued reply by its key, every
+// What SMTP commands and replies mean to a student, in each language: every catalogued reply by its id, every
 // command by its verb, and the reply classes for replies outside the catalogue. Protocol lines stay as on the wire.
-import type { ReplyClass, ReplyKey } from '../../protocols/smtp/replies.ts';
+import type { ReplyClass } from '../../protocols/smtp/replies.ts';
 import { replyText, type ReplyExplanation, type ReplyId } from './replyText.ts';
 import type { KnownVerb } from '../../protocols/smtp/commands.ts';
 import type { Localized } from './languageContext.ts';

@@ -523,5 +523,6 @@ export const replyText: Localized<Readonly<Record<ReplyId, ReplyExplanation>>> =
 
 /** isReplyId tells whether a fact's `reply` names a reply this table explains. */
 export function isReplyId(id: string): id is ReplyId {
-  return id in EN;
+  // Own keys only: `in` would also say yes to `toString` and the rest of Object.prototype.
+  return Object.hasOwn(EN, id);
 }

@@ -1,9 +1,9 @@
 // Pure views of a message for the inspector: its envelope found in the trace, the envelope beside the headers,
 // the MIME tree as rows, the Received path as hops, and byte dumps. No DOM and no Svelte, so all is unit-tested.
-import { parseMessage, type MessagePart, type ParsedMessage } from '../../protocols/message/parseMessage.ts';
+import { findField } from '../../protocols/message/headers.ts';
+import type { MessagePart, ParsedMessage } from '../../protocols/message/parseMessage.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { EventOf, TraceEvent } from '../../sim/trace.ts';
-import { readSessionLines } from './inspector/smtpLines.ts';
 
 /** MessageEvent is an event that carries a whole message. */
 export type MessageEvent = EventOf<'mailbox.stored'> | EventOf<'queue.enqueued'> | EventOf<'ua.submitted'>;
@@ -14,7 +14,7 @@ export function isMessageEvent(event: TraceEvent): event is MessageEvent {
 }
 
 /**
- * EnvelopeSource says where the envelope was found: the SMTP commands that carried the message (`smtp`), the
+ * EnvelopeSource says where the envelope was found: the server that took the message over SMTP (`smtp`), the
  * sender's queue entry (`queue`), the user agent's submission (`submission`), or nowhere on the wire because the
  * server delivered it to its own mailbox (`local`).
  */
@@ -25,99 +25,48 @@ export interface Envelope {
   readonly source: EnvelopeSource;
   readonly from: string | null;
   readonly recipients: readonly string[];
-  /** seq is the event the envelope was read from (the MAIL FROM line for `smtp`). */
+  /** seq is the event the envelope was read from (the `smtp.accepted` for `smtp`), or null for `local`. */
   readonly seq: number | null;
 }
 
-interface Transaction {
-  readonly conn: string;
-  readonly client: string;
-  readonly server: string;
-  readonly from: string;
-  readonly recipients: string[];
-  readonly messageId: string | null;
-  readonly mailSeq: number;
-  readonly endSeq: number;
+function takenOver(event: EventOf<'smtp.accepted'>): Envelope {
+  return { source: 'smtp', from: event.from, recipients: event.recipients, seq: event.seq };
 }
 
-const MESSAGE_ID_FIELD = /^message-id:\s*(<[^<>]*>)/i;
-const PATH = /<([^<>]*)>/;
-
-// Every completed SMTP mail transaction in the trace, with the recipients the server accepted (a 2xx to RCPT).
-function transactions(trace: readonly TraceEvent[]): Transaction[] {
-  const hosts = new Map<string, { client: string; server: string }>();
-  for (const e of trace) {
-    if (e.kind !== 'app.line' || e.protocol !== 'smtp') continue;
-    const known = hosts.get(e.conn) ?? { client: '', server: '' };
-    hosts.set(e.conn, e.from === 'client' ? { ...known, client: e.host } : { ...known, server: e.host });
-  }
-  const out: Transaction[] = [];
-  for (const [conn, ends] of hosts) {
-    let open: { from: string; recipients: string[]; messageId: string | null; mailSeq: number } | null = null;
-    // The transaction as it stood at the final ".", which the server may store before its reply is sent.
-    let ended: Omit<Transaction, 'conn' | 'client' | 'server'> | null = null;
-    const pendingRcpt: string[] = [];
-    let lastCommand: string | null = null;
-    for (const line of readSessionLines(trace, conn)) {
-      const role = line.role;
-      if (role.kind === 'command') {
-        lastCommand = role.command;
-        if (role.command === 'MAIL') ended = null;
-        if (role.command === 'MAIL')
-          open = {
-            from: PATH.exec(line.line)?.[1] ?? '',
-            recipients: [],
-            messageId: null,
-            mailSeq: line.seq,
-          };
-        if (role.command === 'RCPT') pendingRcpt.push(PATH.exec(line.line)?.[1] ?? '');
-        if (role.command === 'RSET') open = null;
-        if (role.command === 'endOfData' && open !== null) ended = { ...open, endSeq: line.seq };
-      } else if (role.kind === 'data' && open !== null && open.messageId === null) {
-        open.messageId = MESSAGE_ID_FIELD.exec(line.line)?.[1] ?? null;
-      } else if (role.kind === 'reply' && role.last && open !== null) {
-        if (role.key === 'rcpt.ok' || (lastCommand === 'RCPT' && role.replyClass === 'positive')) {
-          const recipient = pendingRcpt.shift();
-          if (recipient !== undefined) open.recipients.push(recipient);
-        } else if (role.key === 'rcpt.unknownUser' || role.key === 'rcpt.relayDenied') pendingRcpt.shift();
-        if (role.key === 'data.accepted' && ended !== null) {
-          out.push({ conn, ...ends, ...ended });
-          open = null;
-          ended = null;
-        }
-      }
-    }
-  }
-  return out;
-}
-
-function messageIdOf(event: MessageEvent, parsed: ParsedMessage): string | null {
-  return event.kind === 'mailbox.stored' ? parsed.messageId : event.messageId;
+// The submission's envelope as the server that took it recorded it: on a connection the user agent opened after
+// submitting, the message with the Message-ID the user agent gave it.
+function submittedEnvelope(trace: readonly TraceEvent[], event: EventOf<'ua.submitted'>): Envelope {
+  const opened = new Set(
+    trace.flatMap((e) => (e.kind === 'conn.opened' && e.client === event.host ? [e.conn] : [])),
+  );
+  const taken = trace.find(
+    (e): e is EventOf<'smtp.accepted'> =>
+      e.kind === 'smtp.accepted' &&
+      e.seq > event.seq &&
+      opened.has(e.conn) &&
+      e.messageId === event.messageId,
+  );
+  return taken !== undefined
+    ? takenOver(taken)
+    : { source: 'submission', from: null, recipients: event.recipients, seq: event.seq };
 }
 
 /**
- * findEnvelope finds the envelope a message travelled with, matching by Message-ID: for a stored message the SMTP
- * transaction that brought it to that server (else the queue entry that delivered it locally), for a queue entry
- * its own envelope, for a submission the SMTP transaction the user agent opened.
+ * findEnvelope finds the envelope a message travelled with, from what the servers recorded: for a stored message
+ * the `smtp.accepted` by which its server took it (same host, same queue id), else the queue entry that delivered
+ * it locally; for a queue entry its own envelope; for a submission the `smtp.accepted` on the user agent's
+ * connection. A message needs no Message-ID for this: a hand-typed one usually has none.
  */
 export function findEnvelope(trace: readonly TraceEvent[], event: MessageEvent): Envelope {
   if (event.kind === 'queue.enqueued')
     return { source: 'queue', from: event.from, recipients: event.recipients, seq: event.seq };
-  const parsed = parseMessage(event.raw);
-  const id = messageIdOf(event, parsed);
-  const carried = id === null ? [] : transactions(trace).filter((t) => t.messageId === id);
-  if (event.kind === 'ua.submitted') {
-    const sent = carried.find((t) => t.client === event.host && t.mailSeq > event.seq);
-    return sent !== undefined
-      ? { source: 'smtp', from: sent.from, recipients: sent.recipients, seq: sent.mailSeq }
-      : { source: 'submission', from: null, recipients: event.recipients, seq: event.seq };
-  }
-  const received = carried.filter((t) => t.server === event.host && t.endSeq < event.seq).at(-1);
-  if (received !== undefined)
-    return { source: 'smtp', from: received.from, recipients: received.recipients, seq: received.mailSeq };
-  const queued = trace.find(
-    (e): e is EventOf<'queue.enqueued'> =>
-      e.kind === 'queue.enqueued' && e.host === event.host && e.messageId === id && e.seq < event.seq,
+  if (event.kind === 'ua.submitted') return submittedEnvelope(trace, event);
+  const same = (e: { seq: number; host: string; queueId: string }) =>
+    e.seq < event.seq && e.host === event.host && e.queueId === event.queueId;
+  const taken = trace.findLast((e): e is EventOf<'smtp.accepted'> => e.kind === 'smtp.accepted' && same(e));
+  if (taken !== undefined) return takenOver(taken);
+  const queued = trace.findLast(
+    (e): e is EventOf<'queue.enqueued'> => e.kind === 'queue.enqueued' && same(e),
   );
   if (queued !== undefined)
     return { source: 'queue', from: queued.from, recipients: queued.recipients, seq: queued.seq };
@@ -130,15 +79,26 @@ export interface AddressRow {
   readonly envelope: boolean;
   readonly to: boolean;
   readonly cc: boolean;
-  /** bcc is true when only the envelope names the address: a blind copy. */
+  /** bcc is true when the headers name recipients but not this one, which only the envelope names: a blind copy. */
   readonly bcc: boolean;
 }
 
 /**
+ * namesRecipients tells whether a message's header has a destination field at all (To:, Cc: or Bcc:, even an
+ * empty group such as `undisclosed-recipients:;`). RFC 5322 §3.6.3 lets a message have none, as one typed by
+ * hand often does; then nobody is a blind copy, since the header names nobody to be hidden from.
+ */
+export function namesRecipients(parsed: ParsedMessage): boolean {
+  return ['to', 'cc', 'bcc'].some((name) => findField(parsed.root.headers, name) !== undefined);
+}
+
+/**
  * compareRecipients lines up the envelope's RCPT TO addresses with the To: and Cc: headers (case-insensitively),
- * envelope addresses first. An address only the envelope names is a Bcc recipient (RFC 5322 §3.6.3).
+ * envelope addresses first. In a message whose header has destination fields, an address only the envelope
+ * names is a Bcc recipient (RFC 5322 §3.6.3); in one without, no address is (see `namesRecipients`).
  */
 export function compareRecipients(envelope: Envelope, parsed: ParsedMessage): AddressRow[] {
+  const blind = namesRecipients(parsed);
   const key = (address: string) => address.toLowerCase();
   const to = new Set(parsed.to.map((m) => key(m.address)));
   const cc = new Set(parsed.cc.map((m) => key(m.address)));
@@ -154,7 +114,7 @@ export function compareRecipients(envelope: Envelope, parsed: ParsedMessage): Ad
     if (seen.has(k)) continue;
     seen.add(k);
     const row = { address, envelope: inEnvelope.has(k), to: to.has(k), cc: cc.has(k) };
-    rows.push({ ...row, bcc: row.envelope && !row.to && !row.cc });
+    rows.push({ ...row, bcc: blind && row.envelope && !row.to && !row.cc });
   }
   return rows;
 }

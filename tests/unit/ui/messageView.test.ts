@@ -12,6 +12,7 @@ import {
   findEnvelope,
   hexRows,
   mimeRows,
+  namesRecipients,
   rawPieces,
   receivedHops,
 } from '../../../src/ui/lab/messageView.ts';
@@ -69,7 +70,7 @@ function stored(trace: readonly TraceEvent[], marker: string): EventOf<'mailbox.
 const textbook = run('textbook', typed(120_000));
 
 describe('the envelope of a message', () => {
-  it('is read from the MAIL FROM and RCPT TO that carried a stored message to its server', () => {
+  it('is the one the server recorded when it took a stored message over SMTP', () => {
     const bob = stored(textbook, 'Subject: Lunch');
     const envelope = findEnvelope(textbook, bob);
     expect(envelope).toMatchObject({
@@ -77,10 +78,56 @@ describe('the envelope of a message', () => {
       from: 'alice@crepes.fr',
       recipients: ['bob@hamburger.edu'],
     });
-    const mail = textbook[envelope.seq ?? -1];
-    expect(mail?.kind === 'app.line' && mail.host === 'crepes.fr' && mail.line.startsWith('MAIL FROM:')).toBe(
-      true,
+    const taken = textbook[envelope.seq ?? -1];
+    expect(taken?.kind === 'smtp.accepted' && taken.host === 'hamburger.edu' && taken.queueId).toBe(
+      bob.queueId,
     );
+  });
+
+  it('is the one that crossed the wire for a message typed by hand without a Message-ID, with no Bcc', () => {
+    // The solution of the lesson "SMTP by hand": a message of two lines and no header at all.
+    const lines = [
+      'HELO crepes.fr',
+      'MAIL FROM: <alice@crepes.fr>',
+      'RCPT TO: <bob@hamburger.edu>',
+      'DATA',
+      'Do you like ketchup?',
+      'How about pickles?',
+      '.',
+      'QUIT',
+    ];
+    const byHand = run('textbook', [
+      { at: 120_000, input: { type: 'terminal.open', host: 'alice-pc', target: 'hamburger.edu', port: 25 } },
+      ...lines.map((text, i) => ({
+        at: 121_000 + i * 500,
+        input: { type: 'terminal.type' as const, host: 'alice-pc', text },
+      })),
+    ]);
+    // The textbook's own message says the same, a minute earlier and with every header; this is the later one.
+    const message = byHand.findLast(
+      (e): e is EventOf<'mailbox.stored'> => e.kind === 'mailbox.stored' && e.raw.includes('ketchup'),
+    );
+    if (message === undefined) throw new Error('the typed message was not stored');
+    const parsed = parseMessage(message.raw);
+    expect(parsed.messageId).toBeNull();
+    const envelope = findEnvelope(byHand, message);
+    expect(envelope).toMatchObject({
+      source: 'smtp',
+      from: 'alice@crepes.fr',
+      recipients: ['bob@hamburger.edu'],
+    });
+    expect(namesRecipients(parsed)).toBe(false);
+    expect(compareRecipients(envelope, parsed)).toEqual([
+      { address: 'bob@hamburger.edu', envelope: true, to: false, cc: false, bcc: false },
+    ]);
+  });
+
+  it('is not taken from another server’s acceptance of a message with the same queue id', () => {
+    const bob = stored(textbook, 'Subject: Lunch');
+    const elsewhere = textbook.map((e) =>
+      e.kind === 'smtp.accepted' && e.host === 'hamburger.edu' ? { ...e, host: 'elsewhere.example' } : e,
+    );
+    expect(findEnvelope(elsewhere, bob).source).not.toBe('smtp');
   });
 
   it('is the queue entry itself for a queued message, and the submission session for a submitted one', () => {
@@ -88,10 +135,25 @@ describe('the envelope of a message', () => {
     const submitted = textbook.find((e): e is EventOf<'ua.submitted'> => e.kind === 'ua.submitted');
     if (queued === undefined || submitted === undefined) throw new Error('the textbook queues and submits');
     expect(findEnvelope(textbook, queued)).toMatchObject({ source: 'queue', from: 'alice@crepes.fr' });
-    expect(findEnvelope(textbook, submitted)).toMatchObject({
+    const envelope = findEnvelope(textbook, submitted);
+    expect(envelope).toMatchObject({
       source: 'smtp',
       from: 'alice@crepes.fr',
       recipients: ['bob@hamburger.edu'],
+    });
+    const taken = textbook[envelope.seq ?? -1];
+    expect(taken?.kind === 'smtp.accepted' && taken.host).toBe('crepes.fr');
+  });
+
+  it('of a submission is the submission itself until a server has taken the message', () => {
+    const submitted = textbook.find((e): e is EventOf<'ua.submitted'> => e.kind === 'ua.submitted');
+    if (submitted === undefined) throw new Error('the textbook submits');
+    const sofar = textbook.slice(0, submitted.seq + 1);
+    expect(findEnvelope(sofar, submitted)).toEqual({
+      source: 'submission',
+      from: null,
+      recipients: ['bob@hamburger.edu'],
+      seq: submitted.seq,
     });
   });
 

@@ -1,5 +1,6 @@
-// Turns a session line's role into the words a student reads beside it, in the language of the catalogue given;
-// the transcript's tooltip and the inspector share it, so both always say the same.
+// Turns a session line's role into the words a student reads beside it, in the language of the catalogue given:
+// a reply by the catalogue id its server wrote, a command by its verb. The transcript's tooltip and the inspector
+// share it, so both always say the same.
 import type { ProtocolText } from '../../i18n/protocolText.ts';
 import type { SessionLine } from './smtpLines.ts';
 
@@ -17,10 +18,10 @@ export function explainLine(line: SessionLine, text: ProtocolText): LineExplanat
   switch (role.kind) {
     case 'reply': {
       const byClass = text.classes[role.replyClass];
-      const byKey = role.key === null ? byClass : text.replies[role.key];
+      const byId = role.reply === null ? byClass : text.replies[role.reply];
       const extension = role.extension === null ? undefined : text.extensions[role.extension];
       const extra = extension ?? (role.last && role.first ? null : text.continuation);
-      return { title: byClass.meaning, meaning: byKey.meaning, next: byKey.next, extra };
+      return { title: byClass.meaning, meaning: byId.meaning, next: byId.next, extra };
     }
     case 'command': {
       const command = text.commands[role.command];

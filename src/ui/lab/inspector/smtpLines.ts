@@ -1,9 +1,13 @@
-// Reads the SMTP lines of one connection the way a student does: which command each reply answers, which reply
-// of the catalogue it is, and which lines are message text rather than commands. Pure, so it is easy to test.
-import { parseCommand } from '../../../protocols/smtp/commands.ts';
-import { REPLIES, replyClass, type ReplyClass, type ReplyKey } from '../../../protocols/smtp/replies.ts';
-import type { EventOf, TraceEvent } from '../../../sim/trace.ts';
+// Reads the SMTP lines of one connection from the facts their senders wrote: which command each reply answers,
+// which reply of the catalogue it is, and which lines are message text or credentials rather than commands.
+// Nothing here reads meaning out of the wire text; pure, so it is easy to test.
+import { isKnownVerb, parseCommand } from '../../../protocols/smtp/commands.ts';
+import { END_OF_DATA } from '../../../protocols/smtp/lineFacts.ts';
+import { replyClass, type ReplyClass } from '../../../protocols/smtp/replies.ts';
+import { shownLine } from '../../../sim/shownLine.ts';
+import type { AppLine, EventOf, TraceEvent } from '../../../sim/trace.ts';
 import type { CommandKey } from '../../i18n/protocolText.ts';
+import { isReplyId, type ReplyId } from '../../i18n/replyText.ts';
 
 /** LineRole is what one line is in its session. */
 export type LineRole =
@@ -11,12 +15,14 @@ export type LineRole =
       readonly kind: 'reply';
       readonly code: number;
       readonly replyClass: ReplyClass;
-      /** key is the catalogued reply this is, or null for one outside the catalogue (a teacher's fault). */
-      readonly key: ReplyKey | null;
-      /** last is false for all but the final line of a multi-line reply ("250-…"). */
-      readonly last: boolean;
+      /** reply is the catalogued reply the server wrote (`smtp.rcpt.ok`), or null for an id nobody explains. */
+      readonly reply: ReplyId | null;
+      /** answers is the verb of the command answered (`.` for the end of DATA), null for a greeting or notice. */
+      readonly answers: string | null;
       /** first is true for the first line of a reply. */
       readonly first: boolean;
+      /** last is false for all but the final line of a multi-line reply ("250-…"). */
+      readonly last: boolean;
       /** extension is the EHLO keyword a continuation line of an EHLO reply lists ('PIPELINING'). */
       readonly extension: string | null;
     }
@@ -30,130 +36,66 @@ export interface SessionLine {
   readonly seq: number;
   readonly t: number;
   readonly from: 'client' | 'server';
+  /** line is the line as people see it (`shownLine`): control characters escaped and credentials masked. */
   readonly line: string;
   readonly role: LineRole;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-// Each catalogued reply's wordings as patterns, `{host}` and the like matching anything.
-const PATTERNS: readonly { key: ReplyKey; code: number; patterns: RegExp[] }[] = (
-  Object.keys(REPLIES) as ReplyKey[]
-).map((key) => {
-  const definition = REPLIES[key];
-  const wordings: string[] = [definition.textbook, definition.modern];
-  if (definition.enhanced !== null) wordings.push(`${definition.enhanced} ${definition.modern}`);
-  return {
-    key,
-    code: definition.code,
-    patterns: wordings.map((w) => new RegExp(`^${escape(w).replace(/\\\{\w+\\\}/g, '.*?')}$`)),
-  };
-});
-
-// The replies each command normally gets, to choose between catalogue entries worded alike ("250 Ok").
-const EXPECTED: Readonly<Partial<Record<CommandKey | 'greeting', readonly ReplyKey[]>>> = {
-  greeting: ['greeting', 'service.unavailable', 'service.closing'],
-  HELO: ['helo.ok'],
-  EHLO: ['ehlo.ok'],
-  MAIL: ['mail.ok'],
-  RCPT: ['rcpt.ok'],
-  DATA: ['data.start'],
-  endOfData: ['data.accepted'],
-  RSET: ['rset.ok'],
-  NOOP: ['noop.ok'],
-  QUIT: ['quit'],
-  VRFY: ['vrfy.cannotVerify'],
-  HELP: ['help'],
-  AUTH: ['auth.challenge', 'auth.ok'],
-};
-
 /**
- * replyKeyFor finds the catalogued reply a reply line's code and text are, preferring the replies the command it
- * answers normally gets; null when nothing in the catalogue is worded so.
+ * commandKey names a command verb's explanation. Whether a verb the server does not carry out is one SMTP defines
+ * (502) or one it has never heard of (500) is the command parser's knowledge; it is asked about the verb alone,
+ * which the facts already hold, so that the list of such verbs lives in one place (protocols/smtp/commands.ts).
  */
-export function replyKeyFor(
-  code: number,
-  text: string,
-  answering: CommandKey | 'greeting' | null,
-): ReplyKey | null {
-  const matches = PATTERNS.filter((p) => p.code === code && p.patterns.some((re) => re.test(text))).map(
-    (p) => p.key,
-  );
-  const expected = answering === null ? [] : (EXPECTED[answering] ?? []);
-  return matches.find((key) => expected.includes(key)) ?? matches[0] ?? null;
+function commandKey(verb: string, known: boolean): CommandKey {
+  if (verb === END_OF_DATA) return 'endOfData';
+  if (known && isKnownVerb(verb)) return verb;
+  const parsed = parseCommand(verb);
+  return 'verb' in parsed && parsed.verb === 'notImplemented' ? 'notImplemented' : 'unknown';
 }
 
-function commandKey(line: string): { command: CommandKey; verb: string } {
-  const parsed = parseCommand(line);
-  if ('error' in parsed) return { command: parsed.verb, verb: parsed.verb };
-  if (parsed.verb === 'notImplemented' || parsed.verb === 'unknown')
-    return { command: parsed.verb, verb: parsed.name.toUpperCase() };
-  return { command: parsed.verb, verb: parsed.verb };
+function clientRole(e: AppLine & { from: 'client' }): LineRole {
+  if (e.content === 'data') return { kind: 'data' };
+  if (e.content === 'sasl') return { kind: 'authResponse' };
+  if (e.verb === undefined) return { kind: 'other' };
+  return { kind: 'command', command: commandKey(e.verb, e.args?.['known'] !== false), verb: e.verb };
+}
+
+function serverRole(e: AppLine & { from: 'server' }, first: boolean): LineRole {
+  if (e.code === undefined) return { kind: 'other' };
+  const reply = e.reply !== undefined && isReplyId(e.reply) ? e.reply : null;
+  // After its first line an EHLO reply is the extension list itself, one "250-KEYWORD params" a line
+  // (RFC 5321 §4.1.1.1, ehlo-line): the keyword is data the line carries, read past the code and its separator.
+  const extension =
+    !first && reply === 'smtp.ehlo.ok' ? (e.line.slice(4).split(' ')[0] ?? '').toUpperCase() || null : null;
+  return {
+    kind: 'reply',
+    code: e.code,
+    replyClass: replyClass(e.code),
+    reply,
+    answers: e.answers ?? null,
+    first,
+    last: e.more !== true,
+    extension,
+  };
 }
 
 /**
- * readSessionLines gives each SMTP line of a connection its role, in trace order. Replies are paired with commands
- * first in, first out, as PIPELINING allows (RFC 2920 §3); lines after a 354 are message text up to ".".
+ * readSessionLines gives each line of a connection its role, in trace order, from the facts on its `app.line`:
+ * a client's verb or content, a server's code, catalogue id, what it answers and whether more lines follow.
+ * Lines of a protocol other than SMTP are `other`.
  */
 export function readSessionLines(trace: readonly TraceEvent[], conn: string): SessionLine[] {
   const out: SessionLine[] = [];
-  const waiting: CommandKey[] = [];
-  let greeted = false;
-  let inData = false;
-  let inAuth = false;
-  let current: { key: ReplyKey | null; answering: CommandKey | 'greeting' | null } | null = null;
-  const lines = trace.filter((e): e is EventOf<'app.line'> => e.kind === 'app.line' && e.conn === conn);
-  for (const e of lines) {
-    const base = { seq: e.seq, t: e.t, from: e.from, line: e.line };
-    if (e.protocol !== 'smtp') {
-      out.push({ ...base, role: { kind: 'other' } });
-      continue;
-    }
-    if (e.from === 'client') {
-      if (inData) {
-        if (e.line === '.') {
-          inData = false;
-          waiting.push('endOfData');
-          out.push({ ...base, role: { kind: 'command', command: 'endOfData', verb: '.' } });
-        } else out.push({ ...base, role: { kind: 'data' } });
-        continue;
-      }
-      if (inAuth) {
-        inAuth = false;
-        waiting.push('AUTH');
-        out.push({ ...base, role: { kind: 'authResponse' } });
-        continue;
-      }
-      const { command, verb } = commandKey(e.line);
-      waiting.push(command);
-      out.push({ ...base, role: { kind: 'command', command, verb } });
-      continue;
-    }
-    const match = /^(\d{3})([ -]?)(.*)$/.exec(e.line);
-    if (match === null) {
-      out.push({ ...base, role: { kind: 'other' } });
-      continue;
-    }
-    const code = Number(match[1]);
-    const last = match[2] !== '-';
-    const text = match[3] ?? '';
-    const first = current === null;
-    if (current === null) {
-      const answering = greeted ? (waiting.shift() ?? null) : 'greeting';
-      greeted = true;
-      current = { key: replyKeyFor(code, text, answering), answering };
-    }
-    const extension =
-      !first && current.answering === 'EHLO' ? (text.split(' ')[0] ?? '').toUpperCase() || null : null;
-    out.push({
-      ...base,
-      role: { kind: 'reply', code, replyClass: replyClass(code), key: current.key, last, first, extension },
-    });
-    if (last) {
-      if (code === 354) inData = true;
-      if (code === 334) inAuth = true;
-      current = null;
-    }
+  let replyOpen = false;
+  for (const e of trace) {
+    if (e.kind !== 'app.line' || e.conn !== conn) continue;
+    out.push({ seq: e.seq, t: e.t, from: e.from, line: shownLine(e), role: roleOf(e, replyOpen) });
+    if (e.from === 'server') replyOpen = e.more === true;
   }
   return out;
+}
+
+function roleOf(e: EventOf<'app.line'>, replyOpen: boolean): LineRole {
+  if (e.protocol !== 'smtp') return { kind: 'other' };
+  return e.from === 'client' ? clientRole(e) : serverRole(e, !replyOpen);
 }

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { encodePlainResponse } from '../../../../../src/protocols/smtp/sasl.ts';
+import { builtinScenario } from '../../../../../src/sim/builtinScenarios.ts';
+import type { Fault, TimedInput } from '../../../../../src/sim/input.ts';
+import { Session } from '../../../../../src/sim/session.ts';
+import { MASK } from '../../../../../src/sim/shownLine.ts';
+import type { TraceEvent } from '../../../../../src/sim/trace.ts';
+import { protocolText } from '../../../../../src/ui/i18n/protocolText.ts';
+import { explainLine } from '../../../../../src/ui/lab/inspector/explainLine.ts';
+import { readSessionLines, type SessionLine } from '../../../../../src/ui/lab/inspector/smtpLines.ts';
+
+const MIN = 60_000;
+
+/** A person at Alice's PC types `lines` into a terminal connected to `target:port`, one line a second. */
+function typed(target: string, port: number, lines: readonly string[], faults: Fault[] = []): TimedInput[] {
+  return [
+    ...faults.map((fault) => ({ at: 0, input: { type: 'fault' as const, fault } })),
+    { at: 1000, input: { type: 'terminal.open', host: 'alice-pc', target, port } },
+    ...lines.map((text, i) => ({
+      at: 3000 + i * 1000,
+      input: { type: 'terminal.type' as const, host: 'alice-pc', text },
+    })),
+  ];
+}
+
+/** The trace of the textbook world, without Alice's scripted message unless `scripted`, after `inputs`. */
+function run(inputs: TimedInput[] = [], scripted = false): readonly TraceEvent[] {
+  const textbook = builtinScenario('textbook');
+  if (textbook === undefined) throw new Error('textbook is missing');
+  const session = new Session(scripted ? textbook : { ...textbook, inputs: [] }, inputs);
+  session.runUntilQuiet(10 * MIN);
+  return session.trace;
+}
+
+/** The lines of the terminal's connection. */
+function terminalLines(trace: readonly TraceEvent[]): SessionLine[] {
+  const connected = trace.find((e) => e.kind === 'terminal.connected' && e.host === 'alice-pc');
+  if (connected?.kind !== 'terminal.connected') throw new Error('the terminal never connected');
+  return readSessionLines(trace, connected.conn);
+}
+
+function roleName(line: SessionLine): string {
+  const role = line.role;
+  if (role.kind === 'reply') return role.reply ?? `class:${role.replyClass}`;
+  return role.kind === 'command' ? role.command : role.kind;
+}
+
+describe('the lines of an SMTP session', () => {
+  const textbook = run([], true);
+
+  it('are read as commands, replies and message text from the facts of the textbook session', () => {
+    const lines = readSessionLines(textbook, 'c1');
+    const roles = lines.map(roleName);
+    expect(roles.slice(0, 8)).toEqual([
+      'smtp.greeting',
+      'EHLO',
+      'smtp.ehlo.ok',
+      'smtp.ehlo.ok',
+      'smtp.ehlo.ok',
+      'smtp.ehlo.ok',
+      'smtp.ehlo.ok',
+      'MAIL',
+    ]);
+    expect(roles.slice(8, 13)).toEqual(['RCPT', 'smtp.mail.ok', 'smtp.rcpt.ok', 'DATA', 'smtp.data.start']);
+    expect(roles.slice(-4)).toEqual(['endOfData', 'smtp.data.accepted', 'QUIT', 'smtp.quit']);
+    expect(roles.filter((r) => r === 'data').length).toBe(12);
+    for (const line of lines) expect(explainLine(line, protocolText.ko), line.line).not.toBeNull();
+  });
+
+  it('say which command each reply answers, even when the client pipelines its commands', () => {
+    const lines = readSessionLines(textbook, 'c1');
+    const answers = lines.flatMap((l) => (l.role.kind === 'reply' && l.role.last ? [l.role.answers] : []));
+    expect(answers).toEqual([null, 'EHLO', 'MAIL', 'RCPT', 'DATA', '.', 'QUIT']);
+  });
+
+  it('mark the first and last line of a multi-line reply, and the extension each EHLO line lists', () => {
+    const lines = readSessionLines(textbook, 'c1');
+    const ehlo = lines.filter((l) => l.role.kind === 'reply' && l.role.answers === 'EHLO');
+    expect(ehlo.map((l) => (l.role.kind === 'reply' ? [l.role.first, l.role.last] : null))).toEqual([
+      [true, false],
+      [false, false],
+      [false, false],
+      [false, false],
+      [false, true],
+    ]);
+    expect(ehlo.map((l) => (l.role.kind === 'reply' ? l.role.extension : null))).toEqual([
+      null,
+      'PIPELINING',
+      'SIZE',
+      '8BITMIME',
+      'HELP',
+    ]);
+    const pipelining = ehlo[1];
+    expect(pipelining && explainLine(pipelining, protocolText.en)?.extra).toMatch(/^PIPELINING:/);
+    expect(pipelining && explainLine(pipelining, protocolText.ko)?.extra).toMatch(/명령 여러 개/);
+  });
+});
+
+describe('a login typed by hand on the submission port', () => {
+  const secret = encodePlainResponse('alice', 'croissant');
+  const trace = run(typed('crepes.fr', 587, ['EHLO alice-pc', `AUTH PLAIN ${secret}`, 'QUIT']));
+  const lines = terminalLines(trace);
+
+  it('explains the 235 as smtp.auth.ok answering AUTH', () => {
+    const ok = lines.find((l) => l.role.kind === 'reply' && l.role.code === 235);
+    expect(ok?.role).toMatchObject({ kind: 'reply', reply: 'smtp.auth.ok', answers: 'AUTH', last: true });
+    if (ok === undefined) throw new Error('no 235');
+    expect(explainLine(ok, protocolText.en)?.meaning).toBe(protocolText.en.replies['smtp.auth.ok'].meaning);
+    expect(explainLine(ok, protocolText.ko)?.meaning).toBe(protocolText.ko.replies['smtp.auth.ok'].meaning);
+  });
+
+  it('shows the AUTH command with its credential masked', () => {
+    const auth = lines.find((l) => l.role.kind === 'command' && l.role.command === 'AUTH');
+    expect(auth?.line).toBe(`AUTH PLAIN ${MASK}`);
+    for (const line of lines) expect(line.line).not.toContain(secret);
+  });
+
+  it('masks each answer to a 334 challenge and calls it an authentication answer', () => {
+    const login = run(
+      typed('crepes.fr', 587, ['EHLO alice-pc', 'AUTH LOGIN', btoa('alice'), btoa('croissant'), 'QUIT']),
+    );
+    const session = terminalLines(login);
+    const answers = session.filter((l) => l.role.kind === 'authResponse');
+    expect(answers.map((l) => l.line)).toEqual([MASK, MASK]);
+    expect(session.map(roleName)).toContain('smtp.auth.challenge');
+    expect(session.find((l) => l.role.kind === 'reply' && l.role.code === 235)?.role).toMatchObject({
+      reply: 'smtp.auth.ok',
+      answers: 'AUTH',
+    });
+  });
+});
+
+describe('a reply a teacher chose', () => {
+  it('explains a 450 at RCPT as smtp.fault.mailboxBusy, a transient failure answering RCPT', () => {
+    const busy: Fault = { type: 'smtp.reply', host: 'hamburger.edu', stage: 'rcpt', code: 450 };
+    const trace = run(
+      typed(
+        'hamburger.edu',
+        25,
+        ['HELO crepes.fr', 'MAIL FROM:<alice@crepes.fr>', 'RCPT TO:<bob@hamburger.edu>'],
+        [busy],
+      ),
+    );
+    const reply = terminalLines(trace).find((l) => l.role.kind === 'reply' && l.role.code === 450);
+    expect(reply?.role).toMatchObject({
+      reply: 'smtp.fault.mailboxBusy',
+      answers: 'RCPT',
+      replyClass: 'transient',
+    });
+    if (reply === undefined) throw new Error('no 450');
+    const explained = explainLine(reply, protocolText.ko);
+    expect(explained?.meaning).toBe(protocolText.ko.replies['smtp.fault.mailboxBusy'].meaning);
+    expect(explained?.title).toBe(protocolText.ko.classes.transient.meaning);
+  });
+});
+
+describe('a command the server does not carry out', () => {
+  it('is told apart from one it has never heard of, by its verb', () => {
+    const trace = run(typed('hamburger.edu', 25, ['HELO crepes.fr', 'EXPN staff', 'FROB now', 'QUIT']));
+    const commands = terminalLines(trace).flatMap((l) =>
+      l.role.kind === 'command' ? [[l.role.verb, l.role.command]] : [],
+    );
+    expect(commands).toEqual([
+      ['HELO', 'HELO'],
+      ['EXPN', 'notImplemented'],
+      ['FROB', 'unknown'],
+      ['QUIT', 'QUIT'],
+    ]);
+  });
+});
+
+describe('a line whose facts name no reply this table explains', () => {
+  it('is explained by its reply class alone', () => {
+    const base = { t: 0, conn: 'c9', protocol: 'smtp' as const };
+    const trace: TraceEvent[] = [
+      {
+        ...base,
+        seq: 0,
+        kind: 'app.line',
+        host: 'b',
+        from: 'server',
+        line: '220 b',
+        code: 220,
+        reply: 'smtp.greeting',
+      },
+      { ...base, seq: 1, kind: 'app.line', host: 'a', from: 'client', line: 'NOOP', verb: 'NOOP' },
+      {
+        ...base,
+        seq: 2,
+        kind: 'app.line',
+        host: 'b',
+        from: 'server',
+        line: '554 no',
+        code: 554,
+        reply: 'pop3.nope',
+        answers: 'NOOP',
+      },
+    ];
+    const [, , refused] = readSessionLines(trace, 'c9');
+    expect(refused?.role).toMatchObject({
+      kind: 'reply',
+      reply: null,
+      replyClass: 'permanent',
+      answers: 'NOOP',
+    });
+    if (refused === undefined) throw new Error('no reply');
+    expect(explainLine(refused, protocolText.en)?.meaning).toBe(protocolText.en.classes.permanent.meaning);
+  });
+});

@@ -119,8 +119,8 @@ describe('the lab controls story', () => {
     });
     const alert = page.getByRole('alert');
     await alert.getByText('broken.json: This scenario has 1 problem:').waitFor();
-    await expect(alert.locator('.issues').textContent()).resolves.toContain('hosts[0].address');
-    await expect(alert.locator('.issues').textContent()).resolves.toContain('must be an IPv4 address');
+    await expect(alert.locator('.problems').textContent()).resolves.toContain('hosts[0].address');
+    await expect(alert.locator('.problems').textContent()).resolves.toContain('must be an IPv4 address');
     await page.locator('.picker').screenshot({ path: `${SCREENSHOTS}controls-picker-invalid.png` });
     await page.getByLabel('Scenario text (JSON)').fill('{ "version": 1, ');
     await page.getByRole('button', { name: 'Load', exact: true }).click();

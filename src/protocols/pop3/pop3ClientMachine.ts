@@ -94,7 +94,8 @@ export const pop3ClientMachine = setup({
     response: POP3_TIMERS.response,
   },
   guards: {
-    usesApop: ({ context }) => context.apop && context.timestamp !== null,
+    // Read from the greeting itself: guards run before the actions that note the timestamp.
+    usesApop: ({ context, event }) => context.apop && greetingTimestamp(responseOf(event).text) !== null,
     isEmpty: ({ context }) => context.count === 0,
     hasQueue: ({ context }) => context.queue.length > 0,
     deletes: ({ context }) => context.deleteRetrieved,

@@ -1,10 +1,11 @@
 // The sequence diagram as shapes: trace + size → lanes, arrows, labels and height. Pure: no DOM, no Svelte;
 // d3-scale does the sums and the view draws exactly what comes back.
-import type { HostId } from '../net/types.ts';
+import type { ConnId, HostId } from '../net/types.ts';
 import type { EventOf, TraceEvent } from '../sim/trace.ts';
 import { round1 } from './arrowShapes.ts';
 import { compressedTimeScale, type CompressedTimeScale } from './compressedTimeScale.ts';
 import { connectionPhases } from './connectionPhases.ts';
+import { connEnds, connOpenings, type ConnOpened } from './connOpenings.ts';
 import { draftArrow, initialSequenceNumbers, segmentJourneys, timeRows } from './sequenceArrows.ts';
 import {
   labelBlock,
@@ -39,6 +40,7 @@ export interface SequenceSize {
 export function sequenceLayout(trace: readonly TraceEvent[], size: SequenceSize): SequenceLayout {
   const segments = trace.filter((e): e is Segment => e.kind === 'tcp.segment');
   const states = trace.filter((e): e is StateChange => e.kind === 'tcp.state');
+  const openings = connOpenings(trace);
   const journeys = segmentJourneys(trace);
   const rows = timeRows(trace, segments);
   const time = compressedTimeScale(rows.keys, {
@@ -50,7 +52,7 @@ export function sequenceLayout(trace: readonly TraceEvent[], size: SequenceSize)
     breakHeight: M.breakHeight,
   });
   const stateText = stateWording(states);
-  const lanes = placeLanes(laneHosts(segments, states), size, stateColumnWidth(states, stateText));
+  const lanes = placeLanes(laneHosts(segments, states, openings), size, stateColumnWidth(states, stateText));
   const isn = initialSequenceNumbers(segments);
   const drafts = segments.map((s) => draftArrow(s, lanes, isn, journeys, rows, time));
   const blocks = drafts.map(labelBlock);
@@ -65,18 +67,28 @@ export function sequenceLayout(trace: readonly TraceEvent[], size: SequenceSize)
     labels,
     ticks: timeTicks(rows.moments, time),
     breaks: time.breaks,
-    phases: connectionPhases(arrows, M.phaseColumn - 14),
+    phases: connectionPhases(arrows, openings, M.phaseColumn - 14),
     axisX: M.phaseColumn + M.timeColumn - 12,
     yAt: (t) => time.y(t),
   };
 }
 
-/** laneHosts lists the hosts in the order they first take part, each with the address it first used. */
-function laneHosts(segments: readonly Segment[], states: readonly StateChange[]): Map<HostId, string> {
+/**
+ * laneHosts lists the hosts in the order they first take part, each with the address it first used. The two
+ * ends of a connection first take part together, its client first as its `conn.opened` says (else the sender of
+ * its first segment first).
+ */
+function laneHosts(
+  segments: readonly Segment[],
+  states: readonly StateChange[],
+  openings: ReadonlyMap<ConnId, ConnOpened>,
+): Map<HostId, string> {
   const addrs = new Map<HostId, string>();
   for (const s of segments) {
-    if (!addrs.has(s.from.host)) addrs.set(s.from.host, s.from.addr);
-    if (!addrs.has(s.to.host)) addrs.set(s.to.host, s.to.addr);
+    const opened = openings.get(s.conn);
+    const ends = opened === undefined ? undefined : connEnds(opened, s);
+    for (const end of ends === undefined ? [s.from, s.to] : [ends.client, ends.server])
+      if (!addrs.has(end.host)) addrs.set(end.host, end.addr);
   }
   for (const s of states) if (!addrs.has(s.host)) addrs.set(s.host, '');
   return addrs;

@@ -1,10 +1,10 @@
 // The part of the timeline that does not depend on zoom: lanes in reading order, the compressed time scale,
 // connection spans, outage spans and point events, all in scale units. timelineLayout projects it into a window.
 import type { ConnId, HostId, SocketError } from '../net/types.ts';
-import { protocolForPort } from '../sim/protocolForPort.ts';
 import type { HostSpec, Scenario } from '../sim/scenario.ts';
 import type { EventOf, Protocol, TraceEvent } from '../sim/trace.ts';
 import { compressedTimeScale, type CompressedTimeScale } from './compressedTimeScale.ts';
+import { connOpenings } from './connOpenings.ts';
 import type { ConnLife, GlyphKind, HostKind, TimeWindow } from './timelineShapes.ts';
 
 /**
@@ -119,9 +119,10 @@ export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[]):
   const onLane = new Set(lanes.map((l) => l.host));
   const domain = traceDomain(trace);
   const scale = unitScale(trace, domain);
-  const conns = stackTracks(connLives(trace), domain, scale);
+  const lives = connLives(trace);
+  const conns = stackTracks(lives, domain, scale);
   const outages = outageSpans(trace, scenario, onLane, domain);
-  const lines = linePoints(trace);
+  const lines = linePoints(trace, new Set(lives.map((c) => c.conn)));
   const glyphs = glyphPoints(trace, onLane);
   return { lanes, domain, scale, conns, outages, lines, glyphs };
 }
@@ -159,7 +160,7 @@ function unitScale(trace: readonly TraceEvent[], domain: TimeWindow): Compressed
 interface OpenConn {
   seq: number;
   conn: ConnId;
-  protocol: Protocol | null;
+  protocol: Protocol;
   host: HostId;
   peer: HostId;
   port: number;
@@ -172,25 +173,26 @@ interface OpenConn {
 
 /**
  * connLives follows each connection from its first segment: the last segment sent, arrived or dropped (`tData`),
- * its last event of any kind (`t1`), whether its client's end closed, its first error and its protocol.
+ * its last event of any kind (`t1`), whether its client's end closed, and its first error. Its client, server,
+ * port and protocol are those of its `conn.opened`; a connection the trace never describes is left out.
  */
 function connLives(trace: readonly TraceEvent[]): OpenConn[] {
+  const openings = connOpenings(trace);
   const conns = new Map<ConnId, OpenConn>();
   for (const e of trace) {
     switch (e.kind) {
       case 'tcp.segment': {
         let c = conns.get(e.conn);
         if (c === undefined) {
-          // A connection belongs to whoever sent its first SYN; a trace that starts mid-way guesses the sender.
-          const opener = e.flags.includes('SYN') && e.flags.includes('ACK') ? e.to : e.from;
-          const other = opener === e.from ? e.to : e.from;
+          const opened = openings.get(e.conn);
+          if (opened === undefined) break;
           c = {
             seq: e.seq,
             conn: e.conn,
-            protocol: null,
-            host: opener.host,
-            peer: other.host,
-            port: other.port,
+            protocol: opened.protocol,
+            host: opened.client,
+            peer: opened.server,
+            port: opened.port,
             t0: e.t,
             tData: e.t,
             t1: e.t,
@@ -226,11 +228,6 @@ function connLives(trace: readonly TraceEvent[]): OpenConn[] {
         if (e.host === c.host) c.closed = true;
         break;
       }
-      case 'app.line': {
-        const c = conns.get(e.conn);
-        if (c !== undefined) c.protocol ??= e.protocol;
-        break;
-      }
       default:
         break;
     }
@@ -255,7 +252,7 @@ function stackTracks(lives: readonly OpenConn[], domain: TimeWindow, scale: Comp
     return {
       seq: c.seq,
       conn: c.conn,
-      protocol: c.protocol ?? protocolForPort(c.port),
+      protocol: c.protocol,
       host: c.host,
       peer: c.peer,
       port: c.port,
@@ -310,13 +307,13 @@ function outageSpans(
   return outages.sort((a, b) => a.seq - b.seq);
 }
 
-/** linePoints lists the protocol lines of connections the trace has seen open, in trace order. */
-function linePoints(trace: readonly TraceEvent[]): LinePoint[] {
+/** linePoints lists the protocol lines of the connections drawn, once their first segment has been seen, in trace order. */
+function linePoints(trace: readonly TraceEvent[], drawn: ReadonlySet<ConnId>): LinePoint[] {
   const seen = new Set<ConnId>();
   const lines: LinePoint[] = [];
   for (const e of trace) {
     if (e.kind === 'tcp.segment') seen.add(e.conn);
-    else if (e.kind === 'app.line' && seen.has(e.conn))
+    else if (e.kind === 'app.line' && seen.has(e.conn) && drawn.has(e.conn))
       lines.push({ seq: e.seq, t: e.t, conn: e.conn, from: e.from });
   }
   return lines;

@@ -71,8 +71,9 @@ export function readDateTime(s: Scanner): ImapDateTime {
   if (hours > 23 || minutes > 59 || seconds > 60) s.fail(`${time} is not a time of day`, s.pos - time.length);
   s.expect(' ', 'a space before the zone');
   const zone = s.match(/[+-][0-9]{4}/y) ?? s.expected('a zone like +0900 or -0700');
-  const zoneMinutes =
-    (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
+  const offset = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3));
+  // "-0000" is UTC too; it must not become -0, which formats as "+0000" and compares unequal.
+  const zoneMinutes = zone.startsWith('-') && offset !== 0 ? -offset : offset;
   s.expect('"', 'a """ closing the date-time');
   const local = utc(date.year, date.month, date.day, hours, minutes, seconds);
   if (Number.isNaN(local)) s.fail('the date-time is out of range', start);

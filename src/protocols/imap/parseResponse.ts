@@ -15,7 +15,10 @@ const UNTAGGED: readonly UntaggedStatus[] = ['OK', 'NO', 'BAD', 'PREAUTH', 'BYE'
 function respText(s: Scanner): { code: ResponseCode | null; text: string } {
   const code = s.peek() === '[' ? readResponseCode(s) : null;
   if (code !== null) s.take(' ');
-  return { code, text: s.text.slice(s.pos, (s.pos = s.text.length)) };
+  const text = s.text.slice(s.pos);
+  if (/[\r\n]/.test(text)) s.fail('the text of a response may not hold CR or LF (RFC 3501 §9 TEXT-CHAR)');
+  s.pos = s.text.length;
+  return { code, text };
 }
 
 function statusAfter(s: Scanner): string | null {

@@ -55,7 +55,7 @@ export function formatResponse(response: ImapResponse): string {
     case 'continue':
       return withText('+', response.code, response.text);
     case 'capability':
-      return `* CAPABILITY ${response.capabilities.join(' ')}`;
+      return ['* CAPABILITY', ...response.capabilities].join(' ');
     case 'flags':
       return `* FLAGS ${formatFlagList(response.flags)}`;
     case 'list':

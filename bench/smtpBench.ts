@@ -64,7 +64,6 @@ function virtualTransactions(scenario: Scenario, count: number): void {
       });
       bindLineSession(socket, actor, {
         host: 'crepes.fr',
-        role: 'client',
         protocol: 'smtp',
         machine: 'smtp-client',
         maxLine: 4096,

@@ -2,7 +2,7 @@
 // (`goal.sequence[1].code`), and a field the event kind does not have is an error, not a goal never met; so
 // is an SMTP catalogue id (`reply`) the catalogue does not have.
 import * as v from 'valibot';
-import { REPLIES } from '../protocols/smtp/replies.ts';
+import { isSmtpReplyId } from '../protocols/smtp/replies.ts';
 import type { TraceEventKind } from '../sim/trace.ts';
 import type { EventGoal, FieldMatch, Goal } from './goals.ts';
 import { EVENT_FIELDS, TRACE_EVENT_KINDS } from './traceFields.ts';
@@ -45,12 +45,10 @@ function compiles(source: string): boolean {
   }
 }
 
-const SMTP_REPLY = 'smtp.';
-
-// An exact `reply` naming an SMTP reply must name one the catalogue has; other protocols have none to check.
+// An exact `reply` naming an SMTP reply must name one the catalogue has.
 function isCatalogued(match: FieldMatch): boolean {
-  if (typeof match !== 'string' || !match.startsWith(SMTP_REPLY)) return true;
-  return Object.hasOwn(REPLIES, match.slice(SMTP_REPLY.length));
+  if (typeof match !== 'string' || !match.startsWith('smtp.')) return true;
+  return isSmtpReplyId(match);
 }
 
 const COMBINERS = ['all', 'any', 'sequence'] as const;

@@ -28,7 +28,8 @@ interface LineBase {
  * Lines on a connection nobody parses (`raw`, `echo`) carry no facts.
  */
 export type AppLine =
-  (LineBase & { from: 'client' } & ClientFields) | (LineBase & { from: 'server' } & Partial<ServerLineFacts>);
+  | (LineBase & { from: 'client' } & ClientFields & Absent<keyof ServerLineFacts>)
+  | (LineBase & { from: 'server' } & Partial<ServerLineFacts> & Absent<keyof ClientFields>);
 
 // A client line's facts with every field optional, so `line.verb` reads without narrowing on which kind it is.
 type ClientFields = {
@@ -37,6 +38,10 @@ type ClientFields = {
   tag?: string;
   content?: Extract<ClientLineFacts, { content: unknown }>['content'];
 };
+
+// The other side's facts, declared absent, so any line reads `line.code` or `line.verb` as possibly undefined.
+// `tag` belongs to both sides (an IMAP command and its tagged response).
+type Absent<K extends PropertyKey> = { [P in Exclude<K, 'tag'>]?: never };
 
 /** TerminalEnd says how a terminal's connection ended: closed by us, by the peer, or lost. */
 export type TerminalEnd = 'closed' | 'closed-by-peer' | 'reset' | 'host-down' | 'failed';

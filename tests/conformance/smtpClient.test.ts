@@ -67,7 +67,6 @@ async function deliver(
   });
   bindLineSession(socket, actor, {
     host: 'crepes.fr',
-    role: 'client',
     protocol: 'smtp',
     machine: 'smtp-client',
     maxLine: 4096,

@@ -1,7 +1,6 @@
 // The SMTP reply catalogue as the registry lists it: every reply's id and code, from replies.ts.
 import type { CatalogueEntry } from '../registry.ts';
-import { replyId } from './lineFacts.ts';
-import { REPLIES, type ReplyKey } from './replies.ts';
+import { REPLIES, replyId, type ReplyKey } from './replies.ts';
 
 /** smtpCatalogue lists every catalogued SMTP reply by id (`smtp.rcpt.ok`) with its code. */
 export function smtpCatalogue(): CatalogueEntry[] {

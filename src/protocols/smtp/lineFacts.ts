@@ -2,18 +2,10 @@
 // the command it answers. Written by whoever sends the line: the machines, and the reader of a person's typing.
 import type { ClientLineFacts, CommandArgs, CommandFacts, ServerLineFacts } from '../shared/lineFacts.ts';
 import type { ClientCommand, SmtpCommand } from './commands.ts';
-import type { Reply, ReplyKey } from './replies.ts';
-
-/** SmtpReplyId is a catalogued reply's id across protocols: `smtp.` and its key (`smtp.rcpt.ok`). */
-export type SmtpReplyId = `smtp.${ReplyKey}`;
+import { replyId, type Reply } from './replies.ts';
 
 /** END_OF_DATA is the verb the facts give the lone `.` that ends DATA (RFC 5321 §4.1.1.4). */
 export const END_OF_DATA = '.';
-
-/** replyId namespaces a catalogue key so it is unique across protocols. */
-export function replyId(key: ReplyKey): SmtpReplyId {
-  return `smtp.${key}`;
-}
 
 /**
  * replyLineFacts are the facts of each line of a reply, in order: every line carries the code and the catalogue

@@ -380,6 +380,19 @@ export function faultReply(code: number, style: ReplyStyle, text?: string): Repl
   };
 }
 
+/** SmtpReplyId is a catalogued reply's id across protocols: `smtp.` and its key (`smtp.rcpt.ok`). */
+export type SmtpReplyId = `smtp.${ReplyKey}`;
+
+/** replyId namespaces a catalogue key so it is unique across protocols; facts and explanations use it. */
+export function replyId(key: ReplyKey): SmtpReplyId {
+  return `smtp.${key}`;
+}
+
+/** isSmtpReplyId tells whether an id names a reply of this catalogue. */
+export function isSmtpReplyId(id: string): id is SmtpReplyId {
+  return id.startsWith('smtp.') && Object.hasOwn(REPLIES, id.slice('smtp.'.length));
+}
+
 /** ReplyClass is what the first digit of a reply code says (RFC 5321 §4.2.1). */
 export type ReplyClass = 'positive' | 'intermediate' | 'transient' | 'permanent';
 

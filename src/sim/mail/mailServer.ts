@@ -156,7 +156,6 @@ export class MailServer {
     actor.subscribe({ complete: () => this.#sessions.delete(actor) });
     bindLineSession(socket, actor, {
       host: this.#ctx.host,
-      role: 'server',
       protocol: 'smtp',
       machine: 'smtp-server',
       maxLine: TEXT_LINE_MAX * 4,

@@ -183,7 +183,6 @@ function runClient(
   });
   bindLineSession(socket, actor, {
     host: ctx.host,
-    role: 'client',
     protocol: 'smtp',
     machine: 'smtp-client',
     maxLine: 4096,

@@ -11,7 +11,6 @@ import type { Protocol, UnstampedEvent } from '../trace.ts';
 /** LineSessionOptions say who speaks, which protocol, and how long a line may be before it is `overlong`. */
 export interface LineSessionOptions {
   readonly host: HostId;
-  readonly role: 'client' | 'server';
   readonly protocol: Protocol;
   /** machine names the chart in the trace, e.g. `smtp-server`. */
   readonly machine: string;
@@ -34,7 +33,7 @@ export function stateName(value: StateValue): string {
  * the line), `connection.close`, and perhaps `connection.abort` (drop the connection without a word).
  */
 export function bindLineSession(socket: Socket, actor: AnyActorRef, options: LineSessionOptions): void {
-  const { host, role, protocol, machine, emit } = options;
+  const { host, protocol, machine, emit } = options;
   const framer = new LineFramer(options.maxLine);
   let state: string | null = null;
   let open = true;
@@ -53,11 +52,10 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
       protocol,
       line: octetsToUtf8(emitted.line),
     } as const;
-    emit(
-      role === 'client'
-        ? { ...line, from: 'client', ...emitted.facts }
-        : { ...line, from: 'server', ...emitted.facts },
-    );
+    // A server's facts always name a catalogued reply; a client's never do.
+    const facts = emitted.facts;
+    if ('reply' in facts) emit({ ...line, from: 'server', ...facts });
+    else emit({ ...line, from: 'client', ...facts });
     socket.write(`${emitted.line}\r\n`);
   });
   actor.on('connection.abort', () => {

@@ -1,6 +1,6 @@
 // What each catalogued server reply means to a student and what the client should do next, keyed by the
 // catalogue id of the protocol registry (`smtp.rcpt.ok`), English and Korean side by side.
-import type { SmtpReplyId } from '../../protocols/smtp/lineFacts.ts';
+import type { SmtpReplyId } from '../../protocols/smtp/replies.ts';
 import type { Localized } from './languageContext.ts';
 
 /** ReplyExplanation is the student-facing text for one reply. */

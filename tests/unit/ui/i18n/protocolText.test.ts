@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyId } from '../../../../src/protocols/smtp/lineFacts.ts';
-import { REPLIES, type ReplyKey } from '../../../../src/protocols/smtp/replies.ts';
+import { REPLIES, replyId, type ReplyKey } from '../../../../src/protocols/smtp/replies.ts';
 import { protocolText, type CommandKey } from '../../../../src/ui/i18n/protocolText.ts';
 import { isReplyId } from '../../../../src/ui/i18n/replyText.ts';
 

@@ -35,3 +35,41 @@ export function receivedField(info: ReceivedInfo): string {
 export function returnPathField(reversePath: string): string {
   return `Return-Path: <${reversePath}>\r\n`;
 }
+
+/** ReceivedHop is one Received: field read into its clauses (RFC 5321 §4.4); missing clauses are null. */
+export interface ReceivedHop {
+  readonly raw: string;
+  readonly from: string | null;
+  readonly by: string | null;
+  readonly with: string | null;
+  readonly id: string | null;
+  readonly for: string | null;
+  readonly date: string | null;
+}
+
+function clause(text: string, name: string): string | null {
+  const match = new RegExp(`(?:^|\\s)${name}\\s+(.+?)(?=\\s+(?:from|by|via|with|id|for)\\s|;|$)`, 'i').exec(
+    text,
+  );
+  return match?.[1]?.trim() ?? null;
+}
+
+/**
+ * receivedHops reads Received: field values (as `parseMessage` lists them, newest first: the last hop is written
+ * at the top) into their clauses; the inverse of `receivedField`.
+ */
+export function receivedHops(received: readonly string[]): ReceivedHop[] {
+  return received.map((raw) => {
+    const semicolon = raw.lastIndexOf(';');
+    const clauses = semicolon === -1 ? raw : raw.slice(0, semicolon);
+    return {
+      raw,
+      from: clause(clauses, 'from'),
+      by: clause(clauses, 'by'),
+      with: clause(clauses, 'with'),
+      id: clause(clauses, 'id'),
+      for: clause(clauses, 'for'),
+      date: semicolon === -1 ? null : raw.slice(semicolon + 1).trim() || null,
+    };
+  });
+}

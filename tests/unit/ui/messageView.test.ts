@@ -14,8 +14,8 @@ import {
   mimeRows,
   namesRecipients,
   rawPieces,
-  receivedHops,
 } from '../../../src/ui/lab/messageView.ts';
+import { receivedHops } from '../../../src/protocols/smtp/traceFields.ts';
 
 const RICH_ID = '<rich.1@crepes.fr>';
 
@@ -200,7 +200,7 @@ describe('the parts of a message', () => {
 
   it('reads the Received lines newest first, each into its from, by and date', () => {
     const bob = parseMessage(stored(textbook, 'Subject: Lunch').raw);
-    const hops = receivedHops(bob);
+    const hops = receivedHops(bob.received);
     expect(hops.map((h) => [h.from?.split(' ')[0], h.by?.split(' ')[0]])).toEqual([
       ['crepes.fr', 'hamburger.edu'],
       ['alice-pc', 'crepes.fr'],

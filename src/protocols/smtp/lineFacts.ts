@@ -51,7 +51,9 @@ export function commandFacts(command: SmtpCommand): CommandFacts {
           initialResponse: command.initialResponse !== null,
         },
       };
+    // RFC 5321 §4.2.4: a verb SMTP defines but this server does not carry out (502), or none it knows (500).
     case 'notImplemented':
+      return { verb: command.name.toUpperCase(), args: { implemented: false } };
     case 'unknown':
       return { verb: command.name.toUpperCase(), args: { known: false } };
     default:

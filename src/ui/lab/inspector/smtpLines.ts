@@ -1,7 +1,8 @@
 // Reads the SMTP lines of one connection from the facts their senders wrote: which command each reply answers,
 // which reply of the catalogue it is, and which lines are message text or credentials rather than commands.
 // Nothing here reads meaning out of the wire text; pure, so it is easy to test.
-import { isKnownVerb, parseCommand } from '../../../protocols/smtp/commands.ts';
+import type { CommandArgs } from '../../../protocols/shared/lineFacts.ts';
+import { isKnownVerb } from '../../../protocols/smtp/commands.ts';
 import { END_OF_DATA } from '../../../protocols/smtp/lineFacts.ts';
 import { replyClass, type ReplyClass } from '../../../protocols/smtp/replies.ts';
 import { shownLine } from '../../../sim/shownLine.ts';
@@ -41,23 +42,19 @@ export interface SessionLine {
   readonly role: LineRole;
 }
 
-/**
- * commandKey names a command verb's explanation. Whether a verb the server does not carry out is one SMTP defines
- * (502) or one it has never heard of (500) is the command parser's knowledge; it is asked about the verb alone,
- * which the facts already hold, so that the list of such verbs lives in one place (protocols/smtp/commands.ts).
- */
-function commandKey(verb: string, known: boolean): CommandKey {
+/** commandKey names a command's explanation from its facts: the verb, and whether the server knows or does it. */
+function commandKey(verb: string, args: CommandArgs | undefined): CommandKey {
   if (verb === END_OF_DATA) return 'endOfData';
-  if (known && isKnownVerb(verb)) return verb;
-  const parsed = parseCommand(verb);
-  return 'verb' in parsed && parsed.verb === 'notImplemented' ? 'notImplemented' : 'unknown';
+  if (args?.['implemented'] === false) return 'notImplemented';
+  if (args?.['known'] === false || !isKnownVerb(verb)) return 'unknown';
+  return verb;
 }
 
 function clientRole(e: AppLine & { from: 'client' }): LineRole {
   if (e.content === 'data') return { kind: 'data' };
   if (e.content === 'sasl') return { kind: 'authResponse' };
   if (e.verb === undefined) return { kind: 'other' };
-  return { kind: 'command', command: commandKey(e.verb, e.args?.['known'] !== false), verb: e.verb };
+  return { kind: 'command', command: commandKey(e.verb, e.args), verb: e.verb };
 }
 
 function serverRole(e: AppLine & { from: 'server' }, first: boolean): LineRole {

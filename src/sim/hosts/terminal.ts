@@ -9,6 +9,7 @@ import { PROTOCOLS, protocolForPort as registered } from '../../protocols/regist
 import { protocolForPort } from '../protocolForPort.ts';
 import type { DnsResolver } from '../dns/dnsResolver.ts';
 import { openConnection } from '../services/openConnection.ts';
+import { shownLine } from '../shownLine.ts';
 import type { TerminalEnd, UnstampedEvent } from '../trace.ts';
 
 const MAX_LINE = 65_536;
@@ -76,7 +77,7 @@ export class Terminal {
     this.#socket = socket;
     this.#typed = (text) => {
       const facts = reader?.client(text) ?? {};
-      this.#emit({
+      const line = {
         kind: 'app.line',
         conn,
         host: this.#host,
@@ -84,8 +85,10 @@ export class Terminal {
         from: 'client',
         line: text,
         ...facts,
-      });
-      this.#line('out', text, conn);
+      } as const;
+      this.#emit(line);
+      // The screen echoes a credential as a password prompt would: masked.
+      this.#line('out', shownLine(line), conn);
       socket.write(`${utf8ToOctets(text)}\r\n`);
     };
     const ended = (how: TerminalEnd) =>

@@ -70,3 +70,21 @@ describe('the terminal', () => {
     });
   });
 });
+
+describe('credentials typed into the terminal', () => {
+  it('are sent as typed but echoed masked on the screen', () => {
+    const secret = Buffer.from('\0alice\0croissant').toString('base64');
+    const trace = textbookWith([
+      { at: 0, input: { type: 'terminal.open', host: 'alice-pc', target: 'crepes.fr', port: 587 } },
+      { at: 1000, input: { type: 'terminal.type', host: 'alice-pc', text: 'EHLO alice-pc' } },
+      { at: 2000, input: { type: 'terminal.type', host: 'alice-pc', text: 'AUTH PLAIN' } },
+      { at: 3000, input: { type: 'terminal.type', host: 'alice-pc', text: secret } },
+    ]);
+    const sent = trace.filter(isKind('app.line')).find((e) => e.line === secret);
+    expect(sent?.content).toBe('sasl');
+    const screen = trace.filter(isKind('terminal.line')).map((e) => e.text);
+    expect(screen.some((text) => text.includes(secret))).toBe(false);
+    expect(screen).toContain('••••••••');
+    expect(trace.filter(isKind('app.line')).find((e) => e.code === 235)?.answers).toBe('AUTH');
+  });
+});

@@ -5,7 +5,7 @@ import { type Envelope, envelopeOf, formatEnvelope } from './envelope.ts';
 import { formatNstring, formatString, toOctets } from './strings.ts';
 import { fieldText, findField, type HeaderField } from '../message/headers.ts';
 import { DEFAULT_CONTENT_TYPE, parseParameterized } from '../message/mimeParams.ts';
-import type { MessagePart } from '../message/parseMessage.ts';
+import { type MessagePart, parseMessage } from '../message/parseMessage.ts';
 
 /** BodyParam is one attribute/value pair of a parameter list, in the order the message gave them. */
 export type BodyParam = [name: string, value: string];
@@ -54,6 +54,14 @@ export type PartExtension = { md5: string | null } & BodyExtension;
 /** MultipartExtension is a multipart's extension data: its parameters, then the common fields. */
 export type MultipartExtension = { params: BodyParam[] } & BodyExtension;
 
+const EMPTY_TEXT: BodyStructure = {
+  kind: 'text',
+  subtype: 'PLAIN',
+  fields: { params: [['CHARSET', 'US-ASCII']], id: null, description: null, encoding: '7BIT', octets: 0 },
+  lines: 0,
+  extension: { md5: null, disposition: null, language: null, location: null },
+};
+
 function lineCount(body: string): number {
   const breaks = body.split('\n').length - 1;
   return body === '' || body.endsWith('\n') ? breaks : breaks + 1;
@@ -83,6 +91,21 @@ function commonExtension(headers: readonly HeaderField[]): BodyExtension {
   };
 }
 
+const IDENTITY_ENCODINGS: ReadonlySet<string> = new Set(['7bit', '8bit', 'binary']);
+
+// The message a message/rfc822 part encloses, with the octets its offsets index. An encoded one (which RFC
+// 2045 §6.4 forbids, so parseMessage leaves it unparsed) is read from its decoded octets, as RFC 3501 §9
+// lets MESSAGE/RFC822 appear only with an envelope and a body structure.
+function enclosedMessage(octets: string, part: MessagePart): { octets: string; root: MessagePart } | null {
+  const child = part.children[0];
+  if (part.decoded.kind === 'message' && child !== undefined) return { octets, root: child };
+  const { type, subtype } = part.contentType;
+  if (type !== 'message' || subtype !== 'rfc822' || IDENTITY_ENCODINGS.has(part.transferEncoding))
+    return null;
+  if (part.decoded.kind !== 'binary') return null;
+  return { octets: part.decoded.octets, root: parseMessage(part.decoded.octets).root };
+}
+
 /**
  * bodyStructureOf describes a part of parseMessage's tree (its root for the whole message); `octets` are
  * the raw message octets the tree was parsed from. Types, subtypes and encodings are in capitals; a part
@@ -93,18 +116,17 @@ export function bodyStructureOf(octets: string, part: MessagePart): BodyStructur
   const typeField = findField(headers, 'content-type');
   const subtype = contentType.subtype.toUpperCase();
   if (contentType.type === 'multipart' && part.decoded.kind === 'multipart') {
+    // RFC 3501 §9 body-type-mpart needs at least one part; a multipart without any has one empty text part.
+    const parts = part.children.map((child) => bodyStructureOf(octets, child));
     return {
       kind: 'multipart',
-      parts: part.children.map((child) => bodyStructureOf(octets, child)),
+      parts: parts.length > 0 ? parts : [EMPTY_TEXT],
       subtype,
       extension: { params: params(typeField?.value), ...commonExtension(headers) },
     };
   }
   const fields: BodyFields = {
-    params:
-      typeField === undefined || contentType === DEFAULT_CONTENT_TYPE
-        ? [['CHARSET', 'US-ASCII']]
-        : params(typeField.value),
+    params: contentType === DEFAULT_CONTENT_TYPE ? [['CHARSET', 'US-ASCII']] : params(typeField?.value),
     id: raw(headers, 'Content-ID'),
     description: raw(headers, 'Content-Description'),
     encoding: part.transferEncoding.toUpperCase(),
@@ -112,17 +134,11 @@ export function bodyStructureOf(octets: string, part: MessagePart): BodyStructur
   };
   const extension: PartExtension = { md5: raw(headers, 'Content-MD5'), ...commonExtension(headers) };
   const lines = lineCount(octets.slice(part.bodyStart, part.bodyEnd));
-  const enclosed = part.children[0];
-  if (part.decoded.kind === 'message' && enclosed !== undefined) {
-    return {
-      kind: 'message',
-      subtype,
-      fields,
-      envelope: envelopeOf(enclosed.headers),
-      body: bodyStructureOf(octets, enclosed),
-      lines,
-      extension,
-    };
+  const enclosed = enclosedMessage(octets, part);
+  if (enclosed !== null) {
+    const envelope = envelopeOf(enclosed.root.headers);
+    const body = bodyStructureOf(enclosed.octets, enclosed.root);
+    return { kind: 'message', subtype, fields, envelope, body, lines, extension };
   }
   if (contentType.type === 'text') return { kind: 'text', subtype, fields, lines, extension };
   return { kind: 'basic', type: contentType.type.toUpperCase(), subtype, fields, extension };

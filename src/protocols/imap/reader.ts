@@ -16,8 +16,8 @@ export const DEFAULT_READER_LIMITS: ReaderLimits = { maxText: 8192, maxLiteral: 
 
 /**
  * ReaderRefusal says why a command was refused without being parsed: its text was too long, its literal
- * too big (APPEND may answer NO with [TOOBIG] instead of BAD, RFC 7889 §4), or it used a non-synchronizing
- * literal `{n+}`, which needs LITERAL+ (RFC 7888) that we do not offer.
+ * too big (APPEND may answer NO with [TOOBIG] instead of BAD, as RFC 7889 APPENDLIMIT does), or it used a
+ * non-synchronizing literal `{n+}`, which needs LITERAL+ (RFC 7888) that we do not offer.
  */
 export type ReaderRefusal = 'lineTooLong' | 'literalTooBig' | 'nonSynchronizingLiteral';
 

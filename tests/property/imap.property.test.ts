@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bodyStructureOf, formatBodyStructure } from '../../src/protocols/imap/bodyStructure.ts';
+import { bodyStructureFromValue } from '../../src/protocols/imap/bodyStructureValue.ts';
 import type { ImapCommandBody } from '../../src/protocols/imap/commandTypes.ts';
+import { envelopeFromValue, envelopeOf, formatEnvelope } from '../../src/protocols/imap/envelope.ts';
 import { MACRO_ITEMS, type FetchAttribute, type SectionText } from '../../src/protocols/imap/fetchItems.ts';
 import { commandChunks, formatCommand } from '../../src/protocols/imap/formatCommand.ts';
 import type { SearchKey } from '../../src/protocols/imap/search.ts';
@@ -17,6 +20,8 @@ import {
   parseSequenceSet,
   type SequenceRange,
 } from '../../src/protocols/imap/sequenceSet.ts';
+import { Scanner } from '../../src/protocols/imap/lexer.ts';
+import { parseMessage } from '../../src/protocols/message/parseMessage.ts';
 import { LineFramer } from '../../src/protocols/shared/lineFramer.ts';
 
 // Any chars up to U+02FF: octets, and some beyond, which formatting must send as UTF-8.
@@ -461,6 +466,41 @@ describe('IMAP syntax under random input', () => {
         expect(parseResponse(formatResponse(built))).toEqual({ ok: true, value: built });
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('ENVELOPE and BODYSTRUCTURE of any message read back as what was written', () => {
+    const line = fc.oneof(
+      fc.constantFrom(
+        'Content-Type: multipart/mixed; boundary=b',
+        'Content-Type: message/rfc822',
+        "Content-Type: text/plain; charset*=utf-8''%EB%B0%9B",
+        'Content-Transfer-Encoding: base64',
+        'Content-Disposition: attachment; filename="a b"',
+        'Content-Language: en, ko',
+        'From: "A, B" <a@b>, g: c@d, e (x) ;',
+        'To: <@r:x@y>, =?UTF-8?B?67Cb?= <z@w>',
+        'Subject: =?UTF-8?B?67Cb?=',
+        '--b',
+        '--b--',
+        '',
+      ),
+      printable,
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
+        const raw = lines.join('\r\n');
+        const root = parseMessage(raw).root;
+        const envelope = envelopeOf(root.headers);
+        expect(envelopeFromValue(new Scanner(formatEnvelope(envelope)).value())).toEqual({
+          ok: true,
+          envelope,
+        });
+        const body = bodyStructureOf(raw, root);
+        const read = bodyStructureFromValue(new Scanner(formatBodyStructure(body, true)).value());
+        expect(read).toEqual({ ok: true, value: body });
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -133,6 +133,35 @@ describe('BODYSTRUCTURE', () => {
     );
   });
 
+  it('gives a multipart without any part one empty text part, as body-type-mpart needs one', () => {
+    const message = crlf(['Content-Type: multipart/mixed; boundary=q', '', 'no delimiters here', '']);
+    expect(formatBodyStructure(bodyStructureOf(message, parseMessage(message).root), false)).toBe(
+      '(("TEXT" "PLAIN" ("CHARSET" "US-ASCII") NIL NIL "7BIT" 0 0) "MIXED")',
+    );
+  });
+
+  it('reads an encoded message/rfc822 from its decoded octets, and a digest part as a message', () => {
+    const inner = crlf(['Subject: x', '', 'y', '']);
+    const encoded = crlf([
+      'Content-Type: message/rfc822',
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...encodeBase64Lines(inner),
+    ]);
+    expect(bodyStructureOf(encoded, parseMessage(encoded).root)).toMatchObject({
+      kind: 'message',
+      fields: { encoding: 'BASE64', params: [] },
+      envelope: { subject: 'x' },
+      body: { kind: 'text', fields: { octets: 3 }, lines: 1 },
+    });
+    const digest = crlf(['Content-Type: multipart/digest; boundary=d', '', '--d', '', inner, '--d--', '']);
+    expect(bodyStructureOf(digest, parseMessage(digest).root)).toMatchObject({
+      kind: 'multipart',
+      subtype: 'DIGEST',
+      parts: [{ kind: 'message', fields: { params: [] }, envelope: { subject: 'x' } }],
+    });
+  });
+
   it('reads back from a response into the same structure, with or without extension data', () => {
     const inner = crlf(['Subject: inner', '', 'hi', '']);
     const nested = crlf([

@@ -72,8 +72,8 @@ function formatAddress(address: EnvelopeAddress): string {
   return `(${fields.map(formatNstring).join(' ')})`;
 }
 
-/** formatAddressList writes address structures as RFC 3501 §9 env-from does: `((…)(…))`, or NIL. */
-export function formatAddressList(addresses: readonly EnvelopeAddress[] | null): string {
+// Address structures as RFC 3501 §9 env-from writes them: `((…)(…))`, or NIL.
+function formatAddressList(addresses: readonly EnvelopeAddress[] | null): string {
   return addresses === null || addresses.length === 0 ? 'NIL' : `(${addresses.map(formatAddress).join('')})`;
 }
 

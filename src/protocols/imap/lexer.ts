@@ -38,7 +38,6 @@ export const MAX_NESTING = 50;
 
 // RFC 3501 §9: atom-specials = "(" / ")" / "{" / SP / CTL / list-wildcards / quoted-specials / resp-specials,
 // and an ATOM-CHAR is any 7-bit CHAR but those.
-const ATOM_CHARS = /^[\x21\x23\x24\x26-\x27\x2b-\x5b\x5e-\x7a\x7c-\x7e]+$/;
 const ATOM_RUN = /[\x21\x23\x24\x26-\x27\x2b-\x5b\x5e-\x7a\x7c-\x7e]+/y;
 // ASTRING-CHAR adds resp-specials ("]"); list-char adds list-wildcards too.
 const ASTRING_RUN = /[\x21\x23\x24\x26-\x27\x2b-\x5b\x5d\x5e-\x7a\x7c-\x7e]+/y;
@@ -46,11 +45,6 @@ const LIST_RUN = /[\x21\x23-\x27\x2a-\x5b\x5d\x5e-\x7a\x7c-\x7e]+/y;
 const DIGITS = /[0-9]+/y;
 // RFC 3501 §9: tag = 1*<any ASTRING-CHAR except "+">.
 const TAG_RUN = /[\x21\x23\x24\x26\x27\x2c-\x5b\x5d-\x7a\x7c-\x7e]+/y;
-
-/** isAtom tells whether text is a non-empty atom: no specials, spaces, controls or 8-bit octets. */
-export function isAtom(text: string): boolean {
-  return ATOM_CHARS.test(text);
-}
 
 /** isAstringAtom tells whether text can be sent as an astring without quotes (atom chars and "]"). */
 export function isAstringAtom(text: string): boolean {

@@ -77,8 +77,8 @@ export function compressNumbers(numbers: readonly number[]): SequenceSet {
   return set;
 }
 
-/** resolvedBounds gives a range's low and high ends with `*` replaced by `largest`. */
-export function resolvedBounds(range: SequenceRange, largest: number): [number, number] {
+// A range's low and high ends, with `*` replaced by `largest`.
+function resolvedBounds(range: SequenceRange, largest: number): [number, number] {
   const a = range.start === '*' ? largest : range.start;
   const b = range.end === '*' ? largest : range.end;
   return a <= b ? [a, b] : [b, a];

@@ -20,8 +20,8 @@ export function toOctets(text: string): string {
   return isOctets(text) ? text : utf8ToOctets(text);
 }
 
-/** canQuote tells whether octets can be written as a quoted string. */
-export function canQuote(octets: string): boolean {
+// Whether octets can be written as a quoted string.
+function canQuote(octets: string): boolean {
   if (octets.length > QUOTED_MAX) return false;
   for (let i = 0; i < octets.length; i++) if (!isQuotable(octets.charCodeAt(i))) return false;
   return true;

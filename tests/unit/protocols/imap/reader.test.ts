@@ -42,6 +42,11 @@ describe('CommandReader', () => {
     // The literal is "ab\r"; the LF after it is command text, which the parser then refuses.
     const read = reader.push(' more');
     expect(read).toEqual({ kind: 'command', text: 'a4 SELECT {3}\r\nab\r\n more' });
+    // The text after such a literal may announce another one, which must still be seen.
+    reader.push('a5 LOGIN {3}');
+    reader.push('ab');
+    expect(reader.push(' {2}')).toEqual({ kind: 'continue', size: 2 });
+    expect(reader.push('xy')).toEqual({ kind: 'command', text: 'a5 LOGIN {3}\r\nab\r\n {2}\r\nxy' });
   });
 
   it('takes a zero-length literal and continues on the next line', () => {

@@ -23,6 +23,11 @@ export interface ConnectionView {
   /** closedAt is when both ends reached CLOSED or failed, if they have. */
   readonly closedAt: number | null;
   readonly lines: number;
+  /**
+   * carryingMessage is true while the client's data is the message itself: from the server's go-ahead for the
+   * message text (SMTP's 354 to DATA, RFC 5321 §4.1.1.4) until the server answers the final `.`.
+   */
+  readonly carryingMessage: boolean;
   /** error is the first socket error reported on the connection, if any. */
   readonly error: string | null;
 }
@@ -99,6 +104,7 @@ interface MutableConnection {
   openedAt: number;
   closedAt: number | null;
   lines: number;
+  carryingMessage: boolean;
   error: string | null;
 }
 
@@ -140,6 +146,7 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
           openedAt: e.t,
           closedAt: null,
           lines: 0,
+          carryingMessage: false,
           error: null,
         });
         break;
@@ -182,7 +189,10 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
       }
       case 'app.line': {
         const c = connections.get(e.conn);
-        if (c) c.lines += 1;
+        if (!c) break;
+        c.lines += 1;
+        if (e.reply === 'smtp.data.start') c.carryingMessage = true;
+        else if (e.answers === '.') c.carryingMessage = false;
         break;
       }
       case 'session.state': {

@@ -91,9 +91,9 @@ export function packetPlace(
 }
 
 /**
- * packetShape tells a message's content from the rest: a TCP segment with data from the client of an SMTP
- * connection while the server's machine is receiving the DATA section (RFC 5321 §4.1.1.4) is the message
- * itself. DNS traffic is any UDP to or from a DNS server.
+ * packetShape tells a message's content from the rest: a TCP segment with data from the client of a connection
+ * that is carrying a message (after the server's go-ahead for the message text, RFC 5321 §4.1.1.4) is the
+ * message itself. DNS traffic is any UDP to or from a DNS server.
  */
 export function packetShape(scenario: Scenario, world: WorldView, packet: PacketView): PacketShape {
   if (packet.kind === 'udp') {
@@ -104,9 +104,8 @@ export function packetShape(scenario: Scenario, world: WorldView, packet: Packet
   }
   if (packet.bytes === 0 || packet.conn === null) return 'segment';
   const c = world.connections.find((candidate) => candidate.conn === packet.conn);
-  if (c === undefined || c.protocol !== 'smtp' || c.client.host !== packet.from) return 'segment';
-  const receiving = Object.values(c.machines).some((state) => state.includes('receivingData'));
-  return receiving ? 'envelope' : 'segment';
+  if (c === undefined || c.client.host !== packet.from) return 'segment';
+  return c.carryingMessage ? 'envelope' : 'segment';
 }
 
 /**

@@ -4,9 +4,9 @@ import { escapeControls, shownLine } from '../../sim/shownLine.ts';
 import type { DropReason } from '../../net/netEvents.ts';
 import type { SocketError } from '../../net/types.ts';
 import { formatRecord } from '../../protocols/dns/dnsMessage.ts';
-import { PROTOCOLS } from '../../protocols/registry.ts';
 import type { Fault, Input } from '../../sim/input.ts';
-import type { EventOf, Protocol, TerminalEnd, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
+import { protocolTitle } from '../../sim/protocolForPort.ts';
+import type { EventOf, TerminalEnd, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
 import { wiresharkFlags } from '../../timeline/segmentLabel.ts';
 import type { Language } from './language.ts';
 import type { Localized } from './languageContext.ts';
@@ -41,11 +41,6 @@ export interface EventWords {
   readonly categories: Readonly<Record<EventCategory, string>>;
   /** tags are the short labels rows carry beside their time (a line's tag is its protocol instead). */
   readonly tags: Readonly<Record<EventCategory, string>>;
-}
-
-/** protocolName is a protocol as people write it: the registry's title, `Echo`, or plain `TCP` for raw bytes. */
-function protocolName(protocol: Protocol): string {
-  return protocol === 'raw' ? 'TCP' : protocol === 'echo' ? 'Echo' : PROTOCOLS[protocol].title;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -182,9 +177,9 @@ const en: EventWords = {
     'link.up': (e) => `Link ${e.link} is up again`,
     'link.changed': (e) => `Link ${e.link} now has ${linkSettings(e, false)}`,
     'app.line': (e) =>
-      `${protocolName(e.protocol)} ${e.from}: ${e.line === '' ? '(empty line)' : shownLine(e)}`,
+      `${protocolTitle(e.protocol)} ${e.from}: ${e.line === '' ? '(empty line)' : shownLine(e)}`,
     'conn.opened': (e) =>
-      `Opens connection ${e.conn} to ${e.server} port ${e.port} (${protocolName(e.protocol)})`,
+      `Opens connection ${e.conn} to ${e.server} port ${e.port} (${protocolTitle(e.protocol)})`,
     'smtp.accepted': (e) =>
       `Takes responsibility for ${e.queueId} from <${e.from}> for ${e.recipients.map((r) => `<${r}>`).join(', ')}`,
     'terminal.connected': (e) => `Terminal connected to ${e.target} port ${e.port}`,
@@ -281,8 +276,8 @@ const ko: EventWords = {
     'link.up': (e) => `링크 ${e.link} 복구`,
     'link.changed': (e) => `링크 ${e.link} 설정 변경: ${linkSettings(e, true)}`,
     'app.line': (e) =>
-      `${protocolName(e.protocol)} ${e.from === 'client' ? '클라이언트' : '서버'}: ${e.line === '' ? '(빈 줄)' : shownLine(e)}`,
-    'conn.opened': (e) => `${e.server} ${e.port}번 포트로 연결 ${e.conn} 시작 (${protocolName(e.protocol)})`,
+      `${protocolTitle(e.protocol)} ${e.from === 'client' ? '클라이언트' : '서버'}: ${e.line === '' ? '(빈 줄)' : shownLine(e)}`,
+    'conn.opened': (e) => `${e.server} ${e.port}번 포트로 연결 ${e.conn} 시작 (${protocolTitle(e.protocol)})`,
     'smtp.accepted': (e) =>
       `<${e.from}>가 <${e.recipients.join('>, <')}>에게 보내는 ${e.queueId}의 전달 책임을 맡음`,
     'terminal.connected': (e) => `터미널이 ${e.target} ${e.port}번 포트에 연결됨`,
@@ -388,7 +383,7 @@ export function eventCategory(event: TraceEvent): EventCategory {
 
 /** eventTag is the short label of a row: the protocol of a line (`SMTP`), `UDP` for datagrams, else its group. */
 export function eventTag(event: TraceEvent, language: Language): string {
-  if (event.kind === 'app.line') return protocolName(event.protocol);
+  if (event.kind === 'app.line') return protocolTitle(event.protocol);
   if (event.kind.startsWith('udp.')) return 'UDP';
   return eventText[language].tags[eventCategory(event)];
 }

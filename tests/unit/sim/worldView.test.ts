@@ -82,6 +82,17 @@ describe('the world at a point of its trace', () => {
     expect(end?.closedAt).not.toBeNull();
   });
 
+  it('says a connection carries a message from the server’s 354 until it answers the final dot', () => {
+    const { scenario, trace } = traceOf('textbook', 600_000);
+    const lines = trace.filter(isKind('app.line')).filter((e) => e.conn === 'c1');
+    const at = (found: (typeof lines)[number] | undefined) =>
+      worldAt(scenario, trace, found?.seq ?? 0).connections.find((c) => c.conn === 'c1')?.carryingMessage;
+    expect(at(lines.find((e) => e.verb === 'DATA'))).toBe(false);
+    expect(at(lines.find((e) => e.reply === 'smtp.data.start'))).toBe(true);
+    expect(at(lines.find((e) => e.verb === '.'))).toBe(true);
+    expect(at(lines.find((e) => e.answers === '.'))).toBe(false);
+  });
+
   it('lists the segments still on the wire', () => {
     const { scenario, trace } = traceOf('tcp-demo', 1000);
     const syn = trace.find(isKind('tcp.segment'));

@@ -1,5 +1,6 @@
 // The words the timeline puts on what it draws — glyphs, connections, outages, lanes, breaks and the zoom level —
 // for tooltips and screen readers, in the reader's language. Pure: the components only show them.
+import { protocolTitle } from '../../../sim/protocolForPort.ts';
 import type { TraceEvent } from '../../../sim/trace.ts';
 import type {
   ConnMark,
@@ -42,11 +43,6 @@ export interface TimelineLabels {
   sequenceTitle(c: ConnMark): string;
 }
 
-/** protocolName is how a protocol is written on a bar: upper case, and TCP for a connection nobody parses. */
-export function protocolName(protocol: string): string {
-  return protocol === 'raw' ? 'TCP' : protocol.toUpperCase();
-}
-
 /** timelineLabels words what the timeline draws; make it again when the language, trace or cursor changes. */
 export function timelineLabels(source: LabelSource): TimelineLabels {
   const { text, language, hostLabel, trace, cursor } = source;
@@ -70,7 +66,7 @@ export function timelineLabels(source: LabelSource): TimelineLabels {
         c.outcome === 'failed' && c.error !== null
           ? `${text.conn.outcome.failed}: ${text.conn.errors[c.error]}`
           : text.conn.outcome[c.outcome];
-      const title = text.conn.title(c.conn, protocolName(c.protocol), c.host, c.peer, c.port);
+      const title = text.conn.title(c.conn, protocolTitle(c.protocol), c.host, c.peer, c.port);
       return `${title}, ${formatClock(c.t0)}–${formatClock(c.t1)}, ${outcome}`;
     },
     band(b) {
@@ -83,7 +79,7 @@ export function timelineLabels(source: LabelSource): TimelineLabels {
       return host(id).toLowerCase() === kindName.toLowerCase() ? id : kindName;
     },
     zoom: (k) => (k < 10 ? k.toFixed(1) : Math.round(k).toLocaleString(language)),
-    sequenceTitle: (c) => text.sequence.title(c.conn, protocolName(c.protocol), host(c.host), host(c.peer)),
+    sequenceTitle: (c) => text.sequence.title(c.conn, protocolTitle(c.protocol), host(c.host), host(c.peer)),
   };
 }
 

@@ -210,7 +210,7 @@ export const pop3ServerMachine = setup({
     }),
     endAs: assign((_, params: { ended: SessionEnd }) => ({ ended: params.ended })),
     closeConnection: emit({ type: 'connection.close' }),
-    startAutologout: raise({ type: 'session.autologout' }),
+    logOut: raise({ type: 'session.autologout' }),
   },
 }).createMachine({
   id: 'pop3Server',
@@ -338,7 +338,7 @@ export const pop3ServerMachine = setup({
                 'line.received': { target: 'running', reenter: true },
                 'line.overlong': { target: 'running', reenter: true },
               },
-              after: { autologout: { actions: 'startAutologout' } },
+              after: { autologout: { actions: 'logOut' } },
             },
           },
         },

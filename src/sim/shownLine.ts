@@ -1,5 +1,5 @@
 // How a protocol line is shown to people, in every view and transcript: control characters escaped, and what
-// the line's facts call a credential masked (a SASL response, an AUTH initial response).
+// the line's facts call a credential masked (a SASL response, an AUTH initial response, a password).
 import type { AppLine } from './trace.ts';
 
 /** MASK stands in for a credential: the same width whatever the secret, so its length gives nothing away. */
@@ -27,6 +27,8 @@ export function shownLine(line: AppLine): string {
       const mechanism = line.args['mechanism'];
       return `AUTH ${typeof mechanism === 'string' ? mechanism : ''} ${MASK}`;
     }
+    // POP3's PASS (RFC 1939 §7): everything after the verb is the password.
+    if (line.verb !== undefined && line.args?.['password'] === true) return `${line.verb} ${MASK}`;
   }
   return escapeControls(line.line);
 }

@@ -22,6 +22,18 @@ describe('shownLine', () => {
     expect(shownLine(line)).toBe(`AUTH PLAIN ${MASK}`);
   });
 
+  it('masks the password of POP3 PASS', () => {
+    const line: AppLine = {
+      ...base,
+      protocol: 'pop3',
+      from: 'client',
+      line: 'PASS hungry',
+      verb: 'PASS',
+      args: { password: true },
+    };
+    expect(shownLine(line)).toBe(`PASS ${MASK}`);
+  });
+
   it('shows an ordinary command and a reply as they were sent', () => {
     expect(shownLine({ ...base, from: 'client', line: 'RCPT TO:<bob@hamburger.edu>', verb: 'RCPT' })).toBe(
       'RCPT TO:<bob@hamburger.edu>',

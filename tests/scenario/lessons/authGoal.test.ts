@@ -5,7 +5,6 @@ import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { checkGoal, type Goal } from '../../../src/lessons/goals.ts';
 import { parseGoal } from '../../../src/lessons/parseGoal.ts';
-import type { ServerLineFacts } from '../../../src/protocols/shared/lineFacts.ts';
 import { isKind, type EventOf } from '../../../src/sim/trace.ts';
 import { typeAt } from '../terminalSession.ts';
 
@@ -18,7 +17,7 @@ function goalOf(value: unknown): Goal {
 }
 
 /** Reply is a server's `app.line`, its facts read as the server wrote them. */
-type Reply = EventOf<'app.line'> & { from: 'server' } & Partial<ServerLineFacts>;
+type Reply = Extract<EventOf<'app.line'>, { from: 'server' }>;
 
 function serverLines(events: readonly EventOf<'app.line'>[]): Reply[] {
   return events.filter((e): e is Reply => e.from === 'server');

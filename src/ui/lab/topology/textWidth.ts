@@ -1,0 +1,11 @@
+// A guess at how wide a label draws on the map, without measuring the DOM: SVG text neither wraps nor shrinks.
+
+/**
+ * textWidth is the rough width of a label, enough to size a badge or spot a chip's overflow: Hangul is about
+ * twice as wide.
+ */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af]/.test(ch) ? 1 : 0.58;
+  return em * fontSize;
+}

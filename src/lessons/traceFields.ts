@@ -65,6 +65,7 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
     'reply',
     'answers',
     'more',
+    'extension',
   ]),
   'conn.opened': fields('conn.opened', ['conn', 'client', 'server', 'port', 'protocol']),
   'session.state': fields('session.state', ['conn', 'host', 'machine', 'from', 'to']),

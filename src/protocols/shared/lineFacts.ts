@@ -34,6 +34,8 @@ export interface ServerLineFacts {
   readonly reply: string;
   readonly answers?: string;
   readonly more?: boolean;
+  /** extension is the keyword an EHLO reply line advertises (RFC 5321 §4.1.1.1), as the server listed it. */
+  readonly extension?: string;
 }
 
 /** LineFacts are the facts of a line from either side. */

@@ -15,7 +15,12 @@ export const END_OF_DATA = '.';
 export function replyLineFacts(reply: Reply, answers: string | undefined): ServerLineFacts[] {
   const count = Math.max(1, reply.text.length);
   const base = { code: reply.code, reply: replyId(reply.key), ...(answers === undefined ? {} : { answers }) };
-  return Array.from({ length: count }, (_, i) => (i < count - 1 ? { ...base, more: true } : base));
+  return Array.from({ length: count }, (_, i) => {
+    const line = i < count - 1 ? { ...base, more: true } : base;
+    // After its first line an EHLO reply is the list of extensions the server itself wrote, one keyword a line.
+    const keyword = reply.key === 'ehlo.ok' && i > 0 ? reply.text[i]?.split(' ')[0] : undefined;
+    return keyword ? { ...line, extension: keyword.toUpperCase() } : line;
+  });
 }
 
 /**

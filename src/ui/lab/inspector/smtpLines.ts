@@ -60,10 +60,6 @@ function clientRole(e: AppLine & { from: 'client' }): LineRole {
 function serverRole(e: AppLine & { from: 'server' }, first: boolean): LineRole {
   if (e.code === undefined) return { kind: 'other' };
   const reply = e.reply !== undefined && isReplyId(e.reply) ? e.reply : null;
-  // After its first line an EHLO reply is the extension list itself, one "250-KEYWORD params" a line
-  // (RFC 5321 §4.1.1.1, ehlo-line): the keyword is data the line carries, read past the code and its separator.
-  const extension =
-    !first && reply === 'smtp.ehlo.ok' ? (e.line.slice(4).split(' ')[0] ?? '').toUpperCase() || null : null;
   return {
     kind: 'reply',
     code: e.code,
@@ -72,7 +68,7 @@ function serverRole(e: AppLine & { from: 'server' }, first: boolean): LineRole {
     answers: e.answers ?? null,
     first,
     last: e.more !== true,
-    extension,
+    extension: e.extension ?? null,
   };
 }
 

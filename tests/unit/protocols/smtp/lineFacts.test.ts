@@ -50,6 +50,14 @@ describe('the facts of server replies', () => {
     expect(ehlo.at(-1)).toBe('250 smtp.ehlo.ok EHLO');
     expect(ehlo.slice(0, -1).every((f) => f === '250 smtp.ehlo.ok EHLO more')).toBe(true);
     expect(ehlo.length).toBeGreaterThan(2);
+    expect(facts.slice(1).map((f) => f.facts.extension ?? null)).toEqual([
+      null,
+      'PIPELINING',
+      'SIZE',
+      '8BITMIME',
+      'ENHANCEDSTATUSCODES',
+      'HELP',
+    ]);
   });
 
   it('say a SASL exchange answers AUTH, not the credential line', () => {

@@ -82,6 +82,21 @@ function messageIdOf(raw: string): string {
   return /\r\nMessage-ID: (<[^>]+>)/i.exec(`\r\n${raw}`)?.[1] ?? '';
 }
 
+/** downtime is how long `host` was down between `from` and `to`, read from its host.down and host.up events. */
+function downtime(trace: readonly TraceEvent[], host: string, from: number, to: number): number {
+  let total = 0;
+  let downSince: number | null = null;
+  for (const e of trace) {
+    if (e.t > to) break;
+    if (e.kind === 'host.down' && e.host === host) downSince = Math.max(e.t, from);
+    if (e.kind === 'host.up' && e.host === host && downSince !== null) {
+      total += Math.max(0, e.t - downSince);
+      downSince = null;
+    }
+  }
+  return downSince === null ? total : total + Math.max(0, to - downSince);
+}
+
 function checkInvariants(trace: readonly TraceEvent[]): void {
   const enqueued = trace.filter(isKind('queue.enqueued'));
   const finals = trace.filter((e) => e.kind === 'queue.delivered' || e.kind === 'queue.bounced');
@@ -91,7 +106,9 @@ function checkInvariants(trace: readonly TraceEvent[]): void {
       const fates = mine.filter((e) => 'recipient' in e && e.recipient === recipient);
       // Every accepted message ends delivered to each recipient or bounced to the sender, exactly once.
       expect(fates, `${entry.queueId} → ${recipient}`).toHaveLength(1);
-      expect((fates[0]?.t ?? 0) - entry.t).toBeLessThanOrEqual(
+      // A queue acts only while its own host is up, so the time that host spent down does not count.
+      const fateAt = fates[0]?.t ?? 0;
+      expect(fateAt - entry.t - downtime(trace, entry.host, entry.t, fateAt)).toBeLessThanOrEqual(
         RETRY.giveUpAfter + RETRY.interval + ATTEMPT_SLACK,
       );
     }

@@ -36,6 +36,8 @@ export interface ServerLineFacts {
   readonly more?: boolean;
   /** extension is the keyword an EHLO reply line advertises (RFC 5321 §4.1.1.1), as the server listed it. */
   readonly extension?: string;
+  /** responseCode is the name of the bracketed response code an IMAP status response carries (`UIDVALIDITY`). */
+  readonly responseCode?: string;
 }
 
 /** LineFacts are the facts of a line from either side. */

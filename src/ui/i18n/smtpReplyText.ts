@@ -1,20 +1,10 @@
-// What each catalogued server reply means to a student and what the client should do next, keyed by the
-// catalogue id of the protocol registry (`smtp.rcpt.ok`), English and Korean side by side.
+// What each catalogued SMTP reply means to a student and what the client should do next, keyed by catalogue id
+// (`smtp.rcpt.ok`), English and Korean side by side. replyText.ts joins it to the other protocols' tables.
 import type { SmtpReplyId } from '../../protocols/smtp/replies.ts';
 import type { Localized } from './languageContext.ts';
+import type { ReplyExplanation } from './replyExplanation.ts';
 
-/** ReplyExplanation is the student-facing text for one reply. */
-export interface ReplyExplanation {
-  /** What the reply means. */
-  readonly meaning: string;
-  /** What the client should do next. */
-  readonly next: string;
-}
-
-/** ReplyId is any catalogued reply's id; POP3, IMAP and HTTP ids join it as their catalogues arrive. */
-export type ReplyId = SmtpReplyId;
-
-const EN: Readonly<Record<ReplyId, ReplyExplanation>> = {
+const EN: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
   'smtp.greeting': {
     meaning: 'The server is ready (RFC 5321 §4.3.1).',
     next: 'Introduce yourself with EHLO (or HELO).',
@@ -268,7 +258,7 @@ const EN: Readonly<Record<ReplyId, ReplyExplanation>> = {
   },
 };
 
-const KO: Readonly<Record<ReplyId, ReplyExplanation>> = {
+const KO: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
   'smtp.greeting': {
     meaning: '서버가 메일을 받을 준비가 되었다는 인사입니다 (RFC 5321 §4.3.1).',
     next: 'EHLO(또는 HELO)로 자신을 소개하세요.',
@@ -518,11 +508,5 @@ const KO: Readonly<Record<ReplyId, ReplyExplanation>> = {
   },
 };
 
-/** replyText explains every catalogued reply by id; the Record types make a language incomplete without one. */
-export const replyText: Localized<Readonly<Record<ReplyId, ReplyExplanation>>> = { en: EN, ko: KO };
-
-/** isReplyId tells whether a fact's `reply` names a reply this table explains. */
-export function isReplyId(id: string): id is ReplyId {
-  // Own keys only: `in` would also say yes to `toString` and the rest of Object.prototype.
-  return Object.hasOwn(EN, id);
-}
+/** smtpReplyText explains every catalogued SMTP reply; the Record types make a language incomplete without one. */
+export const smtpReplyText: Localized<Readonly<Record<SmtpReplyId, ReplyExplanation>>> = { en: EN, ko: KO };

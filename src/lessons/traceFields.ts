@@ -109,6 +109,17 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
   'queue.removed': fields('queue.removed', ['host', 'queueId']),
   'ua.submitted': fields('ua.submitted', ['host', 'messageId', 'server', 'direct', 'recipients', 'raw']),
   'ua.result': fields('ua.result', ['host', 'messageId', 'outcome', 'detail']),
+  'ua.fetched': fields('ua.fetched', [
+    'host',
+    'server',
+    'protocol',
+    'user',
+    'uid',
+    'messageId',
+    'size',
+    'raw',
+  ]),
+  'ua.fetchResult': fields('ua.fetchResult', ['host', 'server', 'protocol', 'outcome', 'count', 'detail']),
 };
 
 function fields<K extends TraceEventKind>(_kind: K, names: readonly OwnField<K>[]): readonly string[] {

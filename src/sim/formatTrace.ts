@@ -24,6 +24,8 @@ export function describeEvent(e: TraceEvent): string | null {
       if (i.type === 'terminal.close') return `input   ${i.host}: closes the connection`;
       if (i.type === 'mail.send')
         return `input   ${i.host}: sends "${i.subject ?? ''}" to ${(i.to ?? []).join(', ')}`;
+      if (i.type === 'mail.fetch')
+        return `input   ${i.host}: fetches mail with ${i.protocol}${i.protocol === 'pop3' ? ` (${i.mode ?? 'delete'})` : ''}`;
       return `input   fault ${JSON.stringify(i.fault)}`;
     }
     case 'tcp.segment': {
@@ -91,6 +93,10 @@ export function describeEvent(e: TraceEvent): string | null {
       return `ua      ${e.host} sends ${e.messageId} ${e.direct ? 'directly' : `via ${e.server}`} to ${e.recipients.join(', ')}`;
     case 'ua.result':
       return `ua      ${e.host} ${e.messageId}: ${e.outcome} (${e.detail})`;
+    case 'ua.fetched':
+      return `ua      ${e.host} fetched ${e.protocol} ${e.user}@${e.server} uid ${e.uid} (${e.size} bytes)`;
+    case 'ua.fetchResult':
+      return `ua      ${e.host} fetch from ${e.server} ${e.outcome}: ${e.count} new (${e.detail})`;
     case 'host.down':
     case 'host.up':
       return `fault   ${e.host} is ${e.kind === 'host.up' ? 'up' : 'down'}`;

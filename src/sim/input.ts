@@ -23,11 +23,42 @@ export type Fault =
   | { type: 'smtp.reply'; host: HostId; stage: SmtpStage; code: number; text?: string; every?: number }
   | { type: 'smtp.dropFinalReply'; host: HostId; count?: number }
   | { type: 'smtp.normal'; host: HostId }
+  | { type: 'pop3.reply'; host: HostId; command: Pop3FaultCommand; text?: string; every?: number }
+  | { type: 'pop3.normal'; host: HostId }
   | { type: 'queue.flush'; host: HostId }
   | { type: 'host.up'; host: HostId }
   | { type: 'link.down'; link: LinkId }
   | { type: 'link.up'; link: LinkId }
   | { type: 'link.set'; link: LinkId; latency?: number; jitter?: number; loss?: number };
+
+/**
+ * POP3_FAULT_COMMANDS are the POP3 commands a teacher can make the server refuse with -ERR. QUIT is not among
+ * them: its answer in the TRANSACTION state is the UPDATE state's own (RFC 1939 §6).
+ */
+export const POP3_FAULT_COMMANDS = [
+  'USER',
+  'PASS',
+  'APOP',
+  'STAT',
+  'LIST',
+  'UIDL',
+  'RETR',
+  'TOP',
+  'DELE',
+  'RSET',
+  'NOOP',
+] as const;
+
+/** Pop3FaultCommand is one of POP3_FAULT_COMMANDS. */
+export type Pop3FaultCommand = (typeof POP3_FAULT_COMMANDS)[number];
+
+/** FetchRequest is what a person asks of a user agent's reader: read mail from its server now. */
+export interface FetchRequest {
+  /** protocol picks the reader: POP3 (download) or IMAP (the mail stays on the server). */
+  protocol: 'pop3' | 'imap';
+  /** mode is POP3's: download and delete (the default) or download and keep. IMAP ignores it. */
+  mode?: 'delete' | 'keep';
+}
 
 /**
  * Input is one thing a person did. The terminal inputs act like `telnet target port` on a host: open a raw TCP
@@ -38,6 +69,7 @@ export type Input =
   | { type: 'terminal.type'; host: HostId; text: string }
   | { type: 'terminal.close'; host: HostId }
   | ({ type: 'mail.send'; host: HostId } & MailDraft)
+  | ({ type: 'mail.fetch'; host: HostId } & FetchRequest)
   | { type: 'fault'; fault: Fault };
 
 /** TimedInput is an input with the virtual time (ms) it happens at. */

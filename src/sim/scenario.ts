@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
 import type { ZoneRecord } from './dns/zone.ts';
-import type { Fault, Input, TimedInput } from './input.ts';
+import { POP3_FAULT_COMMANDS, type Fault, type Input, type TimedInput } from './input.ts';
 
 // Virtual time 0 falls on the first morning of a semester in Seoul, unless a scenario says otherwise.
 const DEFAULT_START = '2026-09-01T09:00:00+09:00';
@@ -123,12 +123,21 @@ const mail = v.strictObject({
   trusted: v.optional(v.array(name), []),
 });
 
+// How a user agent reads mail; each field left out is taken from its sending settings (server, the address's
+// local part, password).
+const reading = v.strictObject({
+  server: v.optional(name),
+  user: v.optional(localPart),
+  password: v.optional(v.string()),
+});
+
 const userAgent = v.strictObject({
   address,
   name: v.optional(v.string()),
   server: name,
   port: v.optional(v.picklist([25, 587], 'must be 25 or 587'), 587),
   password: v.optional(v.string(), ''),
+  reading: v.optional(reading),
 });
 
 const host = v.strictObject({
@@ -195,6 +204,17 @@ const fault = v.variant(
       count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
     }),
     v.strictObject({ type: v.literal('smtp.normal'), host: name }),
+    v.strictObject({
+      type: v.literal('pop3.reply'),
+      host: name,
+      command: v.picklist(
+        POP3_FAULT_COMMANDS,
+        `must be a POP3 command the server can refuse: ${POP3_FAULT_COMMANDS.join(', ')}`,
+      ),
+      text: v.optional(v.pipe(v.string(), v.regex(/^[^\r\n]*$/, 'must be one line'))),
+      every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+    }),
+    v.strictObject({ type: v.literal('pop3.normal'), host: name }),
     v.strictObject({ type: v.literal('queue.flush'), host: name }),
     v.strictObject({ type: v.literal('host.up'), host: name }),
     v.strictObject({ type: v.literal('link.down'), link: v.string() }),
@@ -207,7 +227,7 @@ const fault = v.variant(
       loss: v.optional(probability),
     }),
   ],
-  'must be a fault with a known type (host.down, host.up, service.down, service.up, link.down, link.up, link.set, smtp.reply, smtp.dropFinalReply, smtp.normal, queue.flush)',
+  'must be a fault with a known type (host.down, host.up, service.down, service.up, link.down, link.up, link.set, smtp.reply, smtp.dropFinalReply, smtp.normal, pop3.reply, pop3.normal, queue.flush)',
 );
 
 const input = v.variant(
@@ -236,9 +256,15 @@ const input = v.variant(
       ),
       direct: v.optional(v.boolean(), false),
     }),
+    v.strictObject({
+      type: v.literal('mail.fetch'),
+      host: name,
+      protocol: v.picklist(['pop3', 'imap'], 'must be pop3 or imap'),
+      mode: v.optional(v.picklist(['delete', 'keep'], 'must be delete or keep')),
+    }),
     v.strictObject({ type: v.literal('fault'), fault }),
   ],
-  'must be an input with a known type (terminal.open, terminal.type, terminal.close, mail.send, fault)',
+  'must be an input with a known type (terminal.open, terminal.type, terminal.close, mail.send, mail.fetch, fault)',
 );
 
 const timedInputs = v.array(v.strictObject({ at: duration, input }), 'must be a list of { at, input }');
@@ -429,6 +455,12 @@ function settle(parsed: ParsedScenario): ScenarioResult {
         path: `hosts[${i}].userAgent.server`,
         message: `names no mail server: "${h.userAgent.server}"`,
       });
+    const readsFrom = h.userAgent?.reading?.server;
+    if (readsFrom !== undefined && !mailHosts.has(readsFrom))
+      issues.push({
+        path: `hosts[${i}].userAgent.reading.server`,
+        message: `names no mail server: "${readsFrom}"`,
+      });
   });
   const linkIds = new Set<string>();
   links.forEach((l, i) => {
@@ -448,7 +480,10 @@ function settle(parsed: ParsedScenario): ScenarioResult {
     if (input.type === 'fault') checkFault(input.fault, `inputs[${i}].input.fault`);
     else if (!hostIds.has(input.host))
       issues.push({ path: `inputs[${i}].input.host`, message: `names no host: "${input.host}"` });
-    else if (input.type === 'mail.send' && !parsed.hosts.find((h) => h.id === input.host)?.userAgent)
+    else if (
+      (input.type === 'mail.send' || input.type === 'mail.fetch') &&
+      !parsed.hosts.find((h) => h.id === input.host)?.userAgent
+    )
       issues.push({ path: `inputs[${i}].input.host`, message: `has no user agent: "${input.host}"` });
   });
   if (issues.length > 0) return { ok: false, issues };

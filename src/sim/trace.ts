@@ -179,6 +179,31 @@ export type MailEvent =
       messageId: string;
       outcome: 'accepted' | 'partly' | 'failed';
       detail: string;
+    }
+  | {
+      kind: 'ua.fetched';
+      /** host is the reader's host; server the mail server it read from, as user `user`. */
+      host: HostId;
+      server: HostId;
+      protocol: 'pop3' | 'imap';
+      user: string;
+      /** uid is the server's id for the message: POP3's unique-id (UIDL) or IMAP's UID. */
+      uid: string;
+      /** messageId is the message's Message-ID field, or null when it had none. */
+      messageId: string | null;
+      size: number;
+      raw: string;
+    }
+  | {
+      kind: 'ua.fetchResult';
+      host: HostId;
+      server: HostId;
+      protocol: 'pop3' | 'imap';
+      /** ok: the session ended as it should; failed: it could not connect, log in, or finish. */
+      outcome: 'ok' | 'failed';
+      /** count is how many messages were downloaded in this fetch. */
+      count: number;
+      detail: string;
     };
 
 /** Stamp is what the kernel adds to every event: the virtual time in ms and its position in the trace. */

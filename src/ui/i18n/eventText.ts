@@ -211,6 +211,10 @@ const en: EventWords = {
         : `Submits ${e.messageId} to ${e.server ?? '?'} for ${angle(e.recipients)}`,
     'ua.result': (e) =>
       `${{ accepted: 'Submission accepted', partly: 'Submission partly accepted', failed: 'Submission failed' }[e.outcome]}: ${e.detail}`,
+    'ua.fetched': (e) =>
+      `Downloads ${e.messageId ?? `message ${e.uid}`} (${e.size} octets) from ${e.server} with ${e.protocol.toUpperCase()}`,
+    'ua.fetchResult': (e) =>
+      `${e.outcome === 'ok' ? 'Fetch done' : 'Fetch failed'}: ${e.count} new message${e.count === 1 ? '' : 's'} from ${e.server} (${e.detail})`,
   },
   inputs: {
     'terminal.open': (i) => `${i.host}: opens a terminal connection — telnet ${i.target} ${i.port}`,
@@ -218,6 +222,8 @@ const en: EventWords = {
     'terminal.close': (i) => `${i.host}: closes the terminal connection`,
     'mail.send': (i) =>
       `${i.host}: the user sends “${i.subject || '(no subject)'}” to ${(i.to ?? []).join(', ')}`,
+    'mail.fetch': (i) =>
+      `${i.host}: the user fetches new mail with ${i.protocol.toUpperCase()}${i.protocol === 'pop3' ? (i.mode === 'keep' ? ' (download and keep)' : ' (download and delete)') : ''}`,
     fault: (i) => `Fault: ${describeFault(i.fault, en)}`,
   },
   faults: {
@@ -230,6 +236,8 @@ const en: EventWords = {
       `${f.host} will answer ${STAGE_EN[f.stage]} with ${f.code}${f.text ? ` ${f.text}` : ''}`,
     'smtp.dropFinalReply': (f) => `${f.host} will not answer the final “.” (${f.count ?? 1}×)`,
     'smtp.normal': (f) => `${f.host} answers normally again`,
+    'pop3.reply': (f) => `${f.host} will answer POP3 ${f.command} with -ERR${f.text ? ` ${f.text}` : ''}`,
+    'pop3.normal': (f) => `${f.host} answers POP3 normally again`,
     'queue.flush': (f) => `${f.host} retries its queue now`,
     'link.down': (f) => `link ${f.link} is cut`,
     'link.up': (f) => `link ${f.link} is restored`,
@@ -308,6 +316,10 @@ const ko: EventWords = {
         : `${e.server ?? '?'}에 ${e.messageId} 제출 (받는 사람 ${angle(e.recipients)})`,
     'ua.result': (e) =>
       `${{ accepted: '제출 수락됨', partly: '제출 일부만 수락됨', failed: '제출 실패' }[e.outcome]}: ${e.detail}`,
+    'ua.fetched': (e) =>
+      `${e.server}에서 ${e.protocol.toUpperCase()}로 ${e.messageId ?? `메시지 ${e.uid}`} 내려받음 (${e.size} 옥텟)`,
+    'ua.fetchResult': (e) =>
+      `${e.outcome === 'ok' ? '메일 가져오기 완료' : '메일 가져오기 실패'}: ${e.server}에서 새 메시지 ${e.count}개 (${e.detail})`,
   },
   inputs: {
     'terminal.open': (i) => `${i.host}: 터미널 연결 열기 — telnet ${i.target} ${i.port}`,
@@ -315,6 +327,8 @@ const ko: EventWords = {
     'terminal.close': (i) => `${i.host}: 터미널 연결 닫기`,
     'mail.send': (i) =>
       `${i.host}: 사용자가 ${(i.to ?? []).join(', ')} 앞으로 메일 “${i.subject || '(제목 없음)'}” 발송`,
+    'mail.fetch': (i) =>
+      `${i.host}: 사용자가 ${i.protocol.toUpperCase()}로 새 메일 가져오기${i.protocol === 'pop3' ? (i.mode === 'keep' ? ' (내려받고 남겨 두기)' : ' (내려받고 지우기)') : ''}`,
     fault: (i) => `장애 주입: ${describeFault(i.fault, ko)}`,
   },
   faults: {
@@ -325,6 +339,8 @@ const ko: EventWords = {
     'smtp.reply': (f) => `${f.host}: ${STAGE_KO[f.stage]}에 ${f.code}${f.text ? ` ${f.text}` : ''} 응답`,
     'smtp.dropFinalReply': (f) => `${f.host}: 마지막 “.”에 응답하지 않음 (${f.count ?? 1}회)`,
     'smtp.normal': (f) => `${f.host}: 다시 정상 응답`,
+    'pop3.reply': (f) => `${f.host}: POP3 ${f.command}에 -ERR${f.text ? ` ${f.text}` : ''} 응답`,
+    'pop3.normal': (f) => `${f.host}: POP3 다시 정상 응답`,
     'queue.flush': (f) => `${f.host}: 메시지 큐 즉시 재시도`,
     'link.down': (f) => `링크 ${f.link} 끊음`,
     'link.up': (f) => `링크 ${f.link} 복구`,

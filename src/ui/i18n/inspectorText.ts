@@ -80,6 +80,8 @@ export interface InspectorText {
       readonly next: string;
       readonly replyKey: string;
       readonly replyClass: string;
+      /** tag heads the IMAP tag that pairs a tagged response with its command (RFC 3501 §2.2.1). */
+      readonly tag: string;
       readonly continuation: string;
       readonly extension: string;
       /** answers heads the command a reply answers; unprompted stands for none, endOfData names the final ".". */
@@ -267,6 +269,7 @@ export const inspectorText: Localized<InspectorText> = {
         next: 'What comes next',
         replyKey: 'Catalogued reply',
         replyClass: 'Reply class',
+        tag: 'Tag',
         continuation: 'Multi-line reply',
         extension: 'Extension',
         answers: 'Answers',
@@ -460,6 +463,7 @@ export const inspectorText: Localized<InspectorText> = {
         next: '다음에 오는 것',
         replyKey: '응답 종류',
         replyClass: '응답 코드 분류',
+        tag: '태그',
         continuation: '여러 줄 응답',
         extension: '확장 기능',
         answers: '답하는 명령',

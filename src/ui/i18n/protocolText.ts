@@ -1,9 +1,11 @@
-// What SMTP commands and replies mean to a student, in each language: every catalogued reply by its id, every
-// command by its verb, and the reply classes for replies outside the catalogue. Protocol lines stay as on the wire.
+// What protocol commands and replies mean to a student, in each language: every catalogued reply by its id, every
+// SMTP command by its verb, the reply classes for replies outside the catalogue, and POP3's and IMAP's own words.
 import type { ReplyClass } from '../../protocols/smtp/replies.ts';
 import { replyText, type ReplyExplanation, type ReplyId } from './replyText.ts';
 import type { KnownVerb } from '../../protocols/smtp/commands.ts';
+import { imapText, type ImapText } from './imapText.ts';
 import type { Localized } from './languageContext.ts';
+import { pop3Text, type Pop3Text } from './pop3Text.ts';
 
 /** CommandKey is a command line's kind: a verb the server carries out, the "." that ends DATA, or anything else. */
 export type CommandKey = KnownVerb | 'endOfData' | 'notImplemented' | 'unknown';
@@ -27,6 +29,9 @@ export interface ProtocolText {
   readonly dataLine: CommandExplanation;
   readonly authResponse: CommandExplanation;
   readonly continuation: string;
+  /** pop3 and imap hold those protocols' commands and statuses; their replies are in `replies` with the rest. */
+  readonly pop3: Pop3Text;
+  readonly imap: ImapText;
 }
 
 const EN_COMMANDS: Record<CommandKey, CommandExplanation> = {
@@ -200,6 +205,8 @@ export const protocolText: Localized<ProtocolText> = {
     },
     continuation:
       'A hyphen after the code means more lines of the same reply follow; a space marks the last line (RFC 5321 §4.2.1).',
+    pop3: pop3Text.en,
+    imap: imapText.en,
   },
   ko: {
     replies: replyText.ko,
@@ -241,5 +248,7 @@ export const protocolText: Localized<ProtocolText> = {
     },
     continuation:
       '코드 뒤의 하이픈(-)은 같은 응답의 줄이 더 이어진다는 뜻이고, 공백은 마지막 줄을 뜻합니다 (RFC 5321 §4.2.1).',
+    pop3: pop3Text.ko,
+    imap: imapText.ko,
   },
 };

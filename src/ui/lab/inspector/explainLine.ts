@@ -1,8 +1,9 @@
 // Turns a session line's role into the words a student reads beside it, in the language of the catalogue given:
-// a reply by the catalogue id its server wrote, a command by its verb. The transcript's tooltip and the inspector
-// share it, so both always say the same.
+// a reply by the catalogue id its server wrote (else by its code or status), a command by its verb. The
+// transcript's tooltip and the inspector share it, so both always say the same.
 import type { ProtocolText } from '../../i18n/protocolText.ts';
-import type { SessionLine } from './smtpLines.ts';
+import type { ReplyExplanation } from '../../i18n/replyExplanation.ts';
+import type { Command, LineRole, ReadProtocol, SessionLine, Status } from './sessionLines.ts';
 
 /** LineExplanation is what a line means and what comes after it; `extra` covers multi-line reply details. */
 export interface LineExplanation {
@@ -12,25 +13,74 @@ export interface LineExplanation {
   readonly extra: string | null;
 }
 
+/** statusExplanation says what a reply's code or status means whatever the reply: `2xx: done`, `+OK`, `NO`. */
+export function statusExplanation(status: Status, text: ProtocolText): ReplyExplanation {
+  switch (status.protocol) {
+    case 'smtp':
+      return text.classes[status.replyClass];
+    case 'pop3':
+      return text.pop3.statuses[status.status];
+    case 'imap':
+      return text.imap.statuses[status.status];
+  }
+}
+
+function commandExplanation(command: Command, text: ProtocolText): ReplyExplanation {
+  switch (command.protocol) {
+    case 'smtp':
+      return text.commands[command.command];
+    case 'pop3':
+      return text.pop3.commands[command.command];
+    case 'imap':
+      return text.imap.commands[command.command];
+  }
+}
+
+// The note under a reply line: an EHLO keyword, or what a line of a multi-line or untagged reply is.
+function replyExtra(role: Extract<LineRole, { kind: 'reply' }>, text: ProtocolText): string | null {
+  const status = role.status;
+  switch (status.protocol) {
+    case 'smtp': {
+      const extension = role.extension === null ? undefined : text.extensions[role.extension];
+      return extension ?? (role.last && role.first ? null : text.continuation);
+    }
+    case 'pop3':
+      return role.first ? null : text.pop3.multiLine;
+    case 'imap':
+      return status.tag === null && role.answers === null && status.status !== '+'
+        ? text.imap.untagged
+        : null;
+  }
+}
+
+function contentExplanation(protocol: ReadProtocol, kind: 'data' | 'authResponse', text: ProtocolText) {
+  if (protocol === 'imap') return { title: '+', ...text.imap.literal };
+  return kind === 'data' ? { title: 'DATA', ...text.dataLine } : { title: 'AUTH', ...text.authResponse };
+}
+
 /** explainLine explains one line, or gives null for a line of a protocol the catalogue does not cover. */
 export function explainLine(line: SessionLine, text: ProtocolText): LineExplanation | null {
   const role = line.role;
   switch (role.kind) {
     case 'reply': {
-      const byClass = text.classes[role.replyClass];
-      const byId = role.reply === null ? byClass : text.replies[role.reply];
-      const extension = role.extension === null ? undefined : text.extensions[role.extension];
-      const extra = extension ?? (role.last && role.first ? null : text.continuation);
-      return { title: byClass.meaning, meaning: byId.meaning, next: byId.next, extra };
+      const byStatus = statusExplanation(role.status, text);
+      const byId = role.reply === null ? byStatus : text.replies[role.reply];
+      return {
+        title: byStatus.meaning,
+        meaning: byId.meaning,
+        next: byId.next,
+        extra: replyExtra(role, text),
+      };
     }
     case 'command': {
-      const command = text.commands[role.command];
-      return { title: role.verb, meaning: command.meaning, next: command.next, extra: null };
+      const command = commandExplanation(role.command, text);
+      const uid = role.command.protocol === 'imap' && role.command.uid ? text.imap.uid : null;
+      const title = role.tag === null ? role.verb : `${role.tag} ${role.verb}`;
+      return { title, meaning: command.meaning, next: command.next, extra: uid };
     }
     case 'data':
-      return { title: 'DATA', ...text.dataLine, extra: null };
     case 'authResponse':
-      return { title: 'AUTH', ...text.authResponse, extra: null };
+      return { ...contentExplanation(role.protocol, role.kind, text), extra: null };
     default:
       return null;
   }

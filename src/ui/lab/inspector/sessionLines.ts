@@ -1,35 +1,65 @@
-// Reads the SMTP lines of one connection from the facts their senders wrote: which command each reply answers,
-// which reply of the catalogue it is, and which lines are message text or credentials rather than commands.
-// Nothing here reads meaning out of the wire text; pure, so it is easy to test.
+// Reads the lines of one connection (SMTP, POP3 or IMAP) from the facts their senders wrote: which command each
+// reply answers, which reply of the catalogue it is, its code, status or tag, and which lines are message text or
+// credentials rather than commands. Nothing here reads meaning out of the wire text; pure, so it is easy to test.
 import type { CommandArgs } from '../../../protocols/shared/lineFacts.ts';
 import { isKnownVerb } from '../../../protocols/smtp/commands.ts';
 import { END_OF_DATA } from '../../../protocols/smtp/lineFacts.ts';
 import { replyClass, type ReplyClass } from '../../../protocols/smtp/replies.ts';
 import { shownLine } from '../../../sim/shownLine.ts';
 import type { AppLine, EventOf, TraceEvent } from '../../../sim/trace.ts';
+import { imapCommandKey, type ImapCommandKey, type ImapStatusKey } from '../../i18n/imapText.ts';
+import { isPop3Verb, type Pop3CommandKey } from '../../i18n/pop3Text.ts';
 import type { CommandKey } from '../../i18n/protocolText.ts';
 import { isReplyId, type ReplyId } from '../../i18n/replyText.ts';
+
+/** ReadProtocol is a protocol whose lines this module reads. */
+export type ReadProtocol = 'smtp' | 'pop3' | 'imap';
+
+/**
+ * Tone is how a reply turned out, for colour: SMTP's reply classes (RFC 5321 §4.2.1), which POP3's `+OK`/`-ERR`
+ * and IMAP's `OK`/`NO`/`BAD`/`+` map onto, and `info` for news and data that neither succeed nor fail.
+ */
+export type Tone = ReplyClass | 'info';
+
+/** Status is what a reply line says about its outcome, by protocol. */
+export type Status =
+  | { readonly protocol: 'smtp'; readonly code: number; readonly replyClass: ReplyClass }
+  | { readonly protocol: 'pop3'; readonly status: '+OK' | '-ERR' }
+  | { readonly protocol: 'imap'; readonly status: ImapStatusKey; readonly tag: string | null };
+
+/** Command is a command line's explanation key, by protocol. */
+export type Command =
+  | { readonly protocol: 'smtp'; readonly command: CommandKey }
+  | { readonly protocol: 'pop3'; readonly command: Pop3CommandKey }
+  | { readonly protocol: 'imap'; readonly command: ImapCommandKey; readonly uid: boolean };
 
 /** LineRole is what one line is in its session. */
 export type LineRole =
   | {
       readonly kind: 'reply';
-      readonly code: number;
-      readonly replyClass: ReplyClass;
+      readonly status: Status;
+      readonly tone: Tone;
+      /** lead is the start of the wire line the facts name (`250`, `+OK`, `a001 OK`, `*`), or null. */
+      readonly lead: string | null;
       /** reply is the catalogued reply the server wrote (`smtp.rcpt.ok`), or null for an id nobody explains. */
       readonly reply: ReplyId | null;
       /** answers is the verb of the command answered (`.` for the end of DATA), null for a greeting or notice. */
       readonly answers: string | null;
       /** first is true for the first line of a reply. */
       readonly first: boolean;
-      /** last is false for all but the final line of a multi-line reply ("250-…"). */
+      /** last is false for all but the final line of a multi-line reply ("250-…", a POP3 listing before "."). */
       readonly last: boolean;
       /** extension is the EHLO keyword a continuation line of an EHLO reply lists ('PIPELINING'). */
       readonly extension: string | null;
     }
-  | { readonly kind: 'command'; readonly command: CommandKey; readonly verb: string }
-  | { readonly kind: 'data' }
-  | { readonly kind: 'authResponse' }
+  | {
+      readonly kind: 'command';
+      readonly command: Command;
+      readonly verb: string;
+      readonly tag: string | null;
+    }
+  | { readonly kind: 'data'; readonly protocol: ReadProtocol }
+  | { readonly kind: 'authResponse'; readonly protocol: ReadProtocol }
   | { readonly kind: 'other' };
 
 /** SessionLine is one `app.line` event with its role. */
@@ -42,28 +72,91 @@ export interface SessionLine {
   readonly role: LineRole;
 }
 
-/** commandKey names a command's explanation from its facts: the verb, and whether the server knows or does it. */
-function commandKey(verb: string, args: CommandArgs | undefined): CommandKey {
+function isRead(protocol: string): protocol is ReadProtocol {
+  return protocol === 'smtp' || protocol === 'pop3' || protocol === 'imap';
+}
+
+/** smtpCommandKey names an SMTP command's explanation from its facts: the verb, and whether the server knows it. */
+function smtpCommandKey(verb: string, args: CommandArgs | undefined): CommandKey {
   if (verb === END_OF_DATA) return 'endOfData';
   if (args?.['implemented'] === false) return 'notImplemented';
   if (args?.['known'] === false || !isKnownVerb(verb)) return 'unknown';
   return verb;
 }
 
-function clientRole(e: AppLine & { from: 'client' }): LineRole {
-  if (e.content === 'data') return { kind: 'data' };
-  if (e.content === 'sasl') return { kind: 'authResponse' };
-  if (e.verb === undefined) return { kind: 'other' };
-  return { kind: 'command', command: commandKey(e.verb, e.args), verb: e.verb };
+function commandOf(protocol: ReadProtocol, verb: string, args: CommandArgs | undefined): Command {
+  switch (protocol) {
+    case 'smtp':
+      return { protocol, command: smtpCommandKey(verb, args) };
+    case 'pop3':
+      return { protocol, command: args?.['known'] !== false && isPop3Verb(verb) ? verb : 'unknown' };
+    case 'imap':
+      return { protocol, command: imapCommandKey(verb), uid: verb.startsWith('UID ') };
+  }
 }
 
-function serverRole(e: AppLine & { from: 'server' }, first: boolean): LineRole {
-  if (e.code === undefined) return { kind: 'other' };
+function clientRole(e: AppLine & { from: 'client' }, protocol: ReadProtocol): LineRole {
+  if (e.content === 'data') return { kind: 'data', protocol };
+  if (e.content === 'sasl') return { kind: 'authResponse', protocol };
+  if (e.verb === undefined) return { kind: 'other' };
+  return { kind: 'command', command: commandOf(protocol, e.verb, e.args), verb: e.verb, tag: e.tag ?? null };
+}
+
+const IMAP_STATUSES: ReadonlySet<string> = new Set(['OK', 'NO', 'BAD', 'BYE', 'PREAUTH', '+']);
+const IMAP_TONES: Readonly<Record<ImapStatusKey, Tone>> = {
+  OK: 'positive',
+  PREAUTH: 'positive',
+  NO: 'transient',
+  BAD: 'permanent',
+  BYE: 'info',
+  '+': 'intermediate',
+  data: 'info',
+};
+
+// The status a server line's facts give, with its tone and the wire text it begins with when the line does.
+function statusOf(
+  e: AppLine & { from: 'server' },
+  protocol: ReadProtocol,
+): { status: Status; tone: Tone; lead: string } | null {
+  switch (protocol) {
+    case 'smtp': {
+      if (e.code === undefined) return null;
+      const cls = replyClass(e.code);
+      return { status: { protocol, code: e.code, replyClass: cls }, tone: cls, lead: String(e.code) };
+    }
+    case 'pop3': {
+      if (e.status !== '+OK' && e.status !== '-ERR') return null;
+      const tone = e.status === '+OK' ? 'positive' : 'permanent';
+      return { status: { protocol, status: e.status }, tone, lead: e.status };
+    }
+    case 'imap': {
+      if (e.status === undefined) return null;
+      const status: ImapStatusKey = IMAP_STATUSES.has(e.status) ? (e.status as ImapStatusKey) : 'data';
+      const tag = e.tag ?? null;
+      const lead =
+        status === '+'
+          ? '+'
+          : tag !== null
+            ? `${tag} ${e.status}`
+            : status === 'data'
+              ? '*'
+              : `* ${e.status}`;
+      return { status: { protocol, status, tag }, tone: IMAP_TONES[status], lead };
+    }
+  }
+}
+
+function serverRole(e: AppLine & { from: 'server' }, protocol: ReadProtocol, first: boolean): LineRole {
+  const found = statusOf(e, protocol);
+  if (found === null) return { kind: 'other' };
+  // The lead is only highlighted where the line begins with it: a POP3 listing's body lines do not.
+  const lead = e.line.startsWith(found.lead) ? found.lead : null;
   const reply = e.reply !== undefined && isReplyId(e.reply) ? e.reply : null;
   return {
     kind: 'reply',
-    code: e.code,
-    replyClass: replyClass(e.code),
+    status: found.status,
+    tone: found.tone,
+    lead: first || protocol === 'smtp' ? lead : null,
     reply,
     answers: e.answers ?? null,
     first,
@@ -74,8 +167,8 @@ function serverRole(e: AppLine & { from: 'server' }, first: boolean): LineRole {
 
 /**
  * readSessionLines gives each line of a connection its role, in trace order, from the facts on its `app.line`:
- * a client's verb or content, a server's code, catalogue id, what it answers and whether more lines follow.
- * Lines of a protocol other than SMTP are `other`.
+ * a client's verb, tag or content, a server's code or status, catalogue id, what it answers and whether more
+ * lines follow. Lines of a protocol other than SMTP, POP3 and IMAP are `other`.
  */
 export function readSessionLines(trace: readonly TraceEvent[], conn: string): SessionLine[] {
   const out: SessionLine[] = [];
@@ -89,6 +182,6 @@ export function readSessionLines(trace: readonly TraceEvent[], conn: string): Se
 }
 
 function roleOf(e: EventOf<'app.line'>, replyOpen: boolean): LineRole {
-  if (e.protocol !== 'smtp') return { kind: 'other' };
-  return e.from === 'client' ? clientRole(e) : serverRole(e, !replyOpen);
+  if (!isRead(e.protocol)) return { kind: 'other' };
+  return e.from === 'client' ? clientRole(e, e.protocol) : serverRole(e, e.protocol, !replyOpen);
 }

@@ -7,7 +7,7 @@ import { MASK } from '../../../../../src/sim/shownLine.ts';
 import type { TraceEvent } from '../../../../../src/sim/trace.ts';
 import { protocolText } from '../../../../../src/ui/i18n/protocolText.ts';
 import { explainLine } from '../../../../../src/ui/lab/inspector/explainLine.ts';
-import { readSessionLines, type SessionLine } from '../../../../../src/ui/lab/inspector/smtpLines.ts';
+import { readSessionLines, type SessionLine } from '../../../../../src/ui/lab/inspector/sessionLines.ts';
 
 const MIN = 60_000;
 
@@ -41,8 +41,13 @@ function terminalLines(trace: readonly TraceEvent[]): SessionLine[] {
 
 function roleName(line: SessionLine): string {
   const role = line.role;
-  if (role.kind === 'reply') return role.reply ?? `class:${role.replyClass}`;
-  return role.kind === 'command' ? role.command : role.kind;
+  if (role.kind === 'reply') return role.reply ?? `class:${role.tone}`;
+  return role.kind === 'command' ? role.command.command : role.kind;
+}
+
+/** The SMTP code of a reply line, from its role. */
+function codeOf(line: SessionLine): number | null {
+  return line.role.kind === 'reply' && line.role.status.protocol === 'smtp' ? line.role.status.code : null;
 }
 
 describe('the lines of an SMTP session', () => {
@@ -102,7 +107,7 @@ describe('a login typed by hand on the submission port', () => {
   const lines = terminalLines(trace);
 
   it('explains the 235 as smtp.auth.ok answering AUTH', () => {
-    const ok = lines.find((l) => l.role.kind === 'reply' && l.role.code === 235);
+    const ok = lines.find((l) => codeOf(l) === 235);
     expect(ok?.role).toMatchObject({ kind: 'reply', reply: 'smtp.auth.ok', answers: 'AUTH', last: true });
     if (ok === undefined) throw new Error('no 235');
     expect(explainLine(ok, protocolText.en)?.meaning).toBe(protocolText.en.replies['smtp.auth.ok'].meaning);
@@ -110,7 +115,7 @@ describe('a login typed by hand on the submission port', () => {
   });
 
   it('shows the AUTH command with its credential masked', () => {
-    const auth = lines.find((l) => l.role.kind === 'command' && l.role.command === 'AUTH');
+    const auth = lines.find((l) => l.role.kind === 'command' && l.role.command.command === 'AUTH');
     expect(auth?.line).toBe(`AUTH PLAIN ${MASK}`);
     for (const line of lines) expect(line.line).not.toContain(secret);
   });
@@ -123,7 +128,7 @@ describe('a login typed by hand on the submission port', () => {
     const answers = session.filter((l) => l.role.kind === 'authResponse');
     expect(answers.map((l) => l.line)).toEqual([MASK, MASK]);
     expect(session.map(roleName)).toContain('smtp.auth.challenge');
-    expect(session.find((l) => l.role.kind === 'reply' && l.role.code === 235)?.role).toMatchObject({
+    expect(session.find((l) => codeOf(l) === 235)?.role).toMatchObject({
       reply: 'smtp.auth.ok',
       answers: 'AUTH',
     });
@@ -141,11 +146,11 @@ describe('a reply a teacher chose', () => {
         [busy],
       ),
     );
-    const reply = terminalLines(trace).find((l) => l.role.kind === 'reply' && l.role.code === 450);
+    const reply = terminalLines(trace).find((l) => codeOf(l) === 450);
     expect(reply?.role).toMatchObject({
       reply: 'smtp.fault.mailboxBusy',
       answers: 'RCPT',
-      replyClass: 'transient',
+      tone: 'transient',
     });
     if (reply === undefined) throw new Error('no 450');
     const explained = explainLine(reply, protocolText.ko);
@@ -158,7 +163,7 @@ describe('a command the server does not carry out', () => {
   it('is told apart from one it has never heard of, by its verb', () => {
     const trace = run(typed('hamburger.edu', 25, ['HELO crepes.fr', 'EXPN staff', 'FROB now', 'QUIT']));
     const commands = terminalLines(trace).flatMap((l) =>
-      l.role.kind === 'command' ? [[l.role.verb, l.role.command]] : [],
+      l.role.kind === 'command' ? [[l.role.verb, l.role.command.command]] : [],
     );
     expect(commands).toEqual([
       ['HELO', 'HELO'],
@@ -200,7 +205,7 @@ describe('a line whose facts name no reply this table explains', () => {
     expect(refused?.role).toMatchObject({
       kind: 'reply',
       reply: null,
-      replyClass: 'permanent',
+      tone: 'permanent',
       answers: 'NOOP',
     });
     if (refused === undefined) throw new Error('no reply');

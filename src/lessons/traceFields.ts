@@ -90,6 +90,14 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
   ],
   'mailbox.flags': fields('mailbox.flags', ['host', 'user', 'folder', 'uid', 'flags']),
   'mailbox.expunged': fields('mailbox.expunged', ['host', 'user', 'folder', 'uid']),
+  'mailbox.appended': [
+    ...fields('mailbox.appended', ['host', 'user', 'folder', 'uid', 'size', 'flags', 'raw']),
+    ...MESSAGE_FIELDS,
+  ],
+  'mailbox.copied': fields('mailbox.copied', ['host', 'user', 'folder', 'uid', 'to', 'toUid']),
+  'mailbox.created': fields('mailbox.created', ['host', 'user', 'folder']),
+  'mailbox.deleted': fields('mailbox.deleted', ['host', 'user', 'folder', 'noselect']),
+  'mailbox.renamed': fields('mailbox.renamed', ['host', 'user', 'folder', 'to']),
   'queue.enqueued': [
     ...fields('queue.enqueued', ['host', 'queueId', 'messageId', 'from', 'recipients', 'size', 'raw']),
     ...MESSAGE_FIELDS,

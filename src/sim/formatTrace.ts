@@ -75,6 +75,16 @@ export function describeEvent(e: TraceEvent): string | null {
       return `mailbox ${e.user}@${e.host} ${e.folder}: UID ${e.uid} flags ${e.flags.join(' ') || '(none)'}`;
     case 'mailbox.expunged':
       return `mailbox ${e.user}@${e.host} ${e.folder}: expunged UID ${e.uid}`;
+    case 'mailbox.appended':
+      return `mailbox ${e.user}@${e.host} ${e.folder}: appended UID ${e.uid} (${e.size} bytes)`;
+    case 'mailbox.copied':
+      return `mailbox ${e.user}@${e.host} ${e.folder}: copied UID ${e.uid} to ${e.to} as UID ${e.toUid}`;
+    case 'mailbox.created':
+      return `mailbox ${e.user}@${e.host} ${e.folder}: created`;
+    case 'mailbox.deleted':
+      return `mailbox ${e.user}@${e.host} ${e.folder}: deleted${e.noselect ? ' (kept as \\Noselect)' : ''}`;
+    case 'mailbox.renamed':
+      return `mailbox ${e.user}@${e.host} ${e.folder}: renamed to ${e.to}`;
     case 'queue.enqueued':
       return `queue   ${e.host} ${e.queueId}: from <${e.from}> to ${e.recipients.map((r) => `<${r}>`).join(', ')}`;
     case 'queue.attempt':

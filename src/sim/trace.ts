@@ -105,6 +105,31 @@ export type MailEvent =
     }
   | { kind: 'mailbox.flags'; host: HostId; user: string; folder: string; uid: number; flags: string[] }
   | { kind: 'mailbox.expunged'; host: HostId; user: string; folder: string; uid: number }
+  /** A client appended a message of its own (IMAP APPEND): stored with no envelope, so no queue id. */
+  | {
+      kind: 'mailbox.appended';
+      host: HostId;
+      user: string;
+      folder: string;
+      uid: number;
+      size: number;
+      flags: string[];
+      raw: string;
+    }
+  /** Message `uid` of `folder` was copied to folder `to` as `toUid` (COPY, MOVE, RENAME of INBOX). */
+  | {
+      kind: 'mailbox.copied';
+      host: HostId;
+      user: string;
+      folder: string;
+      uid: number;
+      to: string;
+      toUid: number;
+    }
+  | { kind: 'mailbox.created'; host: HostId; user: string; folder: string }
+  /** noselect: the folder had children, so its name stays as \Noselect (RFC 3501 §6.3.4). */
+  | { kind: 'mailbox.deleted'; host: HostId; user: string; folder: string; noselect: boolean }
+  | { kind: 'mailbox.renamed'; host: HostId; user: string; folder: string; to: string }
   | {
       kind: 'queue.enqueued';
       host: HostId;

@@ -1,7 +1,10 @@
-// Each user's mail on a server: folders (INBOX at least) of messages with UIDs, flags, an internal date and
-// size, stored raw. UIDVALIDITY and UIDNEXT follow IMAP (RFC 3501 §2.3.1.1) so POP3 and IMAP can read it.
+// Each user's mail on a server, the one store behind SMTP delivery, POP3 and IMAP: folders in a hierarchy (RFC 3501
+// §5.1) of messages with UIDs, flags, an internal date and size, stored raw. Every change goes to the trace and to
+// the sessions that have the folder selected (mailboxSession.ts), which decide when to tell their client.
 import type { HostId } from '../../net/types.ts';
 import type { UnstampedEvent } from '../trace.ts';
+import { canonicalFolder, isInferior, parentsOf } from './folderNames.ts';
+import { MailboxSession, type FolderChange } from './mailboxSession.ts';
 
 /** StoredMessage is one message in a folder. Its UID never changes and is never reused in the folder. */
 export interface StoredMessage {
@@ -9,15 +12,21 @@ export interface StoredMessage {
   readonly raw: string;
   readonly internalDate: number;
   readonly size: number;
+  /** flags are the stored ones: system flags and keywords, never \Recent, which is a session's (RFC 3501 §2.3.2). */
   readonly flags: Set<string>;
 }
 
-/** Folder is a named mailbox of one user. */
+/**
+ * Folder is a named mailbox of one user. UIDVALIDITY values are never reused in a store, so a (name, UIDVALIDITY)
+ * pair names one folder's UIDs forever (RFC 3501 §2.3.1.1); a renamed folder keeps its UIDVALIDITY for that reason.
+ */
 export interface Folder {
-  readonly name: string;
+  name: string;
   readonly uidValidity: number;
   uidNext: number;
   readonly messages: StoredMessage[];
+  /** selectable is false for a \Noselect folder: one deleted while it had children (RFC 3501 §6.3.4). */
+  selectable: boolean;
 }
 
 /** MailUser is an account on a mail server. */
@@ -25,14 +34,67 @@ export interface MailUser {
   readonly name: string;
   readonly password: string;
   readonly folders: Map<string, Folder>;
+  /** subscriptions are names, not folders: they outlive a DELETE and do not follow a RENAME (RFC 3501 §6.3.6). */
+  readonly subscriptions: Set<string>;
 }
 
-/** MailboxStore holds the accounts of one mail server and reports every change to the trace. */
+/** DEFAULT_FOLDERS are made for every account, INBOX first. */
+export const DEFAULT_FOLDERS = ['INBOX', 'Sent', 'Trash'] as const;
+
+/** SYSTEM_FLAGS are the flags a message keeps in the store (RFC 3501 §2.3.2); \Recent is not one. */
+export const SYSTEM_FLAGS = ['\\Seen', '\\Answered', '\\Flagged', '\\Deleted', '\\Draft'] as const;
+
+/** FolderRefusal says why the store refused a change to folders or messages. */
+export type FolderRefusal =
+  'no-user' | 'no-such-folder' | 'invalid-name' | 'exists' | 'inbox' | 'has-children' | 'noselect';
+
+/** Refused is a refusal with its reason, and for a bad name what is wrong with it. */
+export type Refused = { readonly ok: false; readonly reason: FolderRefusal; readonly detail?: string };
+
+/** FolderResult is the outcome of CREATE, DELETE or RENAME. */
+export type FolderResult = { readonly ok: true } | Refused;
+
+/** UidPair is one message copied: its UID in the source folder and in the destination (RFC 4315 COPYUID). */
+export interface UidPair {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** CopyResult lists the copies made, in ascending source UID, with the destination's UIDVALIDITY. */
+export type CopyResult =
+  { readonly ok: true; readonly uidValidity: number; readonly uids: readonly UidPair[] } | Refused;
+
+/** AppendResult is the new message's UID and its folder's UIDVALIDITY (RFC 4315 APPENDUID). */
+export type AppendResult =
+  { readonly ok: true; readonly uidValidity: number; readonly uid: number } | Refused;
+
+/** FlagOperation is STORE's: add the flags, remove them, or make them the message's flags (RFC 3501 §6.4.6). */
+export type FlagOperation = 'add' | 'remove' | 'replace';
+
+/**
+ * normaliseFlags spells the system flags as RFC 3501 does, whatever case they came in, drops \Recent (no one may
+ * store it) and repeats; keywords keep their spelling.
+ */
+export function normaliseFlags(flags: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const flag of flags) {
+    const system = SYSTEM_FLAGS.find((f) => f.toLowerCase() === flag.toLowerCase());
+    const spelt = system ?? flag;
+    if (spelt.toLowerCase() === '\\recent') continue;
+    if (!out.some((f) => f.toLowerCase() === spelt.toLowerCase())) out.push(spelt);
+  }
+  return out;
+}
+
+/** MailboxStore holds the accounts of one mail server and reports every change to the trace and to sessions. */
 export class MailboxStore {
   readonly #host: HostId;
   readonly #emit: (event: UnstampedEvent) => void;
   readonly #now: () => number;
   readonly #users = new Map<string, MailUser>();
+  readonly #sessions = new Set<MailboxSession>();
+  // \Recent goes to the first session that sees a message, and only to it (RFC 3501 §2.3.2).
+  readonly #recentTaken = new WeakSet<StoredMessage>();
   #uidValidity = 1;
 
   constructor(host: HostId, emit: (event: UnstampedEvent) => void, now: () => number) {
@@ -41,13 +103,19 @@ export class MailboxStore {
     this.#now = now;
   }
 
-  /** addUser creates an account with an empty INBOX. User names compare case-insensitively. */
+  /**
+   * addUser creates an account with INBOX, Sent and Trash, all subscribed. They exist from the start, as the
+   * account does, so they are not reported as created. User names compare case-insensitively.
+   */
   addUser(name: string, password: string): void {
     const key = name.toLowerCase();
     if (this.#users.has(key)) return;
-    const user: MailUser = { name: key, password, folders: new Map() };
+    const user: MailUser = { name: key, password, folders: new Map(), subscriptions: new Set() };
     this.#users.set(key, user);
-    this.#folder(user, 'INBOX');
+    for (const folder of DEFAULT_FOLDERS) {
+      this.#newFolder(user, folder);
+      user.subscriptions.add(folder);
+    }
   }
 
   /** hasUser tells whether an account exists. */
@@ -65,82 +133,372 @@ export class MailboxStore {
     return [...this.#users.keys()];
   }
 
-  /** folder returns a user's folder (creating INBOX-like folders on demand), or undefined for no such user. */
+  /** folder returns a user's folder by name (INBOX in any case), or undefined for no such user or folder. */
   folder(user: string, name = 'INBOX'): Folder | undefined {
+    const canonical = canonicalFolder(name);
+    if (!canonical.ok) return undefined;
+    return this.#users.get(user.toLowerCase())?.folders.get(canonical.name);
+  }
+
+  /** folders lists a user's folders, \Noselect ones included, sorted by name; empty for no such user. */
+  folders(user: string): Folder[] {
     const u = this.#users.get(user.toLowerCase());
-    return u ? this.#folder(u, name) : undefined;
+    return u ? [...u.folders.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : [];
+  }
+
+  /** hasChildren tells whether a folder has inferiors (for LIST's \HasChildren, RFC 3348). */
+  hasChildren(user: string, name: string): boolean {
+    const folder = this.folder(user, name);
+    return folder !== undefined && this.folders(user).some((f) => isInferior(f.name, folder.name));
   }
 
   /**
-   * deliver stores a message in a user's folder with the next UID; the user must exist. `queueId` names the
-   * server's record of the message (the id its `smtp.accepted` or `queue.enqueued` carried), so a view can find
-   * the envelope it came with.
+   * deliver stores a message in a user's folder with the next UID; the user must exist, and a folder that does not
+   * exist yet is created. `queueId` names the server's record of the message (the id its `smtp.accepted` or
+   * `queue.enqueued` carried), so a view can find the envelope it came with.
    */
   deliver(user: string, raw: string, queueId: string, folderName = 'INBOX'): StoredMessage {
+    const u = this.#users.get(user.toLowerCase());
+    if (!u) throw new Error(`MailboxStore.deliver: no user ${user} on ${this.#host}`);
+    if (!this.folder(user, folderName)) this.create(user, folderName);
     const folder = this.folder(user, folderName);
-    if (!folder) throw new Error(`MailboxStore.deliver: no user ${user} on ${this.#host}`);
-    const message: StoredMessage = {
-      uid: folder.uidNext++,
-      raw,
-      internalDate: this.#now(),
-      size: raw.length,
-      flags: new Set(['\\Recent']),
-    };
-    folder.messages.push(message);
+    if (!folder?.selectable)
+      throw new Error(`MailboxStore.deliver: ${folderName} of ${user} cannot hold mail`);
+    const message = this.#add(folder, raw, this.#now(), []);
     this.#emit({
       kind: 'mailbox.stored',
       host: this.#host,
-      user: user.toLowerCase(),
+      user: u.name,
       folder: folder.name,
       uid: message.uid,
       size: message.size,
       queueId,
       raw,
     });
+    this.#tell(folder, { kind: 'stored', uid: message.uid });
     return message;
+  }
+
+  /** append adds a message a client wrote into an existing folder (IMAP APPEND, RFC 3501 §6.3.11). */
+  append(
+    user: string,
+    folderName: string,
+    raw: string,
+    flags: readonly string[] = [],
+    internalDate = this.#now(),
+  ): AppendResult {
+    const found = this.#selectable(user, folderName);
+    if (!found.ok) return found;
+    const { u, folder } = found;
+    const message = this.#add(folder, raw, internalDate, flags);
+    this.#emit({
+      kind: 'mailbox.appended',
+      host: this.#host,
+      user: u.name,
+      folder: folder.name,
+      uid: message.uid,
+      size: message.size,
+      flags: [...message.flags],
+      raw,
+    });
+    this.#tell(folder, { kind: 'stored', uid: message.uid });
+    return { ok: true, uidValidity: folder.uidValidity, uid: message.uid };
+  }
+
+  /**
+   * copy copies messages to another folder, each with a new UID there, the same flags and internal date (RFC 3501
+   * §6.4.7). UIDs that are not in the source are skipped; the rest go in ascending UID order.
+   */
+  copy(user: string, fromName: string, uids: readonly number[], toName: string): CopyResult {
+    const source = this.#selectable(user, fromName);
+    if (!source.ok) return source;
+    const target = this.#selectable(user, toName);
+    if (!target.ok) return target;
+    const { u, folder: from } = source;
+    const to = target.folder;
+    const wanted = new Set(uids);
+    const pairs: UidPair[] = [];
+    for (const message of from.messages.filter((m) => wanted.has(m.uid))) {
+      const copy = this.#add(to, message.raw, message.internalDate, [...message.flags]);
+      pairs.push({ from: message.uid, to: copy.uid });
+      this.#emit({
+        kind: 'mailbox.copied',
+        host: this.#host,
+        user: u.name,
+        folder: from.name,
+        uid: message.uid,
+        to: to.name,
+        toUid: copy.uid,
+      });
+      this.#tell(to, { kind: 'stored', uid: copy.uid });
+    }
+    return { ok: true, uidValidity: to.uidValidity, uids: pairs };
+  }
+
+  /** move is copy followed by expunging the originals from the source (RFC 6851 §3.1). */
+  move(user: string, fromName: string, uids: readonly number[], toName: string): CopyResult {
+    const copied = this.copy(user, fromName, uids, toName);
+    if (copied.ok)
+      this.expunge(
+        user,
+        fromName,
+        copied.uids.map((p) => p.from),
+      );
+    return copied;
   }
 
   /** setFlags replaces a message's flags. */
   setFlags(user: string, folderName: string, uid: number, flags: readonly string[]): void {
-    const message = this.folder(user, folderName)?.messages.find((m) => m.uid === uid);
-    if (!message) return;
-    message.flags.clear();
-    for (const f of flags) message.flags.add(f);
-    this.#emit({
-      kind: 'mailbox.flags',
-      host: this.#host,
-      user: user.toLowerCase(),
-      folder: folderName,
-      uid,
-      flags: [...flags],
-    });
+    this.storeFlags(user, folderName, [uid], 'replace', flags);
   }
 
-  /** expunge removes messages for good. */
-  expunge(user: string, folderName: string, uids: readonly number[]): void {
-    const folder = this.folder(user, folderName);
-    if (!folder) return;
-    for (const uid of uids) {
-      const index = folder.messages.findIndex((m) => m.uid === uid);
-      if (index === -1) continue;
-      folder.messages.splice(index, 1);
+  /**
+   * storeFlags adds, removes or replaces flags on messages, reporting each message whose flags changed; it returns
+   * the UIDs of those messages. A message whose flags stay as they were is not reported.
+   */
+  storeFlags(
+    user: string,
+    folderName: string,
+    uids: readonly number[],
+    operation: FlagOperation,
+    flags: readonly string[],
+  ): number[] {
+    const found = this.#selectable(user, folderName);
+    if (!found.ok) return [];
+    const { u, folder } = found;
+    const given = normaliseFlags(flags);
+    const wanted = new Set(uids);
+    const changed: number[] = [];
+    for (const message of folder.messages.filter((m) => wanted.has(m.uid))) {
+      const before = [...message.flags].sort().join(' ');
+      if (operation === 'replace') message.flags.clear();
+      for (const flag of given) {
+        if (operation === 'remove') message.flags.delete(flag);
+        else message.flags.add(flag);
+      }
+      if ([...message.flags].sort().join(' ') === before) continue;
+      changed.push(message.uid);
       this.#emit({
-        kind: 'mailbox.expunged',
+        kind: 'mailbox.flags',
         host: this.#host,
-        user: user.toLowerCase(),
-        folder: folderName,
-        uid,
+        user: u.name,
+        folder: folder.name,
+        uid: message.uid,
+        flags: [...message.flags],
       });
+      this.#tell(folder, { kind: 'flags', uid: message.uid });
     }
+    return changed;
   }
 
-  #folder(user: MailUser, name: string): Folder {
-    const key = name.toUpperCase() === 'INBOX' ? 'INBOX' : name;
-    let folder = user.folders.get(key);
-    if (!folder) {
-      folder = { name: key, uidValidity: this.#uidValidity++, uidNext: 1, messages: [] };
-      user.folders.set(key, folder);
+  /** expunge removes messages for good and returns the UIDs it removed, in ascending order. */
+  expunge(user: string, folderName: string, uids: readonly number[]): number[] {
+    const u = this.#users.get(user.toLowerCase());
+    const folder = this.folder(user, folderName);
+    if (!u || !folder) return [];
+    const wanted = new Set(uids);
+    const gone = folder.messages.filter((m) => wanted.has(m.uid)).map((m) => m.uid);
+    for (const uid of gone) {
+      folder.messages.splice(
+        folder.messages.findIndex((m) => m.uid === uid),
+        1,
+      );
+      this.#emit({ kind: 'mailbox.expunged', host: this.#host, user: u.name, folder: folder.name, uid });
+      this.#tell(folder, { kind: 'expunged', uid });
     }
+    return gone;
+  }
+
+  /** expungeDeleted removes every message flagged \Deleted (EXPUNGE, CLOSE; RFC 3501 §6.4.3). */
+  expungeDeleted(user: string, folderName: string): number[] {
+    const folder = this.folder(user, folderName);
+    if (!folder) return [];
+    const deleted = folder.messages.filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid);
+    return this.expunge(user, folderName, deleted);
+  }
+
+  /**
+   * create makes a folder and any missing parents (RFC 3501 §6.3.3). Creating a \Noselect folder's name makes it
+   * selectable again; it keeps its UIDNEXT, so no UID is reused.
+   */
+  create(user: string, name: string): FolderResult {
+    const u = this.#users.get(user.toLowerCase());
+    if (!u) return { ok: false, reason: 'no-user' };
+    const canonical = canonicalFolder(name);
+    if (!canonical.ok) return { ok: false, reason: 'invalid-name', detail: canonical.problem };
+    const existing = u.folders.get(canonical.name);
+    if (existing?.selectable) return { ok: false, reason: 'exists' };
+    for (const parent of parentsOf(canonical.name))
+      if (!u.folders.has(parent)) this.#created(u, this.#newFolder(u, parent));
+    if (existing) existing.selectable = true;
+    this.#created(u, existing ?? this.#newFolder(u, canonical.name));
+    return { ok: true };
+  }
+
+  /**
+   * delete removes a folder and its messages (RFC 3501 §6.3.4). INBOX cannot be deleted; a folder with children
+   * loses its messages and becomes \Noselect, and deleting a \Noselect folder that still has children is refused.
+   */
+  delete(user: string, name: string): FolderResult {
+    const found = this.#existing(user, name);
+    if (!found.ok) return found;
+    const { u, folder } = found;
+    if (folder.name === 'INBOX') return { ok: false, reason: 'inbox' };
+    const children = [...u.folders.keys()].some((n) => isInferior(n, folder.name));
+    if (children && !folder.selectable) return { ok: false, reason: 'has-children' };
+    this.expunge(
+      u.name,
+      folder.name,
+      folder.messages.map((m) => m.uid),
+    );
+    if (children) folder.selectable = false;
+    else u.folders.delete(folder.name);
+    this.#emit({
+      kind: 'mailbox.deleted',
+      host: this.#host,
+      user: u.name,
+      folder: folder.name,
+      noselect: children,
+    });
+    this.#tell(folder, { kind: 'deleted' });
+    return { ok: true };
+  }
+
+  /**
+   * rename gives a folder and all its inferiors a new name, making missing parents of the new name (RFC 3501
+   * §6.3.5). Each keeps its UIDVALIDITY and UIDs: the new name never named another folder with that UIDVALIDITY.
+   * Renaming INBOX instead moves its messages to a new folder and leaves INBOX empty; its inferiors stay.
+   */
+  rename(user: string, fromName: string, toName: string): FolderResult {
+    const found = this.#existing(user, fromName);
+    if (!found.ok) return found;
+    const { u, folder } = found;
+    const canonical = canonicalFolder(toName);
+    if (!canonical.ok) return { ok: false, reason: 'invalid-name', detail: canonical.problem };
+    const to = canonical.name;
+    if (u.folders.has(to)) return { ok: false, reason: 'exists' };
+    if (isInferior(to, folder.name))
+      return { ok: false, reason: 'invalid-name', detail: 'a folder cannot move below itself' };
+    if (folder.name === 'INBOX') {
+      const made = this.create(u.name, to);
+      if (!made.ok) return made;
+      this.move(
+        u.name,
+        'INBOX',
+        folder.messages.map((m) => m.uid),
+        to,
+      );
+      return { ok: true };
+    }
+    for (const parent of parentsOf(to))
+      if (!u.folders.has(parent)) this.#created(u, this.#newFolder(u, parent));
+    const from = folder.name;
+    const moving = [...u.folders.values()].filter((f) => f.name === from || isInferior(f.name, from));
+    for (const f of moving) u.folders.delete(f.name);
+    for (const f of moving) {
+      const old = f.name;
+      f.name = to + old.slice(from.length);
+      u.folders.set(f.name, f);
+      this.#emit({ kind: 'mailbox.renamed', host: this.#host, user: u.name, folder: old, to: f.name });
+      this.#tell(f, { kind: 'renamed', from: old, to: f.name });
+    }
+    return { ok: true };
+  }
+
+  /** subscribe adds a name to the user's subscriptions; the folder must exist now (RFC 3501 §6.3.6). */
+  subscribe(user: string, name: string): FolderResult {
+    const found = this.#existing(user, name);
+    if (!found.ok) return found;
+    found.u.subscriptions.add(found.folder.name);
+    return { ok: true };
+  }
+
+  /** unsubscribe removes a name from the subscriptions, whether or not the folder still exists (RFC 3501 §6.3.7). */
+  unsubscribe(user: string, name: string): FolderResult {
+    const u = this.#users.get(user.toLowerCase());
+    if (!u) return { ok: false, reason: 'no-user' };
+    const canonical = canonicalFolder(name);
+    if (!canonical.ok || !u.subscriptions.delete(canonical.name))
+      return { ok: false, reason: 'no-such-folder' };
+    return { ok: true };
+  }
+
+  /** subscriptions lists the subscribed names, sorted; they may name folders that no longer exist. */
+  subscriptions(user: string): string[] {
+    return [...(this.#users.get(user.toLowerCase())?.subscriptions ?? [])].sort();
+  }
+
+  /**
+   * openSession starts a client's session on a user's mail; `listener` hears of every change to the folder the
+   * session has selected, as it happens. Must be followed by `session.end()`.
+   */
+  openSession(user: string, listener: (change: FolderChange) => void = () => undefined): MailboxSession {
+    const session = new MailboxSession(this, user.toLowerCase(), listener, () =>
+      this.#sessions.delete(session),
+    );
+    this.#sessions.add(session);
+    return session;
+  }
+
+  /**
+   * takeRecent gives \Recent for a message to the session asking, if no session had it yet; true when it did. Only
+   * sessions call it, when they first see a message read-write (RFC 3501 §2.3.2).
+   */
+  takeRecent(message: StoredMessage): boolean {
+    if (this.#recentTaken.has(message)) return false;
+    this.#recentTaken.add(message);
+    return true;
+  }
+
+  /** isRecentTaken tells whether some session has already had \Recent for a message. */
+  isRecentTaken(message: StoredMessage): boolean {
+    return this.#recentTaken.has(message);
+  }
+
+  #add(folder: Folder, raw: string, internalDate: number, flags: readonly string[]): StoredMessage {
+    const message: StoredMessage = {
+      uid: folder.uidNext++,
+      raw,
+      internalDate,
+      size: raw.length,
+      flags: new Set(normaliseFlags(flags)),
+    };
+    folder.messages.push(message);
+    return message;
+  }
+
+  #newFolder(user: MailUser, name: string): Folder {
+    const folder: Folder = {
+      name,
+      uidValidity: this.#uidValidity++,
+      uidNext: 1,
+      messages: [],
+      selectable: true,
+    };
+    user.folders.set(name, folder);
     return folder;
+  }
+
+  #created(user: MailUser, folder: Folder): void {
+    this.#emit({ kind: 'mailbox.created', host: this.#host, user: user.name, folder: folder.name });
+  }
+
+  #existing(user: string, name: string): { ok: true; u: MailUser; folder: Folder } | Refused {
+    const u = this.#users.get(user.toLowerCase());
+    if (!u) return { ok: false, reason: 'no-user' };
+    const canonical = canonicalFolder(name);
+    if (!canonical.ok) return { ok: false, reason: 'invalid-name', detail: canonical.problem };
+    const folder = u.folders.get(canonical.name);
+    return folder ? { ok: true, u, folder } : { ok: false, reason: 'no-such-folder' };
+  }
+
+  #selectable(user: string, name: string): { ok: true; u: MailUser; folder: Folder } | Refused {
+    const found = this.#existing(user, name);
+    if (found.ok && !found.folder.selectable) return { ok: false, reason: 'noselect' };
+    return found;
+  }
+
+  #tell(folder: Folder, change: FolderChange): void {
+    for (const session of this.#sessions) if (session.selectedFolder === folder) session.notice(change);
   }
 }

@@ -194,6 +194,13 @@ const en: EventWords = {
     'mailbox.flags': (e) =>
       `Message UID ${e.uid} in ${e.user}’s ${e.folder} now has flags ${e.flags.join(' ') || '(none)'}`,
     'mailbox.expunged': (e) => `Removes message UID ${e.uid} from ${e.user}’s ${e.folder}`,
+    'mailbox.appended': (e) => `Appends a message to ${e.user}’s ${e.folder} (UID ${e.uid}, ${e.size} bytes)`,
+    'mailbox.copied': (e) =>
+      `Copies message UID ${e.uid} from ${e.user}’s ${e.folder} to ${e.to} (UID ${e.toUid} there)`,
+    'mailbox.created': (e) => `Creates folder ${e.folder} for ${e.user}`,
+    'mailbox.deleted': (e) =>
+      `Deletes ${e.user}’s folder ${e.folder}${e.noselect ? ' (its subfolders stay, so the name stays as \\Noselect)' : ''}`,
+    'mailbox.renamed': (e) => `Renames ${e.user}’s folder ${e.folder} to ${e.to}`,
     'queue.enqueued': (e) =>
       `Puts message ${e.queueId} in its queue: from <${e.from}> to ${angle(e.recipients)}`,
     'queue.attempt': (e) => `Delivery attempt ${e.attempt} of ${e.queueId} to ${e.domain}`,
@@ -300,6 +307,13 @@ const ko: EventWords = {
     'mailbox.flags': (e) =>
       `${e.user}의 ${e.folder} 메시지 UID ${e.uid} 플래그: ${e.flags.join(' ') || '(없음)'}`,
     'mailbox.expunged': (e) => `${e.user}의 ${e.folder}에서 메시지 UID ${e.uid} 삭제`,
+    'mailbox.appended': (e) => `${e.user}의 ${e.folder}에 메시지 추가 (UID ${e.uid}, ${e.size}바이트)`,
+    'mailbox.copied': (e) =>
+      `${e.user}의 ${e.folder}에서 메시지 UID ${e.uid}를 ${e.to}로 복사 (그곳 UID ${e.toUid})`,
+    'mailbox.created': (e) => `${e.user}의 폴더 ${e.folder} 생성`,
+    'mailbox.deleted': (e) =>
+      `${e.user}의 폴더 ${e.folder} 삭제${e.noselect ? ' (하위 폴더가 있어 이름은 \\Noselect로 남음)' : ''}`,
+    'mailbox.renamed': (e) => `${e.user}의 폴더 ${e.folder} 이름을 ${e.to}(으)로 변경`,
     'queue.enqueued': (e) => `메시지 큐에 ${e.queueId} 추가: <${e.from}> → ${angle(e.recipients)}`,
     'queue.attempt': (e) => `${e.queueId}의 ${e.attempt}번째 전달 시도 (${e.domain})`,
     'queue.deferred': (e) =>

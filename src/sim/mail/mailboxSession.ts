@@ -1,0 +1,306 @@
+// One client's view of a selected folder: the sequence numbers its client knows, the messages that are \Recent
+// for it alone, and the changes made by others that it has not told its client yet (RFC 3501 §2.3.1.2, §7.4.1).
+import type {
+  CopyResult,
+  FlagOperation,
+  Folder,
+  FolderRefusal,
+  MailboxStore,
+  StoredMessage,
+} from './mailboxStore.ts';
+
+/**
+ * FolderChange is what the store tells a session about the folder it has selected, as it happens. The session
+ * only takes note; its owner decides when the client hears of it, through `sync`.
+ */
+export type FolderChange =
+  | { readonly kind: 'stored'; readonly uid: number }
+  | { readonly kind: 'flags'; readonly uid: number }
+  | { readonly kind: 'expunged'; readonly uid: number }
+  | { readonly kind: 'renamed'; readonly from: string; readonly to: string }
+  | { readonly kind: 'deleted' };
+
+/**
+ * SessionUpdate is one untagged response the client is owed, numbered in its own view: EXPUNGE, EXISTS, RECENT,
+ * FETCH (FLAGS with \Recent when the message is recent here), or the selected folder was deleted under it.
+ */
+export type SessionUpdate =
+  | { readonly kind: 'expunge'; readonly seq: number }
+  | { readonly kind: 'exists'; readonly count: number }
+  | { readonly kind: 'recent'; readonly count: number }
+  | { readonly kind: 'fetch'; readonly seq: number; readonly uid: number; readonly flags: readonly string[] }
+  | { readonly kind: 'deleted'; readonly folder: string };
+
+/** SessionRefusal is why a session could not act: the store's reasons, or the session's state. */
+export type SessionRefusal = FolderRefusal | 'not-selected' | 'read-only';
+
+/** SessionRefused is a refusal by the session. */
+export type SessionRefused = { readonly ok: false; readonly reason: SessionRefusal };
+
+/**
+ * Selection is what SELECT and EXAMINE report (RFC 3501 §6.3.1): counts, the first unseen message's sequence
+ * number, the flags in use in the folder, UIDVALIDITY and UIDNEXT.
+ */
+export interface Selection {
+  readonly ok: true;
+  readonly folder: string;
+  readonly readOnly: boolean;
+  readonly exists: number;
+  readonly recent: number;
+  readonly unseen: number | null;
+  readonly flags: readonly string[];
+  readonly uidValidity: number;
+  readonly uidNext: number;
+}
+
+/** MoveResult is a move's copies (for COPYUID) and the sequence numbers expunged from this session's view. */
+export type MoveResult =
+  (CopyResult & { readonly ok: true; readonly expunged: readonly number[] }) | SessionRefused;
+
+/** MailboxSession is made by `MailboxStore.openSession`; `end` must follow. */
+export class MailboxSession {
+  readonly user: string;
+  readonly #store: MailboxStore;
+  readonly #listener: (change: FolderChange) => void;
+  readonly #onEnd: () => void;
+  #folder: Folder | null = null;
+  #readOnly = false;
+  #deleted = false;
+  // The client's sequence numbers, in order: it may still count messages expunged since it was last told.
+  #view: number[] = [];
+  // Messages at or above this UID arrived since the client last heard EXISTS.
+  #seenUidNext = 1;
+  readonly #recent = new Set<number>();
+  readonly #dirtyFlags = new Set<number>();
+
+  constructor(
+    store: MailboxStore,
+    user: string,
+    listener: (change: FolderChange) => void,
+    onEnd: () => void,
+  ) {
+    this.#store = store;
+    this.user = user;
+    this.#listener = listener;
+    this.#onEnd = onEnd;
+  }
+
+  /** selectedFolder is the folder this session has selected, or null; the store reads it to route changes. */
+  get selectedFolder(): Folder | null {
+    return this.#folder;
+  }
+
+  /** readOnly is true after EXAMINE (RFC 3501 §6.3.2). */
+  get readOnly(): boolean {
+    return this.#readOnly;
+  }
+
+  /**
+   * select opens a folder for this session, read-write or read-only, after leaving any other. Read-write, it takes
+   * \Recent for every message no session has seen; read-only, it sees them as recent without taking the flag away
+   * from the next session (RFC 3501 §6.3.2).
+   */
+  select(name: string, readOnly: boolean): Selection | SessionRefused {
+    this.deselect();
+    const folder = this.#store.folder(this.user, name);
+    if (!folder) return { ok: false, reason: 'no-such-folder' };
+    if (!folder.selectable) return { ok: false, reason: 'noselect' };
+    this.#folder = folder;
+    this.#readOnly = readOnly;
+    this.#view = folder.messages.map((m) => m.uid);
+    this.#seenUidNext = folder.uidNext;
+    for (const message of folder.messages) this.#see(message);
+    const unseen = folder.messages.findIndex((m) => !m.flags.has('\\Seen'));
+    return {
+      ok: true,
+      folder: folder.name,
+      readOnly,
+      exists: this.#view.length,
+      recent: this.#recent.size,
+      unseen: unseen === -1 ? null : unseen + 1,
+      flags: flagsInUse(folder),
+      uidValidity: folder.uidValidity,
+      uidNext: folder.uidNext,
+    };
+  }
+
+  /** deselect leaves the selected folder without expunging (CLOSE expunges first with `expunge`). */
+  deselect(): void {
+    this.#folder = null;
+    this.#deleted = false;
+    this.#view = [];
+    this.#recent.clear();
+    this.#dirtyFlags.clear();
+  }
+
+  /** end closes the session; the store forgets it. */
+  end(): void {
+    this.deselect();
+    this.#onEnd();
+  }
+
+  /** notice is how the store tells the session of a change to its selected folder; it then tells the listener. */
+  notice(change: FolderChange): void {
+    if (change.kind === 'flags') this.#dirtyFlags.add(change.uid);
+    if (change.kind === 'deleted') this.#deleted = true;
+    this.#listener(change);
+  }
+
+  /** exists is how many messages the client knows of, including any expunged that it has not been told of. */
+  get exists(): number {
+    return this.#view.length;
+  }
+
+  /** uids lists the UIDs of the client's view, message sequence number 1 first. */
+  uids(): readonly number[] {
+    return this.#view;
+  }
+
+  /** uidAt is the UID at a message sequence number of this view. */
+  uidAt(seq: number): number | undefined {
+    return this.#view[seq - 1];
+  }
+
+  /** seqOf is the message sequence number of a UID in this view. */
+  seqOf(uid: number): number | undefined {
+    const i = this.#view.indexOf(uid);
+    return i === -1 ? undefined : i + 1;
+  }
+
+  /** message is the stored message with a UID, or undefined when it was expunged (even if still in the view). */
+  message(uid: number): StoredMessage | undefined {
+    return this.#folder?.messages.find((m) => m.uid === uid);
+  }
+
+  /** flags are a message's stored flags, with \Recent when it is recent in this session. */
+  flags(uid: number): string[] {
+    const message = this.message(uid);
+    if (!message) return [];
+    return this.#recent.has(uid) ? [...message.flags, '\\Recent'] : [...message.flags];
+  }
+
+  /** isRecent tells whether a message is \Recent in this session. */
+  isRecent(uid: number): boolean {
+    return this.#recent.has(uid);
+  }
+
+  /**
+   * sync brings the client's view up to date and returns the untagged responses that say so, in order. With
+   * `expunges: false` (during FETCH, STORE and SEARCH, RFC 3501 §7.4.1) expunged messages keep their sequence
+   * numbers until a later sync. New messages become \Recent here if no session has seen them.
+   */
+  sync(options: { readonly expunges: boolean }): SessionUpdate[] {
+    const folder = this.#folder;
+    if (!folder) return [];
+    const updates: SessionUpdate[] = options.expunges
+      ? this.#takeExpunges().map((seq): SessionUpdate => ({ kind: 'expunge', seq }))
+      : [];
+    if (this.#deleted) {
+      this.deselect();
+      return [...updates, { kind: 'deleted', folder: folder.name }];
+    }
+    const arrived = folder.messages.filter((m) => m.uid >= this.#seenUidNext);
+    if (arrived.length > 0) {
+      for (const message of arrived) {
+        this.#view.push(message.uid);
+        this.#see(message);
+      }
+      this.#seenUidNext = folder.uidNext;
+      updates.push(
+        { kind: 'exists', count: this.#view.length },
+        { kind: 'recent', count: this.#recent.size },
+      );
+    }
+    for (const uid of [...this.#dirtyFlags]) {
+      const seq = this.seqOf(uid);
+      if (seq === undefined || !this.message(uid)) continue;
+      this.#dirtyFlags.delete(uid);
+      updates.push({ kind: 'fetch', seq, uid, flags: this.flags(uid) });
+    }
+    return updates;
+  }
+
+  /**
+   * storeFlags changes flags on messages of this view (STORE, RFC 3501 §6.4.6) and returns the UIDs that changed.
+   * Its own client learns the result from its STORE reply, so those changes are not owed to it again by `sync`.
+   */
+  storeFlags(
+    uids: readonly number[],
+    operation: FlagOperation,
+    flags: readonly string[],
+  ): { readonly ok: true; readonly changed: readonly number[] } | SessionRefused {
+    const folder = this.#writable();
+    if (!folder.ok) return folder;
+    const owed = new Set([...this.#dirtyFlags].filter((uid) => uids.includes(uid)));
+    const changed = this.#store.storeFlags(this.user, folder.name, uids, operation, flags);
+    for (const uid of changed) if (!owed.has(uid)) this.#dirtyFlags.delete(uid);
+    return { ok: true, changed };
+  }
+
+  /**
+   * expunge removes the messages flagged \Deleted (only those among `uids` when given: UID EXPUNGE, RFC 4315 §2.1)
+   * and returns the sequence numbers to report, in order, each counted after the ones before it went. It includes
+   * messages other sessions expunged that this client had not been told of.
+   */
+  expunge(
+    uids?: readonly number[],
+  ): { readonly ok: true; readonly expunged: readonly number[] } | SessionRefused {
+    const folder = this.#writable();
+    if (!folder.ok) return folder;
+    const deleted = this.#folder?.messages.filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid) ?? [];
+    const chosen = uids ? deleted.filter((uid) => uids.includes(uid)) : deleted;
+    this.#store.expunge(this.user, folder.name, chosen);
+    return { ok: true, expunged: this.#takeExpunges() };
+  }
+
+  /** copy copies messages of this view to another folder (COPY, RFC 3501 §6.4.7); read-only sessions may copy. */
+  copy(uids: readonly number[], to: string): CopyResult | SessionRefused {
+    if (!this.#folder) return { ok: false, reason: 'not-selected' };
+    return this.#store.copy(this.user, this.#folder.name, uids, to);
+  }
+
+  /** move moves messages to another folder (MOVE, RFC 6851), returning the copies and this view's expunges. */
+  move(uids: readonly number[], to: string): MoveResult {
+    const folder = this.#writable();
+    if (!folder.ok) return folder;
+    const moved = this.#store.move(this.user, folder.name, uids, to);
+    if (!moved.ok) return moved;
+    return { ...moved, expunged: this.#takeExpunges() };
+  }
+
+  #writable(): { readonly ok: true; readonly name: string } | SessionRefused {
+    if (!this.#folder) return { ok: false, reason: 'not-selected' };
+    if (this.#readOnly) return { ok: false, reason: 'read-only' };
+    return { ok: true, name: this.#folder.name };
+  }
+
+  #see(message: StoredMessage): void {
+    const recent = this.#readOnly ? !this.#store.isRecentTaken(message) : this.#store.takeRecent(message);
+    if (recent) this.#recent.add(message.uid);
+  }
+
+  // Drop the expunged messages from the view, reporting each by its sequence number at the time it goes.
+  #takeExpunges(): number[] {
+    const live = new Set(this.#folder?.messages.map((m) => m.uid));
+    const seqs: number[] = [];
+    for (let i = 0; i < this.#view.length;) {
+      const uid = this.#view[i] as number;
+      if (live.has(uid)) {
+        i++;
+        continue;
+      }
+      this.#view.splice(i, 1);
+      this.#recent.delete(uid);
+      this.#dirtyFlags.delete(uid);
+      seqs.push(i + 1);
+    }
+    return seqs;
+  }
+}
+
+// The flags a client may see in FLAGS: the system flags and every keyword used in the folder (RFC 3501 §7.2.6).
+function flagsInUse(folder: Folder): string[] {
+  const flags = new Set(['\\Answered', '\\Flagged', '\\Deleted', '\\Seen', '\\Draft']);
+  for (const message of folder.messages) for (const flag of message.flags) flags.add(flag);
+  return [...flags];
+}

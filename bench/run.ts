@@ -4,12 +4,14 @@ import { writeFileSync } from 'node:fs';
 import { classroomBench } from './classroomBench.ts';
 import { kernelBench } from './kernelBench.ts';
 import type { Metric } from './measure.ts';
+import { readingBench } from './readingBench.ts';
 import { smtpBench } from './smtpBench.ts';
 import { uiBench } from './uiBench.ts';
 
 const suites: readonly { name: string; run: () => Metric[] | Promise<Metric[]> }[] = [
   { name: 'kernel', run: kernelBench },
   { name: 'smtp', run: smtpBench },
+  { name: 'reading', run: readingBench },
   { name: 'classroom', run: classroomBench },
   { name: 'ui', run: uiBench },
 ];

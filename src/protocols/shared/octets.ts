@@ -15,6 +15,8 @@ export function utf8ToOctets(text: string): string {
  * above 0xFF (not an octet) is treated like an invalid byte.
  */
 export function octetsToUtf8(octets: string): string {
+  // ASCII decodes to itself; most lines are ASCII, and copying each one into bytes showed in profiles.
+  if (isAscii(octets)) return octets;
   return utf8Decoder.decode(octetsToBytes(octets));
 }
 

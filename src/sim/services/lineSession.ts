@@ -37,6 +37,15 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
   const framer = new LineFramer(options.maxLine);
   let state: string | null = null;
   let open = true;
+  // Lines a machine sends while it handles one event go out in one write, as a real server's buffered output is
+  // flushed once it has answered: a POP3 RETR or a multi-line EHLO reply then fills segments instead of taking
+  // one segment a line. Lines sent on their own (a timer's, say) are written at once.
+  let pending: string[] | null = null;
+  const flush = () => {
+    const lines = pending;
+    pending = null;
+    if (lines !== null && lines.length > 0 && open) socket.write(lines.join(''));
+  };
   actor.subscribe((snapshot: { value: StateValue }) => {
     const next = stateName(snapshot.value);
     if (state !== null && next !== state)
@@ -56,28 +65,40 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
     const facts = emitted.facts;
     if ('reply' in facts) emit({ ...line, from: 'server', ...facts });
     else emit({ ...line, from: 'client', ...facts });
-    socket.write(`${emitted.line}\r\n`);
+    if (pending !== null) pending.push(`${emitted.line}\r\n`);
+    else socket.write(`${emitted.line}\r\n`);
   });
   actor.on('connection.abort', () => {
+    flush();
     if (!open) return;
     open = false;
     socket.abort();
   });
   actor.on('connection.close', () => {
+    flush();
     if (!open) return;
     open = false;
     socket.close();
   });
   // A machine that has finished (after QUIT, say) hears nothing more.
+  const batch = (work: () => void) => {
+    if (pending !== null) return work();
+    pending = [];
+    work();
+    flush();
+  };
   const tell = (event: { type: string; line?: string }) => {
-    if (actor.getSnapshot().status === 'active') actor.send(event);
+    if (actor.getSnapshot().status === 'active') batch(() => actor.send(event));
   };
   socket.onEvent((event) => {
     if (event.type === 'data') {
-      for (const framed of framer.push(event.data)) {
-        if (framed.kind === 'line') tell({ type: 'line.received', line: framed.line });
-        else tell({ type: 'line.overlong' });
-      }
+      // Answers to pipelined commands that arrived together leave together.
+      batch(() => {
+        for (const framed of framer.push(event.data)) {
+          if (framed.kind === 'line') tell({ type: 'line.received', line: framed.line });
+          else tell({ type: 'line.overlong' });
+        }
+      });
     } else if (event.type === 'end') {
       // The peer will send nothing more; a machine that has not closed yet learns the connection is gone.
       tell({ type: 'connection.closed' });
@@ -91,5 +112,5 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
     }
   });
   actor.start();
-  actor.send({ type: 'connection.opened' });
+  tell({ type: 'connection.opened' });
 }

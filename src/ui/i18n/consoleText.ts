@@ -11,7 +11,7 @@ import type { Localized } from './languageContext.ts';
 export const LINE_EXAMPLES: Readonly<Record<ProtocolName, string>> = {
   smtp: 'HELO crepes.fr',
   pop3: 'USER bob',
-  imap: 'a1 CAPABILITY',
+  imap: 'a001 LOGIN bob hungry',
   http: 'GET / HTTP/1.1',
 };
 
@@ -66,7 +66,8 @@ export const consoleText: Localized<ConsoleText> = {
         : `Type a command for the ${protocol} server${example === null ? '' : `, e.g. ${example}`}`,
     disconnect: 'Disconnect',
     keys: 'Enter sends · ↑ ↓ history · Ctrl-] disconnects',
-    empty: 'No connection yet. Type telnet hamburger.edu 25 and press Enter to talk to Bob’s mail server.',
+    empty:
+      'No connection yet. Type telnet hamburger.edu 25 and press Enter to talk to Bob’s mail server; port 110 (POP3) or 143 (IMAP) reads Bob’s mail.',
     help: [
       'Commands, as in telnet:',
       '  telnet host port   open a TCP connection, e.g. telnet hamburger.edu 25',
@@ -75,6 +76,9 @@ export const consoleText: Localized<ConsoleText> = {
       '  help               this list',
       'Once connected, each line you type goes to the server as it is, ending in CRLF:',
       '  HELO crepes.fr · MAIL FROM:<alice@crepes.fr> · RCPT TO:<bob@hamburger.edu> · DATA · . · QUIT',
+      'To read Bob’s mail (pull), as his mail reader would:',
+      '  telnet hamburger.edu 110   POP3: USER bob · PASS hungry · STAT · LIST · RETR 1 · DELE 1 · QUIT',
+      '  telnet hamburger.edu 143   IMAP: a001 LOGIN bob hungry · a002 SELECT INBOX · a003 FETCH 1 (FLAGS BODY[]) · a004 LOGOUT',
     ],
     usage: 'usage: telnet host port   (for example: telnet hamburger.edu 25)',
     badPort: (services) =>
@@ -106,7 +110,7 @@ export const consoleText: Localized<ConsoleText> = {
     disconnect: '연결 끊기',
     keys: 'Enter 보내기 · ↑ ↓ 이전 명령 · Ctrl-] 연결 끊기',
     empty:
-      '아직 연결이 없습니다. telnet hamburger.edu 25를 입력하고 Enter를 누르면 밥의 메일 서버와 대화할 수 있습니다.',
+      '아직 연결이 없습니다. telnet hamburger.edu 25를 입력하고 Enter를 누르면 밥의 메일 서버와 대화할 수 있습니다. 110번(POP3)이나 143번(IMAP) 포트로는 밥의 메일을 가져옵니다.',
     help: [
       'telnet과 같은 명령:',
       '  telnet 호스트 포트   TCP 연결 열기. 예: telnet hamburger.edu 25',
@@ -115,6 +119,9 @@ export const consoleText: Localized<ConsoleText> = {
       '  help                이 목록',
       '연결된 뒤에는 입력한 줄이 그대로, 끝에 CRLF를 붙여 서버로 갑니다:',
       '  HELO crepes.fr · MAIL FROM:<alice@crepes.fr> · RCPT TO:<bob@hamburger.edu> · DATA · . · QUIT',
+      '밥의 메일 클라이언트처럼 밥의 메일을 가져오려면(풀):',
+      '  telnet hamburger.edu 110   POP3: USER bob · PASS hungry · STAT · LIST · RETR 1 · DELE 1 · QUIT',
+      '  telnet hamburger.edu 143   IMAP: a001 LOGIN bob hungry · a002 SELECT INBOX · a003 FETCH 1 (FLAGS BODY[]) · a004 LOGOUT',
     ],
     usage: '사용법: telnet 호스트 포트   (예: telnet hamburger.edu 25)',
     badPort: (services) =>

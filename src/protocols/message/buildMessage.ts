@@ -6,7 +6,7 @@ import { encodeBase64Lines } from './base64.ts';
 import { formatDate } from './dateTime.ts';
 import { encodeWords, needsEncodedWords } from './encodedWords.ts';
 import { foldField, HEADER_FOLD_AT } from './headers.ts';
-import { formatParameter } from './mimeParams.ts';
+import { formatParameter, parseContentType } from './mimeParams.ts';
 import { encodeQuotedPrintable } from './quotedPrintable.ts';
 import { TEXT_LINE_MAX } from '../shared/limits.ts';
 import { hasControls, isAscii, utf8ToOctets } from '../shared/octets.ts';
@@ -89,15 +89,21 @@ function textPart(text: string, subtype: string, encoding: TextEncoding): Part {
 }
 
 function attachmentPart(attachment: Attachment): Part {
-  if (
-    !/^[\x21-\x7e]+\/[\x21-\x7e]+$/.test(attachment.contentType) ||
-    /[()<>@,;:\\"[\]?=]/.test(attachment.contentType)
-  ) {
-    throw new RangeError(`buildMessage: invalid content type ${JSON.stringify(attachment.contentType)}`);
+  // A media type may carry parameters (`text/plain; charset=UTF-8`); they are kept, and `name` is ours to write.
+  const { contentType, problems } = parseContentType(attachment.contentType);
+  if (problems.length > 0) {
+    throw new RangeError(
+      `buildMessage: invalid content type ${JSON.stringify(attachment.contentType)}: ${problems.join('; ')}`,
+    );
   }
+  const params = Object.entries(contentType.params)
+    .filter(([name]) => name !== 'name')
+    .map(([name, value]) => formatParameter(name, value))
+    .join('');
+  const mediaType = `${contentType.type}/${contentType.subtype}${params}`;
   return {
     headers: [
-      ['Content-Type', attachment.contentType + formatParameter('name', attachment.filename)],
+      ['Content-Type', mediaType + formatParameter('name', attachment.filename)],
       ['Content-Disposition', 'attachment' + formatParameter('filename', attachment.filename)],
       ['Content-Transfer-Encoding', 'base64'],
     ],

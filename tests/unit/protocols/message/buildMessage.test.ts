@@ -146,8 +146,27 @@ describe('buildMessage', () => {
   });
 
   it('refuses an attachment content type that is not type/subtype', () => {
-    const attachments = [{ filename: 'a', contentType: 'text/plain; charset=x', content: '' }];
-    expect(() => buildMessage({ ...base, attachments })).toThrow(RangeError);
+    for (const contentType of ['text', 'a/b/c', 'text/plain\r\nBcc: eve@x', 'text/plain; charset']) {
+      const attachments = [{ filename: 'a', contentType, content: '' }];
+      expect(() => buildMessage({ ...base, attachments })).toThrow(RangeError);
+    }
+  });
+
+  it('keeps the parameters of an attachment content type, as the compose form sends them', () => {
+    const attachments = [
+      { filename: 'menu.txt', contentType: 'text/plain; charset=UTF-8; name=wrong', content: 'hi' },
+    ];
+    const { octets } = buildMessage({ ...base, attachments });
+    expect(octets).toContain('Content-Type: text/plain; charset=UTF-8; name=menu.txt\r\n');
+  });
+
+  it('cannot be made to inject a field through an attachment parameter', () => {
+    const attachments = [
+      { filename: 'a', contentType: 'text/plain; charset="x\r\nBcc: eve@x"', content: '' },
+    ];
+    const { octets } = buildMessage({ ...base, attachments });
+    expect(headerNames(octets)).not.toContain('Bcc');
+    expect(octets).not.toMatch(/\r\nBcc:/);
   });
 
   it('cannot be made to inject a field through the subject', () => {

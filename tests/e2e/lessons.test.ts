@@ -126,6 +126,26 @@ describe('guided lessons in the lab', () => {
     await page.close();
   });
 
+  it('runs and says progress cannot be saved when the browser blocks site data', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    // Chromium set to block site data throws on the localStorage property itself.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await page.goto(`${baseUrl}?lesson=smtp-by-hand&lang=ko`);
+    await expect
+      .poll(() => page.getByRole('alert').first().innerText())
+      .toContain('이 브라우저에서는 진도를 저장할 수 없습니다');
+    expect(await page.locator('#panel-lesson h2').innerText()).not.toBe('');
+    await page.screenshot({ path: `${SCREENSHOTS}storage-blocked-ko.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('fits a Korean lesson on a classroom projector', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?lesson=mime-and-base64&lang=ko`);
     await page.screenshot({ path: `${SCREENSHOTS}lesson-9-ko.png` });

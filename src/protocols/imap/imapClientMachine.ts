@@ -1,0 +1,649 @@
+// The client side of one IMAP4rev1 connection (RFC 3501, with IDLE of RFC 2177 and MOVE of RFC 6851) as a
+// sans-I/O machine: a mail reader that logs in, then runs the jobs it is given one command at a time.
+import { assertEvent, assign, enqueueActions, setup } from 'xstate';
+import { encodePlainResponse } from '../smtp/sasl.ts';
+import type { ClientLineFacts, SentLine } from '../shared/lineFacts.ts';
+import {
+  applyUntagged,
+  type ImapJob,
+  type ImapResult,
+  jobResult,
+  type JobFailure,
+  type MailboxState,
+  type MailboxUpdate,
+  newMailbox,
+  planJob,
+} from './clientJobs.ts';
+import { clientCommandFacts, continuationFacts, IDLE_DONE_FACTS } from './clientLineFacts.ts';
+import { commandVerb, type ImapCommandBody } from './commandTypes.ts';
+import { commandChunks, formatCommand, IDLE_DONE } from './formatCommand.ts';
+import { parseResponse } from './parseResponse.ts';
+import { ResponseReader } from './reader.ts';
+import type { ImapResponse } from './responses.ts';
+
+export type { Folder, ImapJob, ImapResult, JobFailure, MailboxUpdate, MessageSummary } from './clientJobs.ts';
+
+/** ImapClientInput is who logs in, and the jobs to run first; more can be sent later as `job.add`. */
+export interface ImapClientInput {
+  readonly user: string;
+  readonly password: string;
+  readonly jobs?: readonly ImapJob[];
+}
+
+/**
+ * ImapClientEnd says how the session ended: LOGOUT answered, or cut short: the greeting was BYE (`refused`),
+ * the login was refused (`authFailed`, after which the client still logs out), the server said BYE unasked,
+ * the connection dropped, no answer came in time, or the server broke the grammar (`protocolError`).
+ */
+export type ImapClientEnd =
+  'logout' | 'refused' | 'authFailed' | 'bye' | 'connectionLost' | 'timeout' | 'protocolError';
+
+/** ImapClientOutput is the machine's output when it reaches `done`. */
+export interface ImapClientOutput {
+  readonly ended: ImapClientEnd;
+  readonly capabilities: readonly string[];
+}
+
+/**
+ * ImapClientEmitted is what the client emits: command lines (without CRLF) with their facts, a close, and
+ * for the reader: each job's result or failure, and each update the selected mailbox received.
+ */
+export type ImapClientEmitted =
+  | SentLine<ClientLineFacts>
+  | { type: 'connection.close' }
+  | { type: 'imap.result'; result: ImapResult }
+  | { type: 'imap.update'; mailbox: string; update: MailboxUpdate }
+  | { type: 'imap.failed'; failure: JobFailure };
+
+type Tagged = Extract<ImapResponse, { kind: 'tagged' }>;
+type Continue = Extract<ImapResponse, { kind: 'continue' }>;
+type Untagged = Exclude<ImapResponse, Tagged | Continue>;
+
+/**
+ * ImapClientEvent is what the I/O layer and the reader send in: the connection opening and closing, each
+ * received line without its CRLF (line.overlong for one over the framer's limit), and jobs. The response.*
+ * events are raised inside, one per whole response (literals included).
+ */
+export type ImapClientEvent =
+  | { type: 'connection.opened' }
+  | { type: 'line.received'; line: string }
+  | { type: 'line.overlong' }
+  | { type: 'connection.closed' }
+  | { type: 'job.add'; job: ImapJob }
+  | { type: 'response.tagged'; response: Tagged }
+  | { type: 'response.untagged'; response: Untagged }
+  | { type: 'response.continue'; response: Continue }
+  | { type: 'response.malformed'; message: string };
+
+/** IMAP_CLIENT_TIMERS are the client's timers on the virtual clock. */
+export const IMAP_CLIENT_TIMERS = {
+  /** How long the client waits for an answer; RFC 3501 §5.4 gives servers at least 30 minutes of quiet. */
+  response: 10 * 60_000,
+  /** RFC 2177 §3: re-issue IDLE at least every 29 minutes, before the server's autologout. */
+  idleRefresh: 29 * 60_000,
+} as const;
+
+/** Idle is the state of an IDLE in progress: whether "+" came, and whether DONE went. */
+interface Idle {
+  readonly accepted: boolean;
+  readonly doneSent: boolean;
+}
+
+/** Running is the job in progress: its planned commands, the one in flight, and every response so far. */
+interface Running {
+  readonly job: ImapJob;
+  readonly steps: readonly ImapCommandBody[];
+  readonly index: number;
+  readonly tag: string;
+  readonly responses: readonly ImapResponse[];
+  readonly idle: Idle | null;
+}
+
+interface ClientContext {
+  readonly user: string;
+  readonly password: string;
+  /** The reader is the machine's own, made with it: it holds the part of a response read so far. */
+  readonly reader: ResponseReader;
+  readonly tags: number;
+  /** The tag of the command outside any job (CAPABILITY, LOGIN, AUTHENTICATE, LOGOUT) in flight. */
+  readonly sessionTag: string | null;
+  readonly capabilities: readonly string[];
+  readonly queue: readonly ImapJob[];
+  readonly running: Running | null;
+  readonly mailbox: MailboxState | null;
+  /** Lines to send after each next "+": a command's literals, or the SASL response. */
+  readonly afterContinue: readonly (readonly SentLine<ClientLineFacts>[])[];
+  /** loggingOut is set once LOGOUT is sent, after which BYE is the expected answer, not news. */
+  readonly loggingOut: boolean;
+  readonly ended: ImapClientEnd;
+}
+
+function tagOf(count: number): string {
+  return `A${String(count).padStart(3, '0')}`;
+}
+
+// A command as lines: the first goes now, each later chunk after a "+" (RFC 3501 §7.5). A literal's octets may
+// hold CRLFs, so a chunk can be several lines; LOGIN's are credentials and are masked.
+function commandLines(tag: string, body: ImapCommandBody): SentLine<ClientLineFacts>[][] {
+  const command = { tag, ...body };
+  const chunks = commandChunks(formatCommand(command));
+  const credential = body.name === 'LOGIN';
+  return chunks.map((chunk, index) => {
+    const lines = chunk.replace(/\r\n$/, '').split('\r\n');
+    return lines.map((line) => ({
+      type: 'line.send' as const,
+      line,
+      facts: index === 0 ? clientCommandFacts(command) : continuationFacts(credential),
+    }));
+  });
+}
+
+function hasCapability(capabilities: readonly string[], name: string): boolean {
+  return capabilities.some((capability) => capability.toUpperCase() === name);
+}
+
+function taggedOf(event: ImapClientEvent): Tagged {
+  assertEvent(event, 'response.tagged');
+  return event.response;
+}
+
+function untaggedOf(event: ImapClientEvent): Untagged {
+  assertEvent(event, 'response.untagged');
+  return event.response;
+}
+
+// Whatever was running, and every job still waiting, fails with the reason the session ended.
+function pendingFailures(
+  context: ClientContext,
+  reason: 'connectionLost' | 'timeout' | 'protocolError',
+): JobFailure[] {
+  const jobs = [...(context.running === null ? [] : [context.running.job]), ...context.queue];
+  return jobs.map((job) => ({
+    job,
+    verb: null,
+    reason,
+    text: 'the session ended before the job was done',
+    code: null,
+  }));
+}
+
+const TIMEOUT = { response: { target: '#imapClient.done', actions: 'timedOut' } } as const;
+
+// The states of a session that can run jobs, in `authenticated` and in `selected` alike; only `selected`
+// can IDLE, since IDLE watches the selected mailbox (RFC 2177 §3).
+const READY = {
+  always: [
+    { guard: 'nextIsLogout', target: '#imapClient.logout', actions: 'sendLogout' },
+    { guard: 'hasJob', target: '#imapClient.routing', actions: 'startJob' },
+  ],
+} as const;
+
+const BUSY = {
+  on: {
+    'response.tagged': [
+      { guard: 'isStranger', target: '#imapClient.done', actions: 'abandon' },
+      { target: '#imapClient.routing', actions: 'finishStep' },
+    ],
+    'response.continue': { actions: 'sendContinuation' },
+  },
+  after: TIMEOUT,
+} as const;
+
+/**
+ * imapClientMachine reads mail over IMAP. Send connection.opened, then each line as line.received, and jobs
+ * (in the input or as job.add). It waits for the greeting, asks for CAPABILITY, logs in with LOGIN (or
+ * AUTHENTICATE PLAIN when the server says LOGINDISABLED), then runs each job in turn, emitting `imap.result`
+ * or `imap.failed` for each and `imap.update` for what the selected mailbox hears meanwhile. An `idle` job
+ * lasts until the next job arrives. A `logout` job ends the session; the machine ends in `done`.
+ */
+export const imapClientMachine = setup({
+  types: {
+    input: {} as ImapClientInput,
+    context: {} as ClientContext,
+    events: {} as ImapClientEvent,
+    emitted: {} as ImapClientEmitted,
+    output: {} as ImapClientOutput,
+  },
+  delays: {
+    response: IMAP_CLIENT_TIMERS.response,
+    idleRefresh: IMAP_CLIENT_TIMERS.idleRefresh,
+  },
+  guards: {
+    isOk: ({ event }) => taggedOf(event).status === 'OK',
+    isGreetingOk: ({ event }) => {
+      const response = untaggedOf(event);
+      return response.kind === 'untagged' && response.status === 'OK';
+    },
+    isPreauth: ({ event }) => {
+      const response = untaggedOf(event);
+      return response.kind === 'untagged' && response.status === 'PREAUTH';
+    },
+    isBye: ({ event }) => {
+      const response = untaggedOf(event);
+      return response.kind === 'untagged' && response.status === 'BYE';
+    },
+    isSessionAnswer: ({ context, event }) => taggedOf(event).tag === context.sessionTag,
+    isNotSessionAnswer: ({ context, event }) => taggedOf(event).tag !== context.sessionTag,
+    // RFC 3501 §6.2.3: LOGINDISABLED forbids LOGIN; AUTHENTICATE PLAIN is the way in that needs no more.
+    loginDisabled: ({ context }) => hasCapability(context.capabilities, 'LOGINDISABLED'),
+    canAuthenticate: ({ context }) =>
+      hasCapability(context.capabilities, 'LOGINDISABLED') &&
+      hasCapability(context.capabilities, 'AUTH=PLAIN'),
+    hasJob: ({ context }) => context.queue.length > 0,
+    nextIsLogout: ({ context }) => context.queue[0]?.kind === 'logout',
+    isStranger: ({ context, event }) => taggedOf(event).tag !== context.running?.tag,
+    isIdling: ({ context }) => context.running?.idle !== undefined && context.running?.idle !== null,
+    isRunning: ({ context }) => context.running !== null,
+    isOpened: ({ context }) => context.mailbox?.opened === true,
+  },
+  actions: {
+    readLine: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, ['line.received', 'line.overlong']);
+      const read = context.reader.push(
+        event.type === 'line.received' ? event.line : { kind: 'overlong', prefix: '' },
+      );
+      if (read.kind === 'partial') return;
+      if (read.kind === 'refused') {
+        enqueue.raise({ type: 'response.malformed', message: read.message });
+        return;
+      }
+      const parsed = parseResponse(read.text);
+      if (!parsed.ok) {
+        // RFC 3501 §7: a client must cope with untagged data it does not know; anything else is broken.
+        if (!read.text.startsWith('* '))
+          enqueue.raise({ type: 'response.malformed', message: parsed.message });
+        return;
+      }
+      const response = parsed.value;
+      if (response.kind === 'tagged') enqueue.raise({ type: 'response.tagged', response });
+      else if (response.kind === 'continue') enqueue.raise({ type: 'response.continue', response });
+      else enqueue.raise({ type: 'response.untagged', response });
+    }),
+    noteUntagged: enqueueActions(({ context, event, enqueue }) => {
+      const response = untaggedOf(event);
+      if (response.kind === 'capability') enqueue.assign({ capabilities: response.capabilities });
+      if (response.kind === 'untagged' && response.code?.code === 'CAPABILITY')
+        enqueue.assign({ capabilities: response.code.capabilities });
+      if (response.kind === 'untagged' && response.status === 'BYE' && !context.loggingOut)
+        enqueue.assign({ ended: 'bye' });
+      const running = context.running;
+      if (running !== null)
+        enqueue.assign({ running: { ...running, responses: [...running.responses, response] } });
+      const mailbox = context.mailbox;
+      if (mailbox === null) return;
+      const applied = applyUntagged(mailbox, response);
+      enqueue.assign({ mailbox: applied.mailbox });
+      // FETCH data a fetch asked for is its answer, not news; anything while SELECT runs describes the mailbox.
+      const fetching = running?.steps[running.index]?.name === 'FETCH';
+      const news =
+        applied.update !== null && mailbox.opened && !(fetching && applied.update.kind === 'flags');
+      if (news && applied.update !== null)
+        enqueue.emit({ type: 'imap.update', mailbox: mailbox.name, update: applied.update });
+    }),
+    sendCapability: enqueueActions(({ context, enqueue }) => {
+      const tag = tagOf(context.tags + 1);
+      enqueue.assign({ tags: context.tags + 1, sessionTag: tag });
+      for (const line of commandLines(tag, { name: 'CAPABILITY' })[0] ?? []) enqueue.emit(line);
+    }),
+    sendLogin: enqueueActions(({ context, enqueue }) => {
+      const tag = tagOf(context.tags + 1);
+      const [first = [], ...rest] = commandLines(tag, {
+        name: 'LOGIN',
+        userid: context.user,
+        password: context.password,
+      });
+      enqueue.assign({ tags: context.tags + 1, sessionTag: tag, afterContinue: rest });
+      for (const line of first) enqueue.emit(line);
+    }),
+    sendAuthenticate: enqueueActions(({ context, enqueue }) => {
+      const tag = tagOf(context.tags + 1);
+      const [first = []] = commandLines(tag, {
+        name: 'AUTHENTICATE',
+        mechanism: 'PLAIN',
+        initialResponse: null,
+      });
+      // RFC 4616 §2: the PLAIN message goes after the server's empty "+" challenge.
+      const response: SentLine<ClientLineFacts> = {
+        type: 'line.send',
+        line: encodePlainResponse(context.user, context.password),
+        facts: continuationFacts(true),
+      };
+      enqueue.assign({ tags: context.tags + 1, sessionTag: tag, afterContinue: [[response]] });
+      for (const line of first) enqueue.emit(line);
+    }),
+    sendContinuation: enqueueActions(({ context, enqueue }) => {
+      const [next, ...rest] = context.afterContinue;
+      if (next === undefined) return;
+      enqueue.assign({ afterContinue: rest });
+      for (const line of next) enqueue.emit(line);
+    }),
+    noteLoginCapabilities: assign(({ context, event }) => {
+      const code = taggedOf(event).code;
+      return { capabilities: code?.code === 'CAPABILITY' ? code.capabilities : context.capabilities };
+    }),
+    failLogin: enqueueActions(({ enqueue, event }) => {
+      const response = taggedOf(event);
+      enqueue.assign({ ended: 'authFailed', afterContinue: [] });
+      enqueue.emit({
+        type: 'imap.failed',
+        failure: {
+          job: null,
+          verb: null,
+          reason: response.status === 'NO' ? 'NO' : 'BAD',
+          text: response.text,
+          code: response.code,
+        },
+      });
+    }),
+    failNoMechanism: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ ended: 'authFailed' });
+      enqueue.emit({
+        type: 'imap.failed',
+        failure: {
+          job: null,
+          verb: null,
+          reason: 'unsupported',
+          text: 'the server says LOGINDISABLED and offers no AUTH=PLAIN',
+          code: null,
+        },
+      });
+    }),
+    queueJob: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'job.add');
+      enqueue.assign({ queue: [...context.queue, event.job] });
+      // RFC 2177 §3: a new job ends IDLE with DONE, at once if the server has said "+", else when it does.
+      const idle = context.running?.idle;
+      if (context.running === null || idle === null || idle === undefined || idle.doneSent) return;
+      if (idle.accepted) {
+        enqueue.emit({ type: 'line.send', line: IDLE_DONE, facts: IDLE_DONE_FACTS });
+        enqueue.assign({ running: { ...context.running, idle: { accepted: true, doneSent: true } } });
+      }
+    }),
+    noteIdleAccepted: enqueueActions(({ context, enqueue }) => {
+      const running = context.running;
+      if (running === null || running.idle === null) return;
+      const wanted = context.queue.length > 0;
+      if (wanted) enqueue.emit({ type: 'line.send', line: IDLE_DONE, facts: IDLE_DONE_FACTS });
+      enqueue.assign({ running: { ...running, idle: { accepted: true, doneSent: wanted } } });
+    }),
+    // Re-issuing IDLE: DONE now, and the same idle job again first in the queue once IDLE is answered.
+    refreshIdle: enqueueActions(({ context, enqueue }) => {
+      const running = context.running;
+      if (running === null || running.idle === null || running.idle.doneSent) return;
+      enqueue.emit({ type: 'line.send', line: IDLE_DONE, facts: IDLE_DONE_FACTS });
+      enqueue.assign({
+        running: { ...running, idle: { accepted: true, doneSent: true } },
+        queue: [running.job, ...context.queue],
+      });
+    }),
+    startJob: enqueueActions(({ context, enqueue }) => {
+      const [job, ...queue] = context.queue;
+      if (job === undefined) return;
+      enqueue.assign({ queue });
+      // An idle job with work already waiting has nothing to wait for.
+      if (job.kind === 'idle' && queue.length > 0) {
+        enqueue.emit({ type: 'imap.result', result: { kind: 'idled', mailbox: job.mailbox } });
+        return;
+      }
+      const plan = planJob(job, context.mailbox, context.capabilities);
+      const first = plan.ok ? plan.steps[0] : undefined;
+      if (!plan.ok || first === undefined) {
+        const text = plan.ok ? 'nothing to do' : plan.text;
+        enqueue.emit({
+          type: 'imap.failed',
+          failure: { job, verb: null, reason: 'unsupported', text, code: null },
+        });
+        return;
+      }
+      const tag = tagOf(context.tags + 1);
+      const [lines = [], ...rest] = commandLines(tag, first);
+      enqueue.assign({
+        tags: context.tags + 1,
+        afterContinue: rest,
+        running: {
+          job,
+          steps: plan.steps,
+          index: 0,
+          tag,
+          responses: [],
+          idle: first.name === 'IDLE' ? { accepted: false, doneSent: false } : null,
+        },
+        // RFC 3501 §6.3.1: SELECT deselects the mailbox at once; the answer to it describes the new one.
+        ...(first.name === 'SELECT' && 'mailbox' in job ? { mailbox: newMailbox(job.mailbox) } : {}),
+      });
+      for (const line of lines) enqueue.emit(line);
+    }),
+    finishStep: enqueueActions(({ context, event, enqueue }) => {
+      const response = taggedOf(event);
+      const running = context.running;
+      if (running === null) return;
+      const step = running.steps[running.index];
+      const responses = [...running.responses, response];
+      let mailbox = context.mailbox;
+      if (step?.name === 'SELECT') {
+        // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected.
+        mailbox =
+          response.status === 'OK' && mailbox !== null
+            ? { ...applyUntagged(mailbox, response).mailbox, opened: true }
+            : null;
+      }
+      enqueue.assign({ mailbox, afterContinue: [] });
+      if (response.status !== 'OK') {
+        enqueue.assign({ running: null });
+        enqueue.emit({
+          type: 'imap.failed',
+          failure: {
+            job: running.job,
+            verb: step === undefined ? null : commandVerb(step),
+            reason: response.status,
+            text: response.text,
+            code: response.code,
+          },
+        });
+        return;
+      }
+      const next = running.steps[running.index + 1];
+      if (next === undefined) {
+        enqueue.assign({ running: null });
+        enqueue.emit({
+          type: 'imap.result',
+          result: jobResult(running.job, running.steps, responses, mailbox),
+        });
+        return;
+      }
+      const tag = tagOf(context.tags + 1);
+      const [lines = [], ...rest] = commandLines(tag, next);
+      enqueue.assign({
+        tags: context.tags + 1,
+        afterContinue: rest,
+        running: {
+          ...running,
+          index: running.index + 1,
+          tag,
+          responses,
+          idle: next.name === 'IDLE' ? { accepted: false, doneSent: false } : null,
+        },
+      });
+      for (const line of lines) enqueue.emit(line);
+    }),
+    sendLogout: enqueueActions(({ context, enqueue }) => {
+      const tag = tagOf(context.tags + 1);
+      // The queue's head is the logout job, unless the login failed and the client leaves on its own.
+      const queue = context.queue[0]?.kind === 'logout' ? context.queue.slice(1) : context.queue;
+      enqueue.assign({ tags: context.tags + 1, sessionTag: tag, queue, loggingOut: true });
+      for (const line of commandLines(tag, { name: 'LOGOUT' })[0] ?? []) enqueue.emit(line);
+    }),
+    reportLoggedOut: enqueueActions(({ context, enqueue }) => {
+      if (context.ended === 'connectionLost') enqueue.assign({ ended: 'logout' });
+      for (const failure of pendingFailures(context, 'connectionLost'))
+        enqueue.emit({ type: 'imap.failed', failure });
+      if (context.ended === 'connectionLost')
+        enqueue.emit({ type: 'imap.result', result: { kind: 'loggedOut' } });
+    }),
+    endAs: assign((_, params: { ended: ImapClientEnd }) => ({ ended: params.ended })),
+    closeConnection: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'connection.close' })),
+    connectionLost: enqueueActions(({ context, enqueue }) => {
+      for (const failure of pendingFailures(context, 'connectionLost'))
+        enqueue.emit({ type: 'imap.failed', failure });
+      enqueue.assign({ running: null, queue: [] });
+    }),
+    abandon: enqueueActions(({ context, enqueue }) => {
+      for (const failure of pendingFailures(context, 'protocolError'))
+        enqueue.emit({ type: 'imap.failed', failure });
+      enqueue.assign({ running: null, queue: [], ended: 'protocolError' });
+      enqueue.emit({ type: 'connection.close' });
+    }),
+    timedOut: enqueueActions(({ context, enqueue }) => {
+      for (const failure of pendingFailures(context, 'timeout'))
+        enqueue.emit({ type: 'imap.failed', failure });
+      enqueue.assign({ running: null, queue: [], ended: 'timeout' });
+      enqueue.emit({ type: 'connection.close' });
+    }),
+  },
+}).createMachine({
+  id: 'imapClient',
+  context: ({ input }) => ({
+    user: input.user,
+    password: input.password,
+    reader: new ResponseReader(),
+    tags: 0,
+    sessionTag: null,
+    capabilities: [],
+    queue: input.jobs ?? [],
+    running: null,
+    mailbox: null,
+    afterContinue: [],
+    loggingOut: false,
+    // Until something else is known, a session that ends has lost its connection.
+    ended: 'connectionLost',
+  }),
+  initial: 'connecting',
+  on: {
+    'line.received': { actions: 'readLine' },
+    'line.overlong': { actions: 'readLine' },
+    'response.untagged': { actions: 'noteUntagged' },
+    'response.malformed': { target: '.done', actions: 'abandon' },
+    // A tagged answer where no command of ours waits for one.
+    'response.tagged': { target: '.done', actions: 'abandon' },
+    'connection.closed': { target: '.done', actions: 'connectionLost' },
+    'job.add': { actions: 'queueJob' },
+  },
+  states: {
+    connecting: {
+      on: { 'connection.opened': { target: 'not authenticated' } },
+    },
+    // RFC 3501 §3.1: the greeting, then CAPABILITY, then LOGIN or AUTHENTICATE.
+    'not authenticated': {
+      initial: 'greeting',
+      states: {
+        greeting: {
+          on: {
+            'response.untagged': [
+              { guard: 'isPreauth', target: '#imapClient.routing', actions: 'noteUntagged' },
+              {
+                guard: 'isBye',
+                target: '#imapClient.done',
+                actions: [{ type: 'endAs', params: { ended: 'refused' } }, 'closeConnection'],
+              },
+              { guard: 'isGreetingOk', target: 'capability', actions: ['noteUntagged', 'sendCapability'] },
+              { actions: 'noteUntagged' },
+            ],
+          },
+          after: TIMEOUT,
+        },
+        capability: {
+          on: {
+            'response.tagged': [
+              { guard: 'isNotSessionAnswer', target: '#imapClient.done', actions: 'abandon' },
+              { guard: 'canAuthenticate', target: 'authenticating', actions: 'sendAuthenticate' },
+              {
+                guard: 'loginDisabled',
+                target: '#imapClient.logout',
+                actions: ['failNoMechanism', 'sendLogout'],
+              },
+              { target: 'login', actions: 'sendLogin' },
+            ],
+          },
+          after: TIMEOUT,
+        },
+        login: {
+          on: {
+            'response.continue': { actions: 'sendContinuation' },
+            'response.tagged': [
+              { guard: 'isNotSessionAnswer', target: '#imapClient.done', actions: 'abandon' },
+              { guard: 'isOk', target: '#imapClient.routing', actions: 'noteLoginCapabilities' },
+              { target: '#imapClient.logout', actions: ['failLogin', 'sendLogout'] },
+            ],
+          },
+          after: TIMEOUT,
+        },
+        // RFC 3501 §6.2.2 with RFC 4616 PLAIN: one "+" challenge, one response.
+        authenticating: {
+          on: {
+            'response.continue': { actions: 'sendContinuation' },
+            'response.tagged': [
+              { guard: 'isNotSessionAnswer', target: '#imapClient.done', actions: 'abandon' },
+              { guard: 'isOk', target: '#imapClient.routing', actions: 'noteLoginCapabilities' },
+              { target: '#imapClient.logout', actions: ['failLogin', 'sendLogout'] },
+            ],
+          },
+          after: TIMEOUT,
+        },
+      },
+    },
+    // Where a finished step leads: into the mailbox it selected, back out of one that failed, or to the next job.
+    routing: {
+      always: [
+        { guard: 'isIdling', target: 'selected.idling' },
+        { guard: 'isOpened', target: 'selected' },
+        { target: 'authenticated' },
+      ],
+    },
+    // RFC 3501 §3.2: logged in, no mailbox selected.
+    authenticated: {
+      initial: 'choosing',
+      states: {
+        choosing: {
+          always: [{ guard: 'isRunning', target: 'busy' }, { target: 'ready' }],
+        },
+        ready: READY,
+        busy: BUSY,
+      },
+    },
+    // RFC 3501 §3.3: a mailbox is selected; IDLE (RFC 2177) waits here for the mailbox's news.
+    selected: {
+      initial: 'choosing',
+      states: {
+        choosing: {
+          always: [{ guard: 'isRunning', target: 'busy' }, { target: 'ready' }],
+        },
+        ready: READY,
+        busy: BUSY,
+        idling: {
+          on: {
+            'response.continue': { actions: 'noteIdleAccepted' },
+            'response.tagged': [
+              { guard: 'isStranger', target: '#imapClient.done', actions: 'abandon' },
+              { target: '#imapClient.routing', actions: 'finishStep' },
+            ],
+          },
+          after: { idleRefresh: { actions: 'refreshIdle' } },
+        },
+      },
+    },
+    // RFC 3501 §3.4, §6.1.3: LOGOUT is answered by BYE and OK, then the client closes.
+    logout: {
+      on: {
+        'response.tagged': [
+          { guard: 'isSessionAnswer', target: 'done', actions: ['reportLoggedOut', 'closeConnection'] },
+          { target: 'done', actions: 'abandon' },
+        ],
+        // Some servers close straight after BYE (RFC 3501 §7.1.5); the session has ended as asked all the same.
+        'connection.closed': { target: 'done', actions: 'reportLoggedOut' },
+      },
+      after: TIMEOUT,
+    },
+    done: { type: 'final' },
+  },
+  output: ({ context }) => ({ ended: context.ended, capabilities: context.capabilities }),
+});

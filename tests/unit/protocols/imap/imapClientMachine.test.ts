@@ -151,7 +151,7 @@ describe('imapClientMachine', () => {
     expect(client.facts[3]).toEqual({
       tag: 'A004',
       verb: 'UID FETCH',
-      args: { set: '1:*', items: ['UID', 'FLAGS', 'ENVELOPE', 'RFC822.SIZE', 'BODYSTRUCTURE'] },
+      args: { set: '1:*', items: '(UID FLAGS ENVELOPE RFC822.SIZE BODYSTRUCTURE)' },
     });
     expect(client.actor.getSnapshot().matches({ selected: 'ready' })).toBe(true);
   });

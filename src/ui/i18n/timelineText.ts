@@ -24,6 +24,9 @@ export interface TimelineText {
   readonly legend: {
     readonly title: string;
     readonly connection: string;
+    /** push and pull tell a connection that sends mail (SMTP) from one that fetches it (POP3, IMAP, HTTP). */
+    readonly push: string;
+    readonly pull: string;
     readonly clientLine: string;
     readonly serverLine: string;
     readonly outage: string;
@@ -97,6 +100,8 @@ const en: TimelineText = {
   legend: {
     title: 'Legend',
     connection: 'TCP connection',
+    push: 'Push: sends mail (SMTP)',
+    pull: 'Pull: fetches mail (POP3, IMAP, HTTP)',
     clientLine: 'Client command',
     serverLine: 'Server reply',
     outage: 'Host down',
@@ -177,6 +182,8 @@ const ko: TimelineText = {
   legend: {
     title: '범례',
     connection: 'TCP 연결',
+    push: '푸시: 메일을 보냄 (SMTP)',
+    pull: '풀: 메일을 가져옴 (POP3, IMAP, HTTP)',
     clientLine: '클라이언트 명령',
     serverLine: '서버 응답',
     outage: '호스트 다운',

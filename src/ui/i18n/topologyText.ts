@@ -1,6 +1,7 @@
 // What the topology view says in each language: kinds of host, link and host states, the queue and mailbox
 // marks on mail servers, the packet legend, and names for the hosts of the built-in scenarios.
 import type { HostKind } from '../../timeline/topologyLayout.ts';
+import type { Flow } from '../../timeline/mailFlow.ts';
 import type { PacketShape } from '../../timeline/packetMarks.ts';
 import type { Localized } from './languageContext.ts';
 
@@ -21,6 +22,10 @@ export interface TopologyText {
   readonly mailboxes: string;
   readonly packets: Readonly<Record<PacketShape, string>>;
   readonly legend: string;
+  /** flows name the two ways mail moves in the legend: pushed by the side that connects, or pulled by it. */
+  readonly flows: Readonly<Record<Flow, string>>;
+  /** flowName is an open connection's arc: its protocol, push or pull, and the hosts at its ends. */
+  readonly flowName: (protocol: string, flow: Flow, client: string, server: string) => string;
   /** hostName is a host's accessible name: what it is, where, and whether it is down or selected. */
   readonly hostName: (name: string, kind: string, address: string, down: boolean) => string;
   readonly linkName: (a: string, b: string, latency: string, cut: boolean) => string;
@@ -60,6 +65,14 @@ export const topologyText: Localized<TopologyText> = {
       datagram: 'UDP datagram',
     },
     legend: 'Legend',
+    flows: {
+      push: 'Push (SMTP): the sender connects and sends',
+      pull: 'Pull (POP3, IMAP, HTTP): the reader connects and fetches',
+    },
+    flowName: (protocol, flow, client, server) =>
+      flow === 'push'
+        ? `${protocol} push: ${client} sends mail to ${server}`
+        : `${protocol} pull: ${client} fetches mail from ${server}`,
     hostName: (name, kind, address, down) => `${name}, ${kind}, ${address}${down ? ', down' : ''}`,
     linkName: (a, b, latency, cut) => `Link ${a} – ${b}, ${latency}${cut ? ', cut' : ''}`,
     queuedName: (queueId, from, status) => `Queued message ${queueId} from ${from || '<>'}: ${status}`,
@@ -94,6 +107,14 @@ export const topologyText: Localized<TopologyText> = {
       datagram: 'UDP 데이터그램',
     },
     legend: '범례',
+    flows: {
+      push: '푸시(SMTP): 보내는 쪽이 연결해서 보냄',
+      pull: '풀(POP3, IMAP, HTTP): 받는 쪽이 연결해서 가져옴',
+    },
+    flowName: (protocol, flow, client, server) =>
+      flow === 'push'
+        ? `${protocol} 푸시: ${client}이(가) ${server}로 메일을 보냄`
+        : `${protocol} 풀: ${client}이(가) ${server}에서 메일을 가져옴`,
     hostName: (name, kind, address, down) => `${name}, ${kind}, ${address}${down ? ', 다운됨' : ''}`,
     linkName: (a, b, latency, cut) => `${a} – ${b} 링크, ${latency}${cut ? ', 끊김' : ''}`,
     queuedName: (queueId, from, status) =>

@@ -11,6 +11,7 @@ import {
   setsSeen,
 } from './messageView.ts';
 import { data, type ServerLine, tagged, untagged } from './replies.ts';
+import type { ResponseCode } from './responseCodes.ts';
 import { compressNumbers } from './sequenceSet.ts';
 import { mailboxName, type Outcome, type ServerContext, withUpdates } from './serverDecisions.ts';
 import { removeUids, resolveSet, type SelectedView } from './sessionView.ts';
@@ -78,7 +79,7 @@ export function decideSearch(context: ServerContext, command: ImapCommand & { na
   if (!isSelected(context)) return NOTHING;
   const verb = command.uid ? 'UID SEARCH' : 'SEARCH';
   if (command.charset !== null && !CHARSETS.has(command.charset.toUpperCase())) {
-    const code = { code: 'BADCHARSET', charsets: ['US-ASCII', 'UTF-8'] } as const;
+    const code: ResponseCode = { code: 'BADCHARSET', charsets: ['US-ASCII', 'UTF-8'] };
     return { lines: [tagged(command.tag, 'search.badCharset', { charset: command.charset }, code)] };
   }
   const { uids, mailbox } = context.selected;

@@ -5,6 +5,8 @@ import direct from './scenarios/direct.json' with { type: 'json' };
 import duplicate from './scenarios/duplicate.json' with { type: 'json' };
 import mixed from './scenarios/mixed.json' with { type: 'json' };
 import outage from './scenarios/outage.json' with { type: 'json' };
+import pop3Delete from './scenarios/pop3-delete.json' with { type: 'json' };
+import pop3Keep from './scenarios/pop3-keep.json' with { type: 'json' };
 import tcpDemo from './scenarios/tcp-demo.json' with { type: 'json' };
 import textbook from './scenarios/textbook.json' with { type: 'json' };
 import unknownUser from './scenarios/unknown-user.json' with { type: 'json' };
@@ -21,6 +23,8 @@ const SOURCES: Readonly<Record<string, object>> = {
   direct,
   duplicate,
   'tcp-demo': tcpDemo,
+  'pop3-delete': pop3Delete,
+  'pop3-keep': pop3Keep,
 };
 
 function resolveExtends(source: object): object {

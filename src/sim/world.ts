@@ -88,6 +88,11 @@ export class World {
         this.#userAgents.get(host)?.send(draft);
         return;
       }
+      case 'mail.fetch': {
+        const { type: _type, host, ...request } = input;
+        this.#userAgents.get(host)?.fetch(request);
+        return;
+      }
       case 'fault':
         return this.inject(input.fault);
     }
@@ -127,6 +132,14 @@ export class World {
         return this.#mailServers.get(fault.host)?.dropFinalReplies(fault.count ?? 1);
       case 'smtp.normal':
         return this.#mailServers.get(fault.host)?.clearFaults();
+      case 'pop3.reply':
+        return this.#mailServers.get(fault.host)?.addPop3Fault({
+          command: fault.command,
+          every: fault.every ?? 1,
+          ...(fault.text !== undefined ? { text: fault.text } : {}),
+        });
+      case 'pop3.normal':
+        return this.#mailServers.get(fault.host)?.clearPop3Faults();
       case 'queue.flush':
         return this.#mailServers.get(fault.host)?.flushQueue();
       case 'link.down':

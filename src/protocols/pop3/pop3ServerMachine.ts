@@ -12,6 +12,7 @@ import {
   decideApop,
   decideCapa,
   decideDele,
+  decideForced,
   decideGreeting,
   decideList,
   decideNeedPass,
@@ -185,7 +186,7 @@ export const pop3ServerMachine = setup({
     }),
     forgetVerb: assign({ answering: null }),
     answer: enqueueActions(({ context, event, enqueue }) => {
-      const outcome = decideCommand(context, event);
+      const outcome = decideForced(context, context.answering) ?? decideCommand(context, event);
       if (outcome !== null) applyOutcome(enqueue, outcome, context.answering);
     }),
     sendReply: enqueueActions(({ context, enqueue }, params: { key: ReplyKey }) =>

@@ -73,6 +73,8 @@ export const REPLIES = {
   'error.badDigest': { status: '-ERR', text: 'the APOP digest is 32 hexadecimal digits' },
   'error.badCharacter': { status: '-ERR', text: 'commands are printable ASCII only' },
   'error.lineTooLong': { status: '-ERR', text: 'command line too long (at most 255 octets)' },
+  // A teacher's fault: the server refuses a command it would have carried out, with the teacher's words.
+  'fault.forced': { status: '-ERR', text: '{text}' },
 } as const satisfies Record<string, ReplyDefinition>;
 
 /**

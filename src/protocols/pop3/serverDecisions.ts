@@ -19,6 +19,11 @@ export interface Pop3ServerInput {
    */
   readonly timestamp: string | null;
   readonly maildrop: Pop3Maildrop;
+  /**
+   * interpose lets a teacher's fault refuse a command: given the verb about to be answered, it returns the text of
+   * a forced -ERR, or null to answer as usual. Without it the server answers every command on its merits.
+   */
+  readonly interpose?: (verb: string) => string | null;
 }
 
 /** SessionEnd says how a server session ended: QUIT, the autologout timer, or the connection lost. */
@@ -45,6 +50,19 @@ export interface Outcome {
   readonly reply: Reply;
   readonly update?: Partial<ServerContext>;
   readonly then?: OutcomeEvent;
+}
+
+/**
+ * decideForced is the -ERR a teacher's fault forces for `verb`, or null when none does. A refused PASS or APOP
+ * leaves the session in the AUTHORIZATION state waiting for credentials, as a failed one would (RFC 1939 §7).
+ */
+export function decideForced(context: ServerContext, verb: string | null): Outcome | null {
+  const text = verb === null ? null : (context.interpose?.(verb) ?? null);
+  if (text === null) return null;
+  const forced = reply('fault.forced', { text });
+  if (verb === 'PASS' || verb === 'APOP')
+    return { reply: forced, update: { user: null }, then: { type: 'auth.rejected' } };
+  return { reply: forced };
 }
 
 /** decideGreeting answers connection.opened: a positive greeting, with the APOP timestamp if there is one. */

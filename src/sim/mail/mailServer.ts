@@ -1,6 +1,7 @@
 // A mail server host: SMTP on port 25 (and 587 for submission with AUTH), mailboxes for its users, and an
 // outbound queue for everything else. It writes Received at every hop and Return-Path at final delivery,
-// and lets a teacher make it answer chosen codes or drop the reply to the final ".".
+// and lets a teacher make it answer chosen codes or drop the reply to the final ".". POP3 on port 110 reads the
+// same mailboxes.
 import { createActor, type AnyActorRef } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
 import type { ConnId, Endpoint } from '../../net/types.ts';
@@ -11,11 +12,15 @@ import type { ReplyStyle } from '../../protocols/smtp/replies.ts';
 import { smtpServerMachine } from '../../protocols/smtp/smtpServerMachine.ts';
 import { receivedField, returnPathField } from '../../protocols/smtp/traceFields.ts';
 import { TEXT_LINE_MAX } from '../../protocols/shared/limits.ts';
+import { COMMAND_LINE_MAX } from '../../protocols/pop3/limits.ts';
+import { pop3ServerMachine } from '../../protocols/pop3/pop3ServerMachine.ts';
 import { bindLineSession } from '../services/lineSession.ts';
 import type { ServiceContext } from '../services/service.ts';
 import { MailboxStore } from './mailboxStore.ts';
 import { ServerFaults, type ReplyFault } from './serverFaults.ts';
 import { OutboundQueue } from './outboundQueue.ts';
+import { Pop3Faults, type Pop3ReplyFault } from './pop3Faults.ts';
+import { storeMaildrop, type Pop3Locks } from './pop3Maildrop.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
 
 /** MailServerConfig is a mail server's part of the scenario, defaults filled in. */
@@ -39,6 +44,9 @@ export type { ReplyFault } from './serverFaults.ts';
 export const SMTP_PORT = 25;
 export const SUBMISSION_PORT = 587;
 
+/** POP3_PORT is POP3's well-known port (RFC 1939 §3). */
+export const POP3_PORT = 110;
+
 function localPart(address: string): string {
   return address.slice(0, address.lastIndexOf('@')).toLowerCase();
 }
@@ -55,6 +63,8 @@ export class MailServer {
   readonly #ctx: ServiceContext;
   readonly #sessions = new Set<AnyActorRef>();
   readonly #faults = new ServerFaults();
+  readonly #pop3Faults = new Pop3Faults();
+  #pop3Locks: Pop3Locks = new Map();
   #running = false;
 
   constructor(ctx: ServiceContext, config: MailServerConfig) {
@@ -89,6 +99,7 @@ export class MailServer {
     this.#ctx.network.listen(this.#ctx.host, SMTP_PORT, (socket) => this.serve(socket, false));
     if (this.config.submission)
       this.#ctx.network.listen(this.#ctx.host, SUBMISSION_PORT, (socket) => this.serve(socket, true));
+    this.#ctx.network.listen(this.#ctx.host, POP3_PORT, (socket) => this.servePop3(socket));
     this.queue.resume();
   }
 
@@ -105,9 +116,12 @@ export class MailServer {
       if (this.#ctx.network.isHostUp(this.#ctx.host)) {
         this.#ctx.network.unlisten(this.#ctx.host, SMTP_PORT);
         if (this.config.submission) this.#ctx.network.unlisten(this.#ctx.host, SUBMISSION_PORT);
+        this.#ctx.network.unlisten(this.#ctx.host, POP3_PORT);
       }
     }
     this.#sessions.clear();
+    // The locks lived in the stopped server's memory; sessions of the last run keep the old map to release into.
+    this.#pop3Locks = new Map();
   }
 
   /** addFault makes the server answer a chosen code at a chosen stage until `clearFaults`. */
@@ -123,6 +137,48 @@ export class MailServer {
   /** clearFaults makes the server behave normally again. */
   clearFaults(): void {
     this.#faults.clear();
+  }
+
+  /** addPop3Fault makes the POP3 service answer -ERR to a chosen command until `clearPop3Faults`. */
+  addPop3Fault(fault: Pop3ReplyFault): void {
+    this.#pop3Faults.add(fault);
+  }
+
+  /** clearPop3Faults makes the POP3 service answer every command on its merits again. */
+  clearPop3Faults(): void {
+    this.#pop3Faults.clear();
+  }
+
+  /**
+   * servePop3 runs a POP3 server session on a connected socket, simulated or real (the bridge's). Each session
+   * greets with its own APOP timestamp and reads the user's INBOX through the server's shared locks.
+   */
+  servePop3(socket: Socket): void {
+    const users = new Map(this.config.users.map((u) => [u.name.toLowerCase(), u.password]));
+    const actor = createActor(pop3ServerMachine, {
+      input: {
+        hostname: this.hostname,
+        timestamp: this.#apopTimestamp(),
+        maildrop: storeMaildrop(this.store, this.#pop3Locks, (user) => users.get(user.toLowerCase()) ?? null),
+        interpose: (verb) => this.#pop3Faults.interpose(verb),
+      },
+      clock: this.#ctx.kernel.clock,
+    });
+    bindLineSession(socket, actor, {
+      host: this.#ctx.host,
+      protocol: 'pop3',
+      machine: 'pop3-server',
+      maxLine: COMMAND_LINE_MAX,
+      emit: (e) => this.#ctx.emit(e),
+    });
+  }
+
+  // RFC 1939 §7: `<process-ID.clock@hostname>`, different for every greeting. The process is made up from the
+  // kernel's generator and the clock is the world's calendar in seconds, so a replay greets alike.
+  #apopTimestamp(): string {
+    const pid = 1000 + (this.#ctx.kernel.randomUint32() % 30000);
+    const clock = Math.floor(this.#ctx.calendarTime(this.#ctx.kernel.now()) / 1000);
+    return `<${pid}.${clock}@${this.hostname}>`;
   }
 
   /** isLocal tells whether an address belongs to one of this server's domains. */

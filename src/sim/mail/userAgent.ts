@@ -1,10 +1,12 @@
 // A user agent (Alice's mail program): composes a message and submits it to its own mail server, on port 587
 // with AUTH or on port 25 as in the textbook. Told to deliver directly, it skips its server and its queue, so
-// when the recipient's server is down the send simply fails in the user's face.
+// when the recipient's server is down the send simply fails in the user's face. It reads mail with POP3
+// (pop3Reader.ts) or IMAP.
 import { buildMessage } from '../../protocols/message/buildMessage.ts';
 import { utf8ToOctets } from '../../protocols/shared/octets.ts';
-import type { MailDraft } from '../input.ts';
+import type { FetchRequest, MailDraft } from '../input.ts';
 import type { ServiceContext } from '../services/service.ts';
+import { fetchWithPop3, messageIdOf, type FetchReport, type ReadingAccount } from './pop3Reader.ts';
 import { deliverToHost, deliverViaMx, type DeliveryReport, type RecipientReport } from './smtpDelivery.ts';
 
 /** UserAgentConfig is a user agent's part of the scenario. */
@@ -15,6 +17,8 @@ export interface UserAgentConfig {
   readonly server: string;
   readonly port: 25 | 587;
   readonly password: string;
+  /** reading says where and as whom the user reads mail; each field left out comes from the settings above. */
+  readonly reading?: { readonly server?: string; readonly user?: string; readonly password?: string };
 }
 
 function domainOf(address: string): string {
@@ -26,6 +30,8 @@ export class UserAgent {
   readonly #ctx: ServiceContext;
   readonly #config: UserAgentConfig;
   #sent = 0;
+  // Download-and-keep remembers each account's unique-ids, so a message is downloaded once (RFC 1939 §8).
+  readonly #seen = new Map<string, Set<string>>();
 
   constructor(ctx: ServiceContext, config: UserAgentConfig) {
     this.#ctx = ctx;
@@ -102,6 +108,68 @@ export class UserAgent {
       { ...base, envelope: { from: address, to: recipients }, port, ...(auth ? { auth } : {}) },
       (report: DeliveryReport) => finish(report.recipients),
     );
+  }
+
+  /**
+   * fetch reads new mail from the user's server; each message downloaded arrives in the trace as `ua.fetched`, and
+   * the visit's end as `ua.fetchResult`.
+   */
+  fetch(request: FetchRequest): void {
+    const account = this.#account();
+    const finish = (report: FetchReport) =>
+      this.#ctx.emit({
+        kind: 'ua.fetchResult',
+        host: this.#ctx.host,
+        server: account.server,
+        protocol: request.protocol,
+        ...report,
+      });
+    if (request.protocol === 'imap') return this.#fetchWithImap(account, finish);
+    const key = `${account.server}/${account.user}`;
+    const seen = this.#seen.get(key) ?? new Set<string>();
+    this.#seen.set(key, seen);
+    fetchWithPop3(
+      this.#ctx,
+      account,
+      {
+        mode: request.mode ?? 'delete',
+        seen: [...seen],
+        downloaded: (message) => {
+          const uid = message.uid ?? String(message.msg);
+          if (message.uid !== null) seen.add(message.uid);
+          this.#ctx.emit({
+            kind: 'ua.fetched',
+            host: this.#ctx.host,
+            server: account.server,
+            protocol: 'pop3',
+            user: account.user,
+            uid,
+            messageId: messageIdOf(message.data),
+            size: message.data.length,
+            raw: message.data,
+          });
+        },
+      },
+      finish,
+    );
+  }
+
+  /**
+   * #fetchWithImap is where IMAP reading plugs in (src/sim/mail/imapReader.ts, being built): it must emit
+   * `ua.fetched` for each message it downloads and call `finish` once. Until then the fetch fails plainly.
+   */
+  #fetchWithImap(_account: ReadingAccount, finish: (report: FetchReport) => void): void {
+    finish({ outcome: 'failed', count: 0, detail: 'this user agent cannot read with IMAP yet' });
+  }
+
+  // The reading account: the `reading` settings, else the sending ones (the address's local part as user name).
+  #account(): ReadingAccount {
+    const { address, server, password, reading } = this.#config;
+    return {
+      server: reading?.server ?? server,
+      user: reading?.user ?? address.slice(0, address.lastIndexOf('@')),
+      password: reading?.password ?? password,
+    };
   }
 
   #report(messageId: string, reports: readonly RecipientReport[]): void {

@@ -166,6 +166,10 @@ const EN: Readonly<Record<Pop3ReplyId, ReplyExplanation>> = {
     meaning: 'A command line may be at most 255 octets long with its CRLF (RFC 2449 §4).',
     next: 'Send a shorter command.',
   },
+  'pop3.fault.forced': {
+    meaning: 'A fault the teacher set makes the server refuse a command it would otherwise have carried out.',
+    next: 'The session goes on in the same state: try again, or QUIT.',
+  },
 };
 
 const KO: Readonly<Record<Pop3ReplyId, ReplyExplanation>> = {
@@ -325,6 +329,10 @@ const KO: Readonly<Record<Pop3ReplyId, ReplyExplanation>> = {
   'pop3.error.lineTooLong': {
     meaning: '명령 한 줄은 CRLF를 포함해 최대 255옥텟입니다 (RFC 2449 §4).',
     next: '더 짧은 명령을 보내세요.',
+  },
+  'pop3.fault.forced': {
+    meaning: '선생님이 넣은 장애 때문에 서버가 평소라면 실행했을 명령을 -ERR로 거절했습니다.',
+    next: '세션은 같은 단계에서 계속됩니다. 다시 시도하거나 QUIT 하세요.',
   },
 };
 

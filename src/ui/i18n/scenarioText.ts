@@ -60,10 +60,21 @@ export const scenarioText: Localized<ScenarioText> = {
         description:
           'hamburger.edu keeps Alice’s message but the connection dies before its 250 reaches crepes.fr. Not knowing, crepes.fr tries again 30 minutes later, and Bob gets the message twice: SMTP prefers a duplicate to a loss (RFC 5321 §6.1).',
       },
+      'pop3-delete': {
+        title: 'Bob reads with POP3 and deletes',
+        description:
+          'Alice writes to Bob. Bob’s PC fetches with POP3 in download-and-delete mode: RETR, DELE, then QUIT, whose UPDATE state removes the message from the server. When his phone fetches afterwards, the maildrop is empty.',
+      },
+      'pop3-keep': {
+        title: 'Bob reads with POP3 and keeps',
+        description:
+          'Alice writes to Bob. His PC and then his phone fetch with POP3 in download-and-keep mode: both download the message, which stays on the server. The PC remembers the unique-id UIDL gave it, so its second fetch downloads nothing new.',
+      },
     },
     hosts: {
       'alice-pc': 'Alice’s PC',
       'bob-pc': 'Bob’s PC',
+      'bob-phone': 'Bob’s phone',
       internet: 'The Internet',
       'ns.example': 'DNS server',
     },
@@ -110,10 +121,21 @@ export const scenarioText: Localized<ScenarioText> = {
         description:
           'hamburger.edu는 앨리스의 메시지를 저장했지만 250 응답이 crepes.fr에 닿기 전에 연결이 끊깁니다. 이를 모르는 crepes.fr가 30분 뒤 다시 보내서 밥은 같은 메시지를 두 번 받습니다. SMTP는 잃어버리느니 중복을 택합니다(RFC 5321 §6.1).',
       },
+      'pop3-delete': {
+        title: '밥이 POP3로 내려받고 지우기',
+        description:
+          '앨리스가 밥에게 메일을 씁니다. 밥의 PC가 POP3 "내려받고 지우기" 방식으로 가져옵니다: RETR, DELE, 그리고 QUIT. QUIT 뒤 갱신(UPDATE) 단계에서 서버의 메시지가 지워집니다. 나중에 밥의 휴대전화가 가져오면 메일박스는 비어 있습니다.',
+      },
+      'pop3-keep': {
+        title: '밥이 POP3로 내려받고 남겨 두기',
+        description:
+          '앨리스가 밥에게 메일을 씁니다. 밥의 PC와 휴대전화가 차례로 POP3 "내려받고 남겨 두기" 방식으로 가져옵니다. 둘 다 메시지를 받고, 메시지는 서버에 남습니다. PC는 UIDL로 받은 고유 ID를 기억하므로 두 번째 가져오기에서는 새로 받는 것이 없습니다.',
+      },
     },
     hosts: {
       'alice-pc': '앨리스의 PC',
       'bob-pc': '밥의 PC',
+      'bob-phone': '밥의 휴대전화',
       internet: '인터넷',
       'ns.example': 'DNS 서버',
     },

@@ -31,6 +31,18 @@ export type SessionUpdate =
   | { readonly kind: 'fetch'; readonly seq: number; readonly uid: number; readonly flags: readonly string[] }
   | { readonly kind: 'deleted'; readonly folder: string };
 
+/**
+ * UidChange is one change the client has not been told of, by UID, in the order it happened: a message added
+ * (with whether this session got \Recent for it), expunged, its flags as this session now sees them, new keywords
+ * in use in the folder, or the folder deleted under the session.
+ */
+export type UidChange =
+  | { readonly kind: 'added'; readonly uid: number; readonly recent: boolean }
+  | { readonly kind: 'expunged'; readonly uid: number }
+  | { readonly kind: 'flags'; readonly uid: number; readonly flags: readonly string[] }
+  | { readonly kind: 'flagsDefined'; readonly flags: readonly string[] }
+  | { readonly kind: 'deleted'; readonly folder: string };
+
 /** SessionRefusal is why a session could not act: the store's reasons, or the session's state. */
 export type SessionRefusal = FolderRefusal | 'not-selected' | 'read-only';
 
@@ -65,13 +77,13 @@ export class MailboxSession {
   readonly #onEnd: () => void;
   #folder: Folder | null = null;
   #readOnly = false;
-  #deleted = false;
   // The client's sequence numbers, in order: it may still count messages expunged since it was last told.
   #view: number[] = [];
-  // Messages at or above this UID arrived since the client last heard EXISTS.
-  #seenUidNext = 1;
+  // What the store said happened to the folder that the client has not been told, oldest first.
+  #log: FolderChange[] = [];
+  // The flags the client was last told are in use (FLAGS), so a new keyword can be announced.
+  #defined = new Set<string>();
   readonly #recent = new Set<number>();
-  readonly #dirtyFlags = new Set<number>();
 
   constructor(
     store: MailboxStore,
@@ -108,8 +120,8 @@ export class MailboxSession {
     this.#folder = folder;
     this.#readOnly = readOnly;
     this.#view = folder.messages.map((m) => m.uid);
-    this.#seenUidNext = folder.uidNext;
     for (const message of folder.messages) this.#see(message);
+    this.#defined = new Set(flagsInUse(folder));
     const unseen = folder.messages.findIndex((m) => !m.flags.has('\\Seen'));
     return {
       ok: true,
@@ -118,19 +130,18 @@ export class MailboxSession {
       exists: this.#view.length,
       recent: this.#recent.size,
       unseen: unseen === -1 ? null : unseen + 1,
-      flags: flagsInUse(folder),
+      flags: [...this.#defined],
       uidValidity: folder.uidValidity,
       uidNext: folder.uidNext,
     };
   }
 
-  /** deselect leaves the selected folder without expunging (CLOSE expunges first with `expunge`). */
+  /** deselect leaves the selected folder without expunging (CLOSE expunges first); its \Recent claims end. */
   deselect(): void {
     this.#folder = null;
-    this.#deleted = false;
     this.#view = [];
+    this.#log = [];
     this.#recent.clear();
-    this.#dirtyFlags.clear();
   }
 
   /** end closes the session; the store forgets it. */
@@ -141,8 +152,7 @@ export class MailboxSession {
 
   /** notice is how the store tells the session of a change to its selected folder; it then tells the listener. */
   notice(change: FolderChange): void {
-    if (change.kind === 'flags') this.#dirtyFlags.add(change.uid);
-    if (change.kind === 'deleted') this.#deleted = true;
+    if (change.kind !== 'renamed') this.#log.push(change);
     this.#listener(change);
   }
 
@@ -184,45 +194,91 @@ export class MailboxSession {
     return this.#recent.has(uid);
   }
 
+  /** recentCount is how many messages of the view are \Recent in this session. */
+  get recentCount(): number {
+    return this.#recent.size;
+  }
+
   /**
-   * sync brings the client's view up to date and returns the untagged responses that say so, in order. With
-   * `expunges: false` (during FETCH, STORE and SEARCH, RFC 3501 §7.4.1) expunged messages keep their sequence
-   * numbers until a later sync. New messages become \Recent here if no session has seen them.
+   * takeChanges hands over, in order, the changes the client has not been told of, and counts them as told: the
+   * view gains and loses those messages. With `expunges: false` (during FETCH, STORE and SEARCH, RFC 3501 §7.4.1)
+   * expunged messages keep their place in the view and are handed over by a later call. A message that came and
+   * went unseen is not mentioned; a new message is \Recent here if no session saw it first (RFC 3501 §2.3.2).
    */
-  sync(options: { readonly expunges: boolean }): SessionUpdate[] {
+  takeChanges(options: { readonly expunges: boolean } = { expunges: true }): UidChange[] {
     const folder = this.#folder;
     if (!folder) return [];
-    const updates: SessionUpdate[] = options.expunges
-      ? this.#takeExpunges().map((seq): SessionUpdate => ({ kind: 'expunge', seq }))
-      : [];
-    if (this.#deleted) {
-      this.deselect();
-      return [...updates, { kind: 'deleted', folder: folder.name }];
+    const out: UidChange[] = [];
+    const defined = flagsInUse(folder);
+    if (defined.some((f) => !this.#defined.has(f))) {
+      this.#defined = new Set(defined);
+      out.push({ kind: 'flagsDefined', flags: defined });
     }
-    const arrived = folder.messages.filter((m) => m.uid >= this.#seenUidNext);
-    if (arrived.length > 0) {
-      for (const message of arrived) {
-        this.#view.push(message.uid);
-        this.#see(message);
+    const kept: FolderChange[] = [];
+    for (const change of this.#log) {
+      if (change.kind === 'stored') {
+        const message = this.message(change.uid);
+        if (!message || this.#view.includes(change.uid)) continue;
+        this.#view.push(change.uid);
+        out.push({ kind: 'added', uid: change.uid, recent: this.#see(message) });
+      } else if (change.kind === 'expunged') {
+        if (!this.#view.includes(change.uid)) continue;
+        if (!options.expunges) {
+          kept.push(change);
+          continue;
+        }
+        this.#view.splice(this.#view.indexOf(change.uid), 1);
+        this.#recent.delete(change.uid);
+        out.push({ kind: 'expunged', uid: change.uid });
+      } else if (change.kind === 'flags') {
+        if (!this.#view.includes(change.uid) || !this.message(change.uid)) continue;
+        const earlier = out.findIndex((c) => c.kind === 'flags' && c.uid === change.uid);
+        if (earlier !== -1) out.splice(earlier, 1);
+        out.push({ kind: 'flags', uid: change.uid, flags: this.flags(change.uid) });
+      } else if (change.kind === 'deleted') {
+        this.deselect();
+        return [...out, { kind: 'deleted', folder: folder.name }];
       }
-      this.#seenUidNext = folder.uidNext;
-      updates.push(
-        { kind: 'exists', count: this.#view.length },
-        { kind: 'recent', count: this.#recent.size },
-      );
     }
-    for (const uid of [...this.#dirtyFlags]) {
-      const seq = this.seqOf(uid);
-      if (seq === undefined || !this.message(uid)) continue;
-      this.#dirtyFlags.delete(uid);
-      updates.push({ kind: 'fetch', seq, uid, flags: this.flags(uid) });
-    }
+    this.#log = kept;
+    return out;
+  }
+
+  /**
+   * sync is takeChanges as untagged responses numbered in the client's view, in order: EXPUNGE with the number at
+   * the time it goes, EXISTS and RECENT after a run of new messages, FETCH FLAGS.
+   */
+  sync(options: { readonly expunges: boolean }): SessionUpdate[] {
+    const before = [...this.#view];
+    const changes = this.takeChanges(options);
+    const view = before;
+    const updates: SessionUpdate[] = [];
+    changes.forEach((change, i) => {
+      if (change.kind === 'expunged') {
+        const at = view.indexOf(change.uid);
+        view.splice(at, 1);
+        updates.push({ kind: 'expunge', seq: at + 1 });
+      } else if (change.kind === 'added') {
+        view.push(change.uid);
+        if (changes[i + 1]?.kind !== 'added')
+          updates.push({ kind: 'exists', count: view.length }, { kind: 'recent', count: this.#recent.size });
+      } else if (change.kind === 'flags') {
+        updates.push({
+          kind: 'fetch',
+          seq: view.indexOf(change.uid) + 1,
+          uid: change.uid,
+          flags: change.flags,
+        });
+      } else if (change.kind === 'deleted') {
+        updates.push(change);
+      }
+    });
     return updates;
   }
 
   /**
    * storeFlags changes flags on messages of this view (STORE, RFC 3501 §6.4.6) and returns the UIDs that changed.
-   * Its own client learns the result from its STORE reply, so those changes are not owed to it again by `sync`.
+   * Its own client learns the result from its STORE reply, so those changes are not owed to it again.
    */
   storeFlags(
     uids: readonly number[],
@@ -231,16 +287,16 @@ export class MailboxSession {
   ): { readonly ok: true; readonly changed: readonly number[] } | SessionRefused {
     const folder = this.#writable();
     if (!folder.ok) return folder;
-    const owed = new Set([...this.#dirtyFlags].filter((uid) => uids.includes(uid)));
+    const from = this.#log.length;
     const changed = this.#store.storeFlags(this.user, folder.name, uids, operation, flags);
-    for (const uid of changed) if (!owed.has(uid)) this.#dirtyFlags.delete(uid);
+    this.#forgetOwn(from, 'flags');
     return { ok: true, changed };
   }
 
   /**
    * expunge removes the messages flagged \Deleted (only those among `uids` when given: UID EXPUNGE, RFC 4315 §2.1)
-   * and returns the sequence numbers to report, in order, each counted after the ones before it went. It includes
-   * messages other sessions expunged that this client had not been told of.
+   * and returns the sequence numbers to report, in order, each counted after the ones before it went. Expunges by
+   * others that the client was not told of stay owed to it.
    */
   expunge(
     uids?: readonly number[],
@@ -249,8 +305,10 @@ export class MailboxSession {
     if (!folder.ok) return folder;
     const deleted = this.#folder?.messages.filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid) ?? [];
     const chosen = uids ? deleted.filter((uid) => uids.includes(uid)) : deleted;
-    this.#store.expunge(this.user, folder.name, chosen);
-    return { ok: true, expunged: this.#takeExpunges() };
+    const from = this.#log.length;
+    const gone = this.#store.expunge(this.user, folder.name, chosen);
+    this.#forgetOwn(from, 'expunged');
+    return { ok: true, expunged: this.#drop(gone) };
   }
 
   /** copy copies messages of this view to another folder (COPY, RFC 3501 §6.4.7); read-only sessions may copy. */
@@ -263,9 +321,11 @@ export class MailboxSession {
   move(uids: readonly number[], to: string): MoveResult {
     const folder = this.#writable();
     if (!folder.ok) return folder;
+    const from = this.#log.length;
     const moved = this.#store.move(this.user, folder.name, uids, to);
     if (!moved.ok) return moved;
-    return { ...moved, expunged: this.#takeExpunges() };
+    this.#forgetOwn(from, 'expunged');
+    return { ...moved, expunged: this.#drop(moved.uids.map((p) => p.from)) };
   }
 
   #writable(): { readonly ok: true; readonly name: string } | SessionRefused {
@@ -274,24 +334,26 @@ export class MailboxSession {
     return { ok: true, name: this.#folder.name };
   }
 
-  #see(message: StoredMessage): void {
+  // A message seen for the first time: \Recent here if no session took it first; read-only, without taking it.
+  #see(message: StoredMessage): boolean {
     const recent = this.#readOnly ? !this.#store.isRecentTaken(message) : this.#store.takeRecent(message);
     if (recent) this.#recent.add(message.uid);
+    return recent;
   }
 
-  // Drop the expunged messages from the view, reporting each by its sequence number at the time it goes.
-  #takeExpunges(): number[] {
-    const live = new Set(this.#folder?.messages.map((m) => m.uid));
+  // The store told this session of what it did itself (the store calls back synchronously): not owed again.
+  #forgetOwn(from: number, kind: 'flags' | 'expunged'): void {
+    this.#log = [...this.#log.slice(0, from), ...this.#log.slice(from).filter((c) => c.kind !== kind)];
+  }
+
+  // Drop UIDs from the view, answering each one's sequence number at the time it goes.
+  #drop(uids: readonly number[]): number[] {
     const seqs: number[] = [];
-    for (let i = 0; i < this.#view.length;) {
-      const uid = this.#view[i] as number;
-      if (live.has(uid)) {
-        i++;
-        continue;
-      }
+    for (const uid of uids) {
+      const i = this.#view.indexOf(uid);
+      if (i === -1) continue;
       this.#view.splice(i, 1);
       this.#recent.delete(uid);
-      this.#dirtyFlags.delete(uid);
       seqs.push(i + 1);
     }
     return seqs;

@@ -46,7 +46,14 @@ export const SYSTEM_FLAGS = ['\\Seen', '\\Answered', '\\Flagged', '\\Deleted', '
 
 /** FolderRefusal says why the store refused a change to folders or messages. */
 export type FolderRefusal =
-  'no-user' | 'no-such-folder' | 'invalid-name' | 'exists' | 'inbox' | 'has-children' | 'noselect';
+  | 'no-user'
+  | 'no-such-folder'
+  | 'invalid-name'
+  | 'exists'
+  | 'inbox'
+  | 'below-itself'
+  | 'has-children'
+  | 'noselect';
 
 /** Refused is a refusal with its reason, and for a bad name what is wrong with it. */
 export type Refused = { readonly ok: false; readonly reason: FolderRefusal; readonly detail?: string };
@@ -67,6 +74,15 @@ export type CopyResult =
 /** AppendResult is the new message's UID and its folder's UIDVALIDITY (RFC 4315 APPENDUID). */
 export type AppendResult =
   { readonly ok: true; readonly uidValidity: number; readonly uid: number } | Refused;
+
+/** FolderStatus is what STATUS reports of a folder (RFC 3501 §6.3.10). */
+export interface FolderStatus {
+  readonly messages: number;
+  readonly recent: number;
+  readonly uidNext: number;
+  readonly uidValidity: number;
+  readonly unseen: number;
+}
 
 /** FlagOperation is STORE's: add the flags, remove them, or make them the message's flags (RFC 3501 §6.4.6). */
 export type FlagOperation = 'add' | 'remove' | 'replace';
@@ -93,13 +109,18 @@ export class MailboxStore {
   readonly #now: () => number;
   readonly #users = new Map<string, MailUser>();
   readonly #sessions = new Set<MailboxSession>();
+  readonly #watchers = new Set<() => void>();
   // \Recent goes to the first session that sees a message, and only to it (RFC 3501 §2.3.2).
   readonly #recentTaken = new WeakSet<StoredMessage>();
   #uidValidity = 1;
 
   constructor(host: HostId, emit: (event: UnstampedEvent) => void, now: () => number) {
     this.#host = host;
-    this.#emit = emit;
+    // Every change is one event; whoever watches the store hears of it just after the trace does.
+    this.#emit = (event) => {
+      emit(event);
+      for (const watcher of [...this.#watchers]) watcher();
+    };
     this.#now = now;
   }
 
@@ -377,8 +398,7 @@ export class MailboxStore {
     if (!canonical.ok) return { ok: false, reason: 'invalid-name', detail: canonical.problem };
     const to = canonical.name;
     if (u.folders.has(to)) return { ok: false, reason: 'exists' };
-    if (isInferior(to, folder.name))
-      return { ok: false, reason: 'invalid-name', detail: 'a folder cannot move below itself' };
+    if (isInferior(to, folder.name)) return { ok: false, reason: 'below-itself' };
     if (folder.name === 'INBOX') {
       const made = this.create(u.name, to);
       if (!made.ok) return made;
@@ -438,6 +458,32 @@ export class MailboxStore {
     );
     this.#sessions.add(session);
     return session;
+  }
+
+  /** watch calls `listener` after every change to any folder of the store, until the returned stop is called. */
+  watch(listener: () => void): () => void {
+    this.#watchers.add(listener);
+    return () => this.#watchers.delete(listener);
+  }
+
+  /**
+   * status counts a selectable folder's messages without selecting it (RFC 3501 §6.3.10). Recent messages are those
+   * no session has seen yet and those a session with the folder selected holds \Recent for.
+   */
+  status(user: string, name: string): FolderStatus | undefined {
+    const folder = this.folder(user, name);
+    if (!folder?.selectable) return undefined;
+    const holders = [...this.#sessions].filter((s) => s.selectedFolder === folder);
+    const recent = folder.messages.filter(
+      (m) => !this.#recentTaken.has(m) || holders.some((s) => s.isRecent(m.uid)),
+    ).length;
+    return {
+      messages: folder.messages.length,
+      recent,
+      uidNext: folder.uidNext,
+      uidValidity: folder.uidValidity,
+      unseen: folder.messages.filter((m) => !m.flags.has('\\Seen')).length,
+    };
   }
 
   /**

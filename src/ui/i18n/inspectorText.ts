@@ -1,7 +1,16 @@
 // What the transcript, the state charts and the inspector say, in each language. Protocol lines, header names
 // and state names stay as they are on the wire and in the code; only the words around them are translated.
+import { PROTOCOLS, type ProtocolName } from '../../protocols/registry.ts';
 import type { EnvelopeSource } from '../lab/messageView.ts';
 import type { Localized } from './languageContext.ts';
+
+// A protocol machine is named in the trace `<protocol>-<side>` (`pop3-server`); its title is the registry's.
+function machineTitle(machine: string, sides: { client: string; server: string }): string {
+  const [name, side] = machine.split('-');
+  if (name === undefined || !Object.hasOwn(PROTOCOLS, name) || (side !== 'client' && side !== 'server'))
+    return machine;
+  return `${PROTOCOLS[name as ProtocolName].title} ${sides[side]}`;
+}
 
 /** QueueKind is a queue event's kind, which the inspector names. */
 export type QueueKind =
@@ -195,13 +204,9 @@ export const inspectorText: Localized<InspectorText> = {
     charts: {
       title: 'State machines',
       noConnection: 'Pick a connection to see the state machines of its two ends.',
-      noMachines: 'No SMTP session ran on this connection.',
+      noMachines: 'No SMTP, POP3 or IMAP session ran on this connection.',
       machine: (machine, host) =>
-        machine === 'smtp-client'
-          ? `SMTP client · ${host}`
-          : machine === 'smtp-server'
-            ? `SMTP server · ${host}`
-            : `${machine} · ${host}`,
+        `${machineTitle(machine, { client: 'client', server: 'server' })} · ${host}`,
       current: (state) => `Current state: ${state}`,
       lastStep: (from, to) => `Last step: ${from} → ${to}`,
       noStep: 'No step yet: the machine is in its initial state.',
@@ -268,7 +273,7 @@ export const inspectorText: Localized<InspectorText> = {
         meaning: 'What it means',
         next: 'What comes next',
         replyKey: 'Catalogued reply',
-        replyClass: 'Reply class',
+        replyClass: 'Outcome',
         tag: 'Tag',
         continuation: 'Multi-line reply',
         extension: 'Extension',
@@ -389,13 +394,9 @@ export const inspectorText: Localized<InspectorText> = {
     charts: {
       title: '상태 기계',
       noConnection: '연결을 고르면 양쪽 끝의 상태 기계를 볼 수 있습니다.',
-      noMachines: '이 연결에서는 SMTP 세션이 없었습니다.',
+      noMachines: '이 연결에서는 SMTP, POP3, IMAP 세션이 없었습니다.',
       machine: (machine, host) =>
-        machine === 'smtp-client'
-          ? `SMTP 클라이언트 · ${host}`
-          : machine === 'smtp-server'
-            ? `SMTP 서버 · ${host}`
-            : `${machine} · ${host}`,
+        `${machineTitle(machine, { client: '클라이언트', server: '서버' })} · ${host}`,
       current: (state) => `현재 상태: ${state}`,
       lastStep: (from, to) => `마지막 전이: ${from} → ${to}`,
       noStep: '아직 전이가 없습니다. 초기 상태입니다.',
@@ -462,7 +463,7 @@ export const inspectorText: Localized<InspectorText> = {
         meaning: '의미',
         next: '다음에 오는 것',
         replyKey: '응답 종류',
-        replyClass: '응답 코드 분류',
+        replyClass: '응답 결과',
         tag: '태그',
         continuation: '여러 줄 응답',
         extension: '확장 기능',

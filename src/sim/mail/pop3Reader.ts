@@ -68,7 +68,10 @@ export function fetchWithPop3(
   const failed = (detail: string) => done({ outcome: 'failed', count: 0, detail });
   ctx.resolver().lookup(account.server, 'A', (result) => {
     const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
-    if (a?.type !== 'A') return failed(`cannot find the address of ${account.server}`);
+    if (a?.type !== 'A')
+      return failed(
+        `cannot find the address of ${account.server} (${result.ok ? 'no A record' : result.error})`,
+      );
     const socket = openConnection(ctx.network, ctx.emit, ctx.host, a.address, POP3_PORT_OF_SERVER);
     let started = false;
     socket.onEvent((event) => {

@@ -5,7 +5,7 @@ import type { Fault, Input, TimedInput } from '../../../src/sim/input.ts';
 import type { Scenario } from '../../../src/sim/scenario.ts';
 import { Session } from '../../../src/sim/session.ts';
 import { shownLine } from '../../../src/sim/shownLine.ts';
-import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
+import { isKind, traceToJsonLines, type TraceEvent } from '../../../src/sim/trace.ts';
 import { run, scenario } from './mailWorld.ts';
 
 const SEC = 1000;
@@ -263,5 +263,13 @@ describe('POP3 on port 110 by hand', () => {
       .filter((e) => e.answers === 'STAT')
       .map((e) => e.line);
     expect(stats).toEqual(['+OK 0 0', expect.stringMatching(/^\+OK 1 \d+$/)]);
+  });
+});
+
+describe('replaying a POP3 scenario', () => {
+  it('gives a byte-identical trace, APOP timestamps and all', () => {
+    const once = traceToJsonLines(run(scenario('pop3-keep')));
+    expect(once).toContain('pop3.greeting.apop');
+    expect(traceToJsonLines(run(scenario('pop3-keep')))).toBe(once);
   });
 });

@@ -305,17 +305,19 @@ type MailboxOperation = 'CREATE' | 'DELETE' | 'SUBSCRIBE' | 'UNSUBSCRIBE';
 /** decideMailboxOperation answers CREATE, DELETE, SUBSCRIBE and UNSUBSCRIBE (RFC 3501 §6.3.3, §6.3.4, §6.3.6, §6.3.7). */
 export function decideMailboxOperation(
   context: ServerContext,
-  command: ImapCommand & { name: MailboxOperation; mailbox: string },
+  tag: string,
+  operation: MailboxOperation,
+  wire: string,
 ): Outcome {
   const { account } = context;
   if (account === null) return { lines: [] };
-  const named = mailboxName(command.tag, command.mailbox);
+  const named = mailboxName(tag, wire);
   if (!named.ok) return named.outcome;
   // RFC 3501 §6.3.3: a trailing delimiter says the client means to create inferiors; the name is without it.
-  const name = command.name === 'CREATE' ? named.name.replace(/\/+$/, '') : named.name;
-  const verb = command.name;
+  const name = operation === 'CREATE' ? named.name.replace(/\/+$/, '') : named.name;
+  const verb = operation;
   let done;
-  switch (command.name) {
+  switch (operation) {
     case 'CREATE':
       done = name === INBOX ? ({ ok: false, reason: 'alreadyExists' } as const) : account.create(name);
       break;
@@ -329,12 +331,8 @@ export function decideMailboxOperation(
       done = account.unsubscribe(name);
       break;
   }
-  if (!done.ok) return refused(command.tag, done.reason, verb, name);
-  return withUpdates(
-    context,
-    [],
-    tagged(command.tag, `${verb.toLowerCase() as Lowercase<MailboxOperation>}.ok`),
-  );
+  if (!done.ok) return refused(tag, done.reason, verb, name);
+  return withUpdates(context, [], tagged(tag, `${verb.toLowerCase() as Lowercase<MailboxOperation>}.ok`));
 }
 
 /** decideRename answers RENAME (RFC 3501 §6.3.5). */

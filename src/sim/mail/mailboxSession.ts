@@ -295,12 +295,15 @@ export class MailboxSession {
 
   /**
    * expunge removes the messages flagged \Deleted (only those among `uids` when given: UID EXPUNGE, RFC 4315 §2.1)
-   * and returns the sequence numbers to report, in order, each counted after the ones before it went. Expunges by
+   * and returns their UIDs, ascending, and the sequence numbers to report, in order, each counted after the ones
+   * before it went. Expunges by
    * others that the client was not told of stay owed to it.
    */
   expunge(
     uids?: readonly number[],
-  ): { readonly ok: true; readonly expunged: readonly number[] } | SessionRefused {
+  ):
+    | { readonly ok: true; readonly uids: readonly number[]; readonly expunged: readonly number[] }
+    | SessionRefused {
     const folder = this.#writable();
     if (!folder.ok) return folder;
     const deleted = this.#folder?.messages.filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid) ?? [];
@@ -308,7 +311,7 @@ export class MailboxSession {
     const from = this.#log.length;
     const gone = this.#store.expunge(this.user, folder.name, chosen);
     this.#forgetOwn(from, 'expunged');
-    return { ok: true, expunged: this.#drop(gone) };
+    return { ok: true, uids: gone, expunged: this.#drop(gone) };
   }
 
   /** copy copies messages of this view to another folder (COPY, RFC 3501 §6.4.7); read-only sessions may copy. */

@@ -326,7 +326,7 @@ describe('sessions', () => {
     session.select('INBOX', false);
     store.expunge('bob', 'INBOX', [1]);
     session.storeFlags([3], 'add', ['\\Deleted']);
-    expect(session.expunge()).toEqual({ ok: true, expunged: [3] });
+    expect(session.expunge()).toEqual({ ok: true, uids: [3], expunged: [3] });
     expect(session.takeChanges()).toEqual([{ kind: 'expunged', uid: 1 }]);
     expect(session.uids()).toEqual([2]);
   });

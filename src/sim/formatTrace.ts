@@ -26,6 +26,14 @@ export function describeEvent(e: TraceEvent): string | null {
         return `input   ${i.host}: sends "${i.subject ?? ''}" to ${(i.to ?? []).join(', ')}`;
       if (i.type === 'mail.fetch')
         return `input   ${i.host}: fetches mail with ${i.protocol}${i.protocol === 'pop3' ? ` (${i.mode ?? 'delete'})` : ''}`;
+      if (
+        i.type === 'mail.open' ||
+        i.type === 'mail.delete' ||
+        i.type === 'mail.move' ||
+        i.type === 'mail.flag'
+      )
+        return `input   ${i.host}: ${i.type.slice(5)} ${i.folder}/${i.uid}`;
+      if (i.type === 'mail.search') return `input   ${i.host}: searches ${i.folder} for "${i.query}"`;
       return `input   fault ${JSON.stringify(i.fault)}`;
     }
     case 'tcp.segment': {
@@ -107,6 +115,8 @@ export function describeEvent(e: TraceEvent): string | null {
       return `ua      ${e.host} fetched ${e.protocol} ${e.user}@${e.server} uid ${e.uid} (${e.size} bytes)`;
     case 'ua.fetchResult':
       return `ua      ${e.host} fetch from ${e.server} ${e.outcome}: ${e.count} new (${e.detail})`;
+    case 'ua.imap':
+      return `ua      ${e.host} imap ${e.user}@${e.server} ${e.reading.action}: ${JSON.stringify({ ...e.reading, action: undefined })}`;
     case 'host.down':
     case 'host.up':
       return `fault   ${e.host} is ${e.kind === 'host.up' ? 'up' : 'down'}`;

@@ -61,6 +61,16 @@ export interface FetchRequest {
 }
 
 /**
+ * ImapMessageRef names a message on the server, for the IMAP reading inputs: its folder and UID. `mail.open`
+ * fetches the text part and sets \Seen, or with `part` ("2") that part, partially from `offset` when it is large;
+ * `mail.delete` moves the message to Trash.
+ */
+export interface ImapMessageRef {
+  folder: string;
+  uid: number;
+}
+
+/**
  * Input is one thing a person did. The terminal inputs act like `telnet target port` on a host: open a raw TCP
  * connection, type a line (CRLF is added), close it.
  */
@@ -70,6 +80,11 @@ export type Input =
   | { type: 'terminal.close'; host: HostId }
   | ({ type: 'mail.send'; host: HostId } & MailDraft)
   | ({ type: 'mail.fetch'; host: HostId } & FetchRequest)
+  | ({ type: 'mail.open'; host: HostId } & ImapMessageRef & { part?: string; offset?: number })
+  | ({ type: 'mail.delete'; host: HostId } & ImapMessageRef)
+  | ({ type: 'mail.move'; host: HostId } & ImapMessageRef & { to: string })
+  | ({ type: 'mail.flag'; host: HostId } & ImapMessageRef & { flag: string; set: boolean })
+  | { type: 'mail.search'; host: HostId; folder: string; query: string }
   | { type: 'fault'; fault: Fault };
 
 /** TimedInput is an input with the virtual time (ms) it happens at. */

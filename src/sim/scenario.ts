@@ -262,9 +262,41 @@ const input = v.variant(
       protocol: v.picklist(['pop3', 'imap'], 'must be pop3 or imap'),
       mode: v.optional(v.picklist(['delete', 'keep'], 'must be delete or keep')),
     }),
+    v.strictObject({
+      type: v.literal('mail.delete'),
+      host: name,
+      folder: v.string(),
+      uid: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    }),
+    v.strictObject({
+      type: v.literal('mail.open'),
+      host: name,
+      folder: v.string(),
+      uid: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      part: v.optional(
+        v.pipe(v.string(), v.regex(/^[1-9][0-9]*(\.[1-9][0-9]*)*$/, 'must be a part number like 2 or 1.2')),
+      ),
+      offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    }),
+    v.strictObject({
+      type: v.literal('mail.move'),
+      host: name,
+      folder: v.string(),
+      uid: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      to: v.string(),
+    }),
+    v.strictObject({
+      type: v.literal('mail.flag'),
+      host: name,
+      folder: v.string(),
+      uid: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      flag: v.string(),
+      set: v.boolean(),
+    }),
+    v.strictObject({ type: v.literal('mail.search'), host: name, folder: v.string(), query: v.string() }),
     v.strictObject({ type: v.literal('fault'), fault }),
   ],
-  'must be an input with a known type (terminal.open, terminal.type, terminal.close, mail.send, mail.fetch, fault)',
+  'must be an input with a known type (terminal.open, terminal.type, terminal.close, mail.send, mail.fetch, mail.open, mail.delete, mail.move, mail.flag, mail.search, fault)',
 );
 
 const timedInputs = v.array(v.strictObject({ at: duration, input }), 'must be a list of { at, input }');

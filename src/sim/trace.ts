@@ -229,7 +229,56 @@ export type MailEvent =
       /** count is how many messages were downloaded in this fetch. */
       count: number;
       detail: string;
+    }
+  | {
+      kind: 'ua.imap';
+      /** host is the reader's host; server the mail server it reads from over IMAP, as user `user`. */
+      host: HostId;
+      server: HostId;
+      user: string;
+      reading: ImapReading;
     };
+
+/**
+ * ImapReading is what a user agent reading with IMAP learnt or did: the folders listed, the headers of a folder,
+ * a part of a message opened (`origin` set when only `octets` of the part's `total` came), flags stored, a move,
+ * search hits, news its IDLE heard (another device's change, new mail), or a job the server refused. UIDs are
+ * the server's for that folder.
+ */
+export type ImapReading =
+  | { action: 'folders'; folders: string[] }
+  | { action: 'headers'; folder: string; messages: ImapMessageHeader[] }
+  | {
+      action: 'opened';
+      folder: string;
+      uid: number;
+      part: string;
+      origin: number | null;
+      octets: number;
+      total: number | null;
+      text: string | null;
+    }
+  | { action: 'flagged'; folder: string; uid: number; flags: string[] | null }
+  | { action: 'moved'; folder: string; uid: number; to: string; newUid: number | null; via: 'MOVE' | 'COPY' }
+  | { action: 'searched'; folder: string; query: string; uids: number[] }
+  | {
+      action: 'update';
+      folder: string;
+      change: 'exists' | 'expunge' | 'flags';
+      uid: number | null;
+      count: number | null;
+      flags: string[] | null;
+    }
+  | { action: 'failed'; job: string; verb: string | null; reason: string; text: string };
+
+/** ImapMessageHeader is one message of a folder's header list, as a reader shows it. */
+export interface ImapMessageHeader {
+  uid: number;
+  subject: string | null;
+  from: string | null;
+  size: number | null;
+  flags: string[];
+}
 
 /** Stamp is what the kernel adds to every event: the virtual time in ms and its position in the trace. */
 export interface Stamp {

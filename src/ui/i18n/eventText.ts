@@ -6,7 +6,7 @@ import type { SocketError } from '../../net/types.ts';
 import { formatRecord } from '../../protocols/dns/dnsMessage.ts';
 import type { Fault, Input } from '../../sim/input.ts';
 import { protocolTitle } from '../../sim/protocolForPort.ts';
-import type { EventOf, TerminalEnd, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
+import type { EventOf, ImapReading, TerminalEnd, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
 import { wiresharkFlags } from '../../timeline/segmentLabel.ts';
 import type { Language } from './language.ts';
 import type { Localized } from './languageContext.ts';
@@ -222,6 +222,7 @@ const en: EventWords = {
       `Downloads ${e.messageId ?? `message ${e.uid}`} (${e.size} octets) from ${e.server} with ${e.protocol.toUpperCase()}`,
     'ua.fetchResult': (e) =>
       `${e.outcome === 'ok' ? 'Fetch done' : 'Fetch failed'}: ${e.count} new message${e.count === 1 ? '' : 's'} from ${e.server} (${e.detail})`,
+    'ua.imap': (e) => imapReadingEn(e.reading),
   },
   inputs: {
     'terminal.open': (i) => `${i.host}: opens a terminal connection — telnet ${i.target} ${i.port}`,
@@ -231,6 +232,13 @@ const en: EventWords = {
       `${i.host}: the user sends “${i.subject || '(no subject)'}” to ${(i.to ?? []).join(', ')}`,
     'mail.fetch': (i) =>
       `${i.host}: the user fetches new mail with ${i.protocol.toUpperCase()}${i.protocol === 'pop3' ? (i.mode === 'keep' ? ' (download and keep)' : ' (download and delete)') : ''}`,
+    'mail.open': (i) =>
+      `${i.host}: the user opens message ${i.uid} in ${i.folder}${i.part ? ` (part ${i.part})` : ''}`,
+    'mail.delete': (i) => `${i.host}: the user deletes message ${i.uid} in ${i.folder}`,
+    'mail.move': (i) => `${i.host}: the user moves message ${i.uid} from ${i.folder} to ${i.to}`,
+    'mail.flag': (i) =>
+      `${i.host}: the user ${i.set ? 'sets' : 'clears'} ${i.flag} on message ${i.uid} in ${i.folder}`,
+    'mail.search': (i) => `${i.host}: the user searches ${i.folder} for “${i.query}”`,
     fault: (i) => `Fault: ${describeFault(i.fault, en)}`,
   },
   faults: {
@@ -334,6 +342,7 @@ const ko: EventWords = {
       `${e.server}에서 ${e.protocol.toUpperCase()}로 ${e.messageId ?? `메시지 ${e.uid}`} 내려받음 (${e.size} 옥텟)`,
     'ua.fetchResult': (e) =>
       `${e.outcome === 'ok' ? '메일 가져오기 완료' : '메일 가져오기 실패'}: ${e.server}에서 새 메시지 ${e.count}개 (${e.detail})`,
+    'ua.imap': (e) => imapReadingKo(e.reading),
   },
   inputs: {
     'terminal.open': (i) => `${i.host}: 터미널 연결 열기 — telnet ${i.target} ${i.port}`,
@@ -343,6 +352,13 @@ const ko: EventWords = {
       `${i.host}: 사용자가 ${(i.to ?? []).join(', ')} 앞으로 메일 “${i.subject || '(제목 없음)'}” 발송`,
     'mail.fetch': (i) =>
       `${i.host}: 사용자가 ${i.protocol.toUpperCase()}로 새 메일 가져오기${i.protocol === 'pop3' ? (i.mode === 'keep' ? ' (내려받고 남겨 두기)' : ' (내려받고 지우기)') : ''}`,
+    'mail.open': (i) =>
+      `${i.host}: 사용자가 ${i.folder}의 메시지 ${i.uid} 열기${i.part ? ` (파트 ${i.part})` : ''}`,
+    'mail.delete': (i) => `${i.host}: 사용자가 ${i.folder}의 메시지 ${i.uid} 삭제`,
+    'mail.move': (i) => `${i.host}: 사용자가 메시지 ${i.uid}를 ${i.folder}에서 ${i.to}(으)로 이동`,
+    'mail.flag': (i) =>
+      `${i.host}: 사용자가 ${i.folder}의 메시지 ${i.uid}에 ${i.flag} ${i.set ? '설정' : '해제'}`,
+    'mail.search': (i) => `${i.host}: 사용자가 ${i.folder}에서 “${i.query}” 검색`,
     fault: (i) => `장애 주입: ${describeFault(i.fault, ko)}`,
   },
   faults: {
@@ -446,5 +462,60 @@ export function eventHosts(event: TraceEvent): string {
       return '';
     default:
       return event.host;
+  }
+}
+
+// What a user agent reading with IMAP did, in a sentence (see ImapReading in sim/trace.ts).
+function imapReadingEn(r: ImapReading): string {
+  switch (r.action) {
+    case 'folders':
+      return `Lists folders over IMAP: ${r.folders.join(', ')}`;
+    case 'headers':
+      return `Fetches the headers of ${r.messages.length} message${r.messages.length === 1 ? '' : 's'} in ${r.folder}`;
+    case 'opened':
+      return r.origin === null
+        ? `Opens message ${r.uid} in ${r.folder}: part ${r.part} (${r.octets} octets)`
+        : `Fetches octets ${r.origin}–${r.origin + r.octets} of part ${r.part} of message ${r.uid}${r.total === null ? '' : ` (of ${r.total})`}`;
+    case 'flagged':
+      return `Message ${r.uid} in ${r.folder} now has flags ${(r.flags ?? []).join(' ') || '(none)'}`;
+    case 'moved':
+      return `Moves message ${r.uid} from ${r.folder} to ${r.to} with ${r.via}`;
+    case 'searched':
+      return `Searching ${r.folder} for “${r.query}” finds ${r.uids.length === 0 ? 'nothing' : r.uids.join(', ')}`;
+    case 'update':
+      return r.change === 'exists'
+        ? `IDLE hears that ${r.folder} now holds ${r.count ?? '?'} messages`
+        : r.change === 'expunge'
+          ? `IDLE hears that message ${r.uid ?? '?'} left ${r.folder}`
+          : `IDLE hears new flags on message ${r.uid ?? '?'} in ${r.folder}: ${(r.flags ?? []).join(' ') || '(none)'}`;
+    case 'failed':
+      return `IMAP ${r.job} failed${r.verb === null ? '' : ` at ${r.verb}`}: ${r.reason} ${r.text}`;
+  }
+}
+
+function imapReadingKo(r: ImapReading): string {
+  switch (r.action) {
+    case 'folders':
+      return `IMAP으로 폴더 목록 받음: ${r.folders.join(', ')}`;
+    case 'headers':
+      return `${r.folder}의 메시지 ${r.messages.length}개 헤더 가져옴`;
+    case 'opened':
+      return r.origin === null
+        ? `${r.folder}의 메시지 ${r.uid} 열기: 파트 ${r.part} (${r.octets} 옥텟)`
+        : `메시지 ${r.uid} 파트 ${r.part}의 ${r.origin}–${r.origin + r.octets} 옥텟 가져옴${r.total === null ? '' : ` (전체 ${r.total})`}`;
+    case 'flagged':
+      return `${r.folder}의 메시지 ${r.uid} 플래그: ${(r.flags ?? []).join(' ') || '(없음)'}`;
+    case 'moved':
+      return `${r.via}로 메시지 ${r.uid}를 ${r.folder}에서 ${r.to}(으)로 이동`;
+    case 'searched':
+      return `${r.folder}에서 “${r.query}” 검색 결과: ${r.uids.length === 0 ? '없음' : r.uids.join(', ')}`;
+    case 'update':
+      return r.change === 'exists'
+        ? `IDLE 중 알림: ${r.folder}에 메시지 ${r.count ?? '?'}개`
+        : r.change === 'expunge'
+          ? `IDLE 중 알림: 메시지 ${r.uid ?? '?'}가 ${r.folder}에서 사라짐`
+          : `IDLE 중 알림: ${r.folder}의 메시지 ${r.uid ?? '?'} 플래그 ${(r.flags ?? []).join(' ') || '(없음)'}`;
+    case 'failed':
+      return `IMAP ${r.job} 실패${r.verb === null ? '' : ` (${r.verb})`}: ${r.reason} ${r.text}`;
   }
 }

@@ -116,7 +116,8 @@ export class MailboxStore {
 
   constructor(host: HostId, emit: (event: UnstampedEvent) => void, now: () => number) {
     this.#host = host;
-    // Every change is one event; whoever watches the store hears of it just after the trace does.
+    // Every change is one event; watchers hear of it after the trace, and after the sessions it concerns took
+    // note (each change tells them first), so a woken session finds its update waiting.
     this.#emit = (event) => {
       emit(event);
       for (const watcher of [...this.#watchers]) watcher();
@@ -186,6 +187,7 @@ export class MailboxStore {
     if (!folder?.selectable)
       throw new Error(`MailboxStore.deliver: ${folderName} of ${user} cannot hold mail`);
     const message = this.#add(folder, raw, this.#now(), []);
+    this.#tell(folder, { kind: 'stored', uid: message.uid });
     this.#emit({
       kind: 'mailbox.stored',
       host: this.#host,
@@ -196,7 +198,6 @@ export class MailboxStore {
       queueId,
       raw,
     });
-    this.#tell(folder, { kind: 'stored', uid: message.uid });
     return message;
   }
 
@@ -212,6 +213,7 @@ export class MailboxStore {
     if (!found.ok) return found;
     const { u, folder } = found;
     const message = this.#add(folder, raw, internalDate, flags);
+    this.#tell(folder, { kind: 'stored', uid: message.uid });
     this.#emit({
       kind: 'mailbox.appended',
       host: this.#host,
@@ -222,7 +224,6 @@ export class MailboxStore {
       flags: [...message.flags],
       raw,
     });
-    this.#tell(folder, { kind: 'stored', uid: message.uid });
     return { ok: true, uidValidity: folder.uidValidity, uid: message.uid };
   }
 
@@ -242,6 +243,7 @@ export class MailboxStore {
     for (const message of from.messages.filter((m) => wanted.has(m.uid))) {
       const copy = this.#add(to, message.raw, message.internalDate, [...message.flags]);
       pairs.push({ from: message.uid, to: copy.uid });
+      this.#tell(to, { kind: 'stored', uid: copy.uid });
       this.#emit({
         kind: 'mailbox.copied',
         host: this.#host,
@@ -251,7 +253,6 @@ export class MailboxStore {
         to: to.name,
         toUid: copy.uid,
       });
-      this.#tell(to, { kind: 'stored', uid: copy.uid });
     }
     return { ok: true, uidValidity: to.uidValidity, uids: pairs };
   }
@@ -299,6 +300,7 @@ export class MailboxStore {
       }
       if ([...message.flags].sort().join(' ') === before) continue;
       changed.push(message.uid);
+      this.#tell(folder, { kind: 'flags', uid: message.uid });
       this.#emit({
         kind: 'mailbox.flags',
         host: this.#host,
@@ -307,7 +309,6 @@ export class MailboxStore {
         uid: message.uid,
         flags: [...message.flags],
       });
-      this.#tell(folder, { kind: 'flags', uid: message.uid });
     }
     return changed;
   }
@@ -324,8 +325,8 @@ export class MailboxStore {
         folder.messages.findIndex((m) => m.uid === uid),
         1,
       );
-      this.#emit({ kind: 'mailbox.expunged', host: this.#host, user: u.name, folder: folder.name, uid });
       this.#tell(folder, { kind: 'expunged', uid });
+      this.#emit({ kind: 'mailbox.expunged', host: this.#host, user: u.name, folder: folder.name, uid });
     }
     return gone;
   }
@@ -374,6 +375,7 @@ export class MailboxStore {
     );
     if (children) folder.selectable = false;
     else u.folders.delete(folder.name);
+    this.#tell(folder, { kind: 'deleted' });
     this.#emit({
       kind: 'mailbox.deleted',
       host: this.#host,
@@ -381,7 +383,6 @@ export class MailboxStore {
       folder: folder.name,
       noselect: children,
     });
-    this.#tell(folder, { kind: 'deleted' });
     return { ok: true };
   }
 
@@ -419,8 +420,8 @@ export class MailboxStore {
       const old = f.name;
       f.name = to + old.slice(from.length);
       u.folders.set(f.name, f);
-      this.#emit({ kind: 'mailbox.renamed', host: this.#host, user: u.name, folder: old, to: f.name });
       this.#tell(f, { kind: 'renamed', from: old, to: f.name });
+      this.#emit({ kind: 'mailbox.renamed', host: this.#host, user: u.name, folder: old, to: f.name });
     }
     return { ok: true };
   }

@@ -2,8 +2,18 @@
 // states, queues with each recipient's status, mailboxes, and packets in flight. A pure fold over the trace,
 // so every view of the lab shows exactly what the simulation did up to the cursor.
 import type { ConnId, HostId, LinkId, TcpState } from '../net/types.ts';
+import {
+  foldMailboxEvent,
+  isMailboxEvent,
+  mailboxFolders,
+  newMailboxFold,
+  type FolderView,
+  type StoredMessageView,
+} from './mailboxView.ts';
 import type { Scenario } from './scenario.ts';
 import type { EventOf, Protocol, TraceEvent } from './trace.ts';
+
+export type { FolderView, StoredMessageView } from './mailboxView.ts';
 
 /**
  * ConnectionView is one TCP connection as seen at the cursor, as its `conn.opened` described it: the host that
@@ -54,16 +64,6 @@ export interface QueueEntryView {
   readonly warned: boolean;
 }
 
-/** StoredMessageView is one message in a mailbox. */
-export interface StoredMessageView {
-  readonly uid: number;
-  readonly size: number;
-  readonly storedAt: number;
-  /** seq is the trace position of its `mailbox.stored` event. */
-  readonly seq: number;
-  readonly flags: readonly string[];
-}
-
 /** PacketView is a segment or datagram on its way at the cursor. */
 export interface PacketView {
   readonly kind: 'tcp' | 'udp';
@@ -90,6 +90,8 @@ export interface WorldView {
   readonly queues: Readonly<Record<HostId, readonly QueueEntryView[]>>;
   /** mailboxes maps `user@host` to its INBOX. */
   readonly mailboxes: Readonly<Record<string, readonly StoredMessageView[]>>;
+  /** folders maps `user@host` to all its folders, INBOX first, with UIDs and flags (see mailboxView.ts). */
+  readonly folders: Readonly<Record<string, readonly FolderView[]>>;
   readonly inFlight: readonly PacketView[];
 }
 
@@ -120,7 +122,9 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
     string,
     { host: HostId; entry: QueueEntryView & { recipients: QueueRecipientView[]; warned: boolean } }
   >();
-  const mailboxes: Record<string, StoredMessageView[]> = {};
+  const fold = newMailboxFold(
+    scenario.hosts.flatMap((h) => (h.mail?.users ?? []).map((u) => `${u.name.toLowerCase()}@${h.id}`)),
+  );
   const inFlight = new Map<string, PacketView>();
   const last = Math.min(seq, trace.length - 1);
   for (let i = 0; i <= last; i++) {
@@ -253,30 +257,19 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
       case 'queue.removed':
         queues.delete(`${e.host}|${e.queueId}`);
         break;
-      case 'mailbox.stored':
-        (mailboxes[`${e.user}@${e.host}`] ??= []).push({
-          uid: e.uid,
-          size: e.size,
-          storedAt: e.t,
-          seq: e.seq,
-          flags: ['\\Recent'],
-        });
-        break;
-      case 'mailbox.flags': {
-        const box = mailboxes[`${e.user}@${e.host}`] ?? [];
-        const i = box.findIndex((m) => m.uid === e.uid);
-        if (i >= 0) box[i] = { ...(box[i] as StoredMessageView), flags: e.flags };
-        break;
-      }
-      case 'mailbox.expunged': {
-        const key = `${e.user}@${e.host}`;
-        mailboxes[key] = (mailboxes[key] ?? []).filter((m) => m.uid !== e.uid);
-        break;
-      }
       default:
+        if (isMailboxEvent(e)) foldMailboxEvent(fold, e);
         break;
     }
   }
+  const folders = mailboxFolders(fold);
+  // The INBOX of every account that has received mail, as the map's mailbox badges count it.
+  const mailboxes = Object.fromEntries(
+    Object.entries(folders).flatMap(([account, list]) => {
+      const inbox = list.find((f) => f.name === 'INBOX')?.messages ?? [];
+      return inbox.length > 0 || fold.has(account) ? [[account, inbox]] : [];
+    }),
+  );
   const byHost: Record<HostId, QueueEntryView[]> = {};
   for (const { host, entry } of queues.values()) (byHost[host] ??= []).push(entry);
   const lastEvent = last >= 0 ? trace[last] : undefined;
@@ -288,6 +281,7 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: n
     connections: [...connections.values()],
     queues: byHost,
     mailboxes,
+    folders,
     inFlight: [...inFlight.values()],
   };
 }

@@ -48,8 +48,28 @@ export interface QueueText {
     readonly notice: Readonly<Record<NoticeKind, string>>;
     readonly unread: string;
     readonly select: (uid: number, subject: string) => string;
+    /** account heads one user's folders with how many messages they hold in all. */
+    readonly account: (address: string, count: number) => string;
+    /** folderName names a folder: the default ones in words students know, the rest as the user named them. */
+    readonly folderName: (name: string) => string;
+    readonly folderEmpty: string;
+    /** noselect says a folder name is kept only for the folders under it (IMAP \Noselect). */
+    readonly noselect: string;
+    /** deleted marks a message flagged \Deleted: still there until an expunge (or POP3's QUIT) removes it. */
+    readonly deleted: string;
+    /** flags names the system flags (RFC 3501 §2.3.2); keywords are shown as they are. */
+    readonly flags: Readonly<Record<SystemFlag, string>>;
   };
 }
+
+/** SystemFlag is a flag IMAP defines for every message (RFC 3501 §2.3.2). */
+export type SystemFlag = '\\Seen' | '\\Answered' | '\\Flagged' | '\\Deleted' | '\\Draft' | '\\Recent';
+
+const FOLDER_NAMES_KO: Readonly<Record<string, string>> = {
+  INBOX: '받은편지함',
+  Sent: '보낸편지함',
+  Trash: '휴지통',
+};
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -128,6 +148,19 @@ export const queueText: Localized<QueueText> = {
       notice: { bounce: 'Bounce', warning: 'Delay warning' },
       unread: 'new',
       select: (uid, subject) => `Show the delivery of message ${uid} (${subject}) in the trace`,
+      account: (address, count) => `${address} (${count === 1 ? '1 message' : `${count} messages`})`,
+      folderName: (name) => name,
+      folderEmpty: 'empty',
+      noselect: 'holds only folders (\\Noselect)',
+      deleted: 'marked deleted',
+      flags: {
+        '\\Seen': 'read',
+        '\\Answered': 'answered',
+        '\\Flagged': 'flagged',
+        '\\Deleted': 'deleted',
+        '\\Draft': 'draft',
+        '\\Recent': 'new',
+      },
     },
   },
   ko: {
@@ -176,6 +209,20 @@ export const queueText: Localized<QueueText> = {
       notice: { bounce: '반송 알림', warning: '지연 경고' },
       unread: '새 메일',
       select: (uid, subject) => `메시지 ${uid}(${subject}): 트레이스에서 배달 이벤트 보기`,
+      account: (address, count) => `${address} (메시지 ${count}개)`,
+      folderName: (name) =>
+        FOLDER_NAMES_KO[name] === undefined ? name : `${FOLDER_NAMES_KO[name]} (${name})`,
+      folderEmpty: '비어 있음',
+      noselect: '하위 폴더만 담는 이름 (\\Noselect)',
+      deleted: '삭제 표시됨',
+      flags: {
+        '\\Seen': '읽음',
+        '\\Answered': '답장함',
+        '\\Flagged': '중요',
+        '\\Deleted': '삭제 표시',
+        '\\Draft': '임시 보관',
+        '\\Recent': '새 메일',
+      },
     },
   },
 };

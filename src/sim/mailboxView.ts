@@ -1,0 +1,142 @@
+// Each account's folders at a point of the trace, folded from the mailbox.* events the store wrote: the messages in
+// each folder with their UIDs and flags (\Deleted ones kept, marked, until an expunge), and folders made, renamed
+// or deleted by IMAP. worldView runs this fold beside its others.
+import { HIERARCHY_DELIMITER } from '../protocols/imap/listPattern.ts';
+import { DEFAULT_FOLDERS } from './mail/mailboxStore.ts';
+import type { EventOf, TraceEvent } from './trace.ts';
+
+/** StoredMessageView is one message in a folder. */
+export interface StoredMessageView {
+  readonly uid: number;
+  readonly size: number;
+  readonly storedAt: number;
+  /** seq is the trace position of the event that holds its raw text (`mailbox.stored` or `mailbox.appended`). */
+  readonly seq: number;
+  readonly flags: readonly string[];
+}
+
+/** FolderView is one folder of an account: its name, messages in UID order, and whether it holds messages at all. */
+export interface FolderView {
+  readonly name: string;
+  /** noselect is true for a name kept only for its children after DELETE (RFC 3501 §6.3.4). */
+  readonly noselect: boolean;
+  readonly messages: readonly StoredMessageView[];
+}
+
+/** MailboxFold is the folders of every account seen so far, by `user@host`, each in the order it appeared. */
+export type MailboxFold = Map<string, Map<string, { noselect: boolean; messages: StoredMessageView[] }>>;
+
+type MailboxEvent = EventOf<
+  | 'mailbox.stored'
+  | 'mailbox.appended'
+  | 'mailbox.flags'
+  | 'mailbox.expunged'
+  | 'mailbox.copied'
+  | 'mailbox.created'
+  | 'mailbox.deleted'
+  | 'mailbox.renamed'
+>;
+
+/** isMailboxEvent tells the events foldMailboxEvent reads. */
+export function isMailboxEvent(e: TraceEvent): e is MailboxEvent {
+  return e.kind.startsWith('mailbox.');
+}
+
+/** newMailboxFold starts a fold with every scenario account's default folders (INBOX, Sent, Trash), empty. */
+export function newMailboxFold(accounts: readonly string[]): MailboxFold {
+  return new Map(
+    accounts.map((a) => [a, new Map(DEFAULT_FOLDERS.map((f) => [f, { noselect: false, messages: [] }]))]),
+  );
+}
+
+function folderOf(fold: MailboxFold, account: string, name: string) {
+  let folders = fold.get(account);
+  if (folders === undefined) {
+    folders = new Map(DEFAULT_FOLDERS.map((f) => [f, { noselect: false, messages: [] }]));
+    fold.set(account, folders);
+  }
+  let folder = folders.get(name);
+  if (folder === undefined) {
+    folder = { noselect: false, messages: [] };
+    folders.set(name, folder);
+  }
+  return folder;
+}
+
+/** foldMailboxEvent applies one mailbox event to the fold; events must come in trace order. */
+export function foldMailboxEvent(fold: MailboxFold, e: MailboxEvent): void {
+  const account = `${e.user}@${e.host}`;
+  switch (e.kind) {
+    case 'mailbox.stored':
+      // The store gives \Recent to whichever session sees the message first; until then it is new to all.
+      folderOf(fold, account, e.folder).messages.push({
+        uid: e.uid,
+        size: e.size,
+        storedAt: e.t,
+        seq: e.seq,
+        flags: ['\\Recent'],
+      });
+      break;
+    case 'mailbox.appended':
+      folderOf(fold, account, e.folder).messages.push({
+        uid: e.uid,
+        size: e.size,
+        storedAt: e.t,
+        seq: e.seq,
+        flags: e.flags,
+      });
+      break;
+    case 'mailbox.flags': {
+      const messages = folderOf(fold, account, e.folder).messages;
+      const i = messages.findIndex((m) => m.uid === e.uid);
+      if (i >= 0) messages[i] = { ...(messages[i] as StoredMessageView), flags: e.flags };
+      break;
+    }
+    case 'mailbox.expunged': {
+      const folder = folderOf(fold, account, e.folder);
+      folder.messages = folder.messages.filter((m) => m.uid !== e.uid);
+      break;
+    }
+    case 'mailbox.copied': {
+      const source = folderOf(fold, account, e.folder).messages.find((m) => m.uid === e.uid);
+      if (source === undefined) break;
+      // A copy keeps the flags and gets \Recent in its new folder (RFC 3501 §6.4.7); its text is the source's.
+      const flags = source.flags.includes('\\Recent') ? source.flags : [...source.flags, '\\Recent'];
+      folderOf(fold, account, e.to).messages.push({ ...source, uid: e.toUid, storedAt: e.t, flags });
+      break;
+    }
+    case 'mailbox.created':
+      folderOf(fold, account, e.folder).noselect = false;
+      break;
+    case 'mailbox.deleted': {
+      const folders = fold.get(account);
+      if (e.noselect) folderOf(fold, account, e.folder).messages = [];
+      if (e.noselect) folderOf(fold, account, e.folder).noselect = true;
+      else folders?.delete(e.folder);
+      break;
+    }
+    case 'mailbox.renamed': {
+      const folders = fold.get(account);
+      if (folders === undefined) break;
+      // Children move with their parent (RFC 3501 §6.3.5): `Work/2026` becomes `Jobs/2026`.
+      const prefix = e.folder + HIERARCHY_DELIMITER;
+      for (const [name, folder] of [...folders]) {
+        if (name !== e.folder && !name.startsWith(prefix)) continue;
+        folders.delete(name);
+        folders.set(e.to + name.slice(e.folder.length), folder);
+      }
+      break;
+    }
+  }
+}
+
+/** mailboxFolders reads the fold out: each account's folders, INBOX first, then by name. */
+export function mailboxFolders(fold: MailboxFold): Record<string, readonly FolderView[]> {
+  const out: Record<string, FolderView[]> = {};
+  for (const [account, folders] of fold) {
+    out[account] = [...folders]
+      .map(([name, f]) => ({ name, noselect: f.noselect, messages: [...f.messages] }))
+      .sort((a, b) => (a.name === 'INBOX' ? -1 : b.name === 'INBOX' ? 1 : a.name.localeCompare(b.name)));
+  }
+  return out;
+}

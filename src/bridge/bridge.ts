@@ -1,17 +1,19 @@
 // The bridge: a mail server of the built-in textbook world answers real TCP connections on 127.0.0.1, so telnet,
-// Python's smtplib or curl talk to the very SMTP machine the browser animates, in a world whose time keeps pace.
+// Python's smtplib and poplib or curl talk to the very SMTP and POP3 machines the browser animates, in a world
+// whose time keeps pace.
 import { createServer, type Server, type Socket as NetSocket } from 'node:net';
 import type { ConnId } from '../net/types.ts';
 import { PROTOCOLS } from '../protocols/registry.ts';
 import { LineFramer } from '../protocols/shared/lineFramer.ts';
 import { TEXT_LINE_MAX } from '../protocols/shared/limits.ts';
+import { COMMAND_LINE_MAX } from '../protocols/pop3/limits.ts';
 import { octetsToUtf8 } from '../protocols/shared/octets.ts';
 import { builtinScenario } from '../sim/builtinScenarios.ts';
 import { describeEvent } from '../sim/formatTrace.ts';
 import { Kernel } from '../sim/kernel.ts';
-import type { MailServer } from '../sim/mail/mailServer.ts';
+import { POP3_PORT, SMTP_PORT, SUBMISSION_PORT, type MailServer } from '../sim/mail/mailServer.ts';
 import { shownLine } from '../sim/shownLine.ts';
-import type { TraceEvent } from '../sim/trace.ts';
+import type { Protocol, TraceEvent } from '../sim/trace.ts';
 import { World } from '../sim/world.ts';
 import { NodeSocket } from './nodeSocket.ts';
 
@@ -27,6 +29,8 @@ export interface BridgeOptions {
   readonly smtp?: number;
   /** submission is the real port served as its port 587, where AUTH is required (RFC 6409). */
   readonly submission?: number;
+  /** pop3 is the real port served as its POP3 port 110 (RFC 1939), reading the mailboxes SMTP delivers to. */
+  readonly pop3?: number;
   /** host names the mail server of the textbook world, `hamburger.edu` by default. */
   readonly host?: string;
   /** log receives the teaching log, one line at a time, without a line end. */
@@ -35,13 +39,51 @@ export interface BridgeOptions {
 
 /** Bridge is a running bridge: the ports it listens on, the world behind them, and how to stop it. */
 export interface Bridge {
-  readonly ports: { readonly smtp?: number; readonly submission?: number };
+  readonly ports: { readonly [K in ServiceKind]?: number };
   readonly world: World;
   readonly kernel: Kernel;
   readonly mailServer: MailServer;
   /** stop says 421 to open sessions (RFC 5321 §3.8), stops listening and resolves once every socket is gone. */
   stop(): Promise<void>;
 }
+
+/**
+ * ServiceKind names a service the bridge can open a real port for. IMAP joins here as `imap`: a SERVICES entry
+ * (port 143, protocol 'imap', the mail server's IMAP serve), an option, and a `--imap` flag in src/cli/bridge.ts.
+ */
+export type ServiceKind = 'smtp' | 'submission' | 'pop3';
+
+/** BridgeService is how the bridge serves one kind: the simulated port it stands for and whose machine answers. */
+interface BridgeService {
+  readonly port: number;
+  readonly protocol: Extract<Protocol, 'smtp' | 'pop3'>;
+  /** maxLine frames what a real client sends as the server's own framer will. */
+  readonly maxLine: number;
+  serve(mailServer: MailServer, socket: NodeSocket): void;
+}
+
+const SERVICES: { readonly [K in ServiceKind]: BridgeService } = {
+  smtp: {
+    port: SMTP_PORT,
+    protocol: 'smtp',
+    maxLine: TEXT_LINE_MAX * 4,
+    serve: (mailServer, socket) => mailServer.serve(socket, false),
+  },
+  submission: {
+    port: SUBMISSION_PORT,
+    protocol: 'smtp',
+    maxLine: TEXT_LINE_MAX * 4,
+    serve: (mailServer, socket) => mailServer.serve(socket, true),
+  },
+  pop3: {
+    port: POP3_PORT,
+    protocol: 'pop3',
+    maxLine: COMMAND_LINE_MAX,
+    serve: (mailServer, socket) => mailServer.servePop3(socket),
+  },
+};
+
+const KINDS: readonly ServiceKind[] = ['smtp', 'submission', 'pop3'];
 
 // How often virtual time catches up with real time while no socket speaks, so that timeouts and the queue run.
 const TICK_MS = 20;
@@ -56,8 +98,8 @@ const STOP_GRACE_MS = 500;
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const log = options.log ?? (() => {});
   const hostName = options.host ?? DEFAULT_BRIDGE_HOST;
-  const asked = (['smtp', 'submission'] as const).filter((kind) => options[kind] !== undefined);
-  if (asked.length === 0) throw new Error('startBridge: ask for an smtp port, a submission port or both');
+  const asked = KINDS.filter((kind) => options[kind] !== undefined);
+  if (asked.length === 0) throw new Error('startBridge: ask for at least one port: smtp, submission or pop3');
   for (const kind of asked) checkPort(kind, options[kind] as number);
 
   const scenario = builtinScenario('textbook');
@@ -93,7 +135,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   // Each open connection, with a promise that settles once its socket has reported `closed` or `error`.
   const open = new Map<NetSocket, Promise<void>>();
   let nextConn = 1;
-  const accept = (raw: NetSocket, submission: boolean, port: number) => {
+  const accept = (raw: NetSocket, kind: ServiceKind, port: number) => {
+    const service = SERVICES[kind];
     const conn: ConnId = `b${nextConn++}`;
     const socket = new NodeSocket(raw, conn);
     let gone = () => {};
@@ -107,14 +150,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       conn,
       client: socket.remote.host,
       server: mailServer.hostname,
-      port,
-      protocol: 'smtp',
+      port: service.port,
+      protocol: service.protocol,
     });
     // A real client has no machine of ours to trace its lines, so the bridge frames them as the server will
     // and records them, with what they mean, before the server's replies: the trace reads like a simulated
     // session. The reader hears the server's replies too, since a 354 makes what follows message text.
-    const framer = new LineFramer(TEXT_LINE_MAX * 4);
-    const reader = PROTOCOLS.smtp.typedLines?.() ?? null;
+    const framer = new LineFramer(service.maxLine);
+    const reader = PROTOCOLS[service.protocol].typedLines?.() ?? null;
     let heard = kernel.trace.length;
     socket.onEvent((event) => {
       advance();
@@ -129,14 +172,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           kind: 'app.line',
           conn,
           host: socket.remote.host,
-          protocol: 'smtp',
+          protocol: service.protocol,
           from: 'client',
           line,
           ...reader?.client(line),
         });
       }
     });
-    mailServer.serve(socket, submission);
+    service.serve(mailServer, socket);
     socket.onEvent((event) => {
       flush();
       if (event.type === 'closed' || event.type === 'error') {
@@ -149,11 +192,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
 
   const servers: Server[] = [];
-  const ports: { smtp?: number; submission?: number } = {};
+  const ports: { [K in ServiceKind]?: number } = {};
   try {
     for (const kind of asked) {
-      const submission = kind === 'submission';
-      const server = await listen(options[kind] as number, (raw, port) => accept(raw, submission, port));
+      const server = await listen(options[kind] as number, (raw, port) => accept(raw, kind, port));
       servers.push(server);
       ports[kind] = portOf(server);
       server.on('error', (error) => log(`bridge: ${kind} listener failed: ${error.message}`));
@@ -227,7 +269,7 @@ function at(t: number): string {
   return `${(t / 1000).toFixed(3).padStart(10)} s`;
 }
 
-// The teaching log shows SMTP lines with their connection, and what the mail server did with the mail.
+// The teaching log shows protocol lines with their connection, and what the mail server did with the mail.
 function logLine(event: TraceEvent): string | null {
   if (event.kind === 'app.line') {
     // A bare CR or LF inside a line is shown, not obeyed: it is what a student should notice.

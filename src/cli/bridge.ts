@@ -1,12 +1,13 @@
-// `npm run bridge -- --smtp 2525 [--submission 5870] [--host hamburger.edu]`: serves a textbook mail server on
-// 127.0.0.1 so that `telnet 127.0.0.1 2525` talks to the SMTP machine the browser animates.
-import { startBridge, DEFAULT_BRIDGE_HOST } from '../bridge/bridge.ts';
+// `npm run bridge -- --smtp 2525 [--submission 5870] [--pop3 1100] [--host hamburger.edu]`: serves a textbook mail
+// server on 127.0.0.1 so that `telnet 127.0.0.1 2525` talks to the SMTP machine the browser animates.
+import { startBridge, DEFAULT_BRIDGE_HOST, type ServiceKind } from '../bridge/bridge.ts';
 
 const DEFAULT_SMTP_PORT = 2525;
 
-const USAGE = `usage: npm run bridge -- [--smtp PORT] [--submission PORT] [--host MAILSERVER]
+const USAGE = `usage: npm run bridge -- [--smtp PORT] [--submission PORT] [--pop3 PORT] [--host MAILSERVER]
   --smtp PORT         real port for the server's SMTP port 25 (default ${DEFAULT_SMTP_PORT}; 0 picks a free one)
   --submission PORT   real port for its submission port 587, where AUTH PLAIN/LOGIN is required
+  --pop3 PORT         real port for its POP3 port 110, to read back what SMTP delivered
   --host MAILSERVER   which mail server of the textbook world to serve (default ${DEFAULT_BRIDGE_HOST})
 Listens on 127.0.0.1 only. Try: telnet 127.0.0.1 ${DEFAULT_SMTP_PORT}   (users: bob/hungry at hamburger.edu,
 alice/croissant at crepes.fr). Ctrl-C stops.`;
@@ -23,8 +24,13 @@ function parsePort(flag: string, text: string): number {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  let smtp: number | undefined;
-  let submission: number | undefined;
+  // One real port per service asked for; IMAP's --imap flag goes in FLAGS once the bridge serves it.
+  const FLAGS: Readonly<Record<string, ServiceKind>> = {
+    '--smtp': 'smtp',
+    '--submission': 'submission',
+    '--pop3': 'pop3',
+  };
+  const ports: { [K in ServiceKind]?: number } = {};
   let host: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -32,17 +38,15 @@ async function main(argv: readonly string[]): Promise<void> {
     if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return;
-    } else if (arg === '--smtp') smtp = parsePort(arg, value());
-    else if (arg === '--submission') submission = parsePort(arg, value());
+    } else if (Object.hasOwn(FLAGS, arg)) ports[FLAGS[arg] as ServiceKind] = parsePort(arg, value());
     else if (arg === '--host') host = value();
     else fail(`unknown argument ${arg}\n${USAGE}`);
   }
-  if (smtp === undefined && submission === undefined) smtp = DEFAULT_SMTP_PORT;
+  if (Object.keys(ports).length === 0) ports.smtp = DEFAULT_SMTP_PORT;
   let bridge;
   try {
     bridge = await startBridge({
-      ...(smtp !== undefined ? { smtp } : {}),
-      ...(submission !== undefined ? { submission } : {}),
+      ...ports,
       ...(host !== undefined ? { host } : {}),
       log: (line) => process.stdout.write(`${line}\n`),
     });

@@ -1,6 +1,10 @@
 // The one table of the application protocols Mail Lab speaks: each one's name, well-known ports, reply catalogue,
 // session machines and the reader of lines a person types. The console, the views, the bridge and sim read it.
 import type { AnyStateMachine } from 'xstate';
+import { imapCatalogue } from './imap/catalogue.ts';
+import { imapClientMachine } from './imap/imapClientMachine.ts';
+import { imapServerMachine } from './imap/imapServerMachine.ts';
+import { imapTypedLines } from './imap/typedLines.ts';
 import { pop3Catalogue } from './pop3/catalogue.ts';
 import { pop3ClientMachine } from './pop3/pop3ClientMachine.ts';
 import { pop3ServerMachine } from './pop3/pop3ServerMachine.ts';
@@ -37,8 +41,8 @@ export interface ProtocolEntry {
 }
 
 /**
- * PROTOCOLS is the registry. IMAP and HTTP name their ports already, so connections to them are labelled; their
- * machines and catalogues arrive with the rest of the reading half of the lab.
+ * PROTOCOLS is the registry. HTTP names its port already, so connections to it are labelled; its machines and
+ * catalogue arrive with webmail.
  */
 export const PROTOCOLS: { readonly [P in ProtocolName]: ProtocolEntry & { readonly name: P } } = {
   smtp: {
@@ -61,7 +65,16 @@ export const PROTOCOLS: { readonly [P in ProtocolName]: ProtocolEntry & { readon
     clientMachine: pop3ClientMachine,
     typedLines: pop3TypedLines,
   },
-  imap: { ...pending('imap', 'IMAP'), ports: [143] },
+  imap: {
+    name: 'imap',
+    title: 'IMAP',
+    // RFC 3501 §2.1.
+    ports: [143],
+    catalogue: imapCatalogue(),
+    serverMachine: imapServerMachine,
+    clientMachine: imapClientMachine,
+    typedLines: imapTypedLines,
+  },
   http: { ...pending('http', 'HTTP'), ports: [80] },
 };
 

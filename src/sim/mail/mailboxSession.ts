@@ -317,6 +317,7 @@ export class MailboxSession {
   /** copy copies messages of this view to another folder (COPY, RFC 3501 §6.4.7); read-only sessions may copy. */
   copy(uids: readonly number[], to: string): CopyResult | SessionRefused {
     if (!this.#folder) return { ok: false, reason: 'not-selected' };
+    if (!this.#current()) return { ok: false, reason: 'no-such-folder' };
     return this.#store.copy(this.user, this.#folder.name, uids, to);
   }
 
@@ -333,8 +334,15 @@ export class MailboxSession {
 
   #writable(): { readonly ok: true; readonly name: string } | SessionRefused {
     if (!this.#folder) return { ok: false, reason: 'not-selected' };
+    if (!this.#current()) return { ok: false, reason: 'no-such-folder' };
     if (this.#readOnly) return { ok: false, reason: 'read-only' };
     return { ok: true, name: this.#folder.name };
+  }
+
+  // The store acts by name: a folder deleted under the session and made again under its name is not this one.
+  #current(): boolean {
+    const folder = this.#folder;
+    return folder !== null && folder.selectable && this.#store.folder(this.user, folder.name) === folder;
   }
 
   // A message seen for the first time: \Recent here if no session took it first; read-only, without taking it.

@@ -176,13 +176,13 @@ export class MailboxStore {
 
   /**
    * deliver stores a message in a user's folder with the next UID; the user must exist, and a folder that does not
-   * exist yet is created. `queueId` names the server's record of the message (the id its `smtp.accepted` or
+   * exist yet (or is \Noselect) is created. `queueId` names the server's record of the message (the id its `smtp.accepted` or
    * `queue.enqueued` carried), so a view can find the envelope it came with.
    */
   deliver(user: string, raw: string, queueId: string, folderName = 'INBOX'): StoredMessage {
     const u = this.#users.get(user.toLowerCase());
     if (!u) throw new Error(`MailboxStore.deliver: no user ${user} on ${this.#host}`);
-    if (!this.folder(user, folderName)) this.create(user, folderName);
+    if (!this.folder(user, folderName)?.selectable) this.create(user, folderName);
     const folder = this.folder(user, folderName);
     if (!folder?.selectable)
       throw new Error(`MailboxStore.deliver: ${folderName} of ${user} cannot hold mail`);

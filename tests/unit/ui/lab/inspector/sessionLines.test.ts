@@ -212,3 +212,202 @@ describe('a line whose facts name no reply this table explains', () => {
     expect(explainLine(refused, protocolText.en)?.meaning).toBe(protocolText.en.classes.permanent.meaning);
   });
 });
+
+/** A person at Bob's PC types `lines` into a terminal connected to hamburger.edu on `port`. */
+function typedByBob(port: number, lines: readonly string[]): TimedInput[] {
+  return [
+    { at: 1000, input: { type: 'terminal.open', host: 'bob-pc', target: 'hamburger.edu', port } },
+    ...lines.map((text, i) => ({
+      at: 3000 + i * 1000,
+      input: { type: 'terminal.type' as const, host: 'bob-pc', text },
+    })),
+  ];
+}
+
+describe('a POP3 session typed by hand on port 110', () => {
+  const trace = run(
+    [...typedByBob(110, ['USER bob', 'PASS hungry', 'STAT', 'RETR 1', 'DELE 1', 'FROB', 'QUIT'])].map(
+      (i) => ({
+        ...i,
+        at: i.at + 5 * MIN,
+      }),
+    ),
+    true,
+  );
+  const connected = trace.find((e) => e.kind === 'terminal.connected' && e.host === 'bob-pc');
+  const lines = connected?.kind === 'terminal.connected' ? readSessionLines(trace, connected.conn) : [];
+
+  it('reads each command by its verb and each response by its catalogue id and the verb it answers', () => {
+    const firsts = lines.filter((l) => l.role.kind !== 'reply' || l.role.first);
+    expect(firsts.map(roleName)).toEqual([
+      'pop3.greeting.apop',
+      'USER',
+      'pop3.user.ok',
+      'PASS',
+      'pop3.pass.ok',
+      'STAT',
+      'pop3.stat',
+      'RETR',
+      'pop3.retr',
+      'DELE',
+      'pop3.dele.ok',
+      'unknown',
+      'pop3.error.unknownCommand',
+      'QUIT',
+      'pop3.quit.updated',
+    ]);
+    const dele = lines.find((l) => l.role.kind === 'reply' && l.role.answers === 'DELE');
+    expect(dele?.role).toMatchObject({ tone: 'positive', lead: '+OK', reply: 'pop3.dele.ok' });
+    const refused = lines.find(
+      (l) => l.role.kind === 'reply' && l.role.reply === 'pop3.error.unknownCommand',
+    );
+    expect(refused?.role).toMatchObject({ tone: 'permanent', lead: '-ERR', status: { status: '-ERR' } });
+  });
+
+  it('never shows the password, and explains every line in Korean', () => {
+    expect(lines.map((l) => l.line).join('\n')).not.toContain('hungry');
+    for (const line of lines) expect(explainLine(line, protocolText.ko), line.line).not.toBeNull();
+  });
+
+  it('tells the message lines of RETR from its status line, up to the final "."', () => {
+    const retr = lines.filter((l) => l.role.kind === 'reply' && l.role.reply === 'pop3.retr');
+    expect(retr.length).toBeGreaterThan(3);
+    const [first, second] = retr;
+    const last = retr.at(-1);
+    expect(first?.role).toMatchObject({ first: true, last: false, lead: '+OK' });
+    expect(second?.role).toMatchObject({ first: false, lead: null });
+    expect(last?.line).toBe('.');
+    expect(last?.role).toMatchObject({ last: true });
+    if (first === undefined || second === undefined) throw new Error('no RETR lines');
+    expect(explainLine(first, protocolText.en)?.title).toBe(protocolText.en.pop3.statuses['+OK'].meaning);
+    expect(explainLine(second, protocolText.en)?.extra).toBe(protocolText.en.pop3.multiLine);
+    expect(explainLine(first, protocolText.ko)?.meaning).toBe(protocolText.ko.replies['pop3.retr'].meaning);
+  });
+});
+
+describe('the lines of an IMAP session, from their facts', () => {
+  const base = { t: 0, conn: 'c7', protocol: 'imap' as const };
+  const trace: TraceEvent[] = [
+    {
+      ...base,
+      seq: 0,
+      kind: 'app.line',
+      host: 's',
+      from: 'server',
+      line: '* OK IMAP4rev1 ready',
+      status: 'OK',
+      reply: 'imap.greeting',
+    },
+    {
+      ...base,
+      seq: 1,
+      kind: 'app.line',
+      host: 'c',
+      from: 'client',
+      line: 'a001 LOGIN bob hungry',
+      tag: 'a001',
+      verb: 'LOGIN',
+      args: { userid: 'bob', password: true },
+    },
+    {
+      ...base,
+      seq: 2,
+      kind: 'app.line',
+      host: 's',
+      from: 'server',
+      line: 'a001 OK LOGIN completed',
+      tag: 'a001',
+      status: 'OK',
+      reply: 'imap.login.ok',
+      answers: 'LOGIN',
+    },
+    {
+      ...base,
+      seq: 3,
+      kind: 'app.line',
+      host: 'c',
+      from: 'client',
+      line: 'a002 UID FETCH 1:* (FLAGS)',
+      tag: 'a002',
+      verb: 'UID FETCH',
+    },
+    {
+      ...base,
+      seq: 4,
+      kind: 'app.line',
+      host: 's',
+      from: 'server',
+      line: '* 1 FETCH (FLAGS (\\Seen) UID 4)',
+      status: 'FETCH',
+      reply: 'imap.fetch',
+      answers: 'UID FETCH',
+    },
+    {
+      ...base,
+      seq: 5,
+      kind: 'app.line',
+      host: 's',
+      from: 'server',
+      line: '* 2 EXISTS',
+      status: 'EXISTS',
+      reply: 'imap.exists',
+    },
+    {
+      ...base,
+      seq: 6,
+      kind: 'app.line',
+      host: 's',
+      from: 'server',
+      line: 'a002 NO some were expunged',
+      tag: 'a002',
+      status: 'NO',
+      reply: 'imap.fetch.expunged',
+      answers: 'UID FETCH',
+    },
+    {
+      ...base,
+      seq: 7,
+      kind: 'app.line',
+      host: 'c',
+      from: 'client',
+      line: 'a003 FROB',
+      tag: 'a003',
+      verb: 'FROB',
+    },
+  ];
+  const lines = readSessionLines(trace, 'c7');
+
+  it('read the tag and status of each response, and colour OK, NO and untagged data apart', () => {
+    expect(lines.map((l) => (l.role.kind === 'reply' ? [l.role.lead, l.role.tone] : null))).toEqual([
+      ['* OK', 'positive'],
+      null,
+      ['a001 OK', 'positive'],
+      null,
+      ['*', 'info'],
+      ['*', 'info'],
+      ['a002 NO', 'transient'],
+      null,
+    ]);
+  });
+
+  it('explain a UID command as its command with a word on UIDs, and an unknown one as unknown', () => {
+    const [, login, , fetch, , , , frob] = lines;
+    if (login === undefined || fetch === undefined || frob === undefined) throw new Error('lines missing');
+    expect(explainLine(fetch, protocolText.en)).toMatchObject({
+      title: 'a002 UID FETCH',
+      meaning: protocolText.en.imap.commands.FETCH.meaning,
+      extra: protocolText.en.imap.uid,
+    });
+    expect(explainLine(login, protocolText.ko)?.meaning).toBe(protocolText.ko.imap.commands.LOGIN.meaning);
+    expect(frob.role).toMatchObject({ kind: 'command', command: { protocol: 'imap', command: 'unknown' } });
+    expect(login.line).not.toContain('hungry');
+  });
+
+  it('say an untagged line nobody asked for is news, and explain it by its catalogue id', () => {
+    const exists = lines[5];
+    if (exists === undefined) throw new Error('no EXISTS');
+    const explained = explainLine(exists, protocolText.en);
+    expect(explained?.extra).toBe(protocolText.en.imap.untagged);
+    expect(explained?.meaning).toBe(protocolText.en.replies['imap.exists'].meaning);
+  });
+});

@@ -1,6 +1,7 @@
 // The words of a sequence diagram: each arrow's summary and the lines it carried, and the TCP state pills on the
 // lanes, first where they belong and then moved down just enough that none covers another.
 import type { ConnId, HostId, TcpState } from '../net/types.ts';
+import { shownLine } from '../sim/shownLine.ts';
 import type { EventOf } from '../sim/trace.ts';
 import { round1 } from './arrowShapes.ts';
 import { avoidOverlaps, type Box } from './avoidOverlaps.ts';
@@ -65,7 +66,8 @@ export function labelBlock(d: ArrowDraft): LabelBlock {
     y1: baseline + 4,
   };
   const side = x2 >= x1 ? 1 : -1;
-  const chipWidths = d.lines.map((l) => monoWidth(l.line, M.fontSize) + 2 * M.chipPadding);
+  // A line is drawn as people may see it: credentials masked, control characters escaped (sim/shownLine.ts).
+  const chipWidths = d.lines.map((l) => monoWidth(shownLine(l), M.fontSize) + 2 * M.chipPadding);
   const chipsWidth = Math.max(0, ...chipWidths);
   const chipsTop = y1 + slope * (M.statePad + chipsWidth) + 5;
   const chipX0 = side > 0 ? x1 + M.statePad : x1 - M.statePad - chipsWidth;
@@ -169,7 +171,7 @@ export function settleLabels(
       const top = block.chips.y0 + dy + j * (M.chipHeight + 3);
       const x0 = block.side > 0 ? block.chips.x0 : block.chips.x1 - width;
       return {
-        text: l.line,
+        text: shownLine(l),
         from: l.from,
         x: r(x0 + width / 2),
         y: r(top + M.chipHeight / 2 + M.fontSize * 0.32),

@@ -3,6 +3,7 @@ import type { Box } from '../../../src/timeline/avoidOverlaps.ts';
 import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
 import type { Scenario } from '../../../src/sim/scenario.ts';
 import { Session } from '../../../src/sim/session.ts';
+import { MASK } from '../../../src/sim/shownLine.ts';
 import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
 import { sequenceLayout, type SegmentArrow } from '../../../src/timeline/sequenceLayout.ts';
 
@@ -187,5 +188,28 @@ describe('sequenceLayout of a segment lost on a downed link', () => {
       '↻ PSH, ACK seq=46 ack=46 len=20',
     ]);
     expect(again.every((a) => a.end.kind === 'arrived')).toBe(true);
+  });
+});
+
+describe('the sequence diagram of a POP3 log-in typed by hand', () => {
+  it('masks the password in the line it shows for PASS', () => {
+    const textbook = builtinScenario('textbook');
+    if (textbook === undefined) throw new Error('textbook is missing');
+    const typed = ['USER bob', 'PASS hungry', 'QUIT'];
+    const run = new Session({ ...textbook, inputs: [] }, [
+      { at: 1000, input: { type: 'terminal.open', host: 'bob-pc', target: 'hamburger.edu', port: 110 } },
+      ...typed.map((text, i) => ({
+        at: 3000 + i * 1000,
+        input: { type: 'terminal.type' as const, host: 'bob-pc', text },
+      })),
+    ]);
+    run.runUntilQuiet(60_000);
+    const conn = run.trace.find((e) => e.kind === 'conn.opened' && e.port === 110);
+    if (conn?.kind !== 'conn.opened') throw new Error('no POP3 connection');
+    const own = run.trace.filter((e) => !('conn' in e) || e.conn === conn.conn);
+    const chips = sequenceLayout(own, { width: 900 }).arrows.flatMap((a) => a.lines.map((l) => l.text));
+    expect(chips).toContain('USER bob');
+    expect(chips).toContain(`PASS ${MASK}`);
+    expect(chips.join('\n')).not.toContain('hungry');
   });
 });

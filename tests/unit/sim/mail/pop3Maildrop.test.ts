@@ -81,6 +81,19 @@ describe('the POP3 maildrop over the mailbox store', () => {
     ]);
   });
 
+  it('tells an IMAP session with the INBOX selected of the messages UPDATE removed', () => {
+    const { store, session } = world();
+    store.deliver('bob', 'Subject: a\r\n\r\n', 'Q1');
+    const heard: unknown[] = [];
+    const imap = store.openSession('bob', (change) => heard.push(change));
+    expect(imap.select('INBOX', false)).toMatchObject({ ok: true });
+    const drop = session();
+    const lock = drop.lock('bob');
+    drop.commit('bob', lock.ok ? lock.messages.map((m) => m.uid) : []);
+    drop.release('bob');
+    expect(heard).toEqual([{ kind: 'expunged', uid: 1 }]);
+  });
+
   it('takes the password as the APOP secret, and refuses an empty one either way', () => {
     const { session } = world();
     const drop = session();

@@ -277,8 +277,9 @@ export function decideSelect(context: ServerContext, tag: string, wire: string, 
     readOnly: snapshot.readOnly,
   };
   const lines: ServerLine[] = [
-    data({ kind: 'flags', flags: [...snapshot.flags] }),
+    // The order of RFC 3501 §8's example session.
     data({ kind: 'exists', count: snapshot.uids.length }),
+    data({ kind: 'flags', flags: [...snapshot.flags] }),
     data({ kind: 'recent', count: snapshot.recent }),
   ];
   const unseen = snapshot.firstUnseenUid === null ? -1 : snapshot.uids.indexOf(snapshot.firstUnseenUid);

@@ -47,9 +47,13 @@ interface Account {
   readonly subscribed: Set<string>;
 }
 
+/** MessageSpec is a message to start with: raw text (then \Recent, no flags), or with its flags and \Recent. */
+export type MessageSpec =
+  string | { raw: string; flags?: readonly string[]; recent?: boolean; date?: number };
+
 /** MemoryBackendOptions: users with passwords and the messages of their folders (INBOX at least). */
 export interface MemoryBackendOptions {
-  readonly users: Record<string, { password: string; folders?: Record<string, readonly string[]> }>;
+  readonly users: Record<string, { password: string; folders?: Record<string, readonly MessageSpec[]> }>;
   readonly now?: () => number;
 }
 
@@ -111,7 +115,16 @@ export function memoryBackend(options: MemoryBackendOptions): MemoryBackend {
     for (const [name, messages] of Object.entries(folders)) {
       const folder = newFolder();
       account.folders.set(name, folder);
-      for (const raw of messages) store(folder, raw, [], null);
+      for (const spec of messages) {
+        const {
+          raw,
+          flags = [],
+          recent = true,
+          date = null,
+        } = typeof spec === 'string' ? { raw: spec } : spec;
+        const stored = store(folder, raw, flags, date);
+        if (!recent) folder.unclaimed.delete(stored.uid);
+      }
     }
   }
 

@@ -60,9 +60,21 @@ function arc(from: HostNode, to: HostNode, lane: number): string {
   return `M${r(ends.x1)},${r(ends.y1)}Q${r(cx)},${r(cy)} ${r(ends.x2)},${r(ends.y2)}`;
 }
 
+// A connection carries its session from the SYN until either side starts closing (RFC 793 §3.5); a connection
+// lingering in TIME-WAIT long after QUIT carries no mail, so it gets no arc.
+function carrying(c: ConnectionView): boolean {
+  return (
+    c.closedAt === null &&
+    (c.clientState === 'SYN-SENT' || c.clientState === 'ESTABLISHED') &&
+    c.serverState !== 'CLOSE-WAIT' &&
+    c.serverState !== 'LAST-ACK'
+  );
+}
+
 /**
- * flowArcs lists an arc for every mail connection open at the cursor (opened and not yet closed) between two
- * hosts on the map, in the order the connections opened. Connections to an address no host has are left out.
+ * flowArcs lists an arc for every mail connection carrying its session at the cursor (from the SYN until either
+ * side starts to close) between two hosts on the map, in the order the connections opened. Connections to an
+ * address no host has are left out.
  */
 export function flowArcs(layout: TopologyLayout, connections: readonly ConnectionView[]): FlowArc[] {
   const lanes = new Map<string, number>();
@@ -71,7 +83,7 @@ export function flowArcs(layout: TopologyLayout, connections: readonly Connectio
     const flow = flowOf(c.protocol);
     const client = layout.byHost[c.client.host];
     const server = layout.byHost[c.server.host];
-    if (flow === null || c.closedAt !== null || client === undefined || server === undefined) continue;
+    if (flow === null || !carrying(c) || client === undefined || server === undefined) continue;
     if (client === server) continue;
     const pair = [c.client.host, c.server.host].sort().join('|');
     const lane = lanes.get(pair) ?? 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TcpState } from '../../../src/net/types.ts';
 import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
 import { Session } from '../../../src/sim/session.ts';
 import type { Protocol } from '../../../src/sim/trace.ts';
@@ -16,13 +17,14 @@ function connection(
   client: string,
   server: string,
   closed = false,
+  clientState: TcpState = 'ESTABLISHED',
 ): ConnectionView {
   return {
     conn,
     client: { host: client },
     server: { host: server, port: 0 },
     protocol,
-    clientState: 'ESTABLISHED',
+    clientState,
     serverState: 'ESTABLISHED',
     machines: {},
     openedAt: 1,
@@ -72,11 +74,12 @@ describe('push and pull', () => {
     expect(near(q.end, 'bob-pc')).toBeLessThan(near(q.end, 'hamburger.edu'));
   });
 
-  it('leave out closed connections and ones that carry no mail', () => {
+  it('leave out closed or closing connections and ones that carry no mail', () => {
     const arcs = flowArcs(layout, [
       connection('c1', 'smtp', 'crepes.fr', 'hamburger.edu', true),
       connection('c2', 'echo', 'alice-pc', 'hamburger.edu'),
       connection('c3', 'imap', 'bob-pc', 'hamburger.edu'),
+      connection('c4', 'pop3', 'bob-pc', 'hamburger.edu', false, 'TIME-WAIT'),
     ]);
     expect(arcs.map((a) => [a.conn, a.flow])).toEqual([['c3', 'pull']]);
   });
@@ -95,7 +98,10 @@ describe('push and pull', () => {
     const trace = session.trace;
     const opened = trace.find((e) => e.kind === 'conn.opened' && e.client === 'crepes.fr');
     if (opened === undefined) throw new Error('crepes.fr never connected');
-    const world = worldAt(textbook, trace, opened.seq + 1);
+    const answered = trace.find(
+      (e) => e.kind === 'app.line' && e.conn === opened.conn && e.answers === 'DATA',
+    );
+    const world = worldAt(textbook, trace, answered?.seq ?? opened.seq);
     const arcs = flowArcs(layout, world.connections);
     expect(arcs.find((a) => a.client === 'crepes.fr')).toMatchObject({
       flow: 'push',

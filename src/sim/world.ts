@@ -93,6 +93,26 @@ export class World {
         this.#userAgents.get(host)?.fetch(request);
         return;
       }
+      case 'mail.open': {
+        const { type: _type, host, ...request } = input;
+        return this.#userAgents.get(host)?.read({ kind: 'open', ...request });
+      }
+      case 'mail.delete': {
+        const { type: _type, host, ...request } = input;
+        return this.#userAgents.get(host)?.read({ kind: 'delete', ...request });
+      }
+      case 'mail.move': {
+        const { type: _type, host, ...request } = input;
+        return this.#userAgents.get(host)?.read({ kind: 'move', ...request });
+      }
+      case 'mail.flag': {
+        const { type: _type, host, ...request } = input;
+        return this.#userAgents.get(host)?.read({ kind: 'flag', ...request });
+      }
+      case 'mail.search': {
+        const { type: _type, host, ...request } = input;
+        return this.#userAgents.get(host)?.read({ kind: 'search', ...request });
+      }
       case 'fault':
         return this.inject(input.fault);
     }

@@ -6,6 +6,7 @@ import { buildMessage } from '../../protocols/message/buildMessage.ts';
 import { utf8ToOctets } from '../../protocols/shared/octets.ts';
 import type { FetchRequest, MailDraft } from '../input.ts';
 import type { ServiceContext } from '../services/service.ts';
+import { ImapReader, type ReaderRequest } from './imapReader.ts';
 import { fetchWithPop3, messageIdOf, type FetchReport, type ReadingAccount } from './pop3Reader.ts';
 import { deliverToHost, deliverViaMx, type DeliveryReport, type RecipientReport } from './smtpDelivery.ts';
 
@@ -32,6 +33,7 @@ export class UserAgent {
   #sent = 0;
   // Download-and-keep remembers each account's unique-ids, so a message is downloaded once (RFC 1939 §8).
   readonly #seen = new Map<string, Set<string>>();
+  #imap: ImapReader | null = null;
 
   constructor(ctx: ServiceContext, config: UserAgentConfig) {
     this.#ctx = ctx;
@@ -124,7 +126,7 @@ export class UserAgent {
         protocol: request.protocol,
         ...report,
       });
-    if (request.protocol === 'imap') return this.#fetchWithImap(account, finish);
+    if (request.protocol === 'imap') return this.#fetchWithImap(finish);
     const key = `${account.server}/${account.user}`;
     const seen = this.#seen.get(key) ?? new Set<string>();
     this.#seen.set(key, seen);
@@ -155,11 +157,23 @@ export class UserAgent {
   }
 
   /**
-   * #fetchWithImap is where IMAP reading plugs in (src/sim/mail/imapReader.ts, being built): it must emit
-   * `ua.fetched` for each message it downloads and call `finish` once. Until then the fetch fails plainly.
+   * read runs one of the IMAP reading inputs (open, delete, move, flag, search) on the user's server; what the
+   * reader learns arrives in the trace as `ua.imap`.
    */
-  #fetchWithImap(_account: ReadingAccount, finish: (report: FetchReport) => void): void {
-    finish({ outcome: 'failed', count: 0, detail: 'this user agent cannot read with IMAP yet' });
+  read(request: Exclude<ReaderRequest, { kind: 'fetch' }>): void {
+    this.#imapReader().request(request);
+  }
+
+  // IMAP keeps the mail on the server: a fetch lists the folders and brings INBOX's headers, not the messages,
+  // so it reports `ua.imap` and `ua.fetchResult` but no `ua.fetched` (see imapReader.ts).
+  #fetchWithImap(finish: (report: FetchReport) => void): void {
+    this.#imapReader().request({ kind: 'fetch', done: finish });
+  }
+
+  // One IMAP connection per user agent, kept open between inputs (imapReader.ts).
+  #imapReader(): ImapReader {
+    this.#imap ??= new ImapReader(this.#ctx, this.#account());
+    return this.#imap;
   }
 
   // The reading account: the `reading` settings, else the sending ones (the address's local part as user name).

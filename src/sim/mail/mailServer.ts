@@ -1,7 +1,7 @@
 // A mail server host: SMTP on port 25 (and 587 for submission with AUTH), mailboxes for its users, and an
 // outbound queue for everything else. It writes Received at every hop and Return-Path at final delivery,
-// and lets a teacher make it answer chosen codes or drop the reply to the final ".". POP3 on port 110 reads the
-// same mailboxes.
+// and lets a teacher make it answer chosen codes or drop the reply to the final ".". POP3 on port 110 and IMAP on
+// 143 read the same mailboxes.
 import { createActor, type AnyActorRef } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
 import type { ConnId, Endpoint } from '../../net/types.ts';
@@ -14,6 +14,7 @@ import { receivedField, returnPathField } from '../../protocols/smtp/traceFields
 import { TEXT_LINE_MAX } from '../../protocols/shared/limits.ts';
 import { COMMAND_LINE_MAX } from '../../protocols/pop3/limits.ts';
 import { pop3ServerMachine } from '../../protocols/pop3/pop3ServerMachine.ts';
+import { imapServerMachine } from '../../protocols/imap/imapServerMachine.ts';
 import { bindLineSession } from '../services/lineSession.ts';
 import type { ServiceContext } from '../services/service.ts';
 import { MailboxStore } from './mailboxStore.ts';
@@ -21,6 +22,7 @@ import { ServerFaults, type ReplyFault } from './serverFaults.ts';
 import { OutboundQueue } from './outboundQueue.ts';
 import { Pop3Faults, type Pop3ReplyFault } from './pop3Faults.ts';
 import { storeMaildrop, type Pop3Locks } from './pop3Maildrop.ts';
+import { imapBackend } from './imapMailbox.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
 
 /** MailServerConfig is a mail server's part of the scenario, defaults filled in. */
@@ -46,6 +48,12 @@ export const SUBMISSION_PORT = 587;
 
 /** POP3_PORT is POP3's well-known port (RFC 1939 §3). */
 export const POP3_PORT = 110;
+
+/** IMAP_PORT is IMAP's well-known port (RFC 3501 §2.1). */
+export const IMAP_PORT = 143;
+
+/** IMAP_LINE_MAX bounds an IMAP line: larger than other protocols', since a literal's octets travel inside lines. */
+export const IMAP_LINE_MAX = 64 * 1024;
 
 function localPart(address: string): string {
   return address.slice(0, address.lastIndexOf('@')).toLowerCase();
@@ -100,6 +108,7 @@ export class MailServer {
     if (this.config.submission)
       this.#ctx.network.listen(this.#ctx.host, SUBMISSION_PORT, (socket) => this.serve(socket, true));
     this.#ctx.network.listen(this.#ctx.host, POP3_PORT, (socket) => this.servePop3(socket));
+    this.#ctx.network.listen(this.#ctx.host, IMAP_PORT, (socket) => this.serveImap(socket));
     this.queue.resume();
   }
 
@@ -117,6 +126,7 @@ export class MailServer {
         this.#ctx.network.unlisten(this.#ctx.host, SMTP_PORT);
         if (this.config.submission) this.#ctx.network.unlisten(this.#ctx.host, SUBMISSION_PORT);
         this.#ctx.network.unlisten(this.#ctx.host, POP3_PORT);
+        this.#ctx.network.unlisten(this.#ctx.host, IMAP_PORT);
       }
     }
     this.#sessions.clear();
@@ -169,6 +179,29 @@ export class MailServer {
       protocol: 'pop3',
       machine: 'pop3-server',
       maxLine: COMMAND_LINE_MAX,
+      emit: (e) => this.#ctx.emit(e),
+    });
+  }
+
+  /**
+   * serveImap runs an IMAP server session on a connected socket over the server's mailbox store. The store wakes
+   * the session after every change, so it can send untagged updates when RFC 3501 lets it (at once in IDLE).
+   */
+  serveImap(socket: Socket): void {
+    const backend = imapBackend(this.store);
+    const actor = createActor(imapServerMachine, {
+      input: { hostname: this.hostname, backend },
+      clock: this.#ctx.kernel.clock,
+    });
+    const stop = backend.watch(() => {
+      if (actor.getSnapshot().status === 'active') actor.send({ type: 'mailbox.changed' });
+    });
+    actor.subscribe({ complete: stop, error: stop });
+    bindLineSession(socket, actor, {
+      host: this.#ctx.host,
+      protocol: 'imap',
+      machine: 'imap-server',
+      maxLine: IMAP_LINE_MAX,
       emit: (e) => this.#ctx.emit(e),
     });
   }

@@ -104,10 +104,17 @@ function runClient(
   });
   let told = 0;
   let reported = false;
-  actor.subscribe((snapshot) => {
-    // Each message is told as RETR brings it, so a visit cut short still shows what reached the user.
-    const retrieved = snapshot.context.retrieved;
+  // Each message is told as RETR brings it, so a visit cut short still shows what reached the user. The machine's
+  // next command (DELE, RETR or QUIT) is sent in the same step, so its line.send tells first: the trace reads
+  // "downloaded" before the command that follows.
+  const tell = () => {
+    const retrieved = actor.getSnapshot().context.retrieved;
     for (; told < retrieved.length; told++) options.downloaded(retrieved[told] as RetrievedMessage);
+  };
+  actor.on('line.send', tell);
+  actor.subscribe((snapshot) => {
+    tell();
+    const retrieved = snapshot.context.retrieved;
     if (snapshot.status !== 'done' || reported) return;
     reported = true;
     const output = snapshot.output;

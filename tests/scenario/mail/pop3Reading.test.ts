@@ -69,6 +69,13 @@ describe('the pop3-delete scenario', () => {
     expect(message?.messageId).toMatch(/@crepes\.fr>$/);
   });
 
+  it('says the message was downloaded before the DELE that follows its RETR', () => {
+    const downloaded = trace.findIndex((e) => e.kind === 'ua.fetched');
+    const dele = trace.findIndex((e) => e.kind === 'app.line' && e.verb === 'DELE');
+    expect(downloaded).toBeGreaterThan(-1);
+    expect(downloaded).toBeLessThan(dele);
+  });
+
   it('removes the message from the server at QUIT, through the store', () => {
     const quit = trace.find((e) => e.kind === 'app.line' && e.protocol === 'pop3' && e.verb === 'QUIT');
     const [gone] = expunged(trace);

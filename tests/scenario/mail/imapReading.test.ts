@@ -73,4 +73,26 @@ describe('IMAP on port 143 of a mail server', () => {
     expect(fetches.map((e) => e.line)).toContain('* 1 FETCH (FLAGS (\\Flagged))');
     expect(fetches.every((e) => e.t >= 17 * SEC)).toBe(true);
   });
+
+  it('shows a POP3 DELE and QUIT to an IMAP session in IDLE as an expunge', () => {
+    const on = (host: string) => (t: number, text: string) => at(t, { type: 'terminal.type', host, text });
+    const phone = on('bob-phone');
+    const pc = on('bob-pc');
+    const trace = play([
+      at(10 * SEC, { type: 'terminal.open', host: 'bob-phone', target: 'hamburger.edu', port: 143 }),
+      phone(11 * SEC, 'p1 LOGIN bob hungry'),
+      phone(12 * SEC, 'p2 SELECT INBOX'),
+      phone(13 * SEC, 'p3 IDLE'),
+      at(14 * SEC, { type: 'terminal.open', host: 'bob-pc', target: 'hamburger.edu', port: 110 }),
+      pc(15 * SEC, 'USER bob'),
+      pc(16 * SEC, 'PASS hungry'),
+      pc(17 * SEC, 'DELE 1'),
+      pc(18 * SEC, 'QUIT'),
+    ]);
+    const expunge = imapServerLines(trace).find((e) => e.line === '* 1 EXPUNGE');
+    expect(expunge?.t).toBeGreaterThanOrEqual(18 * SEC);
+    expect(trace.filter(isKind('mailbox.expunged'))).toMatchObject([
+      { user: 'bob', folder: 'INBOX', uid: 1 },
+    ]);
+  });
 });

@@ -18,7 +18,13 @@ export type MailParams = { SIZE?: number; BODY?: '7BIT' | '8BITMIME'; AUTH?: str
 
 /** SyntaxDetail says what was wrong with a known command's arguments; each maps to a 501 reply. */
 export type SyntaxDetail =
-  'bareLineBreak' | 'missingArgument' | 'unexpectedArgument' | 'badDomain' | 'badParameter' | PathProblem;
+  | 'bareLineBreak'
+  | 'tabSeparator'
+  | 'missingArgument'
+  | 'unexpectedArgument'
+  | 'badDomain'
+  | 'badParameter'
+  | PathProblem;
 
 /** SmtpCommand is a parsed command line: a known verb with its arguments, a verb we do not carry out, or a syntax error. */
 export type SmtpCommand =
@@ -81,8 +87,9 @@ export function isKnownVerb(verb: string): verb is KnownVerb {
  */
 export function parseCommand(line: string): SmtpCommand {
   const trimmed = line.replace(/[ \t]+$/, '');
-  // The verb ends at SP; a lone CR or LF ends it too, so that "NOOP\r" is seen as NOOP with a bad line end.
-  const end = trimmed.search(/[ \r\n]/);
+  // The verb ends at SP; a lone CR or LF ends it too, so that "NOOP\r" is seen as NOOP with a bad line end, and so
+  // does a tab, so that "EHLO<TAB>x" is known as EHLO and told what is wrong with it.
+  const end = trimmed.search(/[ \t\r\n]/);
   const name = end === -1 ? trimmed : trimmed.slice(0, end);
   const args = end === -1 ? null : trimmed.slice(end + 1);
   const verb = name.toUpperCase();
@@ -91,6 +98,7 @@ export function parseCommand(line: string): SmtpCommand {
   }
   // RFC 5321 §2.3.8: a lone CR or LF is no line end and has no meaning inside a command, so it is refused, not guessed at.
   if (/[\r\n]/.test(line)) return syntaxError(verb, 'bareLineBreak');
+  if (trimmed.charAt(end) === '\t') return syntaxError(verb, 'tabSeparator');
   return parseArguments(verb, args);
 }
 

@@ -50,7 +50,19 @@ export function parseMailbox(text: string): Mailbox | null {
   const domain = text.slice(at + 1);
   if (!DOT_STRING.test(localPart) && !QUOTED_STRING.test(localPart)) return null;
   if (!isDomain(domain) && !isAddressLiteral(domain)) return null;
-  return { kind: 'mailbox', localPart, domain, address: text };
+  // RFC 5321 §4.1.2: a quoted local part that needs no quoting is the same mailbox as its plain form ("bob" is
+  // bob), so the address is written in the plain form that mailbox lists use.
+  const plain = unquoted(localPart);
+  return plain === null
+    ? { kind: 'mailbox', localPart, domain, address: text }
+    : { kind: 'mailbox', localPart: plain, domain, address: `${plain}@${domain}` };
+}
+
+// The content of a quoted-string local part when it is also a valid Dot-string, or null.
+function unquoted(localPart: string): string | null {
+  if (!localPart.startsWith('"')) return null;
+  const content = localPart.slice(1, -1).replace(/\\(.)/g, '$1');
+  return DOT_STRING.test(content) ? content : null;
 }
 
 /** PathResult is a parsed path with the text after its closing bracket (the parameters), or why it failed. */

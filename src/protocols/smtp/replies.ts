@@ -62,11 +62,19 @@ export const REPLIES = {
     textbook: 'Cannot VRFY user, but will accept message and attempt delivery',
     modern: 'Cannot VRFY user, but will accept message and attempt delivery',
   },
+  // RFC 5321 §3.5.3: a server that will not confirm a user may still say that one does not exist.
+  'vrfy.unknownUser': {
+    code: 550,
+    enhanced: '5.1.1',
+    textbook: '{address}... User unknown',
+    modern: '<{address}>: Recipient address rejected: User unknown in local recipient table',
+  },
+  // {commands} lists what this port carries out: AUTH only where it is offered (submission).
   help: {
     code: 214,
     enhanced: '2.0.0',
-    textbook: 'Commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT AUTH',
-    modern: 'Commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT AUTH',
+    textbook: 'Commands: {commands}',
+    modern: 'Commands: {commands}',
   },
   'auth.challenge': { code: 334, enhanced: null, textbook: '{challenge}', modern: '{challenge}' },
   'auth.ok': {
@@ -105,8 +113,9 @@ export const REPLIES = {
     textbook: 'Authentication required',
     modern: 'Authentication required',
   },
+  // Postfix and sendmail both answer 503 where AUTH is not offered: the command exists but is out of place here.
   'auth.notEnabled': {
-    code: 502,
+    code: 503,
     enhanced: '5.5.1',
     textbook: 'AUTH not available',
     modern: 'Error: authentication not enabled',
@@ -141,6 +150,13 @@ export const REPLIES = {
     textbook: 'Need MAIL before RCPT',
     modern: 'Error: need MAIL command',
   },
+  // DATA before MAIL: sendmail's words for it, not the RCPT wording above.
+  'seq.needMailForData': {
+    code: 503,
+    enhanced: '5.5.1',
+    textbook: 'Need MAIL command',
+    modern: 'Error: need MAIL command',
+  },
   'seq.needRcpt': {
     code: 503,
     enhanced: '5.5.1',
@@ -171,6 +187,14 @@ export const REPLIES = {
     textbook: 'Line too long',
     modern: 'Error: line too long',
   },
+  // A line ended by LF alone (netcat without -C) is answered at once, so the client does not seem to hang; it is
+  // still refused, as accepting it is what lets SMTP smuggling through (RFC 5321 §2.3.8).
+  'error.bareLf': {
+    code: 500,
+    enhanced: '5.5.2',
+    textbook: 'Syntax error: line ends with a bare LF; end every line with CRLF',
+    modern: 'Error: bare <LF> received; end each line with <CR><LF>',
+  },
   'error.notImplemented': {
     code: 502,
     enhanced: '5.5.1',
@@ -188,6 +212,13 @@ export const REPLIES = {
     enhanced: '5.5.2',
     textbook: 'Syntax error: bare CR or LF in command',
     modern: 'Error: bare <CR> or <LF> received',
+  },
+  // RFC 5321 §4.1.1: a single SP separates a verb from its argument; a tab gets a 501 that says so.
+  'syntax.tabSeparator': {
+    code: 501,
+    enhanced: '5.5.2',
+    textbook: 'Syntax error: separate {verb} from its argument with a space, not a tab',
+    modern: 'Syntax: {verb} and its argument are separated by a space, not a tab',
   },
   'helo.badDomain': {
     code: 501,
@@ -232,8 +263,15 @@ export const REPLIES = {
     textbook: '{address}... User unknown',
     modern: '<{address}>: Recipient address rejected: User unknown in local recipient table',
   },
+  // Postfix refuses relaying with 554, sendmail (whose words the textbook style uses) with 550: one key each.
   'rcpt.relayDenied': {
     code: 554,
+    enhanced: '5.7.1',
+    textbook: '{address}... Relaying denied',
+    modern: '<{address}>: Relay access denied',
+  },
+  'rcpt.relayRefused': {
+    code: 550,
     enhanced: '5.7.1',
     textbook: '{address}... Relaying denied',
     modern: '<{address}>: Relay access denied',
@@ -259,8 +297,8 @@ export const REPLIES = {
   'data.bareLineBreak': {
     code: 554,
     enhanced: '5.6.0',
-    textbook: 'Message contains bare CR or LF',
-    modern: 'Error: bare <CR> or <LF> in message',
+    textbook: 'Message refused: it contains a bare CR or LF; end every line with CRLF',
+    modern: 'Error: bare <CR> or <LF> in message; end each line with <CR><LF>',
   },
   'service.closing': {
     code: 421,

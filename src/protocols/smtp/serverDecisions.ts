@@ -2,7 +2,7 @@
 // Pure functions from the session's context to an Outcome; smtpServerMachine decides sequence and state.
 import type { InterposeStage, SmtpBackend, SmtpSession } from './backend.ts';
 import type { CommandSyntaxError, SmtpCommand } from './commands.ts';
-import { isPostmaster } from './paths.ts';
+import { isPostmaster, parseMailbox } from './paths.ts';
 import { REPLIES, reply, replyClass } from './replies.ts';
 import type { Reply, ReplyKey, ReplyStyle } from './replies.ts';
 import {
@@ -182,7 +182,10 @@ export function decideRcpt(context: ServerContext, command: Extract<SmtpCommand,
   const verdict =
     command.to.kind === 'postmaster' ? 'ok' : context.backend.checkRecipient(address, sessionOf(context));
   // A domain's postmaster must always be accepted (RFC 5321 §4.5.1), whatever the mailbox list says.
-  if (verdict === 'relay-denied') return { reply: replyFor(context, 'rcpt.relayDenied', { address }) };
+  if (verdict === 'relay-denied') {
+    const key = context.style === 'textbook' ? 'rcpt.relayRefused' : 'rcpt.relayDenied';
+    return { reply: replyFor(context, key, { address }) };
+  }
   if (verdict === 'unknown-user' && !isPostmaster(address)) {
     return { reply: replyFor(context, 'rcpt.unknownUser', { address }) };
   }
@@ -190,6 +193,32 @@ export function decideRcpt(context: ServerContext, command: Extract<SmtpCommand,
     reply: fault ?? replyFor(context, 'rcpt.ok', { address }),
     update: { to: [...context.to, address] },
     then: { type: 'rcpt.accepted' },
+  };
+}
+
+/**
+ * decideVrfy answers VRFY (RFC 5321 §3.5.3): 252 for a user who exists or a name it cannot judge, as a server that
+ * will not help address harvesters does, but 550 for a local user who does not exist, which tells a person at a
+ * terminal that the name is wrong. A bare name is taken as a user of this host.
+ */
+export function decideVrfy(context: ServerContext, command: Extract<SmtpCommand, { verb: 'VRFY' }>): Outcome {
+  const text = command.argument.replace(/^<(.*)>$/, '$1');
+  const mailbox = parseMailbox(text.includes('@') ? text : `${text}@${context.hostname}`);
+  if (mailbox === null || isPostmaster(mailbox.address))
+    return { reply: replyFor(context, 'vrfy.cannotVerify') };
+  const verdict = context.backend.checkRecipient(mailbox.address, sessionOf(context));
+  return verdict === 'unknown-user'
+    ? { reply: replyFor(context, 'vrfy.unknownUser', { address: mailbox.address }) }
+    : { reply: replyFor(context, 'vrfy.cannotVerify') };
+}
+
+/** decideHelp answers HELP with the commands this port carries out: AUTH is listed only where it is offered. */
+export function decideHelp(context: ServerContext): Outcome {
+  const commands = ['HELO', 'EHLO', 'MAIL', 'RCPT', 'DATA', 'RSET', 'NOOP', 'VRFY', 'HELP', 'QUIT'];
+  return {
+    reply: replyFor(context, 'help', {
+      commands: [...commands, ...(context.submission ? ['AUTH'] : [])].join(' '),
+    }),
   };
 }
 
@@ -290,6 +319,8 @@ export function syntaxReplyKey(error: CommandSyntaxError): ReplyKey {
   switch (error.detail) {
     case 'bareLineBreak':
       return 'syntax.bareLineBreak';
+    case 'tabSeparator':
+      return 'syntax.tabSeparator';
     case 'pathTooLong':
       return 'path.tooLong';
     case 'badDomain':

@@ -17,11 +17,13 @@ import {
   decideEndOfData,
   decideGreeting,
   decideHelo,
+  decideHelp,
   decideLoginPassword,
   decideLoginUsername,
   decideMail,
   decidePlainResponse,
   decideRcpt,
+  decideVrfy,
   replyFor,
   syntaxReplyKey,
 } from './serverDecisions.ts';
@@ -59,10 +61,8 @@ export type CommandEvent =
   | { type: 'command.mail'; command: Extract<SmtpCommand, { verb: 'MAIL' }> }
   | { type: 'command.rcpt'; command: Extract<SmtpCommand, { verb: 'RCPT' }> }
   | { type: 'command.auth'; command: Extract<SmtpCommand, { verb: 'AUTH' }> }
-  | {
-      type:
-        'command.data' | 'command.rset' | 'command.noop' | 'command.vrfy' | 'command.help' | 'command.quit';
-    }
+  | { type: 'command.vrfy'; command: Extract<SmtpCommand, { verb: 'VRFY' }> }
+  | { type: 'command.data' | 'command.rset' | 'command.noop' | 'command.help' | 'command.quit' }
   | { type: 'command.notImplemented' | 'command.unknown' }
   | { type: 'command.invalid'; command: CommandSyntaxError };
 
@@ -79,6 +79,8 @@ export function commandEvent(command: SmtpCommand): CommandEvent {
       return { type: 'command.rcpt', command };
     case 'AUTH':
       return { type: 'command.auth', command };
+    case 'VRFY':
+      return { type: 'command.vrfy', command };
     case 'notImplemented':
       return { type: 'command.notImplemented' };
     case 'unknown':
@@ -88,9 +90,7 @@ export function commandEvent(command: SmtpCommand): CommandEvent {
   }
 }
 
-function lower<TVerb extends 'DATA' | 'RSET' | 'NOOP' | 'VRFY' | 'HELP' | 'QUIT'>(
-  verb: TVerb,
-): Lowercase<TVerb> {
+function lower<TVerb extends 'DATA' | 'RSET' | 'NOOP' | 'HELP' | 'QUIT'>(verb: TVerb): Lowercase<TVerb> {
   return verb.toLowerCase() as Lowercase<TVerb>;
 }
 
@@ -192,16 +192,26 @@ export const smtpServerMachine = setup({
       assertEvent(event, 'command.rcpt');
       applyOutcome(enqueue, decideRcpt(context, event.command), context.answering);
     }),
+    answerVrfy: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'command.vrfy');
+      applyOutcome(enqueue, decideVrfy(context, event.command), context.answering);
+    }),
+    answerHelp: enqueueActions(({ context, enqueue }) =>
+      applyOutcome(enqueue, decideHelp(context), context.answering),
+    ),
     answerData: enqueueActions(({ context, enqueue }) =>
       applyOutcome(enqueue, decideData(context), context.answering),
     ),
     storeDataLine: assign(({ context, event }) => {
       assertEvent(event, 'line.received');
       if (context.dataProblem !== null) return {};
-      // RFC 5321 §4.5.3.1.6 and §2.3.8: a line too long or holding a lone CR or LF spoils the whole message.
-      if (event.line.length > TEXT_LINE_MAX - 2) return { dataProblem: 'lineTooLong', data: '' };
-      if (/[\r\n]/.test(event.line)) return { dataProblem: 'bareLineBreak', data: '' };
-      const data = context.data + dotUnstuff(event.line) + '\r\n';
+      // RFC 5321 §4.5.3.1.6 and §2.3.8: a line too long or holding a lone CR or LF spoils the whole message. The
+      // limit is on the text, so it is checked after the transparency dot is removed (§4.5.2): a 998-octet line
+      // that begins with "." arrives as 999 octets and is legal.
+      const text = dotUnstuff(event.line);
+      if (text.length > TEXT_LINE_MAX - 2) return { dataProblem: 'lineTooLong', data: '' };
+      if (/[\r\n]/.test(text)) return { dataProblem: 'bareLineBreak', data: '' };
+      const data = context.data + text + '\r\n';
       // Past the limit the rest is read and dropped, so the reply can come after the final "." (§4.5.3.1.9).
       return data.length > context.maxSize ? { dataProblem: 'tooLarge', data: '' } : { data };
     }),
@@ -281,8 +291,8 @@ export const smtpServerMachine = setup({
               actions: ['resetTransaction', { type: 'sendReply', params: { key: 'rset.ok' } }],
             },
             'command.noop': { actions: { type: 'sendReply', params: { key: 'noop.ok' } } },
-            'command.vrfy': { actions: { type: 'sendReply', params: { key: 'vrfy.cannotVerify' } } },
-            'command.help': { actions: { type: 'sendReply', params: { key: 'help' } } },
+            'command.vrfy': { actions: 'answerVrfy' },
+            'command.help': { actions: 'answerHelp' },
             'command.quit': {
               target: '#smtpServer.closed',
               actions: [{ type: 'sendReply', params: { key: 'quit' } }, 'closeConnection'],
@@ -322,7 +332,7 @@ export const smtpServerMachine = setup({
                 'command.mail': { actions: 'answerMail' },
                 'mail.accepted': { target: 'mailTransaction' },
                 'command.rcpt': { actions: { type: 'sendReply', params: { key: 'seq.needMail' } } },
-                'command.data': { actions: { type: 'sendReply', params: { key: 'seq.needMail' } } },
+                'command.data': { actions: { type: 'sendReply', params: { key: 'seq.needMailForData' } } },
                 'command.auth': { actions: 'answerAuth' },
                 'auth.awaitingResponse': { target: 'authenticating.awaitingPlainResponse' },
                 'auth.awaitingUsername': { target: 'authenticating.awaitingUsername' },

@@ -51,6 +51,11 @@ const EN: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
       'The server will not confirm whether a mailbox exists, which keeps address harvesters out (RFC 5321 §3.5.3, §7.3).',
     next: 'Just send the mail; RCPT TO will say whether the recipient is accepted.',
   },
+  'smtp.vrfy.unknownUser': {
+    meaning:
+      'No mailbox of that name exists here. RFC 5321 §3.5.3 lets a server say so even if it will not confirm the names that do exist.',
+    next: 'Check the spelling of the user name.',
+  },
   'smtp.help': {
     meaning: 'Help text for a person at a terminal (RFC 5321 §4.1.1.8).',
     next: 'Carry on with any command listed.',
@@ -108,6 +113,11 @@ const EN: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
     meaning: 'Recipients belong to a mail transaction, which MAIL FROM begins (RFC 5321 §3.3).',
     next: 'Send MAIL FROM first.',
   },
+  'smtp.seq.needMailForData': {
+    meaning:
+      'DATA carries the message of a mail transaction, and no transaction is open: MAIL FROM begins one (RFC 5321 §3.3).',
+    next: 'Send MAIL FROM, then RCPT TO, then DATA.',
+  },
   'smtp.seq.needRcpt': {
     meaning: 'DATA needs at least one accepted recipient (RFC 5321 §3.3).',
     next: 'Send RCPT TO first.',
@@ -135,6 +145,16 @@ const EN: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
   'smtp.syntax.arguments': {
     meaning: 'The command is known but its arguments are wrong; nothing changed (RFC 5321 §4.2.2).',
     next: 'Fix the arguments and send it again.',
+  },
+  'smtp.error.bareLf': {
+    meaning:
+      'The line ended with LF alone. SMTP lines end with CR LF (RFC 5321 §2.3.8); accepting a bare LF is what lets SMTP smuggling through, so the line is refused, at once.',
+    next: 'End lines with CRLF: in netcat use nc -C, in telnet it is already so.',
+  },
+  'smtp.syntax.tabSeparator': {
+    meaning:
+      'A single space separates a command from its argument (RFC 5321 §4.1.1); a tab is not allowed there.',
+    next: 'Type the command again with a space after the verb.',
   },
   'smtp.syntax.bareLineBreak': {
     meaning:
@@ -176,6 +196,11 @@ const EN: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
   'smtp.rcpt.relayDenied': {
     meaning:
       'The address belongs to another domain and this server does not relay for strangers (RFC 5321 §3.6, §7.1).',
+    next: "Send to the recipient's own server (its MX), or authenticate on the submission port.",
+  },
+  'smtp.rcpt.relayRefused': {
+    meaning:
+      'The address belongs to another domain and this server does not relay for strangers (RFC 5321 §3.6, §7.1); sendmail says so with 550.',
     next: "Send to the recipient's own server (its MX), or authenticate on the submission port.",
   },
   'smtp.rcpt.tooMany': {
@@ -306,6 +331,11 @@ const KO: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
       '서버가 메일함이 있는지 알려 주지 않습니다. 주소 수집을 막기 위해서입니다 (RFC 5321 §3.5.3, §7.3).',
     next: '그냥 메일을 보내세요. 받는 사람을 받아들이는지는 RCPT TO 응답으로 알 수 있습니다.',
   },
+  'smtp.vrfy.unknownUser': {
+    meaning:
+      '이 서버에는 그런 이름의 메일함이 없습니다. 있는 이름은 확인해 주지 않는 서버도 없는 이름은 없다고 말할 수 있습니다 (RFC 5321 §3.5.3).',
+    next: '사용자 이름의 철자를 확인하세요.',
+  },
   'smtp.help': {
     meaning: '터미널 앞의 사람을 위한 도움말입니다 (RFC 5321 §4.1.1.8).',
     next: '목록의 명령 중 하나로 계속하세요.',
@@ -363,6 +393,11 @@ const KO: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
     meaning: '받는 사람은 MAIL FROM으로 시작한 메일 트랜잭션 안에서만 지정할 수 있습니다 (RFC 5321 §3.3).',
     next: '먼저 MAIL FROM을 보내세요.',
   },
+  'smtp.seq.needMailForData': {
+    meaning:
+      'DATA는 메일 트랜잭션의 메시지를 보내는 명령인데, 열린 트랜잭션이 없습니다. MAIL FROM이 트랜잭션을 시작합니다 (RFC 5321 §3.3).',
+    next: 'MAIL FROM, RCPT TO, DATA 순서로 보내세요.',
+  },
   'smtp.seq.needRcpt': {
     meaning: 'DATA를 보내려면 받아들여진 받는 사람이 적어도 한 명 있어야 합니다 (RFC 5321 §3.3).',
     next: '먼저 RCPT TO를 보내세요.',
@@ -391,6 +426,15 @@ const KO: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
   'smtp.syntax.arguments': {
     meaning: '아는 명령이지만 인자가 잘못되었습니다. 상태는 바뀌지 않았습니다 (RFC 5321 §4.2.2).',
     next: '인자를 고쳐서 다시 보내세요.',
+  },
+  'smtp.error.bareLf': {
+    meaning:
+      '줄이 LF 하나로만 끝났습니다. SMTP의 줄은 CR LF로 끝납니다 (RFC 5321 §2.3.8). LF만으로 끝난 줄을 받아 주면 SMTP 스머글링이 가능해지므로 바로 거부합니다.',
+    next: '줄 끝을 CRLF로 보내세요. netcat이라면 nc -C를 쓰고, telnet은 이미 그렇게 보냅니다.',
+  },
+  'smtp.syntax.tabSeparator': {
+    meaning: '명령과 인자 사이는 공백 하나로 구분합니다 (RFC 5321 §4.1.1). 탭은 쓸 수 없습니다.',
+    next: '명령 뒤에 공백을 넣어 다시 입력하세요.',
   },
   'smtp.syntax.bareLineBreak': {
     meaning:
@@ -432,6 +476,11 @@ const KO: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
   },
   'smtp.rcpt.relayDenied': {
     meaning: '다른 도메인의 주소인데, 이 서버는 모르는 사람을 위해 중계하지 않습니다 (RFC 5321 §3.6, §7.1).',
+    next: '받는 사람의 서버(MX)로 직접 보내거나, 제출 포트에서 인증하세요.',
+  },
+  'smtp.rcpt.relayRefused': {
+    meaning:
+      '다른 도메인의 주소인데, 이 서버는 모르는 사람을 위해 중계하지 않습니다 (RFC 5321 §3.6, §7.1). sendmail은 이를 550으로 알립니다.',
     next: '받는 사람의 서버(MX)로 직접 보내거나, 제출 포트에서 인증하세요.',
   },
   'smtp.rcpt.tooMany': {

@@ -52,7 +52,7 @@ describe('the goal { kind: app.line, code: 235, answers: AUTH }', () => {
 
   it('is not met on port 25, where crepes.fr offers no AUTH', () => {
     const { result, replies } = authAt(25, [`AUTH PLAIN ${plain('croissant')}`]);
-    expect(replies.map((e) => [e.code, e.reply])).toEqual([[502, 'smtp.auth.notEnabled']]);
+    expect(replies.map((e) => [e.code, e.reply])).toEqual([[503, 'smtp.auth.notEnabled']]);
     expect(result).toEqual({ met: false });
   });
 

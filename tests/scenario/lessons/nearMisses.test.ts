@@ -87,7 +87,7 @@ const CASES: readonly Case[] = [
     step: 'data-first',
     meets: [HELO, MAIL, 'DATA'],
     misses: [HELO, 'DATA', MAIL, RCPT, 'DATA'],
-    why: 'DATA before MAIL gets smtp.seq.needMail; after RCPT it gets 354',
+    why: 'DATA before MAIL gets smtp.seq.needMailForData; after RCPT it gets 354',
   },
   {
     lesson: 'server-keeps-order',

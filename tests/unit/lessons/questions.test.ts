@@ -8,7 +8,7 @@ const run = traceOf(
   client('HELO crepes.fr', { verb: 'HELO' }),
   server('250 Hello crepes.fr', { code: 250, reply: 'smtp.helo.ok', answers: 'HELO' }),
   client('DATA', { verb: 'DATA' }),
-  server('503 Need MAIL before RCPT', { code: 503, reply: 'smtp.seq.needMail', answers: 'DATA' }),
+  server('503 Need MAIL command', { code: 503, reply: 'smtp.seq.needMailForData', answers: 'DATA' }),
   client('MAIL FROM: <alice@crepes.fr>', { verb: 'MAIL' }),
   server('250 Sender ok', { code: 250, reply: 'smtp.mail.ok', answers: 'MAIL' }),
 );

@@ -9,6 +9,7 @@ const VARS = {
   host: 'hamburger.edu',
   client: 'crepes.fr',
   address: 'bob@hamburger.edu',
+  commands: 'HELO QUIT',
   queueId: 'Q1',
   challenge: '',
   verb: 'HELO',

@@ -125,10 +125,10 @@ describe('AUTH on the submission port', () => {
     expect(helo.serverLines().at(-1)).toBe('503 5.5.1 Error: send EHLO first');
   });
 
-  it('answers 502 to AUTH on a relay port that does not offer it', () => {
+  it('answers 503 to AUTH on a relay port that does not offer it, as Postfix does', () => {
     const server = startServer({ style: 'modern' });
     server.send('EHLO crepes.fr', 'AUTH PLAIN AGJvYgBrZXRjaHVw');
-    expect(server.serverLines().at(-1)).toBe('502 5.5.1 Error: authentication not enabled');
+    expect(server.serverLines().at(-1)).toBe('503 5.5.1 Error: authentication not enabled');
   });
 
   it('records who authenticated on the accepted message', () => {

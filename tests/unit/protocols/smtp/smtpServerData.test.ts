@@ -81,6 +81,8 @@ describe('messages the server refuses', () => {
   it('refuses a message holding a bare LF rather than guessing where its lines end (RFC 5321 §2.3.8)', () => {
     const server = openTransaction();
     server.send('From: alice\nTo: bob', '.');
-    expect(server.serverLines().at(-1)).toBe('554 Message contains bare CR or LF');
+    expect(server.serverLines().at(-1)).toBe(
+      '554 Message refused: it contains a bare CR or LF; end every line with CRLF',
+    );
   });
 });

@@ -66,7 +66,7 @@ describe('commands that work before HELO', () => {
       C: VRFY bob
       S: 252 Cannot VRFY user, but will accept message and attempt delivery
       C: HELP
-      S: 214 Commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT AUTH
+      S: 214 Commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT
       C: QUIT
       S: 221 hamburger.edu closing connection
       S: <close>
@@ -246,7 +246,7 @@ describe('the recipients of a transaction', () => {
       C: RCPT TO:<PostMaster@hamburger.edu>
       S: 250 PostMaster@hamburger.edu ... Recipient ok
       C: RCPT TO:<postmaster@elsewhere.org>
-      S: 554 postmaster@elsewhere.org... Relaying denied
+      S: 550 postmaster@elsewhere.org... Relaying denied
     `);
   });
 
@@ -279,7 +279,7 @@ describe('resetting a transaction', () => {
       'RSET',
       'DATA',
     );
-    expect(server.serverLines().slice(-2)).toEqual(['250 Reset state', '503 Need MAIL before RCPT']);
+    expect(server.serverLines().slice(-2)).toEqual(['250 Reset state', '503 Need MAIL command']);
     expect(server.actor.getSnapshot().hasTag('inTransaction')).toBe(false);
   });
 

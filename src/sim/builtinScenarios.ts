@@ -3,8 +3,10 @@
 import bounce from './scenarios/bounce.json' with { type: 'json' };
 import direct from './scenarios/direct.json' with { type: 'json' };
 import duplicate from './scenarios/duplicate.json' with { type: 'json' };
+import imapFolders from './scenarios/imap-folders.json' with { type: 'json' };
 import mixed from './scenarios/mixed.json' with { type: 'json' };
 import outage from './scenarios/outage.json' with { type: 'json' };
+import partialFetch from './scenarios/partial-fetch.json' with { type: 'json' };
 import pop3Delete from './scenarios/pop3-delete.json' with { type: 'json' };
 import pop3Keep from './scenarios/pop3-keep.json' with { type: 'json' };
 import tcpDemo from './scenarios/tcp-demo.json' with { type: 'json' };
@@ -25,6 +27,8 @@ const SOURCES: Readonly<Record<string, object>> = {
   'tcp-demo': tcpDemo,
   'pop3-delete': pop3Delete,
   'pop3-keep': pop3Keep,
+  'imap-folders': imapFolders,
+  'partial-fetch': partialFetch,
 };
 
 function resolveExtends(source: object): object {

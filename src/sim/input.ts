@@ -10,7 +10,8 @@ export interface MailDraft {
   bcc?: string[];
   subject?: string;
   body?: string;
-  attachments?: { filename: string; contentType?: string; text: string }[];
+  /** An attachment's content is `text`, written `repeat` times over (so a scenario can attach megabytes). */
+  attachments?: { filename: string; contentType?: string; text: string; repeat?: number }[];
   /** direct skips the sender's own server and delivers straight to the recipient's (the textbook's question). */
   direct?: boolean;
 }

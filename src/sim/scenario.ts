@@ -254,6 +254,7 @@ const input = v.variant(
         ),
         [],
       ),
+            repeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20_000_000))),
       direct: v.optional(v.boolean(), false),
     }),
     v.strictObject({

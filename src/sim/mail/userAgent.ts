@@ -64,7 +64,7 @@ export class UserAgent {
       attachments: (draft.attachments ?? []).map((a) => ({
         filename: a.filename,
         contentType: a.contentType ?? 'text/plain; charset=UTF-8',
-        content: utf8ToOctets(a.text),
+        content: utf8ToOctets(a.text.repeat(a.repeat ?? 1)),
       })),
       extraHeaders: [{ name: 'User-Agent', value: 'Mail Lab' }],
     });

@@ -1,0 +1,77 @@
+// The IMAP reading scenarios end to end: user agents reading with IMAP over virtual TCP from the mail server's
+// store, what they learn recorded as ua.imap, and what one device does heard by the other in IDLE.
+import { describe, expect, it } from 'vitest';
+import { isKind, type ImapReading, type TraceEvent } from '../../../src/sim/trace.ts';
+import { run, scenario } from './mailWorld.ts';
+
+function readings(trace: readonly TraceEvent[], host: string): ImapReading[] {
+  return trace
+    .filter(isKind('ua.imap'))
+    .filter((e) => e.host === host)
+    .map((e) => e.reading);
+}
+
+function clientVerbs(trace: readonly TraceEvent[], host: string): string[] {
+  return trace
+    .filter(isKind('app.line'))
+    .filter((e) => e.protocol === 'imap' && e.from === 'client' && e.host === host)
+    .map((e) => e.verb ?? '');
+}
+
+describe('imap-folders', () => {
+  const trace = run(scenario('imap-folders'));
+
+  it('lists the folders and fetches only the headers on both devices, leaving the mail on the server', () => {
+    for (const host of ['bob-pc', 'bob-phone']) {
+      const [folders, headers] = readings(trace, host);
+      expect(folders).toMatchObject({ action: 'folders' });
+      expect(folders?.action === 'folders' ? folders.folders : []).toEqual(
+        expect.arrayContaining(['INBOX', 'Trash']),
+      );
+      expect(headers).toMatchObject({ action: 'headers', folder: 'INBOX' });
+      expect(headers?.action === 'headers' ? headers.messages.map((m) => m.subject) : []).toEqual([
+        'Lunch',
+        'Dinner',
+      ]);
+    }
+    const fetched = trace.filter(isKind('ua.fetchResult')).filter((e) => e.protocol === 'imap');
+    expect(fetched.map((e) => [e.host, e.outcome, e.count])).toEqual([
+      ['bob-phone', 'ok', 2],
+      ['bob-pc', 'ok', 2],
+    ]);
+  });
+
+  it('opens the text part on the PC, which sets \\Seen', () => {
+    const opened = readings(trace, 'bob-pc').find((r) => r.action === 'opened');
+    expect(opened).toMatchObject({ uid: 1, part: '1', origin: null });
+    expect(opened?.action === 'opened' ? opened.text : '').toContain('ketchup');
+    expect(clientVerbs(trace, 'bob-pc')).toContain('UID STORE');
+  });
+
+  it("tells the idling phone of the PC's flag change and of the message it moved to Trash", () => {
+    const updates = readings(trace, 'bob-phone').filter((r) => r.action === 'update');
+    expect(updates).toContainEqual(
+      expect.objectContaining({
+        change: 'flags',
+        uid: 1,
+        flags: expect.arrayContaining(['\\Seen', '\\Flagged']),
+      }),
+    );
+    expect(updates).toContainEqual(expect.objectContaining({ change: 'expunge', uid: 2 }));
+    expect(readings(trace, 'bob-pc')).toContainEqual(
+      expect.objectContaining({ action: 'moved', uid: 2, to: 'Trash', via: 'MOVE' }),
+    );
+  });
+
+  it("ends the phone's IDLE with DONE to search, and finds the message", () => {
+    expect(clientVerbs(trace, 'bob-phone')).toContain('DONE');
+    expect(readings(trace, 'bob-phone')).toContainEqual({
+      action: 'searched',
+      folder: 'INBOX',
+      query: 'ketchup',
+      uids: [1],
+    });
+    expect(readings(trace, 'bob-phone').filter((r) => r.action === 'failed')).toEqual([]);
+    expect(readings(trace, 'bob-pc').filter((r) => r.action === 'failed')).toEqual([]);
+  });
+});

@@ -14,7 +14,8 @@ import type {
   SelectResult,
 } from '../../protocols/imap/backend.ts';
 import type { MailboxSession, SessionRefusal } from './mailboxSession.ts';
-import { SYSTEM_FLAGS, type FolderRefusal, type FolderResult, type MailboxStore } from './mailboxStore.ts';
+import type { MailboxStore } from './mailboxStore.ts';
+import { SYSTEM_FLAGS, type FolderRefusal, type FolderResult } from './mailboxTypes.ts';
 
 // PERMANENTFLAGS: every system flag and any new keyword (`\*`) is kept (RFC 3501 §7.1).
 const PERMANENT_FLAGS: readonly string[] = [...SYSTEM_FLAGS, '\\*'];

@@ -1,13 +1,7 @@
 // One client's view of a selected folder: the sequence numbers its client knows, the messages that are \Recent
 // for it alone, and the changes made by others that it has not told its client yet (RFC 3501 §2.3.1.2, §7.4.1).
-import type {
-  CopyResult,
-  FlagOperation,
-  Folder,
-  FolderRefusal,
-  MailboxStore,
-  StoredMessage,
-} from './mailboxStore.ts';
+import type { MailboxStore } from './mailboxStore.ts';
+import type { CopyResult, FlagOperation, Folder, FolderRefusal, StoredMessage } from './mailboxTypes.ts';
 
 /**
  * FolderChange is what the store tells a session about the folder it has selected, as it happens. The session

@@ -93,6 +93,23 @@ describe('the authenticated state', () => {
     expect(server.send('a4 LIST "" ""')).toEqual(['* LIST (\\Noselect) "/" ""', 'a4 OK LIST completed']);
   });
 
+  it('keeps a deleted parent as \\Noselect while it has children, and refuses to delete it again', () => {
+    const server = loggedIn();
+    server.send('a1 CREATE Work/Projects');
+    expect(server.send('a2 DELETE Work')).toEqual(['a2 OK DELETE completed']);
+    expect(server.send('a3 LIST "" Work*')).toEqual([
+      '* LIST (\\Noselect \\HasChildren) "/" Work',
+      '* LIST (\\HasNoChildren) "/" Work/Projects',
+      'a3 OK LIST completed',
+    ]);
+    expect(server.send('a4 DELETE Work')).toEqual([
+      'a4 NO [CANNOT] "Work" has inferior mailboxes and holds no messages; delete those first',
+    ]);
+    expect(server.send('a5 SELECT Work')).toEqual([
+      'a5 NO [CANNOT] "Work" holds only other mailboxes (\\Noselect)',
+    ]);
+  });
+
   it('keeps Korean folder names in modified UTF-7 on the wire', () => {
     const server = loggedIn();
     expect(server.send('a1 CREATE &vBvHQNO4ycDVaA-')).toEqual(['a1 OK CREATE completed']);

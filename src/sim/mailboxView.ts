@@ -20,11 +20,23 @@ export interface FolderView {
   readonly name: string;
   /** noselect is true for a name kept only for its children after DELETE (RFC 3501 §6.3.4). */
   readonly noselect: boolean;
+  /** uidValidity is the folder's UIDVALIDITY as the store last reported it, or null when no event said. */
+  readonly uidValidity: number | null;
   readonly messages: readonly StoredMessageView[];
 }
 
+interface MutableFolder {
+  noselect: boolean;
+  uidValidity: number | null;
+  messages: StoredMessageView[];
+}
+
 /** MailboxFold is the folders of every account seen so far, by `user@host`, each in the order it appeared. */
-export type MailboxFold = Map<string, Map<string, { noselect: boolean; messages: StoredMessageView[] }>>;
+export type MailboxFold = Map<string, Map<string, MutableFolder>>;
+
+function emptyFolders(): Map<string, MutableFolder> {
+  return new Map(DEFAULT_FOLDERS.map((f) => [f, { noselect: false, uidValidity: null, messages: [] }]));
+}
 
 type MailboxEvent = EventOf<
   | 'mailbox.stored'
@@ -44,20 +56,18 @@ export function isMailboxEvent(e: TraceEvent): e is MailboxEvent {
 
 /** newMailboxFold starts a fold with every scenario account's default folders (INBOX, Sent, Trash), empty. */
 export function newMailboxFold(accounts: readonly string[]): MailboxFold {
-  return new Map(
-    accounts.map((a) => [a, new Map(DEFAULT_FOLDERS.map((f) => [f, { noselect: false, messages: [] }]))]),
-  );
+  return new Map(accounts.map((a) => [a, emptyFolders()]));
 }
 
 function folderOf(fold: MailboxFold, account: string, name: string) {
   let folders = fold.get(account);
   if (folders === undefined) {
-    folders = new Map(DEFAULT_FOLDERS.map((f) => [f, { noselect: false, messages: [] }]));
+    folders = emptyFolders();
     fold.set(account, folders);
   }
   let folder = folders.get(name);
   if (folder === undefined) {
-    folder = { noselect: false, messages: [] };
+    folder = { noselect: false, uidValidity: null, messages: [] };
     folders.set(name, folder);
   }
   return folder;
@@ -67,9 +77,11 @@ function folderOf(fold: MailboxFold, account: string, name: string) {
 export function foldMailboxEvent(fold: MailboxFold, e: MailboxEvent): void {
   const account = `${e.user}@${e.host}`;
   switch (e.kind) {
-    case 'mailbox.stored':
+    case 'mailbox.stored': {
+      const folder = folderOf(fold, account, e.folder);
+      if (e.uidValidity !== undefined) folder.uidValidity = e.uidValidity;
       // The store gives \Recent to whichever session sees the message first; until then it is new to all.
-      folderOf(fold, account, e.folder).messages.push({
+      folder.messages.push({
         uid: e.uid,
         size: e.size,
         storedAt: e.t,
@@ -77,6 +89,7 @@ export function foldMailboxEvent(fold: MailboxFold, e: MailboxEvent): void {
         flags: ['\\Recent'],
       });
       break;
+    }
     case 'mailbox.appended':
       folderOf(fold, account, e.folder).messages.push({
         uid: e.uid,
@@ -105,9 +118,12 @@ export function foldMailboxEvent(fold: MailboxFold, e: MailboxEvent): void {
       folderOf(fold, account, e.to).messages.push({ ...source, uid: e.toUid, storedAt: e.t, flags });
       break;
     }
-    case 'mailbox.created':
-      folderOf(fold, account, e.folder).noselect = false;
+    case 'mailbox.created': {
+      const folder = folderOf(fold, account, e.folder);
+      folder.noselect = false;
+      if (e.uidValidity !== undefined) folder.uidValidity = e.uidValidity;
       break;
+    }
     case 'mailbox.deleted': {
       const folders = fold.get(account);
       if (e.noselect) folderOf(fold, account, e.folder).messages = [];
@@ -135,7 +151,12 @@ export function mailboxFolders(fold: MailboxFold): Record<string, readonly Folde
   const out: Record<string, FolderView[]> = {};
   for (const [account, folders] of fold) {
     out[account] = [...folders]
-      .map(([name, f]) => ({ name, noselect: f.noselect, messages: [...f.messages] }))
+      .map(([name, f]) => ({
+        name,
+        noselect: f.noselect,
+        uidValidity: f.uidValidity,
+        messages: [...f.messages],
+      }))
       .sort((a, b) => (a.name === 'INBOX' ? -1 : b.name === 'INBOX' ? 1 : a.name.localeCompare(b.name)));
   }
   return out;

@@ -102,6 +102,8 @@ export type MailEvent =
       /** queueId is the server's id for the message, as in the `smtp.accepted` or `queue.enqueued` before it. */
       queueId: string;
       raw: string;
+      /** uidValidity is the folder's UIDVALIDITY, which with `uid` names the message for good (RFC 3501 §2.3.1.1). */
+      uidValidity?: number;
     }
   | { kind: 'mailbox.flags'; host: HostId; user: string; folder: string; uid: number; flags: string[] }
   | { kind: 'mailbox.expunged'; host: HostId; user: string; folder: string; uid: number }
@@ -126,7 +128,7 @@ export type MailEvent =
       to: string;
       toUid: number;
     }
-  | { kind: 'mailbox.created'; host: HostId; user: string; folder: string }
+  | { kind: 'mailbox.created'; host: HostId; user: string; folder: string; uidValidity?: number }
   /** noselect: the folder had children, so its name stays as \Noselect (RFC 3501 §6.3.4). */
   | { kind: 'mailbox.deleted'; host: HostId; user: string; folder: string; noselect: boolean }
   | { kind: 'mailbox.renamed'; host: HostId; user: string; folder: string; to: string }

@@ -57,6 +57,8 @@ export interface QueueText {
     readonly noselect: string;
     /** deleted marks a message flagged \Deleted: still there until an expunge (or POP3's QUIT) removes it. */
     readonly deleted: string;
+    /** uidValidityHelp says why a folder's UIDVALIDITY is shown beside its UIDs. */
+    readonly uidValidityHelp: string;
     /** flags names the system flags (RFC 3501 §2.3.2); keywords are shown as they are. */
     readonly flags: Readonly<Record<SystemFlag, string>>;
   };
@@ -153,6 +155,8 @@ export const queueText: Localized<QueueText> = {
       folderEmpty: 'empty',
       noselect: 'holds only folders (\\Noselect)',
       deleted: 'marked deleted',
+      uidValidityHelp:
+        'While UIDVALIDITY stays the same, a UID names the same message in this folder for good (RFC 3501 §2.3.1.1).',
       flags: {
         '\\Seen': 'read',
         '\\Answered': 'answered',
@@ -215,6 +219,8 @@ export const queueText: Localized<QueueText> = {
       folderEmpty: '비어 있음',
       noselect: '하위 폴더만 담는 이름 (\\Noselect)',
       deleted: '삭제 표시됨',
+      uidValidityHelp:
+        'UIDVALIDITY 값이 같은 동안에는 UID가 이 폴더에서 언제나 같은 메시지를 가리킵니다 (RFC 3501 §2.3.1.1).',
       flags: {
         '\\Seen': '읽음',
         '\\Answered': '답장함',

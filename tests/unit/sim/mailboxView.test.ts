@@ -82,6 +82,28 @@ describe('the folders of an account', () => {
     ]);
   });
 
+  it('carry the UIDVALIDITY the store reports with a folder or a message, and none when it reports none', () => {
+    const folders = folded([
+      {
+        kind: 'mailbox.stored',
+        ...base,
+        folder: 'INBOX',
+        uid: 1,
+        size: 1,
+        queueId: 'q1',
+        raw: 'x',
+        uidValidity: 3,
+      },
+      { kind: 'mailbox.created', ...base, folder: 'Work', uidValidity: 7 },
+    ]);
+    expect(folders.map((f) => [f.name, f.uidValidity])).toEqual([
+      ['INBOX', 3],
+      ['Sent', null],
+      ['Trash', null],
+      ['Work', 7],
+    ]);
+  });
+
   it('drop a folder deleted outright', () => {
     const folders = folded([
       { kind: 'mailbox.created', ...base, folder: 'Old' },

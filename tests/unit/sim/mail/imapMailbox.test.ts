@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { imapServerMachine } from '../../../../src/protocols/imap/imapServerMachine.ts';
+import type { ImapAccount } from '../../../../src/protocols/imap/backend.ts';
 import { imapBackend } from '../../../../src/sim/mail/imapMailbox.ts';
 import { MailboxStore } from '../../../../src/sim/mail/mailboxStore.ts';
 
@@ -117,5 +118,96 @@ describe('the IMAP server over the mailbox store', () => {
     const sent = store.folder('bob', 'Sent');
     expect(done.at(-1)).toMatch(new RegExp(`^a2 OK \\[APPENDUID ${sent?.uidValidity} 1\\]`));
     expect(sent?.messages[0]?.raw).toBe('hello');
+  });
+});
+
+describe('the IMAP backend over the mailbox store', () => {
+  function account(store: MailboxStore): ImapAccount {
+    const login = imapBackend(store).login('bob@hamburger.edu', 'hungry');
+    if (!login.ok) throw new Error('login failed');
+    return login.account;
+  }
+
+  it('refuses a wrong password and an account without one', () => {
+    const store = bobsStore();
+    store.addUser('nopass', '');
+    expect(imapBackend(store).login('bob', 'HUNGRY')).toEqual({ ok: false, reason: 'invalidCredentials' });
+    expect(imapBackend(store).login('nopass', '')).toEqual({ ok: false, reason: 'invalidCredentials' });
+  });
+
+  it('answers each refusal in the backend’s words', () => {
+    const store = bobsStore();
+    const bob = account(store);
+    bob.create('Work/Old');
+    bob.delete('Work');
+    expect(bob.delete('INBOX')).toEqual({ ok: false, reason: 'notAllowed' });
+    expect(bob.rename('Work', 'Work/Old/Deeper')).toEqual({ ok: false, reason: 'notAllowed' });
+    expect(bob.create('Sent')).toEqual({ ok: false, reason: 'alreadyExists' });
+    expect(bob.delete('Work')).toEqual({ ok: false, reason: 'hasChildren' });
+    expect(bob.create('a//b')).toEqual({ ok: false, reason: 'invalidName' });
+    expect(bob.delete('Nope')).toEqual({ ok: false, reason: 'nonexistent' });
+    expect(bob.append('Work', 'x\r\n', [], null)).toEqual({ ok: false, reason: 'noselect' });
+    expect(bob.status('Work')).toBeNull();
+    expect(bob.folders()).toContainEqual({ name: 'Work', noselect: true });
+  });
+
+  it('selects with the first unseen message by UID and keywords allowed', () => {
+    const store = bobsStore();
+    for (const q of ['Q1', 'Q2', 'Q3']) store.deliver('bob', `${q}\r\n`, q);
+    store.storeFlags('bob', 'INBOX', [1], 'add', ['\\Seen']);
+    store.expunge('bob', 'INBOX', [2]);
+    const selected = account(store).select('INBOX', false);
+    expect(selected.ok && selected.snapshot).toMatchObject({
+      uids: [1, 3],
+      recent: 2,
+      firstUnseenUid: 3,
+      uidNext: 4,
+      permanentFlags: expect.arrayContaining(['\\Seen', '\\*']),
+      readOnly: false,
+    });
+  });
+
+  it('reads nothing through a mailbox kept from an earlier SELECT', () => {
+    const store = bobsStore();
+    store.deliver('bob', 'a\r\n', 'Q1');
+    const bob = account(store);
+    const first = bob.select('INBOX', false);
+    bob.select('Sent', false);
+    if (!first.ok) throw new Error('select failed');
+    expect(first.mailbox.message(1)).toBeNull();
+    expect(first.mailbox.setFlags([1], 'add', ['\\Seen'])).toEqual([]);
+    expect(store.folder('bob')?.messages[0]?.flags.size).toBe(0);
+  });
+
+  it('answers STORE with the new flags and keeps the change from its own changes()', () => {
+    const store = bobsStore();
+    store.deliver('bob', 'a\r\n', 'Q1');
+    const mine = account(store).select('INBOX', false);
+    const theirs = account(store).select('INBOX', false);
+    if (!mine.ok || !theirs.ok) throw new Error('select failed');
+    expect(mine.mailbox.setFlags([1, 7], 'add', ['\\Flagged'])).toEqual([
+      { uid: 1, flags: ['\\Flagged', '\\Recent'] },
+    ]);
+    expect(mine.mailbox.changes()).toEqual([]);
+    expect(theirs.mailbox.changes()).toEqual([{ kind: 'flags', uid: 1, flags: ['\\Flagged'] }]);
+  });
+
+  it('moves with COPYUID pairs and expunges it does not report again', () => {
+    const store = bobsStore();
+    for (const q of ['Q1', 'Q2']) store.deliver('bob', `${q}\r\n`, q);
+    const selected = account(store).select('INBOX', false);
+    if (!selected.ok) throw new Error('select failed');
+    const moved = selected.mailbox.move([2], 'Trash');
+    expect(moved).toEqual({
+      ok: true,
+      uidValidity: store.folder('bob', 'Trash')?.uidValidity,
+      pairs: [{ from: 2, to: 1 }],
+    });
+    expect(selected.mailbox.copy([1], 'Nowhere')).toEqual({ ok: false, reason: 'nonexistent' });
+    expect(selected.mailbox.changes()).toEqual([]);
+    store.storeFlags('bob', 'INBOX', [1], 'add', ['\\Deleted']);
+    expect(selected.mailbox.changes()).toEqual([{ kind: 'flags', uid: 1, flags: ['\\Deleted', '\\Recent'] }]);
+    expect(selected.mailbox.expunge(null)).toEqual([1]);
+    expect(selected.mailbox.changes()).toEqual([]);
   });
 });

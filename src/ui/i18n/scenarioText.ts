@@ -75,6 +75,16 @@ export const scenarioText: Localized<ScenarioText> = {
       'alice-pc': 'Alice’s PC',
       'bob-pc': 'Bob’s PC',
       'bob-phone': 'Bob’s phone',
+      'imap-folders': {
+        title: 'Bob’s mailbox on two devices with IMAP',
+        description:
+          'Alice writes to Bob twice. His phone and his PC read with IMAP: each lists the folders and fetches only the headers, and the mail stays on the server. The phone then waits in IDLE. When Bob opens, flags and deletes messages on his PC, the server tells the phone at once. A search on the phone ends its IDLE with DONE.',
+      },
+      'partial-fetch': {
+        title: 'A 5 MB attachment, fetched on demand',
+        description:
+          'Alice sends Bob a photo of about 5 MB. Bob’s PC reads with IMAP: the headers and body structure tell it the attachment’s size without downloading it, opening the message brings only the text, and the photo comes only when asked for, 64 KiB at a time with partial fetches.',
+      },
       internet: 'The Internet',
       'ns.example': 'DNS server',
     },
@@ -141,6 +151,16 @@ export const scenarioText: Localized<ScenarioText> = {
     },
   },
 };
+      'imap-folders': {
+        title: '두 기기에서 IMAP으로 읽는 밥의 메일박스',
+        description:
+          '앨리스가 밥에게 메일을 두 통 씁니다. 밥의 휴대전화와 PC가 IMAP으로 읽습니다. 둘 다 폴더 목록과 헤더만 가져오고, 메일은 서버에 남습니다. 휴대전화는 IDLE로 기다립니다. 밥이 PC에서 메시지를 열고, 플래그를 달고, 지우면 서버가 곧바로 휴대전화에 알립니다. 휴대전화에서 검색하면 DONE으로 IDLE을 끝냅니다.',
+      },
+      'partial-fetch': {
+        title: '5 MB 첨부 파일, 필요할 때만 가져오기',
+        description:
+          '앨리스가 밥에게 약 5 MB짜리 사진을 보냅니다. 밥의 PC는 IMAP으로 읽습니다. 헤더와 본문 구조만으로 첨부 파일의 크기를 알고, 메시지를 열면 본문 텍스트만 가져오며, 사진은 요청할 때에만 부분 가져오기로 64 KiB씩 받습니다.',
+      },
 
 /** ScenarioLabels is a scenario's texts as a page shows them: localized if built in, else its own. */
 export interface ScenarioLabels {

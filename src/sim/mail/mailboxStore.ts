@@ -215,9 +215,13 @@ export class MailboxStore {
     for (const message of folder.messages.filter((m) => wanted.has(m.uid))) {
       const before = [...message.flags].sort().join(' ');
       if (operation === 'replace') message.flags.clear();
+      // Flags compare without regard to case (RFC 9051 §2.3.2 says so; RFC 3501 is silent): a keyword keeps the
+      // spelling it was first stored with.
       for (const flag of given) {
-        if (operation === 'remove') message.flags.delete(flag);
-        else message.flags.add(flag);
+        const held = [...message.flags].find((f) => f.toLowerCase() === flag.toLowerCase());
+        if (operation === 'remove') {
+          if (held !== undefined) message.flags.delete(held);
+        } else if (held === undefined) message.flags.add(flag);
       }
       if ([...message.flags].sort().join(' ') === before) continue;
       changed.push(message.uid);

@@ -162,6 +162,15 @@ describe('messages', () => {
     expect(events.filter((e) => e.kind === 'mailbox.flags')).toHaveLength(1);
   });
 
+  it('compares keywords without regard to case, keeping the first spelling', () => {
+    const { store } = storeWithBob();
+    store.deliver('bob', 'x\r\n', 'Q1');
+    store.storeFlags('bob', 'INBOX', [1], 'add', ['$Work']);
+    expect(store.storeFlags('bob', 'INBOX', [1], 'add', ['$WORK'])).toEqual([]);
+    expect(store.storeFlags('bob', 'INBOX', [1], 'remove', ['$work'])).toEqual([1]);
+    expect(store.folder('bob')?.messages[0]?.flags.size).toBe(0);
+  });
+
   it('copies with a UID map in source order, keeping flags and the internal date', () => {
     const { store, events } = storeWithBob();
     store.deliver('bob', 'a\r\n', 'Q1');

@@ -1,6 +1,6 @@
 // The bridge: a mail server of the built-in textbook world answers real TCP connections on 127.0.0.1, so telnet,
-// Python's smtplib and poplib or curl talk to the very SMTP and POP3 machines the browser animates, in a world
-// whose time keeps pace.
+// Python's smtplib, poplib and imaplib or curl talk to the very SMTP, POP3 and IMAP machines the browser animates,
+// in a world whose time keeps pace.
 import { createServer, type Server, type Socket as NetSocket } from 'node:net';
 import type { ConnId } from '../net/types.ts';
 import { PROTOCOLS } from '../protocols/registry.ts';
@@ -11,7 +11,14 @@ import { octetsToUtf8 } from '../protocols/shared/octets.ts';
 import { builtinScenario } from '../sim/builtinScenarios.ts';
 import { describeEvent } from '../sim/formatTrace.ts';
 import { Kernel } from '../sim/kernel.ts';
-import { POP3_PORT, SMTP_PORT, SUBMISSION_PORT, type MailServer } from '../sim/mail/mailServer.ts';
+import {
+  IMAP_LINE_MAX,
+  IMAP_PORT,
+  POP3_PORT,
+  SMTP_PORT,
+  SUBMISSION_PORT,
+  type MailServer,
+} from '../sim/mail/mailServer.ts';
 import { shownLine } from '../sim/shownLine.ts';
 import type { Protocol, TraceEvent } from '../sim/trace.ts';
 import { World } from '../sim/world.ts';
@@ -31,6 +38,8 @@ export interface BridgeOptions {
   readonly submission?: number;
   /** pop3 is the real port served as its POP3 port 110 (RFC 1939), reading the mailboxes SMTP delivers to. */
   readonly pop3?: number;
+  /** imap is the real port served as its IMAP port 143 (RFC 3501), over the same mailboxes as POP3. */
+  readonly imap?: number;
   /** host names the mail server of the textbook world, `hamburger.edu` by default. */
   readonly host?: string;
   /** log receives the teaching log, one line at a time, without a line end. */
@@ -48,15 +57,15 @@ export interface Bridge {
 }
 
 /**
- * ServiceKind names a service the bridge can open a real port for. IMAP joins here as `imap`: a SERVICES entry
- * (port 143, protocol 'imap', the mail server's IMAP serve), an option, and a `--imap` flag in src/cli/bridge.ts.
+ * ServiceKind names a service the bridge can open a real port for: each has a SERVICES entry, an option, and a
+ * flag in src/cli/bridge.ts.
  */
-export type ServiceKind = 'smtp' | 'submission' | 'pop3';
+export type ServiceKind = 'smtp' | 'submission' | 'pop3' | 'imap';
 
 /** BridgeService is how the bridge serves one kind: the simulated port it stands for and whose machine answers. */
 interface BridgeService {
   readonly port: number;
-  readonly protocol: Extract<Protocol, 'smtp' | 'pop3'>;
+  readonly protocol: Extract<Protocol, 'smtp' | 'pop3' | 'imap'>;
   /** maxLine frames what a real client sends as the server's own framer will. */
   readonly maxLine: number;
   serve(mailServer: MailServer, socket: NodeSocket): void;
@@ -81,9 +90,17 @@ const SERVICES: { readonly [K in ServiceKind]: BridgeService } = {
     maxLine: COMMAND_LINE_MAX,
     serve: (mailServer, socket) => mailServer.servePop3(socket),
   },
+  imap: {
+    port: IMAP_PORT,
+    protocol: 'imap',
+    // A literal's octets travel framed as lines too, so the bound is the server's own.
+    maxLine: IMAP_LINE_MAX,
+    // serveImap also subscribes the session to the store's watch, so IDLE hears SMTP delivery at once.
+    serve: (mailServer, socket) => mailServer.serveImap(socket),
+  },
 };
 
-const KINDS: readonly ServiceKind[] = ['smtp', 'submission', 'pop3'];
+const KINDS: readonly ServiceKind[] = ['smtp', 'submission', 'pop3', 'imap'];
 
 // How often virtual time catches up with real time while no socket speaks, so that timeouts and the queue run.
 const TICK_MS = 20;
@@ -99,7 +116,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const log = options.log ?? (() => {});
   const hostName = options.host ?? DEFAULT_BRIDGE_HOST;
   const asked = KINDS.filter((kind) => options[kind] !== undefined);
-  if (asked.length === 0) throw new Error('startBridge: ask for at least one port: smtp, submission or pop3');
+  if (asked.length === 0)
+    throw new Error('startBridge: ask for at least one port: smtp, submission, pop3 or imap');
   for (const kind of asked) checkPort(kind, options[kind] as number);
 
   const scenario = builtinScenario('textbook');

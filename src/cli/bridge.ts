@@ -1,13 +1,15 @@
-// `npm run bridge -- --smtp 2525 [--submission 5870] [--pop3 1100] [--host hamburger.edu]`: serves a textbook mail
-// server on 127.0.0.1 so that `telnet 127.0.0.1 2525` talks to the SMTP machine the browser animates.
+// `npm run bridge -- --smtp 2525 [--submission 5870] [--pop3 1100] [--imap 1430] [--host hamburger.edu]`: serves a
+// textbook mail server on 127.0.0.1 so that `telnet 127.0.0.1 2525` talks to the SMTP machine the browser animates.
 import { startBridge, DEFAULT_BRIDGE_HOST, type ServiceKind } from '../bridge/bridge.ts';
 
 const DEFAULT_SMTP_PORT = 2525;
 
-const USAGE = `usage: npm run bridge -- [--smtp PORT] [--submission PORT] [--pop3 PORT] [--host MAILSERVER]
+const USAGE = `usage: npm run bridge -- [--smtp PORT] [--submission PORT] [--pop3 PORT] [--imap PORT]
+                          [--host MAILSERVER]
   --smtp PORT         real port for the server's SMTP port 25 (default ${DEFAULT_SMTP_PORT}; 0 picks a free one)
   --submission PORT   real port for its submission port 587, where AUTH PLAIN/LOGIN is required
   --pop3 PORT         real port for its POP3 port 110, to read back what SMTP delivered
+  --imap PORT         real port for its IMAP port 143, over the same mailboxes (folders, flags, IDLE)
   --host MAILSERVER   which mail server of the textbook world to serve (default ${DEFAULT_BRIDGE_HOST})
 Listens on 127.0.0.1 only. Try: telnet 127.0.0.1 ${DEFAULT_SMTP_PORT}   (users: bob/hungry at hamburger.edu,
 alice/croissant at crepes.fr). Ctrl-C stops.`;
@@ -24,11 +26,12 @@ function parsePort(flag: string, text: string): number {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  // One real port per service asked for; IMAP's --imap flag goes in FLAGS once the bridge serves it.
+  // One real port per service asked for.
   const FLAGS: Readonly<Record<string, ServiceKind>> = {
     '--smtp': 'smtp',
     '--submission': 'submission',
     '--pop3': 'pop3',
+    '--imap': 'imap',
   };
   const ports: { [K in ServiceKind]?: number } = {};
   let host: string | undefined;

@@ -3,17 +3,9 @@
 import { assertEvent, assign, enqueueActions, setup } from 'xstate';
 import { encodePlainResponse } from '../smtp/sasl.ts';
 import type { ClientLineFacts, SentLine } from '../shared/lineFacts.ts';
-import {
-  applyUntagged,
-  type ImapJob,
-  type ImapResult,
-  jobResult,
-  type JobFailure,
-  type MailboxState,
-  type MailboxUpdate,
-  newMailbox,
-  planJob,
-} from './clientJobs.ts';
+import { type ImapJob, type JobFailure, planJob } from './clientJobs.ts';
+import { applyUntagged, type MailboxState, type MailboxUpdate, newMailbox } from './clientMailbox.ts';
+import { type ImapResult, jobResult } from './clientResults.ts';
 import { clientCommandFacts, continuationFacts, IDLE_DONE_FACTS } from './clientLineFacts.ts';
 import { commandVerb, type ImapCommandBody } from './commandTypes.ts';
 import { commandChunks, formatCommand, IDLE_DONE } from './formatCommand.ts';
@@ -21,7 +13,9 @@ import { parseResponse } from './parseResponse.ts';
 import { ResponseReader } from './reader.ts';
 import type { ImapResponse } from './responses.ts';
 
-export type { Folder, ImapJob, ImapResult, JobFailure, MailboxUpdate, MessageSummary } from './clientJobs.ts';
+export type { ImapJob, JobFailure } from './clientJobs.ts';
+export type { MailboxUpdate } from './clientMailbox.ts';
+export type { Folder, ImapResult, MessageSummary } from './clientResults.ts';
 
 /** ImapClientInput is who logs in, and the jobs to run first; more can be sent later as `job.add`. */
 export interface ImapClientInput {

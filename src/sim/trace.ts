@@ -280,6 +280,16 @@ export interface ImapMessageHeader {
   from: string | null;
   size: number | null;
   flags: string[];
+  /** attachments are the parts beside the text, from the body structure the header fetch brought. */
+  attachments?: ImapAttachment[];
+}
+
+/** ImapAttachment is one part of a message a reader offers to fetch on demand: its number, name, type and size. */
+export interface ImapAttachment {
+  part: string;
+  filename: string | null;
+  type: string;
+  size: number;
 }
 
 /** Stamp is what the kernel adds to every event: the virtual time in ms and its position in the trace. */

@@ -18,7 +18,7 @@ import { decodeWords } from '../../protocols/message/encodedWords.ts';
 import { bindLineSession } from '../services/lineSession.ts';
 import { openConnection } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
-import type { ImapMessageHeader, ImapReading } from '../trace.ts';
+import type { ImapAttachment, ImapMessageHeader, ImapReading } from '../trace.ts';
 import type { FetchReport, ReadingAccount } from './pop3Reader.ts';
 
 /** IMAP_PORT_OF_SERVER is the port a reader connects to (RFC 3501 §2.1). */
@@ -61,13 +61,43 @@ function addressText(addresses: readonly EnvelopeAddress[] | null): string | nul
 
 function headerOf(summary: MessageSummary): ImapMessageHeader {
   const subject = summary.envelope?.subject ?? null;
+  const attachments = attachmentsOf(summary.body);
   return {
     uid: summary.uid,
     subject: subject === null ? null : decodeWords(subject),
     from: addressText(summary.envelope?.from ?? null),
     size: summary.size,
     flags: [...summary.flags],
+    ...(attachments.length > 0 ? { attachments } : {}),
   };
+}
+
+// A part's file name: Content-Disposition's filename, else Content-Type's name (RFC 2183 §2.3, RFC 2046).
+function filenameOf(node: Exclude<BodyStructure, { kind: 'multipart' }>): string | null {
+  const named = (params: readonly (readonly [string, string])[] | undefined, key: string) =>
+    params?.find(([name]) => name.toUpperCase() === key)?.[1] ?? null;
+  const disposition = node.extension?.disposition?.params;
+  const found = named(disposition, 'FILENAME') ?? named(node.fields.params, 'NAME');
+  return found === null ? null : decodeWords(found);
+}
+
+// The parts a reader offers on demand: every leaf of a multipart but the text part it shows when opened.
+function attachmentsOf(body: BodyStructure | null): ImapAttachment[] {
+  if (body === null || body.kind !== 'multipart') return [];
+  const text = textPart(body).join('.');
+  const found: ImapAttachment[] = [];
+  const walk = (node: BodyStructure, path: number[]): void => {
+    if (node.kind === 'multipart') {
+      for (const [index, child] of node.parts.entries()) walk(child, [...path, index + 1]);
+      return;
+    }
+    const part = path.join('.');
+    if (part === text) return;
+    const type = node.kind === 'basic' ? `${node.type}/${node.subtype}` : `${node.kind}/${node.subtype}`;
+    found.push({ part, filename: filenameOf(node), type: type.toLowerCase(), size: node.fields.octets });
+  };
+  walk(body, []);
+  return found;
 }
 
 // The part a reader shows first: the first text/plain part, else the first text part (RFC 3501 §6.4.5 numbering:

@@ -150,11 +150,6 @@ export class MailboxSession {
     this.#listener(change);
   }
 
-  /** exists is how many messages the client knows of, including any expunged that it has not been told of. */
-  get exists(): number {
-    return this.#view.length;
-  }
-
   /** uids lists the UIDs of the client's view, message sequence number 1 first. */
   uids(): readonly number[] {
     return this.#view;
@@ -186,11 +181,6 @@ export class MailboxSession {
   /** isRecent tells whether a message is \Recent in this session. */
   isRecent(uid: number): boolean {
     return this.#recent.has(uid);
-  }
-
-  /** recentCount is how many messages of the view are \Recent in this session. */
-  get recentCount(): number {
-    return this.#recent.size;
   }
 
   /**

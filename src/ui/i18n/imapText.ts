@@ -47,6 +47,8 @@ export interface ImapText {
   readonly untagged: string;
   /** literal explains a line of a literal `{n}` or an AUTHENTICATE answer the client sent after `+`. */
   readonly literal: ReplyExplanation;
+  /** responseCodes explain the bracketed codes of status responses (RFC 3501 §7.1, RFC 4315); others as sent. */
+  readonly responseCodes: Readonly<Record<string, string>>;
 }
 
 /** imapCommandKey names a command's explanation from its verb fact (`UID FETCH` reads as FETCH). */
@@ -201,6 +203,23 @@ export const imapText: Localized<ImapText> = {
         'Data the client sends after the server’s "+": the octets of a literal {n}, or an AUTHENTICATE answer (masked here).',
       next: 'The rest of the command, then its tagged response.',
     },
+    responseCodes: {
+      UIDVALIDITY: '[UIDVALIDITY n]: while n stays the same, every UID kept for this mailbox is still good.',
+      UIDNEXT: '[UIDNEXT n]: the UID the next message to arrive will get.',
+      UNSEEN: '[UNSEEN n]: the number of the first unread message.',
+      PERMANENTFLAGS:
+        '[PERMANENTFLAGS (…)]: the flags a client can change for good; \\* allows new keywords.',
+      'READ-WRITE': '[READ-WRITE]: the mailbox may be changed in this session.',
+      'READ-ONLY': '[READ-ONLY]: the mailbox was opened read-only; nothing can be changed.',
+      TRYCREATE: '[TRYCREATE]: the target mailbox does not exist; CREATE it and try again.',
+      APPENDUID:
+        '[APPENDUID v u]: the UIDVALIDITY of the mailbox and the UID the appended message got (RFC 4315).',
+      COPYUID: '[COPYUID v old new]: which new UID each copied message got in the target (RFC 4315).',
+      ALERT: '[ALERT]: a message the client must show to the person.',
+      BADCHARSET: '[BADCHARSET (…)]: the character sets the server can search in.',
+      CAPABILITY: '[CAPABILITY …]: the server lists its capabilities without being asked.',
+      AUTHENTICATIONFAILED: '[AUTHENTICATIONFAILED]: the credentials were wrong (RFC 5530).',
+    },
   },
   ko: {
     commands: {
@@ -350,6 +369,23 @@ export const imapText: Localized<ImapText> = {
       meaning:
         '서버의 "+" 뒤에 클라이언트가 보내는 데이터입니다. 리터럴 {n}의 옥텟이거나 AUTHENTICATE 답입니다(여기서는 가려서 보여 줌).',
       next: '명령의 나머지, 그리고 태그 달린 응답이 이어집니다.',
+    },
+    responseCodes: {
+      UIDVALIDITY:
+        '[UIDVALIDITY n]: n이 같은 동안에는 이 메일박스에 대해 저장해 둔 UID를 그대로 쓸 수 있습니다.',
+      UIDNEXT: '[UIDNEXT n]: 다음에 도착할 메시지가 받을 UID입니다.',
+      UNSEEN: '[UNSEEN n]: 읽지 않은 첫 메시지의 번호입니다.',
+      PERMANENTFLAGS:
+        '[PERMANENTFLAGS (…)]: 클라이언트가 영구히 바꿀 수 있는 플래그입니다. \\*가 있으면 새 키워드도 만들 수 있습니다.',
+      'READ-WRITE': '[READ-WRITE]: 이 세션에서 메일박스를 바꿀 수 있습니다.',
+      'READ-ONLY': '[READ-ONLY]: 읽기 전용으로 열려서 아무것도 바꿀 수 없습니다.',
+      TRYCREATE: '[TRYCREATE]: 대상 메일박스가 없습니다. CREATE로 만든 뒤 다시 시도하세요.',
+      APPENDUID: '[APPENDUID v u]: 메일박스의 UIDVALIDITY와, 추가된 메시지가 받은 UID입니다 (RFC 4315).',
+      COPYUID: '[COPYUID v 이전 새]: 복사된 메시지마다 대상 메일박스에서 받은 새 UID입니다 (RFC 4315).',
+      ALERT: '[ALERT]: 클라이언트가 사용자에게 꼭 보여 줘야 하는 메시지입니다.',
+      BADCHARSET: '[BADCHARSET (…)]: 서버가 검색할 수 있는 문자 집합입니다.',
+      CAPABILITY: '[CAPABILITY …]: 서버가 묻지 않아도 자기 기능을 알려 줍니다.',
+      AUTHENTICATIONFAILED: '[AUTHENTICATIONFAILED]: 인증 정보가 틀렸습니다 (RFC 5530).',
     },
   },
 };

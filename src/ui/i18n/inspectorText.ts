@@ -91,6 +91,8 @@ export interface InspectorText {
       readonly replyClass: string;
       /** tag heads the IMAP tag that pairs a tagged response with its command (RFC 3501 §2.2.1). */
       readonly tag: string;
+      /** responseCode heads an IMAP response's bracketed code (RFC 3501 §7.1). */
+      readonly responseCode: string;
       readonly continuation: string;
       readonly extension: string;
       /** answers heads the command a reply answers; unprompted stands for none, endOfData names the final ".". */
@@ -275,6 +277,7 @@ export const inspectorText: Localized<InspectorText> = {
         replyKey: 'Catalogued reply',
         replyClass: 'Outcome',
         tag: 'Tag',
+        responseCode: 'Response code',
         continuation: 'Multi-line reply',
         extension: 'Extension',
         answers: 'Answers',
@@ -465,6 +468,7 @@ export const inspectorText: Localized<InspectorText> = {
         replyKey: '응답 종류',
         replyClass: '응답 결과',
         tag: '태그',
+        responseCode: '응답 코드',
         continuation: '여러 줄 응답',
         extension: '확장 기능',
         answers: '답하는 명령',

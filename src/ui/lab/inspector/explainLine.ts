@@ -46,10 +46,11 @@ function replyExtra(role: Extract<LineRole, { kind: 'reply' }>, text: ProtocolTe
     }
     case 'pop3':
       return role.first ? null : text.pop3.multiLine;
-    case 'imap':
-      return status.tag === null && role.answers === null && status.status !== '+'
-        ? text.imap.untagged
-        : null;
+    case 'imap': {
+      const code = role.responseCode === null ? undefined : text.imap.responseCodes[role.responseCode];
+      const untagged = status.tag === null && role.answers === null && status.status !== '+';
+      return code ?? (untagged ? text.imap.untagged : null);
+    }
   }
 }
 

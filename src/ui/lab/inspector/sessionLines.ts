@@ -51,6 +51,8 @@ export type LineRole =
       readonly last: boolean;
       /** extension is the EHLO keyword a continuation line of an EHLO reply lists ('PIPELINING'). */
       readonly extension: string | null;
+      /** responseCode is the name of an IMAP status response's bracketed code (`UIDVALIDITY`), if any. */
+      readonly responseCode: string | null;
     }
   | {
       readonly kind: 'command';
@@ -162,6 +164,7 @@ function serverRole(e: AppLine & { from: 'server' }, protocol: ReadProtocol, fir
     first,
     last: e.more !== true,
     extension: e.extension ?? null,
+    responseCode: e.responseCode ?? null,
   };
 }
 

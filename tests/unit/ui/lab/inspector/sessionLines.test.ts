@@ -403,6 +403,26 @@ describe('the lines of an IMAP session, from their facts', () => {
     expect(login.line).not.toContain('hungry');
   });
 
+  it('explain a response code by its name, in both languages', () => {
+    const coded: TraceEvent = {
+      ...base,
+      seq: 8,
+      kind: 'app.line',
+      host: 's',
+      from: 'server',
+      line: '* OK [UIDVALIDITY 3] UIDs valid',
+      status: 'OK',
+      reply: 'imap.select.uidValidity',
+      answers: 'SELECT',
+      responseCode: 'UIDVALIDITY',
+    };
+    const [line] = readSessionLines([coded], 'c7');
+    if (line === undefined) throw new Error('no line');
+    expect(line.role).toMatchObject({ responseCode: 'UIDVALIDITY' });
+    expect(explainLine(line, protocolText.en)?.extra).toBe(protocolText.en.imap.responseCodes['UIDVALIDITY']);
+    expect(explainLine(line, protocolText.ko)?.extra).toMatch(/저장해 둔 UID/);
+  });
+
   it('say an untagged line nobody asked for is news, and explain it by its catalogue id', () => {
     const exists = lines[5];
     if (exists === undefined) throw new Error('no EXISTS');

@@ -431,3 +431,24 @@ describe('the lines of an IMAP session, from their facts', () => {
     expect(explained?.meaning).toBe(protocolText.en.replies['imap.exists'].meaning);
   });
 });
+
+describe('an IMAP session typed by hand on port 143', () => {
+  const trace = run(typedByBob(143, ['a001 LOGIN bob hungry', 'a002 SELECT INBOX', 'a003 LOGOUT']));
+  const connected = trace.find((e) => e.kind === 'terminal.connected' && e.host === 'bob-pc');
+  const lines = connected?.kind === 'terminal.connected' ? readSessionLines(trace, connected.conn) : [];
+
+  it('reads tagged commands and responses, and the untagged data SELECT brings, from their facts', () => {
+    const roles = lines.map(roleName);
+    expect(roles.slice(0, 4)).toEqual(['imap.greeting', 'LOGIN', 'imap.login.ok', 'SELECT']);
+    expect(roles).toContain('imap.select.uidValidity');
+    expect(roles.slice(-3)).toEqual(['LOGOUT', 'imap.bye.logout', 'imap.logout.ok']);
+    const selected = lines.find((l) => l.role.kind === 'reply' && l.role.reply === 'imap.select.ok');
+    expect(selected?.role).toMatchObject({ lead: 'a002 OK', tone: 'positive', responseCode: 'READ-WRITE' });
+  });
+
+  it('masks the password of LOGIN and explains every line in both languages', () => {
+    expect(lines.map((l) => l.line).join('\n')).not.toContain('hungry');
+    for (const language of ['en', 'ko'] as const)
+      for (const line of lines) expect(explainLine(line, protocolText[language]), line.line).not.toBeNull();
+  });
+});

@@ -95,6 +95,8 @@ const retry = v.variant(
       max: v.optional(duration, 4_000_000),
       warnAfter: v.optional(duration, 4 * 3_600_000),
       giveUpAfter: v.optional(duration, 5 * 86_400_000),
+      // Postfix's queue_run_delay (300s by default there): due messages wait for the next scan of the queue.
+      queueRunDelay: v.optional(duration),
     }),
   ],
   'must be a retry policy: { "policy": "fixed", "interval": "30m" } or { "policy": "backoff", "min": "300s", "max": "4000s" }',
@@ -110,6 +112,8 @@ const address = v.pipe(
 const mail = v.strictObject({
   domains: v.optional(v.array(name)),
   style: v.optional(v.picklist(['textbook', 'modern'], 'must be textbook or modern'), 'modern'),
+  // How the server's own SMTP client talks when it delivers from its queue: textbook is the book's HELO session.
+  clientStyle: v.optional(v.picklist(['textbook', 'modern'], 'must be textbook or modern'), 'modern'),
   users: v.optional(v.array(v.strictObject({ name: localPart, password: v.optional(v.string(), '') })), []),
   retry: v.optional(retry, {
     policy: 'fixed' as const,
@@ -138,6 +142,8 @@ const userAgent = v.strictObject({
   port: v.optional(v.picklist([25, 587], 'must be 25 or 587'), 587),
   password: v.optional(v.string(), ''),
   reading: v.optional(reading),
+  // How the user agent's SMTP client talks: textbook is the book's HELO session, modern uses EHLO and extensions.
+  style: v.optional(v.picklist(['textbook', 'modern'], 'must be textbook or modern'), 'modern'),
 });
 
 const host = v.strictObject({

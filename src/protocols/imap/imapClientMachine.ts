@@ -4,7 +4,7 @@ import { assertEvent, assign, enqueueActions, setup } from 'xstate';
 import { encodePlainResponse } from '../smtp/sasl.ts';
 import type { ClientLineFacts, SentLine } from '../shared/lineFacts.ts';
 import { planJob } from './clientJobs.ts';
-import { applyUntagged, newMailbox } from './clientMailbox.ts';
+import { applyUntagged, type MailboxUpdate, newMailbox } from './clientMailbox.ts';
 import { jobResult } from './clientResults.ts';
 import { continuationFacts, IDLE_DONE_FACTS } from './clientLineFacts.ts';
 import {
@@ -22,7 +22,7 @@ import {
   tagOf,
   type Untagged,
 } from './clientSession.ts';
-import { commandVerb } from './commandTypes.ts';
+import { type CommandName, commandVerb } from './commandTypes.ts';
 import { IDLE_DONE } from './formatCommand.ts';
 import { parseResponse } from './parseResponse.ts';
 import { ResponseReader } from './reader.ts';
@@ -47,6 +47,14 @@ function taggedOf(event: ImapClientEvent): Tagged {
 function untaggedOf(event: ImapClientEvent): Untagged {
   assertEvent(event, 'response.untagged');
   return event.response;
+}
+
+// Whether an update is the answer to the command in flight: FETCH data to a FETCH or STORE (RFC 3501 §6.4.6),
+// an EXPUNGE to an EXPUNGE or MOVE (RFC 6851 §3.3).
+function causedBy(step: CommandName | undefined, update: MailboxUpdate): boolean {
+  if (update.kind === 'flags') return step === 'FETCH' || step === 'STORE';
+  if (update.kind === 'expunge') return step === 'EXPUNGE' || step === 'MOVE';
+  return false;
 }
 
 const TIMEOUT = { response: { target: '#imapClient.done', actions: 'timedOut' } } as const;
@@ -155,12 +163,12 @@ export const imapClientMachine = setup({
       if (mailbox === null) return;
       const applied = applyUntagged(mailbox, response);
       enqueue.assign({ mailbox: applied.mailbox });
-      // FETCH data a fetch asked for is its answer, not news; anything while SELECT runs describes the mailbox.
-      const fetching = running?.steps[running.index]?.name === 'FETCH';
-      const news =
-        applied.update !== null && mailbox.opened && !(fetching && applied.update.kind === 'flags');
-      if (news && applied.update !== null)
-        enqueue.emit({ type: 'imap.update', mailbox: mailbox.name, update: applied.update });
+      // Anything while SELECT runs describes the mailbox, and what our own command caused is its answer: only
+      // the rest is news (mail arriving, another session's change).
+      const step = running?.steps[running.index]?.name;
+      const update = applied.update;
+      if (update !== null && mailbox.opened && !causedBy(step, update))
+        enqueue.emit({ type: 'imap.update', mailbox: mailbox.name, update });
     }),
     sendCapability: enqueueActions(({ context, enqueue }) => {
       const tag = tagOf(context.tags + 1);

@@ -484,10 +484,10 @@ function imapReadingEn(r: ImapReading): string {
       return `Searching ${r.folder} for “${r.query}” finds ${r.uids.length === 0 ? 'nothing' : r.uids.join(', ')}`;
     case 'update':
       return r.change === 'exists'
-        ? `IDLE hears that ${r.folder} now holds ${r.count ?? '?'} messages`
+        ? `The server says ${r.folder} now holds ${r.count ?? '?'} messages`
         : r.change === 'expunge'
-          ? `IDLE hears that message ${r.uid ?? '?'} left ${r.folder}`
-          : `IDLE hears new flags on message ${r.uid ?? '?'} in ${r.folder}: ${(r.flags ?? []).join(' ') || '(none)'}`;
+          ? `The server says message ${r.uid ?? '?'} left ${r.folder}`
+          : `The server says message ${r.uid ?? '?'} in ${r.folder} now has flags ${(r.flags ?? []).join(' ') || '(none)'}`;
     case 'failed':
       return `IMAP ${r.job} failed${r.verb === null ? '' : ` at ${r.verb}`}: ${r.reason} ${r.text}`;
   }
@@ -511,10 +511,10 @@ function imapReadingKo(r: ImapReading): string {
       return `${r.folder}에서 “${r.query}” 검색 결과: ${r.uids.length === 0 ? '없음' : r.uids.join(', ')}`;
     case 'update':
       return r.change === 'exists'
-        ? `IDLE 중 알림: ${r.folder}에 메시지 ${r.count ?? '?'}개`
+        ? `서버 알림: ${r.folder}에 메시지 ${r.count ?? '?'}개`
         : r.change === 'expunge'
-          ? `IDLE 중 알림: 메시지 ${r.uid ?? '?'}가 ${r.folder}에서 사라짐`
-          : `IDLE 중 알림: ${r.folder}의 메시지 ${r.uid ?? '?'} 플래그 ${(r.flags ?? []).join(' ') || '(없음)'}`;
+          ? `서버 알림: 메시지 ${r.uid ?? '?'}가 ${r.folder}에서 사라짐`
+          : `서버 알림: ${r.folder}의 메시지 ${r.uid ?? '?'} 플래그 ${(r.flags ?? []).join(' ') || '(없음)'}`;
     case 'failed':
       return `IMAP ${r.job} 실패${r.verb === null ? '' : ` (${r.verb})`}: ${r.reason} ${r.text}`;
   }

@@ -30,6 +30,11 @@ export const scenarioText: Localized<ScenarioText> = {
         description:
           'The example of Kurose and Ross §2.3: Alice’s user agent hands her message to her mail server crepes.fr, which queues it, looks up hamburger.edu in DNS and delivers it by SMTP to Bob’s mailbox.',
       },
+      modern: {
+        title: 'Alice writes to Bob, as mail programs do today',
+        description:
+          'The textbook’s world with today’s software: the clients open with EHLO, the servers answer with their extensions (PIPELINING, SIZE, 8BITMIME, ENHANCEDSTATUSCODES), and MAIL and RCPT go out together as one pipelined group. Compare its transcript with the textbook scenario’s.',
+      },
       outage: {
         title: 'Bob’s server is down for two hours',
         description:
@@ -100,6 +105,11 @@ export const scenarioText: Localized<ScenarioText> = {
         title: '앨리스가 밥에게 메일을 보냅니다',
         description:
           'Kurose와 Ross 교재 2.3절의 예입니다. 앨리스의 사용자 에이전트가 메시지를 자기 메일 서버 crepes.fr에 넘기면, crepes.fr는 메시지를 큐에 넣고 DNS에서 hamburger.edu를 찾은 뒤 SMTP로 밥의 메일함에 전달합니다.',
+      },
+      modern: {
+        title: '앨리스가 밥에게 메일을 씁니다 (오늘날의 메일 프로그램)',
+        description:
+          '교과서와 같은 세계에 오늘날의 소프트웨어를 둡니다. 클라이언트는 EHLO로 인사하고, 서버는 지원하는 확장(PIPELINING, SIZE, 8BITMIME, ENHANCEDSTATUSCODES)을 알려 주며, MAIL과 RCPT는 파이프라이닝으로 한 번에 나갑니다. textbook 시나리오의 대화와 비교해 보세요.',
       },
       outage: {
         title: '밥의 서버가 두 시간 동안 중단됨',

@@ -59,6 +59,8 @@ describe('imap-folders', () => {
       }),
     );
     expect(updates).toContainEqual(expect.objectContaining({ change: 'expunge', uid: 2 }));
+    // The PC's own changes come back as answers to its commands, not as news.
+    expect(readings(trace, 'bob-pc').filter((r) => r.action === 'update')).toEqual([]);
     expect(readings(trace, 'bob-pc')).toContainEqual(
       expect.objectContaining({ action: 'moved', uid: 2, to: 'Trash', via: 'MOVE' }),
     );

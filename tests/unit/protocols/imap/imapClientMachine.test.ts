@@ -191,6 +191,8 @@ describe('imapClientMachine', () => {
         seen: true,
       },
     ]);
+    // The FETCH that answers its own STORE is not news from elsewhere.
+    expect(client.reported.filter((event) => event.type === 'imap.update')).toEqual([]);
   });
 
   it('moves with UID MOVE when the server offers MOVE, reporting the new UID from COPYUID', () => {
@@ -205,6 +207,7 @@ describe('imapClientMachine', () => {
     expect(results(client)).toEqual([
       { kind: 'moved', mailbox: 'INBOX', uid: 4411, to: 'Trash', via: 'MOVE', newUid: 7 },
     ]);
+    expect(client.reported.filter((event) => event.type === 'imap.update')).toEqual([]);
   });
 
   it('falls back to UID COPY, STORE \\Deleted and EXPUNGE when MOVE is not in CAPABILITY', () => {

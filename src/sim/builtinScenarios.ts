@@ -5,6 +5,7 @@ import direct from './scenarios/direct.json' with { type: 'json' };
 import duplicate from './scenarios/duplicate.json' with { type: 'json' };
 import imapFolders from './scenarios/imap-folders.json' with { type: 'json' };
 import mixed from './scenarios/mixed.json' with { type: 'json' };
+import modern from './scenarios/modern.json' with { type: 'json' };
 import outage from './scenarios/outage.json' with { type: 'json' };
 import partialFetch from './scenarios/partial-fetch.json' with { type: 'json' };
 import pop3Delete from './scenarios/pop3-delete.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import { formatIssues, parseScenario, type Scenario } from './scenario.ts';
 // the worlds of the classic scenarios are one world, so they are written once.
 const SOURCES: Readonly<Record<string, object>> = {
   textbook,
+  modern,
   outage,
   bounce,
   'unknown-user': unknownUser,

@@ -225,10 +225,18 @@ function mailConfig(host: HostSpec) {
   const retry: RetryPolicy =
     r.policy === 'fixed'
       ? { kind: 'fixed', interval: r.interval, warnAfter: r.warnAfter, giveUpAfter: r.giveUpAfter }
-      : { kind: 'backoff', min: r.min, max: r.max, warnAfter: r.warnAfter, giveUpAfter: r.giveUpAfter };
+      : {
+          kind: 'backoff',
+          min: r.min,
+          max: r.max,
+          warnAfter: r.warnAfter,
+          giveUpAfter: r.giveUpAfter,
+          ...(r.queueRunDelay === undefined ? {} : { queueRunDelay: r.queueRunDelay }),
+        };
   return {
     domains: (mail.domains ?? [host.id]).map((d) => d.toLowerCase()),
     style: mail.style,
+    clientStyle: mail.clientStyle,
     users: mail.users,
     retry,
     maxSize: mail.maxSize,

@@ -212,6 +212,12 @@ function syntaxError(verb: KnownVerb, detail: SyntaxDetail): CommandSyntaxError 
   return { error: 'syntax', verb, detail };
 }
 
+/**
+ * ClientStyle is how our client talks: `modern` as RFC 5321 writes commands (EHLO first, no space after the colon),
+ * `textbook` as Kurose & Ross's example session does (HELO, one command at a time, `MAIL FROM: <…>`).
+ */
+export type ClientStyle = 'textbook' | 'modern';
+
 /** ClientCommand is a command our SMTP client sends; formatCommand writes it as a line. */
 export type ClientCommand =
   | { verb: 'EHLO' | 'HELO'; domain: string }
@@ -222,9 +228,11 @@ export type ClientCommand =
 
 /**
  * formatCommand writes a client command as a line without CRLF, in the canonical form of RFC 5321 §4.1.1: upper
- * case verb, no space after the colon, `<>` for the null sender ('').
+ * case verb, no space after the colon, `<>` for the null sender (''). The textbook style puts a space after the
+ * colon of MAIL FROM and RCPT TO, as the book's transcript does and as every server accepts.
  */
-export function formatCommand(command: ClientCommand): string {
+export function formatCommand(command: ClientCommand, style: ClientStyle = 'modern'): string {
+  const colon = style === 'textbook' ? ': ' : ':';
   switch (command.verb) {
     case 'EHLO':
     case 'HELO':
@@ -233,10 +241,10 @@ export function formatCommand(command: ClientCommand): string {
       const params = Object.entries(command.params ?? {})
         .filter(([, value]) => value !== undefined)
         .map(([keyword, value]) => `${keyword}=${value}`);
-      return [`MAIL FROM:<${command.from}>`, ...params].join(' ');
+      return [`MAIL FROM${colon}<${command.from}>`, ...params].join(' ');
     }
     case 'RCPT':
-      return `RCPT TO:<${command.to}>`;
+      return `RCPT TO${colon}<${command.to}>`;
     case 'AUTH':
       return command.initialResponse === undefined
         ? `AUTH ${command.mechanism}`

@@ -1,6 +1,6 @@
 // The sending side of one SMTP connection (RFC 5321) as a sans-I/O machine: it delivers one message to its
 // recipients, reading reply lines and emitting command lines, and outputs what became of each recipient.
-import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
+import { and, assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
 import { dotUnstuff, encodeDataLines } from '../shared/dotStuffing.ts';
 import { parseReplyLine } from '../shared/multilineReply.ts';
 import { isAscii } from '../shared/octets.ts';
@@ -23,7 +23,7 @@ import type {
 } from './clientResults.ts';
 import type { ClientLineFacts, SentLine } from '../shared/lineFacts.ts';
 import { formatCommand } from './commands.ts';
-import type { ClientCommand, MailParams } from './commands.ts';
+import type { ClientCommand, ClientStyle, MailParams } from './commands.ts';
 import { DATA_LINE, END_OF_DATA, SASL_LINE, clientCommandFacts } from './lineFacts.ts';
 import { REPLIES, replyClass } from './replies.ts';
 import { encodePlainResponse, encodeSaslResponse } from './sasl.ts';
@@ -42,6 +42,11 @@ export interface SmtpClientInput {
   readonly data: string;
   /** Credentials for AUTH (RFC 4954), as a submission client uses them on port 587. */
   readonly auth?: { readonly user: string; readonly password: string; readonly mechanism: SaslMechanism };
+  /**
+   * style `textbook` talks as Kurose & Ross's client: HELO, so no extensions (no SIZE, no PIPELINING), and the
+   * book's `MAIL FROM: <…>` spacing; `modern` (the default) starts with EHLO and uses what the server offers.
+   */
+  readonly style?: ClientStyle;
 }
 
 /**
@@ -66,6 +71,7 @@ export type SmtpClientEvent =
   | { type: 'rcpt.recorded' };
 
 interface ClientContext extends SmtpClientInput {
+  readonly style: ClientStyle;
   /** The lines of a multi-line reply read so far (RFC 5321 §4.2.1). */
   readonly partial: ReplySummary | null;
   readonly extensions: Extensions;
@@ -102,13 +108,13 @@ function saslLine(text: string): SentLine<ClientLineFacts> {
   return { type: 'line.send', line: encodeSaslResponse(text), facts: SASL_LINE };
 }
 
-function send(command: ClientCommand): SentLine<ClientLineFacts> {
-  return { type: 'line.send', line: formatCommand(command), facts: clientCommandFacts(command) };
+function send(command: ClientCommand, style: ClientStyle = 'modern'): SentLine<ClientLineFacts> {
+  return { type: 'line.send', line: formatCommand(command, style), facts: clientCommandFacts(command) };
 }
 
 /**
  * smtpClientMachine delivers one message. Send connection.opened, then each reply line as line.received; it
- * emits EHLO (HELO after a 5xx, RFC 5321 §3.2), AUTH if configured, MAIL, one RCPT per recipient (as one group
+ * emits EHLO (HELO in the textbook style, or after a 5xx, RFC 5321 §3.2), AUTH if configured, MAIL, one RCPT per recipient (as one group
  * when PIPELINING is offered, RFC 2920), DATA only if a recipient was accepted, the dot-stuffed message, and QUIT.
  * It ends in `done`, whose output gives each recipient's fate.
  */
@@ -132,6 +138,7 @@ export const smtpClientMachine = setup({
     isIntermediate: isClass('intermediate'),
     isPermanent: isClass('permanent'),
     usesPipelining: ({ context }) => context.extensions.pipelining,
+    isTextbook: ({ context }) => context.style === 'textbook',
     authUnavailable: ({ context }) =>
       context.auth !== undefined && !context.extensions.authMechanisms.includes(context.auth.mechanism),
     authPlain: ({ context }) => context.auth?.mechanism === 'PLAIN',
@@ -178,15 +185,15 @@ export const smtpClientMachine = setup({
       const params: MailParams = {};
       if (context.extensions.size) params.SIZE = messageSize(context.data);
       if (context.extensions.eightBitMime && !isAscii(context.data)) params.BODY = '8BITMIME';
-      enqueue.emit(send({ verb: 'MAIL', from: context.envelope.from, params }));
+      enqueue.emit(send({ verb: 'MAIL', from: context.envelope.from, params }, context.style));
       const group = context.extensions.pipelining ? context.envelope.to : [];
-      for (const to of group) enqueue.emit(send({ verb: 'RCPT', to }));
+      for (const to of group) enqueue.emit(send({ verb: 'RCPT', to }, context.style));
       enqueue.assign({ rcptSent: group.length });
     }),
     sendNextRcpt: enqueueActions(({ context, enqueue }) => {
       const to = context.envelope.to[context.rcptSent];
       if (to === undefined) return;
-      enqueue.emit(send({ verb: 'RCPT', to }));
+      enqueue.emit(send({ verb: 'RCPT', to }, context.style));
       enqueue.assign({ rcptSent: context.rcptSent + 1 });
     }),
     recordRcpt: enqueueActions(({ context, event, enqueue }) => {
@@ -248,6 +255,7 @@ export const smtpClientMachine = setup({
   id: 'smtpClient',
   context: ({ input }) => ({
     ...input,
+    style: input.style ?? 'modern',
     partial: null,
     extensions: NO_EXTENSIONS,
     pending: input.envelope.to.map((recipient) => ({ recipient, accepted: false, result: null })),
@@ -280,6 +288,8 @@ export const smtpClientMachine = setup({
     awaitingGreeting: {
       on: {
         'reply.received': [
+          // The book's client says HELO and so asks for no extensions.
+          { guard: and(['isPositive', 'isTextbook']), target: 'helo', actions: 'sendHelo' },
           { guard: 'isPositive', target: 'ehlo', actions: 'sendEhlo' },
           { target: 'quitting', actions: { type: 'quitAfterReply', params: { reason: 'greeting' } } },
         ],

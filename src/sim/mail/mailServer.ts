@@ -8,6 +8,7 @@ import type { ConnId, Endpoint } from '../../net/types.ts';
 import { formatDate } from '../../protocols/message/dateTime.ts';
 import { parseHeaderBlock, findField } from '../../protocols/message/headers.ts';
 import type { AcceptResult, Envelope, SmtpBackend } from '../../protocols/smtp/backend.ts';
+import type { ClientStyle } from '../../protocols/smtp/commands.ts';
 import type { ReplyStyle } from '../../protocols/smtp/replies.ts';
 import { smtpServerMachine } from '../../protocols/smtp/smtpServerMachine.ts';
 import { receivedField, returnPathField } from '../../protocols/smtp/traceFields.ts';
@@ -30,6 +31,8 @@ export interface MailServerConfig {
   /** domains this server keeps mail for; the first is its main domain. */
   readonly domains: readonly string[];
   readonly style: ReplyStyle;
+  /** clientStyle is how the queue's SMTP client talks to other servers (see SmtpClientInput.style). */
+  readonly clientStyle: ClientStyle;
   readonly users: readonly { readonly name: string; readonly password: string }[];
   readonly retry: RetryPolicy;
   readonly maxSize: number;
@@ -89,6 +92,7 @@ export class MailServer {
     this.queue = new OutboundQueue(ctx, {
       hostname: this.hostname,
       policy: config.retry,
+      clientStyle: config.clientStyle,
       newQueueId: () => this.#newQueueId(),
       newMessageId: () => this.#newMessageId(),
       sendNotice: (recipient, raw) => this.#sendNotice(recipient, raw),

@@ -5,6 +5,7 @@ import {
   buildDeliveryStatusNotification,
   type DsnRecipientSpec,
 } from '../../protocols/message/deliveryStatus.ts';
+import type { ClientStyle } from '../../protocols/smtp/commands.ts';
 import type { TimerId } from '../scheduler.ts';
 import type { ServiceContext } from '../services/service.ts';
 import { hasExpired, isDueForWarning, nextAttemptAt, type RetryPolicy } from './retryPolicy.ts';
@@ -22,6 +23,8 @@ interface QueueEntry {
   readonly arrivedAt: number;
   readonly recipients: Map<string, RecipientState>;
   attempts: number;
+  /** startedAt is when the latest attempt began; the next one is scheduled from it. */
+  startedAt: number;
   warned: boolean;
   timer: TimerId | null;
 }
@@ -30,6 +33,7 @@ interface QueueEntry {
 export interface QueueOwner {
   readonly hostname: string;
   readonly policy: RetryPolicy;
+  readonly clientStyle: ClientStyle;
   newQueueId(): string;
   newMessageId(): string;
   /** sendNotice delivers a bounce or warning (from the null sender) to `recipient`, locally or via the queue. */
@@ -75,6 +79,7 @@ export class OutboundQueue {
       arrivedAt: now,
       recipients: new Map(recipients.map((r) => [r, { status: 'pending', last: null }])),
       attempts: 0,
+      startedAt: now,
       warned: false,
       timer: null,
     };
@@ -121,6 +126,7 @@ export class OutboundQueue {
   #attempt(entry: QueueEntry): void {
     entry.timer = null;
     entry.attempts += 1;
+    entry.startedAt = this.#ctx.kernel.now();
     const byDomain = new Map<string, string[]>();
     for (const [recipient, state] of entry.recipients) {
       if (state.status !== 'pending') continue;
@@ -146,6 +152,7 @@ export class OutboundQueue {
         envelope: { from: entry.from, to: recipients },
         data: entry.data,
         port: 25,
+        style: this.#owner.clientStyle,
       };
       deliverViaMx(this.#ctx, domain, request, (report) => {
         if (epoch !== this.#epoch) return;
@@ -188,15 +195,13 @@ export class OutboundQueue {
     const now = this.#ctx.kernel.now();
     const host = this.#ctx.host;
     if (deferred.length > 0 && hasExpired(this.#owner.policy, entry.arrivedAt, now)) {
-      // Too old to try again: what is still deferred now bounces (RFC 5321 §4.5.4.1).
-      const expired = deferred.map((r) => ({
-        ...r,
-        status: '4.4.7',
-        reason: `delivery temporarily suspended: ${r.reason}; message expired`,
-      }));
-      this.#bounce(entry, expired);
+      // Too old to try again: what is still deferred now bounces (RFC 5321 §4.5.4.1). The notice keeps the 4.x
+      // status and the last real reason, as Postfix does and RFC 3464 §2.3.3 asks: the status says why delivery
+      // failed, and it was this transient failure, not a permanent one (nor 4.4.7, which is Postfix's word for
+      // mail skipped without trying).
+      this.#bounce(entry, deferred);
     } else if (deferred.length > 0) {
-      const next = nextAttemptAt(this.#owner.policy, entry.arrivedAt, now);
+      const next = nextAttemptAt(this.#owner.policy, entry.arrivedAt, entry.startedAt, now);
       for (const r of deferred) {
         this.#ctx.emit({
           kind: 'queue.deferred',

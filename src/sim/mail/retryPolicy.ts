@@ -4,10 +4,19 @@
 /**
  * RetryPolicy is a server's queue schedule: a `fixed` interval (the classic teaching figure of 30 minutes) or
  * Postfix-style `backoff`, where the next retry waits as long as the message is old, clamped to [min, max].
+ * A backoff may add Postfix's queue scan: a deferred message whose time has come waits for the queue manager's
+ * next scan of the deferred queue, every `queueRunDelay` ms from the start (Postfix's queue_run_delay, 300 s).
  */
 export type RetryPolicy =
   | { kind: 'fixed'; interval: number; warnAfter: number; giveUpAfter: number }
-  | { kind: 'backoff'; min: number; max: number; warnAfter: number; giveUpAfter: number };
+  | {
+      kind: 'backoff';
+      min: number;
+      max: number;
+      warnAfter: number;
+      giveUpAfter: number;
+      queueRunDelay?: number;
+    };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -30,11 +39,34 @@ export const postfixRetryPolicy: RetryPolicy = {
   giveUpAfter: 5 * DAY,
 };
 
-/** nextAttemptAt is when to try again after a temporary failure at `now` of a message that arrived at `arrivedAt`. */
-export function nextAttemptAt(policy: RetryPolicy, arrivedAt: number, now: number): number {
-  if (policy.kind === 'fixed') return now + policy.interval;
-  const age = now - arrivedAt;
-  return now + Math.min(policy.max, Math.max(policy.min, age));
+/** postfixQueueRunDelay is Postfix's queue_run_delay: the deferred queue is scanned every 300 s. */
+export const postfixQueueRunDelay = 300_000;
+
+/**
+ * nextAttemptAt is when to try again a message that arrived at `arrivedAt` after an attempt that started at
+ * `startedAt` failed temporarily at `endedAt` (the same instant when left out). The wait counts from the
+ * attempt's start, as a real queue schedules it, so a 31 s connect timeout does not push every later attempt
+ * back by 31 s; an attempt that outlasted the wait is followed at once, never earlier than its end. No attempt is
+ * put off past the give-up time: a message still deferred then gets its last try at that time and bounces if it
+ * fails, so its fate is known at most one attempt's length after giveUpAfter.
+ */
+export function nextAttemptAt(
+  policy: RetryPolicy,
+  arrivedAt: number,
+  startedAt: number,
+  endedAt: number = startedAt,
+): number {
+  const wait =
+    policy.kind === 'fixed'
+      ? policy.interval
+      : Math.min(policy.max, Math.max(policy.min, startedAt - arrivedAt));
+  const due = Math.max(endedAt, startedAt + wait);
+  // The queue manager only picks the message up on its next scan at or after the moment it is due.
+  const scanned =
+    policy.kind === 'backoff' && policy.queueRunDelay !== undefined
+      ? Math.ceil(due / policy.queueRunDelay) * policy.queueRunDelay
+      : due;
+  return Math.min(scanned, Math.max(endedAt, arrivedAt + policy.giveUpAfter));
 }
 
 /** hasExpired is true once a message has waited as long as the policy allows; the next failure bounces it. */

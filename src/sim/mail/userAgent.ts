@@ -4,6 +4,7 @@
 // (pop3Reader.ts) or IMAP.
 import { buildMessage } from '../../protocols/message/buildMessage.ts';
 import { utf8ToOctets } from '../../protocols/shared/octets.ts';
+import type { ClientStyle } from '../../protocols/smtp/commands.ts';
 import type { FetchRequest, MailDraft } from '../input.ts';
 import type { ServiceContext } from '../services/service.ts';
 import { ImapReader, type ReaderRequest } from './imapReader.ts';
@@ -20,6 +21,8 @@ export interface UserAgentConfig {
   readonly password: string;
   /** reading says where and as whom the user reads mail; each field left out comes from the settings above. */
   readonly reading?: { readonly server?: string; readonly user?: string; readonly password?: string };
+  /** style is how its SMTP client talks (see SmtpClientInput.style); modern when left out. */
+  readonly style?: ClientStyle;
 }
 
 function domainOf(address: string): string {
@@ -79,7 +82,7 @@ export class UserAgent {
       raw: built.octets,
     });
     const finish = (reports: readonly RecipientReport[]) => this.#report(built.messageId, reports);
-    const base = { heloName: this.#ctx.host, data: built.octets };
+    const base = { heloName: this.#ctx.host, data: built.octets, style: this.#config.style ?? 'modern' };
     if (recipients.length === 0) return finish([]);
     if (draft.direct) {
       const byDomain = new Map<string, string[]>();

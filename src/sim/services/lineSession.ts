@@ -54,17 +54,12 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
   });
   actor.on('line.send', (emitted: SentLine) => {
     if (!open) return;
-    const line = {
-      kind: 'app.line',
-      conn: socket.conn,
-      host,
-      protocol,
-      line: octetsToUtf8(emitted.line),
-    } as const;
+    const text = octetsToUtf8(emitted.line);
     // A server's facts always name a catalogued reply; a client's never do.
     const facts = emitted.facts;
-    if ('reply' in facts) emit({ ...line, from: 'server', ...facts });
-    else emit({ ...line, from: 'client', ...facts });
+    if ('reply' in facts)
+      emit({ kind: 'app.line', conn: socket.conn, host, protocol, line: text, from: 'server', ...facts });
+    else emit({ kind: 'app.line', conn: socket.conn, host, protocol, line: text, from: 'client', ...facts });
     if (pending !== null) pending.push(`${emitted.line}\r\n`);
     else socket.write(`${emitted.line}\r\n`);
   });

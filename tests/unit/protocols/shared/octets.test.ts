@@ -38,6 +38,18 @@ describe('octets', () => {
     expect(isAscii('\x80')).toBe(false);
   });
 
+  it('counts every 7-bit char as ASCII, controls and DEL included, and nothing above', () => {
+    for (const s of ['', '\0', 'a\x01b', '\x1b[2J', '\x7f', 'tab\there'])
+      expect(isAscii(s), JSON.stringify(s)).toBe(true);
+    for (const s of ['\0\x80', 'caf\xe9', '\x1b안', '\xff'])
+      expect(isAscii(s), JSON.stringify(s)).toBe(false);
+  });
+
+  it('decodes ASCII lines to themselves and UTF-8 ones to their text', () => {
+    expect(octetsToUtf8('\x1b[2J NOOP')).toBe('\x1b[2J NOOP');
+    expect(octetsToUtf8('\xec\x95\x88')).toBe('안');
+  });
+
   it('finds controls other than tab', () => {
     expect(hasControls('a\tb c~')).toBe(false);
     for (const s of ['\0', 'a\r', '\n', '\x1f', '\x7f']) expect(hasControls(s), JSON.stringify(s)).toBe(true);

@@ -134,3 +134,23 @@ describe('partial-fetch', () => {
     ]);
   });
 });
+
+describe('IMAP reading when the server is down', () => {
+  it('fails the fetch plainly, and a later fetch after the server is back succeeds', () => {
+    const world = scenario('imap-folders');
+    const send = world.inputs.filter((timed) => timed.input.type === 'mail.send');
+    const trace = run({
+      ...world,
+      inputs: [
+        ...send,
+        { at: 20_000, input: { type: 'fault', fault: { type: 'host.down', host: 'hamburger.edu' } } },
+        { at: 30_000, input: { type: 'mail.fetch', host: 'bob-pc', protocol: 'imap' } },
+        { at: 200_000, input: { type: 'fault', fault: { type: 'host.up', host: 'hamburger.edu' } } },
+        { at: 210_000, input: { type: 'mail.fetch', host: 'bob-pc', protocol: 'imap' } },
+      ],
+    });
+    const results = trace.filter(isKind('ua.fetchResult')).filter((e) => e.host === 'bob-pc');
+    expect(results.map((e) => e.outcome)).toEqual(['failed', 'ok']);
+    expect(results[1]?.count).toBe(2);
+  });
+});

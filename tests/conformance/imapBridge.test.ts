@@ -180,49 +180,79 @@ describe('Python imaplib against the bridge', () => {
   });
 });
 
+// A connection that speaks IMAP by hand: `waitFor` resolves once what the server sent so far matches.
+function rawImap() {
+  const socket = connect(imapPort, '127.0.0.1');
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+  const waitFor = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(received)) return;
+        clearTimeout(timer);
+        socket.off('data', check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        socket.off('data', check);
+        reject(new Error(`no ${pattern} in:\n${received}`));
+      }, 10_000);
+      socket.on('data', check);
+      check();
+    });
+  return { write: (text: string) => socket.write(text), waitFor, destroy: () => socket.destroy() };
+}
+
 describe('a raw IMAP connection to the bridge', () => {
   // imaplib has no IDLE before Python 3.14, so the test speaks the protocol itself.
   it('hears, while in IDLE, the EXISTS of a message SMTP delivers meanwhile', async () => {
     const before = folder('INBOX').length;
-    const socket = connect(imapPort, '127.0.0.1');
-    let received = '';
-    const waitFor = (pattern: RegExp) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${pattern} in:\n${received}`)), 10_000);
-        const check = () => {
-          if (!pattern.test(received)) return;
-          clearTimeout(timer);
-          socket.off('data', check);
-          resolve();
-        };
-        socket.on('data', check);
-        check();
-      });
-    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    const client = rawImap();
     try {
-      await waitFor(/^\* OK/);
-      socket.write('i1 LOGIN bob hungry\r\ni2 SELECT INBOX\r\n');
-      await waitFor(/i2 OK/);
-      socket.write('i3 IDLE\r\n');
-      await waitFor(/\r\n\+ /);
+      await client.waitFor(/^\* OK/);
+      client.write('i1 LOGIN bob hungry\r\ni2 SELECT INBOX\r\n');
+      await client.waitFor(/i2 OK/);
+      client.write('i3 IDLE\r\n');
+      await client.waitFor(/\r\n\+ /);
       await send('Heard in IDLE', 'Ding.\r\n');
-      await waitFor(new RegExp(`\\* ${before + 1} EXISTS\\r\\n`));
-      socket.write('DONE\r\ni4 LOGOUT\r\n');
-      await waitFor(/i3 OK[^\r]*\r\n[\s\S]*i4 OK/);
+      await client.waitFor(new RegExp(`\\* ${before + 1} EXISTS\\r\\n`));
+      client.write('DONE\r\ni4 LOGOUT\r\n');
+      await client.waitFor(/i3 OK[^\r]*\r\n[\s\S]*i4 OK/);
     } finally {
-      socket.destroy();
+      client.destroy();
     }
   });
 
+  it('logs a LOGIN whose password is a literal masked: its announced length and its octets', async () => {
+    const from = log.length;
+    const client = rawImap();
+    try {
+      await client.waitFor(/^\* OK/);
+      client.write('l1 LOGIN bob {6}\r\n');
+      await client.waitFor(/\r\n\+ /);
+      client.write('hungry\r\n');
+      await client.waitFor(/l1 OK/);
+      client.write('l2 LOGOUT\r\n');
+      await client.waitFor(/l2 OK/);
+    } finally {
+      client.destroy();
+    }
+    const sent = log.slice(from).filter((line) => / C: /.test(line));
+    expect(sent[0]).toMatch(new RegExp(` C: l1 LOGIN (bob )?${MASK}$`));
+    expect(sent[1]).toMatch(new RegExp(` C: ${MASK}$`));
+    expect(sent[2]).toMatch(/ C: l2 LOGOUT$/);
+    expect(log.some((line) => line.includes('hungry') || line.includes('{6}'))).toBe(false);
+  });
+
   it('logs a control character a client sent escaped, not obeyed', async () => {
-    const socket = connect(imapPort, '127.0.0.1');
-    await new Promise<void>((resolve) => socket.once('data', () => resolve()));
-    const answered = new Promise<void>((resolve) =>
-      socket.on('data', (c: Buffer) => c.includes('e1 ') && resolve()),
-    );
-    socket.write('e1 NOOP\x1b[2J\r\n');
-    await answered;
-    socket.destroy();
+    const client = rawImap();
+    try {
+      await client.waitFor(/^\* OK/);
+      client.write('e1 NOOP\x1b[2J\r\n');
+      await client.waitFor(/e1 /);
+    } finally {
+      client.destroy();
+    }
     expect(log.some((line) => line.includes('C: e1 NOOP\\x1b[2J'))).toBe(true);
     expect(log.some((line) => line.includes('\x1b'))).toBe(false);
   });
@@ -242,6 +272,14 @@ describe('curl against the bridge over imap://', () => {
     const out = await curl(['-u', 'bob:hungry', `imap://127.0.0.1:${imapPort}/INBOX;UID=${stored?.uid}`]);
     expect(out.code).toBe(0);
     expect(out.stdout).toBe(stored?.raw);
+  });
+
+  it('logs curl’s AUTHENTICATE PLAIN response masked', async () => {
+    expect((await curl(['-u', 'bob:hungry', `imap://127.0.0.1:${imapPort}/`])).code).toBe(0);
+    const response = Buffer.from('\0bob\0hungry').toString('base64');
+    expect(log.some((line) => line.includes(response))).toBe(false);
+    expect(log.some((line) => / C: A\d+ AUTHENTICATE PLAIN$/.test(line))).toBe(true);
+    expect(log.some((line) => line.endsWith(` C: ${MASK}`))).toBe(true);
   });
 
   it('fails with curl’s login error for a wrong password', async () => {

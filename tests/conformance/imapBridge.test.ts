@@ -288,3 +288,26 @@ describe('curl against the bridge over imap://', () => {
     expect(out.code).toBe(67);
   });
 });
+
+describe('npm run bridge with --imap', () => {
+  it('prints a ready line per service, and the IMAP port it names greets', async () => {
+    // One node process (no tsx launcher in between), so killing it at the end leaves nothing behind.
+    const { child, match } = await processes.serve(
+      'node',
+      ['--import', 'tsx', 'src/cli/bridge.ts', '--smtp', '0', '--pop3', '0', '--imap', '0'],
+      /ready smtp 127\.0\.0\.1:\d+ \(hamburger\.edu\)\n(?:.*\n)*?ready pop3 127\.0\.0\.1:\d+ .*\n(?:.*\n)*?ready imap 127\.0\.0\.1:(\d+) \(hamburger\.edu\)\n/,
+      40_000,
+    );
+    try {
+      const socket = connect(Number(match[1]), '127.0.0.1');
+      const greeting = await new Promise<string>((resolve, reject) => {
+        socket.once('data', (chunk: Buffer) => resolve(chunk.toString('latin1')));
+        socket.once('error', reject);
+      });
+      socket.destroy();
+      expect(greeting).toMatch(/^\* OK .*hamburger\.edu.*\r\n/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
+});

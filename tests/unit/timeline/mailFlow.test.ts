@@ -97,7 +97,7 @@ describe('push and pull', () => {
     session.runUntilQuiet(3_600_000);
     const trace = session.trace;
     const opened = trace.find((e) => e.kind === 'conn.opened' && e.client === 'crepes.fr');
-    if (opened === undefined) throw new Error('crepes.fr never connected');
+    if (opened?.kind !== 'conn.opened') throw new Error('crepes.fr never connected');
     const answered = trace.find(
       (e) => e.kind === 'app.line' && e.conn === opened.conn && e.answers === 'DATA',
     );

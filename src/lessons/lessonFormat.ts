@@ -36,6 +36,7 @@ export const PANELS = [
   'mailboxes',
   'console',
   'compose',
+  'read',
   'faults',
   'events',
 ] as const;

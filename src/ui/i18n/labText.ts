@@ -44,6 +44,7 @@ export interface LabText {
     readonly mailboxes: string;
     readonly console: string;
     readonly compose: string;
+    readonly read: string;
     readonly faults: string;
     readonly events: string;
   };
@@ -103,6 +104,7 @@ export const labText: Localized<LabText> = {
       mailboxes: 'Mailboxes',
       console: 'Console',
       compose: 'Compose',
+      read: 'Read mail',
       faults: 'Faults',
       events: 'Event list',
     },
@@ -159,6 +161,7 @@ export const labText: Localized<LabText> = {
       mailboxes: '메일박스',
       console: '콘솔',
       compose: '편지 쓰기',
+      read: '메일 읽기',
       faults: '장애 주입',
       events: '사건 목록',
     },

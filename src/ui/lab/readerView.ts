@@ -180,7 +180,10 @@ function applyImap(fold: ImapFold, reading: ImapReading, t: number): void {
       if (message === undefined) return;
       const partial = reading.origin !== null;
       const had = message.parts[reading.part];
-      const octets = partial ? Math.max(had?.octets ?? 0, reading.origin + reading.octets) : reading.octets;
+      const octets =
+        reading.origin === null
+          ? reading.octets
+          : Math.max(had?.octets ?? 0, reading.origin + reading.octets);
       const part: PartFetched = {
         part: reading.part,
         octets,

@@ -41,13 +41,15 @@ export type SmtpServerEmitted =
 
 /**
  * SmtpServerEvent is what the I/O layer sends in: the connection opening and closing, each received line without
- * its CRLF (or line.overlong for one over the framer's limit), and server.shutdown (421, then close). The rest are
- * raised inside the machine: parsed commands, decisions, and session.closing after any 421 reply.
+ * its CRLF (or line.overlong for one over the framer's limit, line.bareLf for one that LF alone ended), and
+ * server.shutdown (421, then close). The rest are raised inside the machine: parsed commands, decisions, and
+ * session.closing after any 421 reply.
  */
 export type SmtpServerEvent =
   | { type: 'connection.opened' }
   | { type: 'line.received'; line: string }
   | { type: 'line.overlong' }
+  | { type: 'line.bareLf'; line: string }
   | { type: 'connection.closed' }
   | { type: 'server.shutdown' }
   | CommandEvent
@@ -160,7 +162,7 @@ export const smtpServerMachine = setup({
     resetTransaction: assign(EMPTY_TRANSACTION),
     // The verb is noted before the command is routed, so whichever reply follows knows what it answers.
     noteVerb: assign(({ event }) => {
-      assertEvent(event, 'line.received');
+      assertEvent(event, ['line.received', 'line.bareLf']);
       return { answering: commandFacts(parseCommand(event.line)).verb };
     }),
     forgetVerb: assign({ answering: null }),
@@ -217,6 +219,11 @@ export const smtpServerMachine = setup({
     }),
     markLineTooLong: assign(({ context }) =>
       context.dataProblem === null ? { dataProblem: 'lineTooLong', data: '' } : {},
+    ),
+    // RFC 5321 §2.3.8: a bare LF in the text spoils the message, which is refused at its final "." with an
+    // explanation; reading goes on, so the session survives. Only CRLF.CRLF ends DATA, which blocks smuggling.
+    markBareLf: assign(({ context }) =>
+      context.dataProblem === null ? { dataProblem: 'bareLineBreak', data: '' } : {},
     ),
     answerEndOfData: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ answering: END_OF_DATA });
@@ -283,6 +290,8 @@ export const smtpServerMachine = setup({
             'line.overlong': {
               actions: ['forgetVerb', { type: 'sendReply', params: { key: 'error.lineTooLong' } }],
             },
+            // A command ended by LF alone is refused at once, with a reply that explains CRLF (RFC 5321 §2.3.8).
+            'line.bareLf': { actions: ['noteVerb', { type: 'sendReply', params: { key: 'error.bareLf' } }] },
             // RFC 5321 §4.1.4: EHLO/HELO is allowed at any time and resets an open transaction.
             'command.helo': { actions: 'answerHelo' },
             'helo.accepted': { target: '.ready' },
@@ -348,6 +357,10 @@ export const smtpServerMachine = setup({
                   target: 'ready',
                   actions: { type: 'sendReply', params: { key: 'error.lineTooLong' } },
                 },
+                'line.bareLf': {
+                  target: 'ready',
+                  actions: { type: 'sendReply', params: { key: 'error.bareLf' } },
+                },
                 'auth.finished': { target: 'ready' },
               },
               states: {
@@ -393,6 +406,7 @@ export const smtpServerMachine = setup({
                   { actions: 'storeDataLine' },
                 ],
                 'line.overlong': { actions: 'markLineTooLong' },
+                'line.bareLf': { actions: 'markBareLf' },
                 'data.finished': { target: 'ready' },
               },
             },
@@ -406,6 +420,7 @@ export const smtpServerMachine = setup({
               on: {
                 'line.received': { target: 'running', reenter: true },
                 'line.overlong': { target: 'running', reenter: true },
+                'line.bareLf': { target: 'running', reenter: true },
               },
               after: {
                 serverIdle: { actions: { type: 'sendNotice', params: { key: 'service.timeout' } } },

@@ -252,6 +252,8 @@ export class MailServer {
       protocol: 'smtp',
       machine: 'smtp-server',
       maxLine: TEXT_LINE_MAX * 4,
+      // A client ending lines with LF alone is told at once why it is refused (RFC 5321 §2.3.8).
+      splitBareLf: true,
       emit: (e) => this.#ctx.emit(e),
     });
   }

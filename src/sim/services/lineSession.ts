@@ -4,7 +4,7 @@ import type { AnyActorRef, StateValue } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
 import type { HostId } from '../../net/types.ts';
 import type { SentLine } from '../../protocols/shared/lineFacts.ts';
-import { LineFramer } from '../../protocols/shared/lineFramer.ts';
+import { LineFramer, type SplitFramedLine } from '../../protocols/shared/lineFramer.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { Protocol, UnstampedEvent } from '../trace.ts';
 
@@ -15,6 +15,11 @@ export interface LineSessionOptions {
   /** machine names the chart in the trace, e.g. `smtp-server`. */
   readonly machine: string;
   readonly maxLine: number;
+  /**
+   * splitBareLf tells the actor at once of a line ended by LF alone, as `line.bareLf`, so that it can explain
+   * CRLF to a client such as netcat without -C instead of seeming to hang; otherwise the LF stays in the line.
+   */
+  readonly splitBareLf?: boolean;
   emit(event: UnstampedEvent): void;
 }
 
@@ -34,7 +39,9 @@ export function stateName(value: StateValue): string {
  */
 export function bindLineSession(socket: Socket, actor: AnyActorRef, options: LineSessionOptions): void {
   const { host, protocol, machine, emit } = options;
-  const framer = new LineFramer(options.maxLine);
+  const framer = options.splitBareLf
+    ? LineFramer.splittingBareLf(options.maxLine)
+    : new LineFramer<SplitFramedLine>(options.maxLine);
   let state: string | null = null;
   let open = true;
   // Lines a machine sends while it handles one event go out in one write, as a real server's buffered output is
@@ -91,6 +98,7 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
       batch(() => {
         for (const framed of framer.push(event.data)) {
           if (framed.kind === 'line') tell({ type: 'line.received', line: framed.line });
+          else if (framed.kind === 'bareLf') tell({ type: 'line.bareLf', line: framed.line });
           else tell({ type: 'line.overlong' });
         }
       });

@@ -66,8 +66,8 @@ export const topologyText: Localized<TopologyText> = {
     },
     legend: 'Legend',
     flows: {
-      push: 'Push (SMTP): the sender connects and sends',
-      pull: 'Pull (POP3, IMAP, HTTP): the reader connects and fetches',
+      push: 'Push (SMTP): the sender connects',
+      pull: 'Pull (POP3, IMAP, HTTP): the reader fetches',
     },
     flowName: (protocol, flow, client, server) =>
       flow === 'push'
@@ -108,8 +108,8 @@ export const topologyText: Localized<TopologyText> = {
     },
     legend: '범례',
     flows: {
-      push: '푸시(SMTP): 보내는 쪽이 연결해서 보냄',
-      pull: '풀(POP3, IMAP, HTTP): 받는 쪽이 연결해서 가져옴',
+      push: '푸시(SMTP): 보내는 쪽이 연결',
+      pull: '풀(POP3, IMAP, HTTP): 받는 쪽이 가져옴',
     },
     flowName: (protocol, flow, client, server) =>
       flow === 'push'

@@ -259,6 +259,8 @@ export type ImapReading =
       octets: number;
       total: number | null;
       text: string | null;
+      /** seen is true when the open also stored \Seen on the message (a text part opened, RFC 3501 §6.4.5). */
+      seen?: boolean;
     }
   | { action: 'flagged'; folder: string; uid: number; flags: string[] | null }
   | { action: 'moved'; folder: string; uid: number; to: string; newUid: number | null; via: 'MOVE' | 'COPY' }

@@ -301,6 +301,7 @@ export class ImapReader {
           total: partSize(summary?.body ?? null, result.part),
           // Only a text part is worth keeping in the trace; an attachment's octets are counted, not copied.
           text: result.origin === null ? result.data : null,
+          ...(result.seen ? { seen: true } : {}),
         });
       }
       case 'flagged':

@@ -191,7 +191,10 @@ function applyImap(fold: ImapFold, reading: ImapReading, t: number): void {
         partial: partial || (had?.partial ?? false),
         text: reading.text ?? had?.text ?? null,
       };
-      update(messages, reading.uid, { parts: { ...message.parts, [reading.part]: part } });
+      // Opening the text also stored \Seen (the reader's STORE, whose answer is not news to it).
+      const flags =
+        reading.seen === true && !hasFlag(message, '\\Seen') ? [...message.flags, '\\Seen'] : message.flags;
+      update(messages, reading.uid, { parts: { ...message.parts, [reading.part]: part }, flags });
       return;
     }
     case 'flagged':

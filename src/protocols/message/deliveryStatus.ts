@@ -46,6 +46,11 @@ export type DeliveryStatusSpec = {
   original: string;
   returnContent: 'full' | 'headers';
   boundarySeed: string;
+  /**
+   * noticeQueueId is the notice's own queue id; with it the notice opens with the Received field of the server
+   * that made it, `Received: by host (Mail Lab) id …; date`, as Postfix writes one.
+   */
+  noticeQueueId?: string;
 };
 
 /**
@@ -178,7 +183,13 @@ function returnedPart(spec: DeliveryStatusSpec): string {
   const original = crlfOctets(spec.original);
   const full = spec.returnContent === 'full';
   // RFC 6522 §4 (text/rfc822-headers): the header block alone, without the empty line that ends it.
-  const body = full ? original : original.slice(0, parseHeaderBlock(original).headerEnd);
+  // The returned message keeps its Return-Path, the envelope sender it was queued with, as Postfix returns it.
+  const { fields: originalFields } = parseHeaderBlock(original);
+  const withPath =
+    originalFields[0]?.name.toLowerCase() === 'return-path'
+      ? original
+      : `Return-Path: <${spec.sender}>${CRLF}${original}`;
+  const body = full ? withPath : withPath.slice(0, parseHeaderBlock(withPath).headerEnd);
   const fieldsOfPart: [string, string][] = [
     ['Content-Description', full ? 'Undelivered Message' : 'Undelivered Message Headers'],
     ['Content-Type', full ? 'message/rfc822' : 'text/rfc822-headers'],
@@ -251,7 +262,12 @@ export function buildDeliveryStatusNotification(spec: DeliveryStatusSpec): strin
   ];
   const boundary = chooseBoundary(spec, parts);
   const messageId = spec.messageId.startsWith('<') ? spec.messageId : `<${spec.messageId}>`;
+  const received =
+    spec.noticeQueueId === undefined
+      ? ''
+      : `Received: by ${spec.reportingMta} (Mail Lab)${CRLF}\tid ${spec.noticeQueueId}; ${formatDate(spec.date, spec.zoneOffsetMinutes)}${CRLF}`;
   const header =
+    received +
     fields([
       ['Date', formatDate(spec.date, spec.zoneOffsetMinutes)],
       ['From', `Mail Delivery System <MAILER-DAEMON@${spec.reportingMta}>`],

@@ -31,6 +31,14 @@ export function receivedField(info: ReceivedInfo): string {
   return `Received: ${from}\r\n\t${by}${forClause}; ${formatDate(info.date)}\r\n`;
 }
 
+/**
+ * deliveredToField writes the Delivered-To field Postfix's local delivery adds: the mailbox the message was put
+ * in, which lets a reader (and a loop check) see where the final hop delivered it.
+ */
+export function deliveredToField(address: string): string {
+  return `Delivered-To: ${address}\r\n`;
+}
+
 /** returnPathField writes the Return-Path a server adds at final delivery: the envelope's reverse-path. */
 export function returnPathField(reversePath: string): string {
   return `Return-Path: <${reversePath}>\r\n`;

@@ -11,7 +11,7 @@ import type { AcceptResult, Envelope, SmtpBackend } from '../../protocols/smtp/b
 import type { ClientStyle } from '../../protocols/smtp/commands.ts';
 import type { ReplyStyle } from '../../protocols/smtp/replies.ts';
 import { smtpServerMachine } from '../../protocols/smtp/smtpServerMachine.ts';
-import { receivedField, returnPathField } from '../../protocols/smtp/traceFields.ts';
+import { deliveredToField, receivedField, returnPathField } from '../../protocols/smtp/traceFields.ts';
 import { TEXT_LINE_MAX } from '../../protocols/shared/limits.ts';
 import { COMMAND_LINE_MAX } from '../../protocols/pop3/limits.ts';
 import { pop3ServerMachine } from '../../protocols/pop3/pop3ServerMachine.ts';
@@ -95,7 +95,7 @@ export class MailServer {
       clientStyle: config.clientStyle,
       newQueueId: () => this.#newQueueId(),
       newMessageId: () => this.#newMessageId(),
-      sendNotice: (recipient, raw) => this.#sendNotice(recipient, raw),
+      sendNotice: (recipient, raw, queueId) => this.#sendNotice(recipient, raw, queueId),
     });
   }
 
@@ -323,8 +323,15 @@ export class MailServer {
   }
 
   #deliverLocal(recipient: string, from: string, data: string, queueId: string): void {
-    const user = localPart(recipient);
-    this.store.deliver(this.store.hasUser(user) ? user : 'postmaster', returnPathField(from) + data, queueId);
+    const known = this.store.hasUser(localPart(recipient));
+    const user = known ? localPart(recipient) : 'postmaster';
+    // Final delivery adds Return-Path (RFC 5321 §4.4) and, as Postfix's local delivery does, the address the
+    // message came for (X-Original-To) and the mailbox it went into (Delivered-To).
+    const trace =
+      returnPathField(from) +
+      `X-Original-To: ${recipient}\r\n` +
+      deliveredToField(`${user}@${domainOf(recipient)}`);
+    this.store.deliver(user, trace + data, queueId);
   }
 
   // A submission server completes a message that lacks Date or Message-ID (RFC 6409 §8.2, §8.3).
@@ -342,8 +349,7 @@ export class MailServer {
     return field ? field.value.trim() : '';
   }
 
-  #sendNotice(recipient: string, raw: string): void {
-    const queueId = this.#newQueueId();
+  #sendNotice(recipient: string, raw: string, queueId: string): void {
     if (this.isLocal(recipient)) {
       this.#deliverLocal(recipient, '', raw, queueId);
       return;

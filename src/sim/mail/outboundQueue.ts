@@ -36,8 +36,11 @@ export interface QueueOwner {
   readonly clientStyle: ClientStyle;
   newQueueId(): string;
   newMessageId(): string;
-  /** sendNotice delivers a bounce or warning (from the null sender) to `recipient`, locally or via the queue. */
-  sendNotice(recipient: string, raw: string): void;
+  /**
+   * sendNotice delivers a bounce or warning (from the null sender) to `recipient`, locally or via the queue,
+   * under `queueId`, the id its own Received field names.
+   */
+  sendNotice(recipient: string, raw: string, queueId: string): void;
 }
 
 function domainOf(address: string): string {
@@ -237,7 +240,7 @@ export class OutboundQueue {
         notice: notice?.messageId ?? null,
       });
     }
-    if (notice) this.#owner.sendNotice(entry.from, notice.raw);
+    if (notice) this.#owner.sendNotice(entry.from, notice.raw, notice.queueId);
   }
 
   #warn(entry: QueueEntry, deferred: readonly RecipientReport[]): void {
@@ -251,14 +254,14 @@ export class OutboundQueue {
       recipients: deferred.map((r) => r.recipient),
       notice: notice.messageId,
     });
-    this.#owner.sendNotice(entry.from, notice.raw);
+    this.#owner.sendNotice(entry.from, notice.raw, notice.queueId);
   }
 
   #notice(
     entry: QueueEntry,
     action: 'failed' | 'delayed',
     reports: readonly RecipientReport[],
-  ): { raw: string; messageId: string } {
+  ): { raw: string; messageId: string; queueId: string } {
     const when = (t: number) => this.#ctx.calendarTime(t);
     const until = when(entry.arrivedAt + this.#owner.policy.giveUpAfter);
     const recipients: DsnRecipientSpec[] = reports.map((r) => ({
@@ -274,7 +277,10 @@ export class OutboundQueue {
       humanReason: r.reason,
     }));
     const messageId = this.#owner.newMessageId();
+    // The notice is a new message of this server, queued under its own id (as Postfix's bounce daemon does).
+    const queueId = this.#owner.newQueueId();
     const raw = buildDeliveryStatusNotification({
+      noticeQueueId: queueId,
       action,
       reportingMta: this.#owner.hostname,
       queueId: entry.queueId,
@@ -287,6 +293,6 @@ export class OutboundQueue {
       returnContent: action === 'failed' ? 'full' : 'headers',
       boundarySeed: `${entry.queueId}.${this.#ctx.kernel.now()}`,
     });
-    return { raw, messageId };
+    return { raw, messageId, queueId };
   }
 }

@@ -2,6 +2,7 @@
 // every line it emits belongs to a well-formed response (a +OK/-ERR status line, or a dot-stuffed multi-line body
 // ended by "."), no message is removed without QUIT, and it is never stuck.
 import fc from 'fast-check';
+import { onSentLine } from '../../src/protocols/sentLines.ts';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { RESPONSE_LINE_MAX } from '../../src/protocols/pop3/limits.ts';
@@ -99,7 +100,7 @@ function run(events: readonly Pop3ServerEvent[]) {
     input: { hostname: 'dewey', timestamp: '<1896.697170952@dbc.mtview.ca.us>', maildrop },
   });
   const emitted: Array<{ line: string; facts: ServerLineFacts }> = [];
-  actor.on('line.send', ({ line, facts }) => emitted.push({ line, facts }));
+  onSentLine<ServerLineFacts>(actor, ({ line, facts }) => emitted.push({ line, facts }));
   actor.start();
   actor.send({ type: 'connection.opened' });
   const feed = (next: Pop3ServerEvent): void => {

@@ -1,7 +1,7 @@
 // The server side of one POP3 connection (RFC 1939) as a sans-I/O machine: lines in, response lines out. The chart
 // names the RFC's states and says which command each allows (§3–§7); serverDecisions.ts says what to answer.
 import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
-import type { SentLine, ServerLineFacts } from '../shared/lineFacts.ts';
+import type { SentLine, SentLines, ServerLineFacts } from '../shared/lineFacts.ts';
 import { parseCommand } from './commands.ts';
 import type { CommandSyntaxError, Pop3Command } from './commands.ts';
 import { POP3_TIMERS, COMMAND_LINE_MAX } from './limits.ts';
@@ -32,7 +32,8 @@ import type { Outcome, OutcomeEvent, Pop3ServerInput, ServerContext, SessionEnd 
 export type { Pop3ServerInput, SessionEnd } from './serverDecisions.ts';
 
 /** Pop3ServerEmitted is what the server emits: one response line (without CRLF) at a time with its facts, then a close. */
-export type Pop3ServerEmitted = SentLine<ServerLineFacts> | { type: 'connection.close' };
+export type Pop3ServerEmitted =
+  SentLine<ServerLineFacts> | SentLines<ServerLineFacts> | { type: 'connection.close' };
 
 /**
  * Pop3ServerEvent is what the I/O layer sends in: the connection opening and closing, and each received line
@@ -141,9 +142,11 @@ interface OutcomeEnqueuer {
 function applyOutcome(enqueue: OutcomeEnqueuer, outcome: Outcome, answers: string | null): void {
   if (outcome.update !== undefined) enqueue.assign(outcome.update);
   const facts = replyLineFacts(outcome.reply, answers ?? undefined);
-  formatReply(outcome.reply).forEach((line, i) =>
-    enqueue.emit({ type: 'line.send', line, facts: facts[i] as ServerLineFacts }),
-  );
+  // One run of lines, not an event per line: a RETR of a large message is tens of thousands (see SentLines).
+  const lines = formatReply(outcome.reply).map((line, i) => ({ line, facts: facts[i] as ServerLineFacts }));
+  const [only] = lines;
+  if (lines.length === 1 && only !== undefined) enqueue.emit({ type: 'line.send', ...only });
+  else enqueue.emit({ type: 'lines.send', lines });
   if (outcome.then !== undefined) enqueue.raise(outcome.then);
 }
 

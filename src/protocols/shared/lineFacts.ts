@@ -51,6 +51,16 @@ export interface SentLine<F extends LineFacts = LineFacts> {
 }
 
 /**
+ * SentLines is a run of lines a machine sends at once, each with its facts: a message's text after DATA, a RETR's
+ * lines. It is one emitted event however many lines it holds, because XState hands emitted events over from a
+ * queue whose cost grows with its length, and a 5 MB message is some 70,000 lines.
+ */
+export interface SentLines<F extends LineFacts = LineFacts> {
+  readonly type: 'lines.send';
+  readonly lines: readonly Omit<SentLine<F>, 'type'>[];
+}
+
+/**
  * TypedLineReader gives facts to the lines a person types on a connection (a terminal has no machine of its own
  * to say what they mean). `server` hears each line the server sends, since a reply can change what the next
  * typed line is (SMTP's 354 starts message text).

@@ -21,7 +21,7 @@ import type {
   SessionEnd,
   SmtpClientOutput,
 } from './clientResults.ts';
-import type { ClientLineFacts, SentLine } from '../shared/lineFacts.ts';
+import type { ClientLineFacts, SentLine, SentLines } from '../shared/lineFacts.ts';
 import { formatCommand } from './commands.ts';
 import type { ClientCommand, ClientStyle, MailParams } from './commands.ts';
 import { DATA_LINE, END_OF_DATA, SASL_LINE, clientCommandFacts } from './lineFacts.ts';
@@ -50,10 +50,11 @@ export interface SmtpClientInput {
 }
 
 /**
- * SmtpClientEmitted is what the client emits: one command or message line (without CRLF) at a time with its facts,
- * then a close.
+ * SmtpClientEmitted is what the client emits: one command line (without CRLF) at a time with its facts, the
+ * message's lines as one run, then a close.
  */
-export type SmtpClientEmitted = SentLine<ClientLineFacts> | { type: 'connection.close' };
+export type SmtpClientEmitted =
+  SentLine<ClientLineFacts> | SentLines<ClientLineFacts> | { type: 'connection.close' };
 
 /**
  * SmtpClientEvent is what the I/O layer sends in: the connection opening and closing, and each received reply line
@@ -205,14 +206,15 @@ export const smtpClientMachine = setup({
     }),
     sendData: emit(send({ verb: 'DATA' })),
     sendMessage: enqueueActions(({ context, enqueue }) => {
+      // One run of lines, not an event per line: see SentLines.
       const lines = encodeDataLines(context.data);
-      lines.forEach((line, i) =>
-        enqueue.emit({
-          type: 'line.send',
+      enqueue.emit({
+        type: 'lines.send',
+        lines: lines.map((line, i) => ({
           line,
           facts: i === lines.length - 1 ? { verb: END_OF_DATA } : DATA_LINE,
-        }),
-      );
+        })),
+      });
     }),
     sendQuit: emit(send({ verb: 'QUIT' })),
     closeConnection: emit({ type: 'connection.close' }),

@@ -3,7 +3,7 @@
 import type { AnyActorRef, StateValue } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
 import type { HostId } from '../../net/types.ts';
-import type { SentLine } from '../../protocols/shared/lineFacts.ts';
+import { onSentLine } from '../../protocols/sentLines.ts';
 import { LineFramer, type SplitFramedLine } from '../../protocols/shared/lineFramer.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { Protocol, UnstampedEvent } from '../trace.ts';
@@ -59,7 +59,7 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
       emit({ kind: 'session.state', conn: socket.conn, host, machine, from: state, to: next });
     state = next;
   });
-  actor.on('line.send', (emitted: SentLine) => {
+  onSentLine(actor, (emitted) => {
     if (!open) return;
     const text = octetsToUtf8(emitted.line);
     // A server's facts always name a catalogued reply; a client's never do.

@@ -1,5 +1,6 @@
 // The lab's own POP3 client and server machines wired back to back, line for line, as the simulation wires them.
 import { createActor } from 'xstate';
+import { onSentLine } from '../../../../src/protocols/sentLines.ts';
 import { describe, expect, it } from 'vitest';
 import { memoryMaildrop } from '../../../../src/protocols/pop3/memoryMaildrop.ts';
 import type { MemoryMaildrop } from '../../../../src/protocols/pop3/memoryMaildrop.ts';
@@ -21,11 +22,11 @@ function visit(
     input: { user: 'mrose', password: 'secret', apop: false, seen: [], deleteRetrieved: true, ...input },
   });
   const wire: string[] = [];
-  server.on('line.send', ({ line }) => {
+  onSentLine(server, ({ line }) => {
     wire.push(`S: ${line}`);
     client.send({ type: 'line.received', line });
   });
-  client.on('line.send', ({ line }) => {
+  onSentLine(client, ({ line }) => {
     wire.push(`C: ${line}`);
     server.send({ type: 'line.received', line });
   });

@@ -1,6 +1,7 @@
 // A transcript harness for pop3ServerMachine: feeds client lines and records every line in order, as "C: …" for
 // what the client sent and "S: …" for what the server emitted, with "S: <close>" when it asks to close.
 import { createActor } from 'xstate';
+import { onSentLine } from '../../../../src/protocols/sentLines.ts';
 import type { Actor, SimulatedClock } from 'xstate';
 import type { ServerLineFacts } from '../../../../src/protocols/shared/lineFacts.ts';
 import { memoryMaildrop } from '../../../../src/protocols/pop3/memoryMaildrop.ts';
@@ -61,7 +62,7 @@ export function startServer(
   const actor = createActor(pop3ServerMachine, options.clock ? { input, clock: options.clock } : { input });
   const log: string[] = [];
   const facts: ServerLineFacts[] = [];
-  actor.on('line.send', (event) => {
+  onSentLine<ServerLineFacts>(actor, (event) => {
     log.push(`S: ${event.line}`);
     facts.push(event.facts);
   });

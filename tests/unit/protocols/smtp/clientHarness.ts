@@ -1,6 +1,7 @@
 // A scripted server for smtpClientMachine: plays the "S: …" lines of a transcript into the client and logs what the
 // client emits as "C: …" ("C: <close>" when it closes), so the log can be compared with the whole script.
 import { createActor } from 'xstate';
+import { onSentLine } from '../../../../src/protocols/sentLines.ts';
 import type { SimulatedClock } from 'xstate';
 import { smtpClientMachine } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
 import type { SmtpClientInput } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
@@ -21,7 +22,7 @@ export function startClient(input: Partial<SmtpClientInput> = {}, options: { clo
     options.clock ? { input: full, clock: options.clock } : { input: full },
   );
   const log: string[] = [];
-  actor.on('line.send', (event) => log.push(`C: ${event.line}`));
+  onSentLine(actor, (event) => log.push(`C: ${event.line}`));
   actor.on('connection.close', () => log.push('C: <close>'));
   actor.start();
   actor.send({ type: 'connection.opened' });

@@ -1,5 +1,6 @@
 // The lab's own client and server machines wired back to back, line for line, as the simulation wires them.
 import { createActor } from 'xstate';
+import { onSentLine } from '../../../../src/protocols/sentLines.ts';
 import { describe, expect, it } from 'vitest';
 import { memoryBackend } from '../../../../src/protocols/smtp/memoryBackend.ts';
 import { smtpClientMachine } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
@@ -23,8 +24,8 @@ function connect(clientInput: Partial<SmtpClientInput>, serverInput: Partial<Smt
     },
   });
   const client = createActor(smtpClientMachine, { input: { ...ALICE, ...clientInput } });
-  server.on('line.send', ({ line }) => client.send({ type: 'line.received', line }));
-  client.on('line.send', ({ line }) => server.send({ type: 'line.received', line }));
+  onSentLine(server, ({ line }) => client.send({ type: 'line.received', line }));
+  onSentLine(client, ({ line }) => server.send({ type: 'line.received', line }));
   server.on('connection.close', () => client.send({ type: 'connection.closed' }));
   client.on('connection.close', () => server.send({ type: 'connection.closed' }));
   server.start();

@@ -1,6 +1,7 @@
 // The facts SMTP lines carry into the trace, written by the machine that sends each line: replies say their code,
 // catalogue id and the command they answer; commands say their verb and arguments; message text says it is data.
 import { SimulatedClock } from 'xstate';
+import { onSentLine } from '../../../../src/protocols/sentLines.ts';
 import { describe, expect, it } from 'vitest';
 import type { ClientLineFacts, ServerLineFacts } from '../../../../src/protocols/shared/lineFacts.ts';
 import { commandFacts, replyLineFacts } from '../../../../src/protocols/smtp/lineFacts.ts';
@@ -125,7 +126,7 @@ describe('the facts of client lines', () => {
   it('give each command its verb and arguments, and message lines content: data', () => {
     const facts: ClientLineFacts[] = [];
     const client = startClient();
-    client.actor.on('line.send', (event) => facts.push(event.facts));
+    onSentLine<ClientLineFacts>(client.actor, (event) => facts.push(event.facts));
     client.reply('220 hamburger.edu', '250 hamburger.edu');
     client.reply('250 Ok', '250 Ok', '354 Go');
     expect(facts.slice(0, 4)).toEqual([

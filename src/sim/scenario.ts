@@ -331,6 +331,8 @@ const scenarioSchema = v.strictObject({
     ),
     DEFAULT_START,
   ),
+  // Normally taken from startsAt's own offset; written out so a scenario passed around as data keeps its zone.
+  zoneOffsetMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-720), v.maxValue(840))),
   until: v.optional(duration),
   hosts: v.pipe(v.array(host, 'must be a list of hosts'), v.nonEmpty('must list at least one host')),
   links: v.optional(v.array(link, 'must be a list of links'), []),
@@ -359,6 +361,11 @@ export interface Scenario {
   readonly seed: number;
   /** startsAt is the calendar time (ms since the Unix epoch) at virtual time 0, for Date and Received fields. */
   readonly startsAt: number;
+  /**
+   * zoneOffsetMinutes is the offset from UTC that startsAt was written in (+540 for +09:00), so that Date and
+   * Received fields are written in the scenario's own zone; 0 when left out or given as a number.
+   */
+  readonly zoneOffsetMinutes?: number;
   readonly until?: number;
   readonly hosts: readonly HostSpec[];
   readonly links: readonly LinkSpec[];
@@ -388,7 +395,20 @@ export function parseScenario(value: unknown): ScenarioResult {
       })),
     };
   }
-  return settle(result.output);
+  const settled = settle(result.output);
+  const zoneOffsetMinutes = result.output.zoneOffsetMinutes ?? zoneOffsetOf(value);
+  return settled.ok ? { ok: true, scenario: { ...settled.scenario, zoneOffsetMinutes } } : settled;
+}
+
+// The offset a startsAt string was written with (`+09:00` is +540, `Z` is 0); the default start's when absent.
+function zoneOffsetOf(value: unknown): number {
+  const startsAt =
+    typeof value === 'object' && value !== null && 'startsAt' in value ? value.startsAt : DEFAULT_START;
+  if (typeof startsAt !== 'string') return 0;
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(startsAt);
+  if (match === null) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
 }
 
 /** parseScenarioText validates a scenario file's text, reporting bad JSON as an issue rather than throwing. */

@@ -195,6 +195,7 @@ export class World {
         kernel: this.#kernel,
         resolver: () => this.resolver(host),
         calendarTime: (t) => this.scenario.startsAt + t,
+        zoneOffsetMinutes: this.scenario.zoneOffsetMinutes ?? 0,
         emit: (e) => this.#kernel.emit(e),
       };
       this.#contexts.set(host, ctx);

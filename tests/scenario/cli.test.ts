@@ -53,7 +53,7 @@ describe('npm run sim', () => {
     const { code, err } = sim('--scenario', 'nope');
     expect(code).toBe(2);
     expect(err).toContain(
-      'built-in scenarios: textbook, outage, bounce, unknown-user, mixed, direct, duplicate, tcp-demo',
+      'built-in scenarios: textbook, modern, outage, bounce, unknown-user, mixed, direct, duplicate, tcp-demo',
     );
   });
 });

@@ -18,6 +18,8 @@ export interface ReceivedInfo {
   readonly recipients: readonly string[];
   /** date is ms since the epoch. */
   readonly date: number;
+  /** zoneOffsetMinutes writes the date in the server's zone (+540 for +09:00); UTC when left out. */
+  readonly zoneOffsetMinutes?: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export function receivedField(info: ReceivedInfo): string {
   const from = `from ${info.heloName} (${info.clientHost} [${info.clientAddr}])`;
   const by = `by ${info.by} (Mail Lab) with ${info.protocol} id ${info.queueId}`;
   const forClause = info.recipients.length === 1 ? `\r\n\tfor <${info.recipients[0]}>` : '';
-  return `Received: ${from}\r\n\t${by}${forClause}; ${formatDate(info.date)}\r\n`;
+  return `Received: ${from}\r\n\t${by}${forClause}; ${formatDate(info.date, info.zoneOffsetMinutes)}\r\n`;
 }
 
 /**

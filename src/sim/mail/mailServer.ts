@@ -301,6 +301,7 @@ export class MailServer {
       queueId,
       recipients: envelope.to,
       date: this.#ctx.calendarTime(now),
+      zoneOffsetMinutes: this.#ctx.zoneOffsetMinutes ?? 0,
     });
     data = received + data;
     const messageId = this.#messageIdOf(data);
@@ -339,7 +340,7 @@ export class MailServer {
     const { fields } = parseHeaderBlock(data);
     let added = '';
     if (!findField(fields, 'date'))
-      added += `Date: ${formatDate(this.#ctx.calendarTime(this.#ctx.kernel.now()))}\r\n`;
+      added += `Date: ${formatDate(this.#ctx.calendarTime(this.#ctx.kernel.now()), this.#ctx.zoneOffsetMinutes)}\r\n`;
     if (!findField(fields, 'message-id')) added += `Message-ID: ${this.#newMessageId()}\r\n`;
     return added + data;
   }

@@ -285,6 +285,7 @@ export class OutboundQueue {
       reportingMta: this.#owner.hostname,
       queueId: entry.queueId,
       date: when(this.#ctx.kernel.now()),
+      zoneOffsetMinutes: this.#ctx.zoneOffsetMinutes ?? 0,
       messageId,
       sender: entry.from,
       arrivalDate: when(entry.arrivedAt),

@@ -61,7 +61,7 @@ export class UserAgent {
       bcc: draft.bcc ?? [],
       subject: draft.subject ?? '',
       date: now,
-      zoneOffsetMinutes: 0,
+      zoneOffsetMinutes: this.#ctx.zoneOffsetMinutes ?? 0,
       messageId,
       text: draft.body ?? '',
       attachments: (draft.attachments ?? []).map((a) => ({

@@ -15,5 +15,7 @@ export interface ServiceContext {
   resolver(): DnsResolver;
   /** calendarTime turns virtual ms into ms since the Unix epoch, for Date and Received fields. */
   calendarTime(t: number): number;
+  /** zoneOffsetMinutes is the scenario's offset from UTC for written dates (+540 for +09:00); 0 when absent. */
+  readonly zoneOffsetMinutes?: number;
   emit(event: UnstampedEvent): void;
 }

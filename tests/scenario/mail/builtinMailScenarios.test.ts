@@ -87,7 +87,7 @@ describe('bounce: hamburger.edu is down for six days', () => {
     expect(delayed?.recipients).toMatchObject([
       { finalRecipient: 'bob@hamburger.edu', action: 'delayed', status: '4.4.1' },
     ]);
-    expect(delayed?.recipients[0]?.willRetryUntil).toBe('Sun, 06 Sep 2026 00:00:01 +0000');
+    expect(delayed?.recipients[0]?.willRetryUntil).toBe('Sun, 06 Sep 2026 09:00:01 +0900');
     expect(failed?.subject).toBe('Undelivered Mail Returned to Sender');
     expect(failed?.recipients).toMatchObject([
       { finalRecipient: 'bob@hamburger.edu', action: 'failed', status: '4.4.1' },

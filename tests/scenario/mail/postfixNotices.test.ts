@@ -95,6 +95,17 @@ describe('notices as Postfix writes them', () => {
     }
   });
 
+  it('writes its dates in the scenario’s own offset, +09:00, not in UTC', () => {
+    for (const raw of notices) {
+      const dates = parseHeaderBlock(raw).fields.filter((f) => f.name === 'Date' || f.name === 'Received');
+      expect(dates).toHaveLength(2);
+      for (const field of dates) expect(field.value.trim()).toMatch(/ \+0900$/);
+      expect(parseDeliveryStatusNotification(raw)?.perMessage['Arrival-Date']).toMatch(
+        /^Tue, 01 Sep 2026 09:00:01 \+0900$/,
+      );
+    }
+  });
+
   it('delivers each notice with Return-Path, X-Original-To and Delivered-To first', () => {
     for (const raw of notices)
       expect(

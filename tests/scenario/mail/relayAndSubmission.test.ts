@@ -109,7 +109,7 @@ describe('submission on port 587', () => {
     );
     session.runUntil(15_000);
     const stored = session.trace.find(isKind('mailbox.stored'));
-    expect(stored?.raw).toMatch(/\r\nDate: Tue, 01 Sep 2026 00:00:0\d \+0000\r\n/);
+    expect(stored?.raw).toMatch(/\r\nDate: Tue, 01 Sep 2026 09:00:0\d \+0900\r\n/);
     expect(stored?.raw).toMatch(/\r\nMessage-ID: <\d{14}\.[0-9A-F]{10}@hamburger\.edu>\r\n/);
   });
 });

@@ -26,6 +26,8 @@ export type Fault =
   | { type: 'smtp.normal'; host: HostId }
   | { type: 'pop3.reply'; host: HostId; command: Pop3FaultCommand; text?: string; every?: number }
   | { type: 'pop3.normal'; host: HostId }
+  | { type: 'imap.reply'; host: HostId; command: ImapFaultCommand; text?: string; every?: number }
+  | { type: 'imap.normal'; host: HostId }
   | { type: 'queue.flush'; host: HostId }
   | { type: 'host.up'; host: HostId }
   | { type: 'link.down'; link: LinkId }
@@ -52,6 +54,33 @@ export const POP3_FAULT_COMMANDS = [
 
 /** Pop3FaultCommand is one of POP3_FAULT_COMMANDS. */
 export type Pop3FaultCommand = (typeof POP3_FAULT_COMMANDS)[number];
+
+/**
+ * IMAP_FAULT_COMMANDS are the IMAP commands a teacher can make the server refuse with a tagged NO (a UID command
+ * by its name: FETCH for UID FETCH). SELECT, EXAMINE, LOGOUT and IDLE are not among them: a failed SELECT also
+ * closes the mailbox that was selected (RFC 3501 §6.3.1), and LOGOUT and IDLE have no NO.
+ */
+export const IMAP_FAULT_COMMANDS = [
+  'LOGIN',
+  'AUTHENTICATE',
+  'LIST',
+  'LSUB',
+  'STATUS',
+  'CREATE',
+  'DELETE',
+  'RENAME',
+  'APPEND',
+  'SEARCH',
+  'FETCH',
+  'STORE',
+  'COPY',
+  'MOVE',
+  'EXPUNGE',
+  'NOOP',
+] as const;
+
+/** ImapFaultCommand is one of IMAP_FAULT_COMMANDS. */
+export type ImapFaultCommand = (typeof IMAP_FAULT_COMMANDS)[number];
 
 /** FetchRequest is what a person asks of a user agent's reader: read mail from its server now. */
 export interface FetchRequest {

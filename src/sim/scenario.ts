@@ -3,7 +3,13 @@
 import * as v from 'valibot';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
 import type { ZoneRecord } from './dns/zone.ts';
-import { POP3_FAULT_COMMANDS, type Fault, type Input, type TimedInput } from './input.ts';
+import {
+  IMAP_FAULT_COMMANDS,
+  POP3_FAULT_COMMANDS,
+  type Fault,
+  type Input,
+  type TimedInput,
+} from './input.ts';
 
 // Virtual time 0 falls on the first morning of a semester in Seoul, unless a scenario says otherwise.
 const DEFAULT_START = '2026-09-01T09:00:00+09:00';
@@ -221,6 +227,17 @@ const fault = v.variant(
       every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
     }),
     v.strictObject({ type: v.literal('pop3.normal'), host: name }),
+    v.strictObject({
+      type: v.literal('imap.reply'),
+      host: name,
+      command: v.picklist(
+        IMAP_FAULT_COMMANDS,
+        `must be an IMAP command the server can refuse: ${IMAP_FAULT_COMMANDS.join(', ')}`,
+      ),
+      text: v.optional(v.pipe(v.string(), v.regex(/^[^\r\n]*$/, 'must be one line'))),
+      every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+    }),
+    v.strictObject({ type: v.literal('imap.normal'), host: name }),
     v.strictObject({ type: v.literal('queue.flush'), host: name }),
     v.strictObject({ type: v.literal('host.up'), host: name }),
     v.strictObject({ type: v.literal('link.down'), link: v.string() }),
@@ -233,7 +250,7 @@ const fault = v.variant(
       loss: v.optional(probability),
     }),
   ],
-  'must be a fault with a known type (host.down, host.up, service.down, service.up, link.down, link.up, link.set, smtp.reply, smtp.dropFinalReply, smtp.normal, pop3.reply, pop3.normal, queue.flush)',
+  'must be a fault with a known type (host.down, host.up, service.down, service.up, link.down, link.up, link.set, smtp.reply, smtp.dropFinalReply, smtp.normal, pop3.reply, pop3.normal, imap.reply, imap.normal, queue.flush)',
 );
 
 const input = v.variant(
@@ -260,7 +277,7 @@ const input = v.variant(
         ),
         [],
       ),
-            repeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20_000_000))),
+      repeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20_000_000))),
       direct: v.optional(v.boolean(), false),
     }),
     v.strictObject({

@@ -160,6 +160,14 @@ export class World {
         });
       case 'pop3.normal':
         return this.#mailServers.get(fault.host)?.clearPop3Faults();
+      case 'imap.reply':
+        return this.#mailServers.get(fault.host)?.addImapFault({
+          command: fault.command,
+          every: fault.every ?? 1,
+          ...(fault.text !== undefined ? { text: fault.text } : {}),
+        });
+      case 'imap.normal':
+        return this.#mailServers.get(fault.host)?.clearImapFaults();
       case 'queue.flush':
         return this.#mailServers.get(fault.host)?.flushQueue();
       case 'link.down':

@@ -73,6 +73,9 @@ export type ImapServerEvent =
 // What a command allowed in its state answers.
 function decideCommand(context: ServerContext, command: ImapCommand): Outcome {
   const { tag } = command;
+  // A forced NO changes no state: the command failed, and the session stays where it was (RFC 3501 §7.1.2).
+  const forced = context.interpose?.(command.name) ?? null;
+  if (forced !== null) return { lines: [tagged(tag, 'fault.forced', { text: forced })] };
   switch (command.name) {
     case 'CAPABILITY':
       return withUpdates(

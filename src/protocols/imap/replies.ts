@@ -30,6 +30,8 @@ export const REPLIES = {
   capability: { line: 'data', data: 'capability' },
   'capability.ok': { line: 'tagged', status: 'OK', text: 'CAPABILITY completed' },
   'noop.ok': { line: 'tagged', status: 'OK', text: 'NOOP completed' },
+  // A teacher's fault: the server refuses a command it would have carried out, with the teacher's words.
+  'fault.forced': { line: 'tagged', status: 'NO', text: '{text}' },
   'logout.ok': { line: 'tagged', status: 'OK', text: 'LOGOUT completed' },
   'starttls.no': { line: 'tagged', status: 'BAD', text: 'STARTTLS is not offered by this server' },
   // RFC 3501 §6.2.3 LOGIN; RFC 5530 AUTHENTICATIONFAILED.

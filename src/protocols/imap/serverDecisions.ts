@@ -22,6 +22,11 @@ export interface ImapServerInput {
   readonly backend: ImapBackend;
   /** limits bound the command reader; defaults suit the lab (reader.ts DEFAULT_READER_LIMITS). */
   readonly limits?: Partial<ReaderLimits>;
+  /**
+   * interpose lets a teacher's fault refuse a command: given the command's name (FETCH for UID FETCH), it returns
+   * the text of a forced NO, or null to answer as usual.
+   */
+  readonly interpose?: (verb: string) => string | null;
 }
 
 /** SessionEnd says how a server session ended: LOGOUT, the autologout timer, or the connection lost. */

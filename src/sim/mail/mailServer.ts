@@ -22,6 +22,7 @@ import { MailboxStore } from './mailboxStore.ts';
 import { ServerFaults, type ReplyFault } from './serverFaults.ts';
 import { OutboundQueue } from './outboundQueue.ts';
 import { Pop3Faults, type Pop3ReplyFault } from './pop3Faults.ts';
+import { ImapFaults, type ImapReplyFault } from './imapFaults.ts';
 import { storeMaildrop, type Pop3Locks } from './pop3Maildrop.ts';
 import { imapBackend } from './imapMailbox.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
@@ -75,6 +76,7 @@ export class MailServer {
   readonly #sessions = new Set<AnyActorRef>();
   readonly #faults = new ServerFaults();
   readonly #pop3Faults = new Pop3Faults();
+  readonly #imapFaults = new ImapFaults();
   #pop3Locks: Pop3Locks = new Map();
   #running = false;
 
@@ -163,6 +165,16 @@ export class MailServer {
     this.#pop3Faults.clear();
   }
 
+  /** addImapFault makes the IMAP service answer NO to a chosen command until `clearImapFaults`. */
+  addImapFault(fault: ImapReplyFault): void {
+    this.#imapFaults.add(fault);
+  }
+
+  /** clearImapFaults makes the IMAP service answer every command on its merits again. */
+  clearImapFaults(): void {
+    this.#imapFaults.clear();
+  }
+
   /**
    * servePop3 runs a POP3 server session on a connected socket, simulated or real (the bridge's). Each session
    * greets with its own APOP timestamp and reads the user's INBOX through the server's shared locks.
@@ -194,7 +206,7 @@ export class MailServer {
   serveImap(socket: Socket): void {
     const backend = imapBackend(this.store);
     const actor = createActor(imapServerMachine, {
-      input: { hostname: this.hostname, backend },
+      input: { hostname: this.hostname, backend, interpose: (verb) => this.#imapFaults.interpose(verb) },
       clock: this.#ctx.kernel.clock,
     });
     const stop = backend.watch(() => {

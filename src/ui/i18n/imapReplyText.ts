@@ -353,6 +353,10 @@ const EN: Readonly<Record<ImapReplyId, ReplyExplanation>> = {
     meaning: 'The server does not know that character set (RFC 3501 §6.4.4).',
     next: 'Use UTF-8 or US-ASCII.',
   },
+  'imap.fault.forced': {
+    meaning: 'A fault the teacher set makes the server refuse a command it would otherwise have carried out.',
+    next: 'The session goes on in the same state: try again later, or LOGOUT.',
+  },
 };
 
 const KO: Readonly<Record<ImapReplyId, ReplyExplanation>> = {
@@ -698,6 +702,10 @@ const KO: Readonly<Record<ImapReplyId, ReplyExplanation>> = {
   'imap.error.badCharset': {
     meaning: '서버가 그 문자 집합을 모릅니다 (RFC 3501 §6.4.4).',
     next: 'UTF-8이나 US-ASCII를 쓰세요.',
+  },
+  'imap.fault.forced': {
+    meaning: '선생님이 넣은 장애 때문에 서버가 평소라면 실행했을 명령을 NO로 거절했습니다.',
+    next: '세션은 같은 상태에서 계속됩니다. 나중에 다시 시도하거나 LOGOUT 하세요.',
   },
 };
 

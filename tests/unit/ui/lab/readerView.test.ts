@@ -108,6 +108,18 @@ describe('readerAt over IMAP', () => {
     expect(view.imap?.messages['Trash']).toBeUndefined();
   });
 
+  it('shows a MOVE the teacher made the server refuse with NO as refused, the message still in INBOX', () => {
+    const refused = run('imap-folders', [
+      {
+        at: 65_000,
+        input: { type: 'fault', fault: { type: 'imap.reply', host: 'hamburger.edu', command: 'MOVE' } },
+      },
+    ]);
+    const view = readerAt(refused, before(refused, 80_000), 'bob-pc');
+    expect(view.imap?.failure).toMatchObject({ verb: 'UID MOVE', reason: 'NO' });
+    expect(view.imap?.messages['INBOX']?.map((m) => m.uid)).toEqual([1, 2]);
+  });
+
   it('does not show the phone’s search, or anything after the cursor, on the PC', () => {
     expect(readerAt(trace, last(trace), 'bob-pc').imap?.search).toBeNull();
     expect(readerAt(trace, before(trace, 40_000), 'bob-pc').imap).toBeNull();

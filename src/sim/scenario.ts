@@ -273,11 +273,11 @@ const input = v.variant(
             filename: v.string(),
             contentType: v.optional(v.string(), 'application/octet-stream'),
             text: v.string(),
+            repeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20_000_000))),
           }),
         ),
         [],
       ),
-      repeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20_000_000))),
       direct: v.optional(v.boolean(), false),
     }),
     v.strictObject({

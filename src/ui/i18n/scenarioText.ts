@@ -75,11 +75,6 @@ export const scenarioText: Localized<ScenarioText> = {
         description:
           'Alice writes to Bob. His PC and then his phone fetch with POP3 in download-and-keep mode: both download the message, which stays on the server. The PC remembers the unique-id UIDL gave it, so its second fetch downloads nothing new.',
       },
-    },
-    hosts: {
-      'alice-pc': 'Alice’s PC',
-      'bob-pc': 'Bob’s PC',
-      'bob-phone': 'Bob’s phone',
       'imap-folders': {
         title: 'Bob’s mailbox on two devices with IMAP',
         description:
@@ -90,6 +85,11 @@ export const scenarioText: Localized<ScenarioText> = {
         description:
           'Alice sends Bob a photo of about 5 MB. Bob’s PC reads with IMAP: the headers and body structure tell it the attachment’s size without downloading it, opening the message brings only the text, and the photo comes only when asked for, 64 KiB at a time with partial fetches.',
       },
+    },
+    hosts: {
+      'alice-pc': 'Alice’s PC',
+      'bob-pc': 'Bob’s PC',
+      'bob-phone': 'Bob’s phone',
       internet: 'The Internet',
       'ns.example': 'DNS server',
     },
@@ -151,16 +151,6 @@ export const scenarioText: Localized<ScenarioText> = {
         description:
           '앨리스가 밥에게 메일을 씁니다. 밥의 PC와 휴대전화가 차례로 POP3 "내려받고 남겨 두기" 방식으로 가져옵니다. 둘 다 메시지를 받고, 메시지는 서버에 남습니다. PC는 UIDL로 받은 고유 ID를 기억하므로 두 번째 가져오기에서는 새로 받는 것이 없습니다.',
       },
-    },
-    hosts: {
-      'alice-pc': '앨리스의 PC',
-      'bob-pc': '밥의 PC',
-      'bob-phone': '밥의 휴대전화',
-      internet: '인터넷',
-      'ns.example': 'DNS 서버',
-    },
-  },
-};
       'imap-folders': {
         title: '두 기기에서 IMAP으로 읽는 밥의 메일박스',
         description:
@@ -171,6 +161,16 @@ export const scenarioText: Localized<ScenarioText> = {
         description:
           '앨리스가 밥에게 약 5 MB짜리 사진을 보냅니다. 밥의 PC는 IMAP으로 읽습니다. 헤더와 본문 구조만으로 첨부 파일의 크기를 알고, 메시지를 열면 본문 텍스트만 가져오며, 사진은 요청할 때에만 부분 가져오기로 64 KiB씩 받습니다.',
       },
+    },
+    hosts: {
+      'alice-pc': '앨리스의 PC',
+      'bob-pc': '밥의 PC',
+      'bob-phone': '밥의 휴대전화',
+      internet: '인터넷',
+      'ns.example': 'DNS 서버',
+    },
+  },
+};
 
 /** ScenarioLabels is a scenario's texts as a page shows them: localized if built in, else its own. */
 export interface ScenarioLabels {

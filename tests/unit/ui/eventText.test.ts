@@ -1,5 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { builtinScenario, builtinScenarioNames } from '../../../src/sim/builtinScenarios.ts';
+import type { Scenario } from '../../../src/sim/scenario.ts';
 import { Session } from '../../../src/sim/session.ts';
 import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
 import {
@@ -15,26 +16,42 @@ import {
 function traceOf(name: string): readonly TraceEvent[] {
   const scenario = builtinScenario(name);
   if (scenario === undefined) throw new Error(`${name} is missing`);
-  const session = new Session(scenario);
+  const session = new Session(lighter(scenario));
   session.runUntilQuiet(7 * 86_400_000);
   return session.trace;
+}
+
+// partial-fetch attaches 5 MB, some 300,000 events and a quarter of a minute of CPU; a tenth of it still fetches
+// in several pieces and tells the same kinds of event, which is what these texts depend on.
+function lighter(scenario: Scenario): Scenario {
+  const inputs = scenario.inputs.map((timed) => {
+    const input = timed.input;
+    if (input.type !== 'mail.send' || input.attachments === undefined) return timed;
+    const attachments = input.attachments.map((a) => ({ ...a, repeat: Math.ceil((a.repeat ?? 1) / 10) }));
+    return { ...timed, input: { ...input, attachments } };
+  });
+  return { ...scenario, inputs };
 }
 
 const outage = traceOf('outage');
 const at = (t: number) => ({ t, seq: 0 });
 
 group('describe', () => {
+  // Running every world to the end takes a few seconds, so this test has more time than the default. One expect
+  // per event would cost more than the describing, so it gathers what is wrong and states it once, named.
   it('tells every event of every built-in scenario in both languages, with nothing left blank', () => {
+    const wrong: string[] = [];
     for (const name of builtinScenarioNames) {
       for (const event of traceOf(name)) {
         for (const language of ['en', 'ko'] as const) {
           const text = describe(event, language);
-          expect(text.length, `${event.kind} in ${language}`).toBeGreaterThan(3);
-          expect(text).not.toMatch(/undefined|\[object/);
+          if (text.length <= 3 || /undefined|\[object/.test(text))
+            wrong.push(`${name} #${event.seq} ${event.kind} in ${language}: ${JSON.stringify(text)}`);
         }
       }
     }
-  });
+    expect(wrong).toEqual([]);
+  }, 20_000);
 
   it('keeps protocol lines exactly as they were on the wire', () => {
     const line = outage.find(isKind('app.line')) as TraceEvent & { line: string };
@@ -43,13 +60,15 @@ group('describe', () => {
   });
 
   it('says when a deferred message will be tried again, in Korean as well', () => {
+    // The first attempt starts at 00:00:01.135 and is deferred half a minute later; the retry is due 30 minutes
+    // after the attempt started, not after it was deferred.
     const deferred = outage.find(isKind('queue.deferred'));
     if (deferred === undefined) throw new Error('the outage defers nothing');
     expect(describe(deferred, 'en')).toBe(
-      `Delivery to <bob@hamburger.edu> deferred: ${deferred.reason}. Next try at 00:30:32`,
+      `Delivery to <bob@hamburger.edu> deferred: ${deferred.reason}. Next try at 00:30:01`,
     );
     expect(describe(deferred, 'ko')).toBe(
-      `<bob@hamburger.edu> 전달 연기: ${deferred.reason}. 다음 시도 00:30:32`,
+      `<bob@hamburger.edu> 전달 연기: ${deferred.reason}. 다음 시도 00:30:01`,
     );
   });
 

@@ -18,9 +18,27 @@ export interface ParsedStored {
   readonly root: MessagePart;
 }
 
+// A reader lists the same messages' ENVELOPE and BODYSTRUCTURE every time it looks, and a stored message never
+// changes, so parsed trees are kept by their text: at most PARSED_KEPT of them, each under PARSED_MAX_OCTETS, the
+// oldest dropped first. Parsing is pure, so a kept tree is the tree a new parse would give.
+const PARSED_KEPT = 128;
+const PARSED_MAX_OCTETS = 1 << 20;
+const parsedByText = new Map<string, MessagePart>();
+
+function parsedRoot(raw: string): MessagePart {
+  const kept = parsedByText.get(raw);
+  if (kept !== undefined) return kept;
+  const root = parseMessage(raw).root;
+  if (raw.length <= PARSED_MAX_OCTETS) {
+    if (parsedByText.size >= PARSED_KEPT) parsedByText.delete(parsedByText.keys().next().value as string);
+    parsedByText.set(raw, root);
+  }
+  return root;
+}
+
 /** parseStored parses a stored message's MIME tree. */
 export function parseStored(stored: StoredFetch): ParsedStored {
-  return { stored, root: parseMessage(stored.raw).root };
+  return { stored, root: parsedRoot(stored.raw) };
 }
 
 // The part a section's part path names: a multipart's n-th child, or the single part itself as part 1; below a

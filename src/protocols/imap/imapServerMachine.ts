@@ -3,6 +3,7 @@
 // and messageDecisions say what to answer.
 import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
 import type { SentLine, ServerLineFacts } from '../shared/lineFacts.ts';
+import type { OutcomeEnqueuer } from '../shared/outcomeEnqueuer.ts';
 import { commandVerb, type ImapCommand } from './commandTypes.ts';
 import { isIdleDone, parseSaslResponse } from './continuationLines.ts';
 import { serverLineFacts } from './lineFacts.ts';
@@ -150,21 +151,17 @@ function readOutcome(read: Exclude<CommandRead, { kind: 'command' }>): Outcome {
   }
 }
 
-// The three things an Outcome asks for, as enqueueActions offers them.
-interface OutcomeEnqueuer {
-  assign(update: Partial<ServerContext>): void;
-  emit(event: ImapServerEmitted): void;
-  raise(event: ImapServerEvent): void;
-}
+// What applyOutcome may ask of enqueueActions, for this machine.
+type Enqueuer = OutcomeEnqueuer<ServerContext, ImapServerEmitted, ImapServerEvent>;
 
 /** applyOutcome sends the lines with their facts, records the changes and moves the machine. */
-function applyOutcome(enqueue: OutcomeEnqueuer, outcome: Outcome, answers: string | null): void {
+function applyOutcome(enqueue: Enqueuer, outcome: Outcome, answers: string | null): void {
   if (outcome.update !== undefined) enqueue.assign(outcome.update);
   for (const line of outcome.lines) emitLine(enqueue, line, answers);
   if (outcome.then !== undefined) enqueue.raise(outcome.then);
 }
 
-function emitLine(enqueue: OutcomeEnqueuer, line: ServerLine, answers: string | null): void {
+function emitLine(enqueue: Enqueuer, line: ServerLine, answers: string | null): void {
   enqueue.emit({ type: 'line.send', line: formatLine(line), facts: serverLineFacts(line, answers) });
 }
 

@@ -2,6 +2,7 @@
 // names the RFC's states and says which command each allows (§3–§7); serverDecisions.ts says what to answer.
 import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
 import type { SentLine, SentLines, ServerLineFacts } from '../shared/lineFacts.ts';
+import type { OutcomeEnqueuer } from '../shared/outcomeEnqueuer.ts';
 import { parseCommand } from './commands.ts';
 import type { CommandSyntaxError, Pop3Command } from './commands.ts';
 import { POP3_TIMERS, COMMAND_LINE_MAX } from './limits.ts';
@@ -131,15 +132,11 @@ function decideCommand(context: MachineContext, event: Pop3ServerEvent): Outcome
   }
 }
 
-// The three things an Outcome asks for, as enqueueActions offers them.
-interface OutcomeEnqueuer {
-  assign(update: Partial<MachineContext>): void;
-  emit(event: Pop3ServerEmitted): void;
-  raise(event: Pop3ServerEvent): void;
-}
+// What applyOutcome may ask of enqueueActions, for this machine.
+type Enqueuer = OutcomeEnqueuer<MachineContext, Pop3ServerEmitted, Pop3ServerEvent>;
 
 /** applyOutcome sends the response line by line with its facts, records the changes and moves the machine. */
-function applyOutcome(enqueue: OutcomeEnqueuer, outcome: Outcome, answers: string | null): void {
+function applyOutcome(enqueue: Enqueuer, outcome: Outcome, answers: string | null): void {
   if (outcome.update !== undefined) enqueue.assign(outcome.update);
   const facts = replyLineFacts(outcome.reply, answers ?? undefined);
   // One run of lines, not an event per line: a RETR of a large message is tens of thousands (see SentLines).

@@ -5,6 +5,7 @@ import { isEndOfData, dotUnstuff } from '../shared/dotStuffing.ts';
 import { COMMAND_LINE_MAX, TEXT_LINE_MAX } from '../shared/limits.ts';
 import type { SentLine, ServerLineFacts } from '../shared/lineFacts.ts';
 import { formatReply } from '../shared/multilineReply.ts';
+import type { OutcomeEnqueuer } from '../shared/outcomeEnqueuer.ts';
 import { parseCommand } from './commands.ts';
 import type { CommandSyntaxError, SmtpCommand } from './commands.ts';
 import { END_OF_DATA, commandFacts, replyLineFacts } from './lineFacts.ts';
@@ -96,19 +97,15 @@ function lower<TVerb extends 'DATA' | 'RSET' | 'NOOP' | 'HELP' | 'QUIT'>(verb: T
   return verb.toLowerCase() as Lowercase<TVerb>;
 }
 
-// The three things an Outcome asks for, as enqueueActions offers them.
-interface OutcomeEnqueuer {
-  assign(update: Partial<ServerContext>): void;
-  emit(event: SmtpServerEmitted): void;
-  raise(event: SmtpServerEvent): void;
-}
+// What applyOutcome may ask of enqueueActions, for this machine.
+type Enqueuer = OutcomeEnqueuer<ServerContext, SmtpServerEmitted, SmtpServerEvent>;
 
 /**
  * applyOutcome sends the reply with its facts (answering `answers`, or nothing for a greeting or a notice), records
  * the changes and moves the machine; a 421 closes the session whatever else was decided, and a lost reply never
  * leaves: the connection just drops.
  */
-function applyOutcome(enqueue: OutcomeEnqueuer, outcome: Outcome, answers: string | null): void {
+function applyOutcome(enqueue: Enqueuer, outcome: Outcome, answers: string | null): void {
   if (outcome.update !== undefined) enqueue.assign(outcome.update);
   if (outcome.lost === true) {
     enqueue.emit({ type: 'connection.abort' });

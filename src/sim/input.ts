@@ -88,6 +88,8 @@ export interface FetchRequest {
   protocol: 'pop3' | 'imap';
   /** mode is POP3's: download and delete (the default) or download and keep. IMAP ignores it. */
   mode?: 'delete' | 'keep';
+  /** folder is IMAP's: whose headers to fetch (INBOX by default). POP3 reads only the INBOX. */
+  folder?: string;
 }
 
 /**

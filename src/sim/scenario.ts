@@ -285,6 +285,7 @@ const input = v.variant(
       host: name,
       protocol: v.picklist(['pop3', 'imap'], 'must be pop3 or imap'),
       mode: v.optional(v.picklist(['delete', 'keep'], 'must be delete or keep')),
+      folder: v.optional(v.pipe(v.string(), v.minLength(1, 'must name a folder'))),
     }),
     v.strictObject({
       type: v.literal('mail.delete'),

@@ -45,7 +45,7 @@ type ClientActor = ActorRefFrom<typeof imapClientMachine>;
 
 /** ReaderRequest is one thing the user asked of the reader, in the terms of the mail.* inputs. */
 export type ReaderRequest =
-  | { kind: 'fetch'; done: (report: FetchReport) => void }
+  | { kind: 'fetch'; folder: string; done: (report: FetchReport) => void }
   | { kind: 'open'; folder: string; uid: number; part?: string; offset?: number }
   | { kind: 'delete'; folder: string; uid: number }
   | { kind: 'move'; folder: string; uid: number; to: string }
@@ -165,7 +165,7 @@ export class ImapReader {
     switch (request.kind) {
       case 'fetch':
         this.#fetches.push(request.done);
-        return [{ kind: 'list' }, { kind: 'headers', mailbox: 'INBOX' }];
+        return [{ kind: 'list' }, { kind: 'headers', mailbox: request.folder }];
       case 'open': {
         const summary = this.#summaries.get(request.folder)?.get(request.uid) ?? null;
         const part =

@@ -129,7 +129,7 @@ export class UserAgent {
         protocol: request.protocol,
         ...report,
       });
-    if (request.protocol === 'imap') return this.#fetchWithImap(finish);
+    if (request.protocol === 'imap') return this.#fetchWithImap(request.folder ?? 'INBOX', finish);
     const key = `${account.server}/${account.user}`;
     const seen = this.#seen.get(key) ?? new Set<string>();
     this.#seen.set(key, seen);
@@ -169,8 +169,8 @@ export class UserAgent {
 
   // IMAP keeps the mail on the server: a fetch lists the folders and brings INBOX's headers, not the messages,
   // so it reports `ua.imap` and `ua.fetchResult` but no `ua.fetched` (see imapReader.ts).
-  #fetchWithImap(finish: (report: FetchReport) => void): void {
-    this.#imapReader().request({ kind: 'fetch', done: finish });
+  #fetchWithImap(folder: string, finish: (report: FetchReport) => void): void {
+    this.#imapReader().request({ kind: 'fetch', folder, done: finish });
   }
 
   // One IMAP connection per user agent, kept open between inputs (imapReader.ts).

@@ -34,6 +34,8 @@ export interface ReadText {
   noText: string;
   folders: string;
   folderNotListed: string;
+  /** fetchFolder labels the button that fetches a folder's headers over IMAP. */
+  fetchFolder: (folder: string) => string;
   noImap: string;
   emptyFolder: string;
   newMail: (count: number) => string;
@@ -125,7 +127,8 @@ export const readText: Localized<ReadText> = {
     noText: 'This message has no plain text part.',
     folders: 'Folders',
     folderNotListed:
-      'The server was not asked for this folder’s list: only messages this device moved here are shown.',
+      'The server was not asked for this folder’s messages yet: only those this device moved here are shown.',
+    fetchFolder: (folder) => `Get the headers of ${folder}`,
     noImap: 'Nothing read over IMAP yet. Choose IMAP and get mail.',
     emptyFolder: 'No messages.',
     newMail: (count) =>
@@ -187,7 +190,9 @@ export const readText: Localized<ReadText> = {
     hide: '접기',
     noText: '이 메일에는 일반 텍스트 본문이 없습니다.',
     folders: '폴더',
-    folderNotListed: '서버에 이 폴더의 목록을 묻지 않았습니다. 이 기기에서 옮겨 온 메일만 보입니다.',
+    folderNotListed:
+      '아직 서버에 이 폴더의 메일 목록을 묻지 않았습니다. 이 기기에서 옮겨 온 메일만 보입니다.',
+    fetchFolder: (folder) => `${folder} 폴더의 헤더 가져오기`,
     noImap: '아직 IMAP으로 읽은 것이 없습니다. IMAP을 고르고 메일을 가져오세요.',
     emptyFolder: '메일이 없습니다.',
     newMail: (count) =>

@@ -154,3 +154,29 @@ describe('IMAP reading when the server is down', () => {
     expect(results[1]?.count).toBe(2);
   });
 });
+
+describe('fetching another folder', () => {
+  it('lists the headers of the folder asked for: the phone sees in Trash what the PC deleted', () => {
+    const base = scenario('imap-folders');
+    const asked: Scenario = {
+      ...base,
+      inputs: [
+        ...base.inputs,
+        { at: 100_000, input: { type: 'mail.fetch', host: 'bob-phone', protocol: 'imap', folder: 'Trash' } },
+      ],
+    };
+    const trash = readings(run(asked), 'bob-phone').filter(
+      (r) => r.action === 'headers' && r.folder === 'Trash',
+    );
+    expect(trash.map((r) => (r.action === 'headers' ? r.messages.map((m) => m.subject) : []))).toEqual([
+      ['Dinner'],
+    ]);
+  });
+
+  it('fetches only INBOX when no folder is named', () => {
+    const folders = readings(run(scenario('imap-folders')), 'bob-phone').flatMap((r) =>
+      r.action === 'headers' ? [r.folder] : [],
+    );
+    expect(new Set(folders)).toEqual(new Set(['INBOX']));
+  });
+});

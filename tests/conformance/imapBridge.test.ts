@@ -1,11 +1,10 @@
 // Real IMAP clients (Python's imaplib, curl, a raw socket for IDLE) against the bridge: a message a real SMTP client
 // sent to hamburger.edu is read back over IMAP from the same simulated store, and changes made over IMAP land there.
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../src/bridge/bridge.ts';
+import { describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/sim/mail/mailboxStore.ts';
 import { MASK } from '../../src/sim/shownLine.ts';
-import { fixture, Processes } from './processes.ts';
+import { useBridge } from './bridgeUnderTest.ts';
 
 type Datum = string | null | [string, string];
 
@@ -31,53 +30,18 @@ interface ImaplibResult {
   readonly logout?: string;
 }
 
-const processes = new Processes();
 const log: string[] = [];
-let bridge: Bridge;
-let smtpPort: number;
-let imapPort: number;
-
-beforeAll(async () => {
-  bridge = await startBridge({ smtp: 0, imap: 0, log: (line) => log.push(line) });
-  smtpPort = bridge.ports.smtp as number;
-  imapPort = bridge.ports.imap as number;
-});
-
-afterAll(async () => {
-  processes.killAll();
-  await bridge?.stop();
-});
-
-async function python(script: string, spec: object): Promise<string> {
-  const finished = await processes.run('python3', [
-    fixture(script),
-    JSON.stringify({ host: '127.0.0.1', ...spec }),
-  ]);
-  if (finished.code !== 0) throw new Error(`${script} failed (${finished.code}):\n${finished.stderr}`);
-  return finished.stdout;
-}
-
-async function send(subject: string, body: string): Promise<void> {
-  const message = `From: Alice <alice@crepes.fr>\r\nTo: Bob <bob@hamburger.edu>\r\nSubject: ${subject}\r\n\r\n${body}`;
-  const out = JSON.parse(
-    await python('smtplib_client.py', {
-      port: smtpPort,
-      from: 'alice@crepes.fr',
-      to: ['bob@hamburger.edu'],
-      message,
-    }),
-  ) as { ok: boolean };
-  expect(out.ok).toBe(true);
-}
+const lab = useBridge({ smtp: 0, imap: 0, log: (line) => log.push(line) });
+const { processes } = lab;
 
 async function imaplib(steps: readonly Step[], password = 'hungry'): Promise<ImaplibResult> {
   return JSON.parse(
-    await python('imaplib_client.py', { port: imapPort, user: 'bob', password, steps }),
+    await lab.python('imaplib_client.py', { port: lab.port('imap'), user: 'bob', password, steps }),
   ) as ImaplibResult;
 }
 
 function folder(name: string): readonly StoredMessage[] {
-  return bridge.world.mailServer('hamburger.edu')?.store.folder('bob', name)?.messages ?? [];
+  return lab.bridge.world.mailServer('hamburger.edu')?.store.folder('bob', name)?.messages ?? [];
 }
 
 function withSubject(name: string, subject: string): StoredMessage | undefined {
@@ -98,7 +62,7 @@ function curl(args: readonly string[]) {
 
 describe('Python imaplib against the bridge', () => {
   it('finds with SEARCH and fetches the ENVELOPE and, byte for byte, the BODY[] of what smtplib sent', async () => {
-    await send('Read me over IMAP', 'Do you like ketchup?\r\n.A line that starts with a dot\r\n');
+    await lab.sendToBob('Read me over IMAP', 'Do you like ketchup?\r\n.A line that starts with a dot\r\n');
     const stored = withSubject('INBOX', 'Read me over IMAP');
     if (stored === undefined) throw new Error('smtplib’s message did not reach Bob’s INBOX');
     const result = await imaplib([
@@ -123,7 +87,7 @@ describe('Python imaplib against the bridge', () => {
   });
 
   it('sets a flag with STORE +FLAGS that the store keeps and SEARCH then finds', async () => {
-    await send('Flag me', 'Important.\r\n');
+    await lab.sendToBob('Flag me', 'Important.\r\n');
     const uid = withSubject('INBOX', 'Flag me')?.uid as number;
     const result = await imaplib([
       { op: 'select', mailbox: 'INBOX' },
@@ -143,12 +107,12 @@ describe('Python imaplib against the bridge', () => {
     const stored = withSubject('Sent', 'Appended');
     expect(stored?.raw).toBe(message);
     expect(stored?.flags.has('\\Seen')).toBe(true);
-    const validity = bridge.world.mailServer('hamburger.edu')?.store.folder('bob', 'Sent')?.uidValidity;
+    const validity = lab.bridge.world.mailServer('hamburger.edu')?.store.folder('bob', 'Sent')?.uidValidity;
     expect(append?.data).toEqual([`[APPENDUID ${validity} ${stored?.uid}] APPEND completed`]);
   });
 
   it('COPYs a message to Trash and MOVEs it to a folder it CREATEs, leaving one copy in each and none in INBOX', async () => {
-    await send('Move me', 'Archive this.\r\n');
+    await lab.sendToBob('Move me', 'Archive this.\r\n');
     const uid = withSubject('INBOX', 'Move me')?.uid as number;
     const result = await imaplib([
       { op: 'create', mailbox: 'Archive' },
@@ -182,7 +146,7 @@ describe('Python imaplib against the bridge', () => {
 
 // A connection that speaks IMAP by hand: `waitFor` resolves once what the server sent so far matches.
 function rawImap() {
-  const socket = connect(imapPort, '127.0.0.1');
+  const socket = connect(lab.port('imap'), '127.0.0.1');
   let received = '';
   socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
   const waitFor = (pattern: RegExp) =>
@@ -214,7 +178,7 @@ describe('a raw IMAP connection to the bridge', () => {
       await client.waitFor(/i2 OK/);
       client.write('i3 IDLE\r\n');
       await client.waitFor(/\r\n\+ /);
-      await send('Heard in IDLE', 'Ding.\r\n');
+      await lab.sendToBob('Heard in IDLE', 'Ding.\r\n');
       await client.waitFor(new RegExp(`\\* ${before + 1} EXISTS\\r\\n`));
       client.write('DONE\r\ni4 LOGOUT\r\n');
       await client.waitFor(/i3 OK[^\r]*\r\n[\s\S]*i4 OK/);
@@ -260,22 +224,26 @@ describe('a raw IMAP connection to the bridge', () => {
 
 describe('curl against the bridge over imap://', () => {
   it('lists the folders', async () => {
-    const out = await curl(['-u', 'bob:hungry', `imap://127.0.0.1:${imapPort}/`]);
+    const out = await curl(['-u', 'bob:hungry', `imap://127.0.0.1:${lab.port('imap')}/`]);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('* LIST (\\HasNoChildren) "/" INBOX\r\n');
     expect(out.stdout).toContain('"/" Trash\r\n');
   });
 
   it('fetches a message by its UID, as the store holds it', async () => {
-    await send('Curl reads IMAP', 'Fetched by curl.\r\n');
+    await lab.sendToBob('Curl reads IMAP', 'Fetched by curl.\r\n');
     const stored = withSubject('INBOX', 'Curl reads IMAP');
-    const out = await curl(['-u', 'bob:hungry', `imap://127.0.0.1:${imapPort}/INBOX;UID=${stored?.uid}`]);
+    const out = await curl([
+      '-u',
+      'bob:hungry',
+      `imap://127.0.0.1:${lab.port('imap')}/INBOX;UID=${stored?.uid}`,
+    ]);
     expect(out.code).toBe(0);
     expect(out.stdout).toBe(stored?.raw);
   });
 
   it('logs curl’s AUTHENTICATE PLAIN response masked', async () => {
-    expect((await curl(['-u', 'bob:hungry', `imap://127.0.0.1:${imapPort}/`])).code).toBe(0);
+    expect((await curl(['-u', 'bob:hungry', `imap://127.0.0.1:${lab.port('imap')}/`])).code).toBe(0);
     const response = Buffer.from('\0bob\0hungry').toString('base64');
     expect(log.some((line) => line.includes(response))).toBe(false);
     expect(log.some((line) => / C: A\d+ AUTHENTICATE PLAIN$/.test(line))).toBe(true);
@@ -283,7 +251,7 @@ describe('curl against the bridge over imap://', () => {
   });
 
   it('fails with curl’s login error for a wrong password', async () => {
-    const out = await curl(['-u', 'bob:wrong', `imap://127.0.0.1:${imapPort}/`]);
+    const out = await curl(['-u', 'bob:wrong', `imap://127.0.0.1:${lab.port('imap')}/`]);
     // CURLE_LOGIN_DENIED
     expect(out.code).toBe(67);
   });

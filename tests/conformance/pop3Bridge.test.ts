@@ -1,8 +1,7 @@
 // Real POP3 clients (Python's poplib, curl) against the bridge: a message a real SMTP client sent to hamburger.edu
 // is read back over POP3 from the same simulated mailbox, deleted only by a QUIT that reaches UPDATE.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../src/bridge/bridge.ts';
-import { fixture, Processes } from './processes.ts';
+import { describe, expect, it } from 'vitest';
+import { useBridge } from './bridgeUnderTest.ts';
 
 interface PoplibResult {
   readonly ok: boolean;
@@ -15,57 +14,24 @@ interface PoplibResult {
   readonly second?: string;
 }
 
-const processes = new Processes();
-let bridge: Bridge;
-let smtpPort: number;
-let pop3Port: number;
-
-beforeAll(async () => {
-  bridge = await startBridge({ smtp: 0, pop3: 0 });
-  smtpPort = bridge.ports.smtp as number;
-  pop3Port = bridge.ports.pop3 as number;
-});
-
-afterAll(async () => {
-  processes.killAll();
-  await bridge?.stop();
-});
-
-async function python(script: string, spec: object): Promise<string> {
-  const finished = await processes.run('python3', [
-    fixture(script),
-    JSON.stringify({ host: '127.0.0.1', ...spec }),
-  ]);
-  if (finished.code !== 0) throw new Error(`${script} failed (${finished.code}):\n${finished.stderr}`);
-  return finished.stdout;
-}
-
-async function send(subject: string, body: string): Promise<void> {
-  const message = `From: Alice <alice@crepes.fr>\r\nTo: Bob <bob@hamburger.edu>\r\nSubject: ${subject}\r\n\r\n${body}`;
-  const out = JSON.parse(
-    await python('smtplib_client.py', {
-      port: smtpPort,
-      from: 'alice@crepes.fr',
-      to: ['bob@hamburger.edu'],
-      message,
-    }),
-  ) as { ok: boolean };
-  expect(out.ok).toBe(true);
-}
+const lab = useBridge({ smtp: 0, pop3: 0 });
+const { processes } = lab;
 
 async function poplib(spec: object): Promise<PoplibResult> {
   return JSON.parse(
-    await python('poplib_client.py', { port: pop3Port, user: 'bob', ...spec }),
+    await lab.python('poplib_client.py', { port: lab.port('pop3'), user: 'bob', ...spec }),
   ) as PoplibResult;
 }
 
 function inbox(): string[] {
-  return (bridge.world.mailServer('hamburger.edu')?.store.folder('bob')?.messages ?? []).map((m) => m.raw);
+  return (lab.bridge.world.mailServer('hamburger.edu')?.store.folder('bob')?.messages ?? []).map(
+    (m) => m.raw,
+  );
 }
 
 describe('Python poplib against the bridge', () => {
   it('reads back, byte for byte, the message smtplib sent, and keeps it without DELE', async () => {
-    await send('Read me', 'Do you like ketchup?\r\n.A line that starts with a dot\r\n');
+    await lab.sendToBob('Read me', 'Do you like ketchup?\r\n.A line that starts with a dot\r\n');
     const stored = inbox().find((raw) => raw.includes('Subject: Read me'));
     const result = await poplib({ password: 'hungry' });
     expect(result.ok).toBe(true);
@@ -81,7 +47,7 @@ describe('Python poplib against the bridge', () => {
   it('logs in with APOP, the digest made from the greeting’s timestamp', async () => {
     const result = await poplib({ password: 'hungry', apop: true });
     expect(result).toMatchObject({ ok: true });
-    const answer = bridge.kernel.trace.findLast(
+    const answer = lab.bridge.kernel.trace.findLast(
       (e) => e.kind === 'app.line' && e.from === 'server' && e.answers === 'APOP',
     );
     expect(answer?.kind === 'app.line' && answer.reply).toBe('pop3.apop.ok');
@@ -100,7 +66,7 @@ describe('Python poplib against the bridge', () => {
   });
 
   it('removes what it marked with DELE once QUIT enters UPDATE', async () => {
-    await send('Delete me', 'Gone after QUIT.\r\n');
+    await lab.sendToBob('Delete me', 'Gone after QUIT.\r\n');
     const result = await poplib({ password: 'hungry', delete: true });
     expect(result.ok).toBe(true);
     expect(result.messages?.some((m) => m.includes('Subject: Delete me'))).toBe(true);
@@ -111,8 +77,8 @@ describe('Python poplib against the bridge', () => {
 
 describe('curl against the bridge', () => {
   it('lists the maildrop and retrieves a message over pop3://', async () => {
-    await send('Curl reads', 'Fetched by curl.\r\n');
-    const url = `pop3://127.0.0.1:${pop3Port}/`;
+    await lab.sendToBob('Curl reads', 'Fetched by curl.\r\n');
+    const url = `pop3://127.0.0.1:${lab.port('pop3')}/`;
     const list = await processes.run('curl', ['-s', '--max-time', '10', '-u', 'bob:hungry', url]);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^1 \d+\r?\n$/);
@@ -131,7 +97,7 @@ describe('curl against the bridge', () => {
       '10',
       '-u',
       'bob:wrong',
-      `pop3://127.0.0.1:${pop3Port}/`,
+      `pop3://127.0.0.1:${lab.port('pop3')}/`,
     ]);
     // CURLE_LOGIN_DENIED
     expect(out.code).toBe(67);

@@ -114,6 +114,7 @@ export class MailboxStore {
       host: this.#host,
       user: u.name,
       folder: folder.name,
+      uidValidity: folder.uidValidity,
       uid: message.uid,
       size: message.size,
       queueId,
@@ -452,7 +453,13 @@ export class MailboxStore {
   }
 
   #created(user: MailUser, folder: Folder): void {
-    this.#emit({ kind: 'mailbox.created', host: this.#host, user: user.name, folder: folder.name });
+    this.#emit({
+      kind: 'mailbox.created',
+      host: this.#host,
+      user: user.name,
+      folder: folder.name,
+      uidValidity: folder.uidValidity,
+    });
   }
 
   #existing(user: string, name: string): { ok: true; u: MailUser; folder: Folder } | Refused {

@@ -26,6 +26,19 @@ describe('folders', () => {
     expect(events).toEqual([]);
   });
 
+  it('names the folder’s UIDVALIDITY in what it reports, so a view can show which UIDs a folder’s life gave', () => {
+    const { store, events } = storeWithBob();
+    store.create('bob', 'Work');
+    store.deliver('bob', 'Subject: hi\r\n\r\nhi\r\n', 'Q1');
+    const inbox = store.folder('bob', 'INBOX')?.uidValidity;
+    const work = store.folder('bob', 'Work')?.uidValidity;
+    expect(events.map((e) => [e.kind, 'uidValidity' in e ? e.uidValidity : undefined])).toEqual([
+      ['mailbox.created', work],
+      ['mailbox.stored', inbox],
+    ]);
+    expect(inbox).not.toBe(work);
+  });
+
   it('finds INBOX however it is spelt, including as the first level of a child', () => {
     const { store } = storeWithBob();
     expect(store.folder('bob', 'inBox')).toBe(store.folder('bob', 'INBOX'));
@@ -146,6 +159,7 @@ describe('messages', () => {
       host: 'hamburger.edu',
       user: 'bob',
       folder: 'INBOX',
+      uidValidity: store.folder('bob', 'INBOX')?.uidValidity,
       uid: 1,
       size: 21,
       queueId: 'Q1',

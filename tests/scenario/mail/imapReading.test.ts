@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Input, TimedInput } from '../../../src/sim/input.ts';
-import type { Scenario } from '../../../src/sim/scenario.ts';
-import { Session } from '../../../src/sim/session.ts';
+import type { TimedInput } from '../../../src/sim/input.ts';
 import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
-import { scenario } from './mailWorld.ts';
+import { at, playSentOnly, typedOn } from './mailWorld.ts';
 
 const SEC = 1000;
-const MIN = 60 * SEC;
-
-// The pop3-delete world with Alice's message and nothing else scripted, so each test says what Bob does.
-function sentOnly(): Scenario {
-  const world = scenario('pop3-delete');
-  return { ...world, inputs: world.inputs.filter((i) => i.input.type === 'mail.send') };
-}
-
-function at(t: number, input: Input): TimedInput {
-  return { at: t, input };
-}
-
-function play(inputs: readonly TimedInput[]): readonly TraceEvent[] {
-  const world = sentOnly();
-  const session = new Session({ ...world, inputs: [...world.inputs, ...inputs] });
-  session.runUntilQuiet(30 * MIN);
-  return session.trace;
-}
 
 function imapServerLines(trace: readonly TraceEvent[]) {
   return trace
@@ -31,10 +11,18 @@ function imapServerLines(trace: readonly TraceEvent[]) {
     .filter((e) => e.protocol === 'imap' && e.from === 'server' && e.host === 'hamburger.edu');
 }
 
+// Bob's phone logs in, selects INBOX and is in IDLE from 13 s, so that it hears what another device does.
+const phone = typedOn('bob-phone');
+const phoneIdling: readonly TimedInput[] = [
+  at(10 * SEC, { type: 'terminal.open', host: 'bob-phone', target: 'hamburger.edu', port: 143 }),
+  phone(11 * SEC, 'p1 LOGIN bob hungry'),
+  phone(12 * SEC, 'p2 SELECT INBOX'),
+  phone(13 * SEC, 'p3 IDLE'),
+];
+
 describe('IMAP on port 143 of a mail server', () => {
   it('reads the mail SMTP delivered, from the same store', () => {
-    const phone = (t: number, text: string) => at(t, { type: 'terminal.type', host: 'bob-phone', text });
-    const trace = play([
+    const trace = playSentOnly([
       at(10 * SEC, { type: 'terminal.open', host: 'bob-phone', target: 'hamburger.edu', port: 143 }),
       phone(11 * SEC, 'a1 LOGIN bob hungry'),
       phone(12 * SEC, 'a2 SELECT INBOX'),
@@ -51,14 +39,9 @@ describe('IMAP on port 143 of a mail server', () => {
   });
 
   it('wakes a session in IDLE on another device when a flag changes', () => {
-    const on = (host: string) => (t: number, text: string) => at(t, { type: 'terminal.type', host, text });
-    const phone = on('bob-phone');
-    const pc = on('bob-pc');
-    const trace = play([
-      at(10 * SEC, { type: 'terminal.open', host: 'bob-phone', target: 'hamburger.edu', port: 143 }),
-      phone(11 * SEC, 'p1 LOGIN bob hungry'),
-      phone(12 * SEC, 'p2 SELECT INBOX'),
-      phone(13 * SEC, 'p3 IDLE'),
+    const pc = typedOn('bob-pc');
+    const trace = playSentOnly([
+      ...phoneIdling,
       at(14 * SEC, { type: 'terminal.open', host: 'bob-pc', target: 'hamburger.edu', port: 143 }),
       pc(15 * SEC, 'c1 LOGIN bob hungry'),
       pc(16 * SEC, 'c2 SELECT INBOX'),
@@ -75,14 +58,9 @@ describe('IMAP on port 143 of a mail server', () => {
   });
 
   it('shows a POP3 DELE and QUIT to an IMAP session in IDLE as an expunge', () => {
-    const on = (host: string) => (t: number, text: string) => at(t, { type: 'terminal.type', host, text });
-    const phone = on('bob-phone');
-    const pc = on('bob-pc');
-    const trace = play([
-      at(10 * SEC, { type: 'terminal.open', host: 'bob-phone', target: 'hamburger.edu', port: 143 }),
-      phone(11 * SEC, 'p1 LOGIN bob hungry'),
-      phone(12 * SEC, 'p2 SELECT INBOX'),
-      phone(13 * SEC, 'p3 IDLE'),
+    const pc = typedOn('bob-pc');
+    const trace = playSentOnly([
+      ...phoneIdling,
       at(14 * SEC, { type: 'terminal.open', host: 'bob-pc', target: 'hamburger.edu', port: 110 }),
       pc(15 * SEC, 'USER bob'),
       pc(16 * SEC, 'PASS hungry'),

@@ -2,6 +2,7 @@
 import { parseDeliveryStatusNotification } from '../../../src/protocols/message/deliveryStatus.ts';
 import { parseMessage } from '../../../src/protocols/message/parseMessage.ts';
 import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
+import type { Input, TimedInput } from '../../../src/sim/input.ts';
 import type { Scenario } from '../../../src/sim/scenario.ts';
 import { Session } from '../../../src/sim/session.ts';
 import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
@@ -17,6 +18,30 @@ export function run(s: Scenario, limit = s.until ?? 3_600_000): readonly TraceEv
   const session = new Session(s);
   session.runUntilQuiet(limit);
   return session.trace;
+}
+
+/** sentOnly is the pop3-delete world with Alice's message and nothing else scripted, so each test says what Bob does. */
+export function sentOnly(): Scenario {
+  const world = scenario('pop3-delete');
+  return { ...world, inputs: world.inputs.filter((i) => i.input.type === 'mail.send') };
+}
+
+/** playSentOnly plays `sentOnly` with `inputs` added until nothing is left to do (or `limit`), and returns the trace. */
+export function playSentOnly(inputs: readonly TimedInput[], limit = 30 * 60_000): readonly TraceEvent[] {
+  const world = sentOnly();
+  const session = new Session({ ...world, inputs: [...world.inputs, ...inputs] });
+  session.runUntilQuiet(limit);
+  return session.trace;
+}
+
+/** at schedules `input` at `t` ms. */
+export function at(t: number, input: Input): TimedInput {
+  return { at: t, input };
+}
+
+/** typedOn gives, for `host`'s terminal, the input that types `text` there at `t` ms. */
+export function typedOn(host: string): (t: number, text: string) => TimedInput {
+  return (t, text) => at(t, { type: 'terminal.type', host, text });
 }
 
 /** queueStory lists queue events as `seconds kind recipient`, the shape the scenario tests compare. */

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../src/protocols/message/parseMessage.ts';
 import { apopDigest } from '../../../src/protocols/pop3/apop.ts';
-import type { Fault, Input, TimedInput } from '../../../src/sim/input.ts';
-import type { Scenario } from '../../../src/sim/scenario.ts';
+import type { Fault, TimedInput } from '../../../src/sim/input.ts';
 import { Session } from '../../../src/sim/session.ts';
 import { shownLine } from '../../../src/sim/shownLine.ts';
 import { isKind, traceToJsonLines, type TraceEvent } from '../../../src/sim/trace.ts';
-import { run, scenario } from './mailWorld.ts';
+import { at, playSentOnly, run, scenario, sentOnly, typedOn } from './mailWorld.ts';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
 
-// The pop3-delete world with Alice's message and nothing else scripted, so each test says what Bob does.
-function sentOnly(): Scenario {
-  const world = scenario('pop3-delete');
-  return { ...world, inputs: world.inputs.filter((i) => i.input.type === 'mail.send') };
-}
-
-function at(t: number, input: Input): TimedInput {
-  return { at: t, input };
-}
+const typed = typedOn('bob-phone');
 
 function fetch(t: number, host: string, mode: 'delete' | 'keep' = 'delete'): TimedInput {
   return at(t, { type: 'mail.fetch', host, protocol: 'pop3', mode });
@@ -27,17 +18,6 @@ function fetch(t: number, host: string, mode: 'delete' | 'keep' = 'delete'): Tim
 
 function fault(t: number, f: Fault): TimedInput {
   return at(t, { type: 'fault', fault: f });
-}
-
-function typed(t: number, text: string): TimedInput {
-  return at(t, { type: 'terminal.type', host: 'bob-phone', text });
-}
-
-function play(inputs: readonly TimedInput[], limit = 30 * MIN): readonly TraceEvent[] {
-  const world = sentOnly();
-  const session = new Session({ ...world, inputs: [...world.inputs, ...inputs] });
-  session.runUntilQuiet(limit);
-  return session.trace;
 }
 
 function fetched(trace: readonly TraceEvent[], host: string) {
@@ -126,7 +106,7 @@ describe('a POP3 session that ends without QUIT', () => {
   ];
 
   it('deletes nothing when the connection is closed before QUIT, and frees the maildrop', () => {
-    const trace = play([
+    const trace = playSentOnly([
       ...login,
       at(14 * SEC, { type: 'terminal.close', host: 'bob-phone' }),
       fetch(30 * SEC, 'bob-pc'),
@@ -140,12 +120,15 @@ describe('a POP3 session that ends without QUIT', () => {
   });
 
   it('deletes nothing when the link is cut mid-session', () => {
-    const trace = play([...login, fault(14 * SEC, { type: 'link.down', link: 'hamburger.edu--bob-phone' })]);
+    const trace = playSentOnly([
+      ...login,
+      fault(14 * SEC, { type: 'link.down', link: 'hamburger.edu--bob-phone' }),
+    ]);
     expect(expunged(trace)).toEqual([]);
   });
 
   it('keeps the maildrop locked while it lasts: a second session gets -ERR [IN-USE]', () => {
-    const trace = play([...login, fetch(20 * SEC, 'bob-pc')]);
+    const trace = playSentOnly([...login, fetch(20 * SEC, 'bob-pc')]);
     const refused = pop3Server(trace).find((e) => e.reply === 'pop3.auth.inUse');
     expect(refused?.line).toMatch(/^-ERR \[IN-USE\]/);
     expect(refused?.answers).toBe('PASS');
@@ -156,7 +139,7 @@ describe('a POP3 session that ends without QUIT', () => {
 describe('a POP3 server that goes down during a fetch', () => {
   it('loses nothing, and the message is downloaded once the server is back', () => {
     // The PC's RETR goes out at 30.140 s; the server dies just before it.
-    const trace = play(
+    const trace = playSentOnly(
       [
         fetch(30 * SEC, 'bob-pc'),
         fault(30.13 * SEC, { type: 'host.down', host: 'hamburger.edu' }),
@@ -173,7 +156,7 @@ describe('a POP3 server that goes down during a fetch', () => {
   });
 
   it('cannot even be found while it is down, since Bob’s PC reaches DNS through it', () => {
-    const trace = play([
+    const trace = playSentOnly([
       fault(10 * SEC, { type: 'host.down', host: 'hamburger.edu' }),
       fetch(30 * SEC, 'bob-pc'),
     ]);
@@ -183,7 +166,7 @@ describe('a POP3 server that goes down during a fetch', () => {
   });
 
   it('refuses the connection while its mail service is stopped, and the user agent says so', () => {
-    const trace = play([
+    const trace = playSentOnly([
       fault(10 * SEC, { type: 'service.down', host: 'hamburger.edu', service: 'smtp' }),
       fetch(30 * SEC, 'bob-pc'),
     ]);
@@ -195,7 +178,7 @@ describe('a POP3 server that goes down during a fetch', () => {
 
 describe('a teacher forcing -ERR from the POP3 server', () => {
   it('refuses RETR: nothing is downloaded or deleted, and the line says which fault answered', () => {
-    const trace = play([
+    const trace = playSentOnly([
       fault(10 * SEC, { type: 'pop3.reply', host: 'hamburger.edu', command: 'RETR', text: 'disk error' }),
       fetch(30 * SEC, 'bob-pc'),
     ]);
@@ -206,7 +189,7 @@ describe('a teacher forcing -ERR from the POP3 server', () => {
   });
 
   it('refuses PASS, so the fetch fails, until the server is set back to normal', () => {
-    const trace = play([
+    const trace = playSentOnly([
       fault(10 * SEC, { type: 'pop3.reply', host: 'hamburger.edu', command: 'PASS' }),
       fetch(30 * SEC, 'bob-pc'),
       fault(40 * SEC, { type: 'pop3.normal', host: 'hamburger.edu' }),
@@ -253,7 +236,7 @@ describe('POP3 on port 110 by hand', () => {
 
   it('does not list mail that arrives after the maildrop was locked', () => {
     const world = sentOnly();
-    const trace = play([
+    const trace = playSentOnly([
       at(0, { type: 'terminal.open', host: 'bob-phone', target: 'hamburger.edu', port: 110 }),
       typed(0.3 * SEC, 'USER bob'),
       typed(0.6 * SEC, 'PASS hungry'),

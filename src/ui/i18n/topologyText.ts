@@ -32,8 +32,6 @@ export interface TopologyText {
   readonly queuedName: (queueId: string, from: string, status: string) => string;
   readonly mailboxName: (address: string, count: number) => string;
   readonly packetName: (shape: string, from: string, to: string, count: number) => string;
-  /** labels translate the people's names that built-in scenarios give hosts; other names stay as written. */
-  readonly labels: Readonly<Record<string, string>>;
 }
 
 /** topologyText is the topology catalogue in every language. */
@@ -78,7 +76,6 @@ export const topologyText: Localized<TopologyText> = {
     queuedName: (queueId, from, status) => `Queued message ${queueId} from ${from || '<>'}: ${status}`,
     mailboxName: (address, count) => `Mailbox ${address}: ${count === 1 ? '1 message' : `${count} messages`}`,
     packetName: (shape, from, to, count) => `${shape}, ${from} → ${to}${count > 1 ? ` (×${count})` : ''}`,
-    labels: {},
   },
   ko: {
     figure: '네트워크 지도: 호스트, 링크, 메시지 큐, 메일박스와 이동 중인 패킷',
@@ -121,11 +118,5 @@ export const topologyText: Localized<TopologyText> = {
       `큐에 있는 메시지 ${queueId}, 보낸 사람 ${from || '<>'}: ${status}`,
     mailboxName: (address, count) => `메일박스 ${address}: 메시지 ${count}개`,
     packetName: (shape, from, to, count) => `${shape}, ${from} → ${to}${count > 1 ? ` (×${count})` : ''}`,
-    labels: {
-      "Alice's PC": '앨리스의 PC',
-      "Bob's PC": '밥의 PC',
-      'The Internet': '인터넷',
-      'DNS server': 'DNS 서버',
-    },
   },
 };

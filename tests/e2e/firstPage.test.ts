@@ -1,12 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../src/sim/builtinScenarios.ts';
 import { Session } from '../../src/sim/session.ts';
 import { isKind } from '../../src/sim/trace.ts';
-import { launchBrowser, type Browser } from './browser.ts';
-
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 function demoSegmentCount(): number {
   const scenario = builtinScenario('tcp-demo');
@@ -17,17 +13,7 @@ function demoSegmentCount(): number {
 }
 
 describe('the first page', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await mkdir(SCREENSHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, baseUrl } = useBrowser();
 
   it('loads without a single console or page error', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?story=Sequence&lang=en`);

@@ -1,10 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type Browser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const PROGRESS_KEY = 'mail-lab.progress.v1';
 
 function stepsDone(page: Page): Promise<number> {
@@ -19,17 +16,7 @@ async function typeLine(page: Page, line: string, expectOnScreen: string): Promi
 }
 
 describe('guided lessons in the lab', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await mkdir(SCREENSHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, baseUrl } = useBrowser();
 
   it('completes lesson 3 by typing the SMTP dialogue in the console', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?lesson=smtp-by-hand&lang=en`);

@@ -1,10 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type Browser } from './browser.ts';
-
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 async function panel(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
@@ -16,17 +12,7 @@ async function transcript(page: Page): Promise<string> {
 }
 
 describe('reading mail in the lab', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await mkdir(SCREENSHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, baseUrl } = useBrowser();
 
   it('gets mail with POP3 on Bob’s PC and shows the message downloaded, and the POP3 session', async () => {
     // At 25 s Alice's message waits in Bob's mailbox, before the story's own fetch at 30 s.

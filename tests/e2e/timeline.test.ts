@@ -1,23 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type Browser } from './browser.ts';
-
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 describe('the timeline story', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
+  const { browser, baseUrl } = useBrowser();
   const story = (query: string) => `${baseUrl}?story=Timeline&${query}`;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await mkdir(SCREENSHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('draws a lane per host and the outage’s deferrals as marks, without a console error', async () => {
     const { page, errors } = await browser.open(story('lang=en'));

@@ -1,13 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../src/sim/builtinScenarios.ts';
 import { Session } from '../../src/sim/session.ts';
 import { isKind, type TraceEvent } from '../../src/sim/trace.ts';
 import { queueText } from '../../src/ui/i18n/queueText.ts';
-import { launchBrowser, type Browser } from './browser.ts';
-
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 /** The trace the story runs, replayed here so the tests can name cursors by what happens at them. */
 function traceOf(name: string): readonly TraceEvent[] {
@@ -24,23 +20,22 @@ const secondDeferral = outage.filter(isKind('queue.deferred'))[1];
 if (secondDeferral === undefined) throw new Error('the outage has fewer than two deferrals');
 
 describe('the topology story', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
+  const { browser, baseUrl } = useBrowser();
   const story = (query: string) => `${baseUrl}?story=Topology&${query}`;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await mkdir(SCREENSHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('loads without a single console or page error', async () => {
     const { page, errors } = await browser.open(story('lang=en'));
     await page.locator('svg .host').first().waitFor();
     await expect(page.locator('svg .host').count()).resolves.toBe(6);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names every host of a built-in world in Korean, the phone the reading scenarios add included', async () => {
+    const { page, errors } = await browser.open(story('scenario=imap-folders&lang=ko'));
+    const names = await page.locator('svg text.name').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['앨리스의 PC', '밥의 PC', '밥의 휴대전화', 'DNS 서버']));
+    expect(names.join(' ')).not.toMatch(/Bob|Alice|Internet/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -109,14 +109,7 @@ export function decideFetch(context: ServerContext, command: ImapCommand & { nam
   const verb = command.uid ? 'UID FETCH' : 'FETCH';
   const targets = resolveSet(context.selected, command.set, command.uid);
   if (!targets.ok) {
-    return {
-      lines: [
-        tagged(command.tag, 'error.noSuchMessage', {
-          seq: targets.seq,
-          exists: existsText(context.selected),
-        }),
-      ],
-    };
+    return noSuchMessage(command.tag, targets.seq, context.selected);
   }
   const items = expandFetch(command.macro, command.items);
   if (command.uid && !items.some((item) => item.kind === 'UID')) items.push({ kind: 'UID' });
@@ -146,8 +139,10 @@ export function decideFetch(context: ServerContext, command: ImapCommand & { nam
   return finish(context, command.uid, lines, last);
 }
 
-function existsText(view: SelectedView): string {
-  return view.uids.length === 1 ? '1 message' : `${view.uids.length} messages`;
+// The BAD for a sequence number past the end of the mailbox (RFC 3501 §9), saying how many messages there are.
+function noSuchMessage(tag: string, seq: string, view: SelectedView): Outcome {
+  const exists = view.uids.length === 1 ? '1 message' : `${view.uids.length} messages`;
+  return { lines: [tagged(tag, 'error.noSuchMessage', { seq, exists })] };
 }
 
 /** decideStore answers STORE and UID STORE (RFC 3501 §6.4.6): FETCH (FLAGS ...) for each message unless .SILENT. */
@@ -160,14 +155,7 @@ export function decideStore(context: ServerContext, command: ImapCommand & { nam
   }
   const targets = resolveSet(context.selected, command.set, command.uid);
   if (!targets.ok) {
-    return {
-      lines: [
-        tagged(command.tag, 'error.noSuchMessage', {
-          seq: targets.seq,
-          exists: existsText(context.selected),
-        }),
-      ],
-    };
+    return noSuchMessage(command.tag, targets.seq, context.selected);
   }
   const seqOf = new Map(targets.messages.map(({ seq, uid }) => [uid, seq]));
   const after = context.selected.mailbox.setFlags([...seqOf.keys()], command.operation, command.flags);
@@ -200,14 +188,7 @@ export function decideCopy(
   if (!named.ok) return named.outcome;
   const targets = resolveSet(context.selected, command.set, command.uid);
   if (!targets.ok) {
-    return {
-      lines: [
-        tagged(command.tag, 'error.noSuchMessage', {
-          seq: targets.seq,
-          exists: existsText(context.selected),
-        }),
-      ],
-    };
+    return noSuchMessage(command.tag, targets.seq, context.selected);
   }
   const uids = targets.messages.map((m) => m.uid);
   if (uids.length === 0) return withUpdates(context, [], tagged(command.tag, 'copy.ok', { verb }));

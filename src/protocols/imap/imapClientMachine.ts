@@ -79,6 +79,19 @@ const BUSY = {
   after: TIMEOUT,
 } as const;
 
+// Waiting for the answer to LOGIN (RFC 3501 §6.2.3) or to AUTHENTICATE (§6.2.2): the two log in, or fail, alike.
+const LOGGING_IN = {
+  on: {
+    'response.continue': { actions: 'sendContinuation' },
+    'response.tagged': [
+      { guard: 'isNotSessionAnswer', target: '#imapClient.done', actions: 'abandon' },
+      { guard: 'isOk', target: '#imapClient.routing', actions: 'noteLoginCapabilities' },
+      { target: '#imapClient.logout', actions: ['failLogin', 'sendLogout'] },
+    ],
+  },
+  after: TIMEOUT,
+} as const;
+
 /**
  * imapClientMachine reads mail over IMAP. Send connection.opened, then each line as line.received, and jobs
  * (in the input or as job.add). It waits for the greeting, asks for CAPABILITY, logs in with LOGIN (or
@@ -456,29 +469,9 @@ export const imapClientMachine = setup({
           },
           after: TIMEOUT,
         },
-        login: {
-          on: {
-            'response.continue': { actions: 'sendContinuation' },
-            'response.tagged': [
-              { guard: 'isNotSessionAnswer', target: '#imapClient.done', actions: 'abandon' },
-              { guard: 'isOk', target: '#imapClient.routing', actions: 'noteLoginCapabilities' },
-              { target: '#imapClient.logout', actions: ['failLogin', 'sendLogout'] },
-            ],
-          },
-          after: TIMEOUT,
-        },
+        login: LOGGING_IN,
         // RFC 3501 §6.2.2 with RFC 4616 PLAIN: one "+" challenge, one response.
-        authenticating: {
-          on: {
-            'response.continue': { actions: 'sendContinuation' },
-            'response.tagged': [
-              { guard: 'isNotSessionAnswer', target: '#imapClient.done', actions: 'abandon' },
-              { guard: 'isOk', target: '#imapClient.routing', actions: 'noteLoginCapabilities' },
-              { target: '#imapClient.logout', actions: ['failLogin', 'sendLogout'] },
-            ],
-          },
-          after: TIMEOUT,
-        },
+        authenticating: LOGGING_IN,
       },
     },
     // Where a finished step leads: into the mailbox it selected, back out of one that failed, or to the next job.

@@ -1,12 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../src/sim/builtinScenarios.ts';
 import { Session } from '../../src/sim/session.ts';
 import type { EventOf } from '../../src/sim/trace.ts';
-import { launchBrowser, type Browser } from './browser.ts';
-
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 /** The textbook's server-side steps on the first connection; the story's extra messages come a minute later. */
 function serverSteps(): EventOf<'session.state'>[] {
@@ -21,17 +17,7 @@ function serverSteps(): EventOf<'session.state'>[] {
 }
 
 describe('the transcript, state charts and inspector', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await mkdir(SCREENSHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, baseUrl } = useBrowser();
 
   it('shows the textbook handshake in order and what a reply means on focus', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?story=Inspector&lang=en&conn=c1&cursor=40`);

@@ -1,10 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type Browser } from './browser.ts';
-
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 async function panel(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
@@ -15,17 +11,7 @@ async function latestTranscriptLine(page: Page): Promise<string> {
 }
 
 describe('the lab', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await mkdir(SCREENSHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, baseUrl } = useBrowser();
 
   it('opens on the textbook scenario without a single console or page error', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?lang=en`);

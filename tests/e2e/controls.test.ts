@@ -56,7 +56,8 @@ describe('the lab controls story', () => {
     await form.getByLabel('Subject').fill('점심');
     await form.getByLabel('Message').fill('케첩 좋아해요?');
     await form.getByRole('button', { name: 'Send' }).click();
-    await form.getByText('Sent at 00:00:01.885 — watch it travel', { exact: false }).waitFor();
+    // The textbook client waits for each reply (no pipelining), so the submission ends a few round trips later.
+    await form.getByText('Sent at 00:00:01.975 — watch it travel', { exact: false }).waitFor();
     await expect(form.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('');
     await expect(page.locator('.ua-result').getAttribute('data-outcome')).resolves.toBe('accepted');
     await expect(page.locator('.ua-result').textContent()).resolves.toContain(

@@ -151,14 +151,14 @@ function statusOf(
 function serverRole(e: AppLine & { from: 'server' }, protocol: ReadProtocol, first: boolean): LineRole {
   const found = statusOf(e, protocol);
   if (found === null) return { kind: 'other' };
-  // The lead is only highlighted where the line begins with it: a POP3 listing's body lines do not.
-  const lead = e.line.startsWith(found.lead) ? found.lead : null;
   const reply = e.reply !== undefined && isReplyId(e.reply) ? e.reply : null;
   return {
     kind: 'reply',
     status: found.status,
     tone: found.tone,
-    lead: first || protocol === 'smtp' ? lead : null,
+    // Every SMTP reply line begins with its code (RFC 5321 §4.2); of a POP3 or IMAP response only the first line
+    // begins with the status or tag (a listing's body lines do not), and the facts say which line is first.
+    lead: first || protocol === 'smtp' ? found.lead : null,
     reply,
     answers: e.answers ?? null,
     first,

@@ -80,6 +80,19 @@ function responseOf(event: Pop3ClientEvent): Response {
 }
 
 const TIMEOUT = { response: { target: '#pop3Client.done', actions: 'timedOut' } } as const;
+// A refused USER, PASS or APOP ends the visit with QUIT (RFC 1939 §4); APOP and PASS, once accepted, both lead to
+// the TRANSACTION state, where the client first asks STAT.
+const LOGIN_REFUSED = {
+  target: '#pop3Client.quitting',
+  actions: [{ type: 'endAs', params: { ended: 'authFailed' } }, 'sendQuit'],
+} as const;
+const AUTHORIZING = {
+  on: {
+    'response.ok': { target: '#pop3Client.stat', actions: ['noteAuthorized', 'sendStat'] },
+    'response.err': LOGIN_REFUSED,
+  },
+  after: TIMEOUT,
+} as const;
 
 /**
  * pop3ClientMachine fetches new mail. Send connection.opened, then each response line as line.received; it emits
@@ -222,36 +235,15 @@ export const pop3ClientMachine = setup({
       after: TIMEOUT,
     },
     // RFC 1939 §7: APOP, or USER then PASS; a refusal ends the visit with QUIT (§4).
-    apop: {
-      on: {
-        'response.ok': { target: 'stat', actions: ['noteAuthorized', 'sendStat'] },
-        'response.err': {
-          target: 'quitting',
-          actions: [{ type: 'endAs', params: { ended: 'authFailed' } }, 'sendQuit'],
-        },
-      },
-      after: TIMEOUT,
-    },
+    apop: AUTHORIZING,
     user: {
       on: {
         'response.ok': { target: 'pass', actions: 'sendPass' },
-        'response.err': {
-          target: 'quitting',
-          actions: [{ type: 'endAs', params: { ended: 'authFailed' } }, 'sendQuit'],
-        },
+        'response.err': LOGIN_REFUSED,
       },
       after: TIMEOUT,
     },
-    pass: {
-      on: {
-        'response.ok': { target: 'stat', actions: ['noteAuthorized', 'sendStat'] },
-        'response.err': {
-          target: 'quitting',
-          actions: [{ type: 'endAs', params: { ended: 'authFailed' } }, 'sendQuit'],
-        },
-      },
-      after: TIMEOUT,
-    },
+    pass: AUTHORIZING,
     // RFC 1939 §5: the drop listing; an empty maildrop needs nothing more.
     stat: {
       on: {

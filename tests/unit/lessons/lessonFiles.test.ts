@@ -14,7 +14,7 @@ describe('the lessons folder', () => {
     expect(result.ok ? [] : formatLessonIssues(result.issues).split('\n')).toEqual([]);
   });
 
-  it('holds the nine lessons in order, their slugs without numeric prefixes', () => {
+  it('holds the lessons in order, their slugs without numeric prefixes', () => {
     expect(course().lessons.map((l) => l.slug)).toEqual([
       'three-parts',
       'smtp-over-tcp',
@@ -25,11 +25,16 @@ describe('the lessons folder', () => {
       'why-not-direct',
       'header-and-body',
       'mime-and-base64',
+      'pop3-by-hand',
+      'delete-or-keep',
+      'imap-keeps-state',
+      'partial-fetch',
     ]);
     expect(course().parts.map((p) => p.slug)).toEqual([
       'sending-mail',
       'when-delivery-fails',
       'message-format',
+      'reading-mail',
     ]);
   });
 

@@ -411,12 +411,12 @@ export const inspectorText: Localized<InspectorText> = {
       legendCurrent: '현재 상태',
       legendPrevious: '방금 떠난 상태',
       legendStep: '마지막 전이',
-      hoverHint: '화살표에 마우스를 올리면 이벤트 이름이 보입니다.',
+      hoverHint: '화살표에 마우스를 올리면 사건 이름이 보입니다.',
     },
     inspector: {
       title: '검사기',
-      empty: '줄, 세그먼트, 큐 항목, 메시지 같은 이벤트를 고르면 전체 내용을 볼 수 있습니다.',
-      at: (time, seq) => `${time} · 이벤트 #${seq}`,
+      empty: '줄, 세그먼트, 큐 항목, 메시지 같은 사건을 고르면 전체 내용을 볼 수 있습니다.',
+      at: (time, seq) => `${time} · 사건 #${seq}`,
       kinds: {
         'tcp.segment': 'TCP 세그먼트',
         'app.line': '프로토콜 줄',

@@ -1,5 +1,6 @@
 // The lab page's own words: its header, playback controls, panel names and keyboard help, in both languages.
 import type { StepUnit } from '../../timeline/playback.ts';
+import type { ShortcutHelp } from '../lab/labShortcuts.ts';
 import type { Localized } from './languageContext.ts';
 
 /** LabText is the catalogue of the lab's frame; the views inside it keep their own. */
@@ -32,7 +33,16 @@ export interface LabText {
     readonly button: string;
     readonly title: string;
     readonly close: string;
-    readonly keys: readonly (readonly [string, string])[];
+    /** help is each line of the key list: the keys as written for people, and what they do. */
+    readonly help: Readonly<Record<ShortcutHelp, readonly [string, string]>>;
+  };
+  /** skip are the links that jump past the header to a part of the lab, shown when focused. */
+  readonly skip: {
+    readonly label: string;
+    readonly playback: string;
+    readonly topology: string;
+    readonly timeline: string;
+    readonly panels: string;
   };
   readonly panels: {
     readonly label: string;
@@ -84,15 +94,23 @@ export const labText: Localized<LabText> = {
       button: 'Keyboard shortcuts',
       title: 'Keyboard shortcuts',
       close: 'Close',
-      keys: [
-        ['Space', 'Play or pause'],
-        ['→ / ←', 'Step forward / back by the chosen unit'],
-        ['Shift + → / ←', 'Next / previous notable event'],
-        ['Home / End', 'To the start / the end'],
-        ['+ / −', 'Faster / slower'],
-        ['1 / 2 / 3', 'Step by line / segment / queue event'],
-        ['?', 'Show these shortcuts'],
-      ],
+      help: {
+        play: ['Space', 'Play or pause (anywhere but a text field)'],
+        step: ['→ / ←', 'Step forward / back by the chosen unit'],
+        notable: ['Shift + → / ←', 'Next / previous notable event'],
+        ends: ['Home / End', 'To the start / the end'],
+        speed: ['+ / −', 'Faster / slower'],
+        unit: ['1 / 2 / 3', 'Step by line / segment / queue event'],
+        keys: ['?', 'Show these shortcuts'],
+        close: ['Esc', 'Close this list and the scenario picker'],
+      },
+    },
+    skip: {
+      label: 'Skip to',
+      playback: 'Skip to playback controls',
+      topology: 'Skip to the network',
+      timeline: 'Skip to the timeline',
+      panels: 'Skip to the panels',
     },
     panels: {
       label: 'Details',
@@ -124,7 +142,7 @@ export const labText: Localized<LabText> = {
       stepBack: (unit) => `${unit} 하나 뒤로`,
       stepForward: (unit) => `${unit} 하나 앞으로`,
       stepBy: '이동 단위',
-      units: { line: '프로토콜 줄', segment: 'TCP 세그먼트', queue: '큐 이벤트' },
+      units: { line: '프로토콜 줄', segment: 'TCP 세그먼트', queue: '큐 사건' },
       previousNotable: '이전 주요 사건',
       nextNotable: '다음 주요 사건',
       slower: '느리게',
@@ -141,15 +159,23 @@ export const labText: Localized<LabText> = {
       button: '단축키',
       title: '키보드 단축키',
       close: '닫기',
-      keys: [
-        ['Space', '재생 또는 일시 정지'],
-        ['→ / ←', '고른 단위만큼 앞으로 / 뒤로'],
-        ['Shift + → / ←', '다음 / 이전 주요 사건'],
-        ['Home / End', '처음으로 / 끝으로'],
-        ['+ / −', '빠르게 / 느리게'],
-        ['1 / 2 / 3', '줄 / 세그먼트 / 큐 이벤트 단위로 이동'],
-        ['?', '단축키 보기'],
-      ],
+      help: {
+        play: ['Space', '재생 또는 일시 정지 (글자 입력 칸 밖 어디서나)'],
+        step: ['→ / ←', '고른 단위만큼 앞으로 / 뒤로'],
+        notable: ['Shift + → / ←', '다음 / 이전 주요 사건'],
+        ends: ['Home / End', '처음으로 / 끝으로'],
+        speed: ['+ / −', '빠르게 / 느리게'],
+        unit: ['1 / 2 / 3', '줄 / 세그먼트 / 큐 사건 단위로 이동'],
+        keys: ['?', '단축키 보기'],
+        close: ['Esc', '이 목록과 시나리오 선택 닫기'],
+      },
+    },
+    skip: {
+      label: '바로 가기',
+      playback: '재생 도구로 바로 가기',
+      topology: '네트워크로 바로 가기',
+      timeline: '타임라인으로 바로 가기',
+      panels: '패널로 바로 가기',
     },
     panels: {
       label: '자세히 보기',

@@ -195,7 +195,7 @@ export const queueText: Localized<QueueText> = {
       trying: '지금 전송 시도 중',
       lastReason: '마지막 응답',
       warned: '지연 경고 보냄',
-      select: (queueId) => `${queueId}: 트레이스에서 큐에 들어간 이벤트 보기`,
+      select: (queueId) => `${queueId}: 트레이스에서 큐에 들어간 사건 보기`,
     },
     mailbox: {
       label: '메일박스',
@@ -212,7 +212,7 @@ export const queueText: Localized<QueueText> = {
       storedAt: (at) => `${at}에 저장됨`,
       notice: { bounce: '반송 알림', warning: '지연 경고' },
       unread: '새 메일',
-      select: (uid, subject) => `메시지 ${uid}(${subject}): 트레이스에서 배달 이벤트 보기`,
+      select: (uid, subject) => `메시지 ${uid}(${subject}): 트레이스에서 배달 사건 보기`,
       account: (address, count) => `${address} (메시지 ${count}개)`,
       folderName: (name) =>
         FOLDER_NAMES_KO[name] === undefined ? name : `${FOLDER_NAMES_KO[name]} (${name})`,

@@ -146,7 +146,7 @@ const en: TimelineText = {
 const ko: TimelineText = {
   region: '타임라인',
   summary: (hosts, marks) =>
-    `호스트 ${hosts}대의 타임라인이며, 지금 ${marks}개의 표시가 보입니다. 시간은 왼쪽에서 오른쪽으로 흐르고, 긴 대기 시간은 짧게 줄여 길이를 적어 두었습니다. 아래 이벤트 목록이 같은 내용을 글로 알려 줍니다.`,
+    `호스트 ${hosts}대의 타임라인이며, 지금 ${marks}개의 표시가 보입니다. 시간은 왼쪽에서 오른쪽으로 흐르고, 긴 대기 시간은 짧게 줄여 길이를 적어 두었습니다. 아래 사건 목록이 같은 내용을 글로 알려 줍니다.`,
   controls: '타임라인 조작',
   zoomIn: '확대',
   zoomOut: '축소',
@@ -213,13 +213,13 @@ const ko: TimelineText = {
     back: '타임라인으로 돌아가기',
   },
   list: {
-    region: '이벤트 목록',
-    search: '이벤트 검색',
+    region: '사건 목록',
+    search: '사건 검색',
     placeholder: 'HELO, 연기, crepes.fr…',
     categories: '표시할 종류',
-    count: (shown, total) => `이벤트 ${total.toLocaleString('ko')}개 중 ${shown.toLocaleString('ko')}개`,
-    empty: '조건에 맞는 이벤트가 없습니다.',
-    seekHint: '커서를 이 이벤트로 옮기기',
+    count: (shown, total) => `사건 ${total.toLocaleString('ko')}개 중 ${shown.toLocaleString('ko')}개`,
+    empty: '조건에 맞는 사건이 없습니다.',
+    seekHint: '커서를 이 사건으로 옮기기',
     future: '아직 일어나지 않음',
     current: '현재 커서 위치',
   },

@@ -1,6 +1,7 @@
 // Makes a message's HTML part safe to look at: DOMPurify strips scripts, event handlers, styles, forms and every
 // attribute that would load something, and the result goes into a sandboxed frame whose policy forbids loads too.
-import createDOMPurify from 'dompurify';
+// The inspector and the webmail's message page use this one sanitiser; it needs a DOM, the page's or jsdom's.
+import createDOMPurify, { type WindowLike } from 'dompurify';
 
 // Elements that run code, submit, embed other documents, or load media; none are needed to read a message.
 const FORBID_TAGS = [
@@ -40,13 +41,20 @@ const LOADING_ATTRIBUTES = [
   'xlink:href',
 ];
 
+/** pageWindow is the DOM this code runs beside (a page's, or jsdom's in a test), or null where there is none. */
+export function pageWindow(): WindowLike | null {
+  return typeof window === 'undefined' ? null : window;
+}
+
 /**
  * sanitizeHtml returns the HTML with nothing in it that can run or load: no script or style elements, no `on…`
- * handlers, no `javascript:` or other non-web links, no `src` of any kind. It needs a DOM (the page's window).
+ * handlers, no `javascript:` or other non-web links, no `src` of any kind. It needs a DOM: `dom`, by default the
+ * page's window (pageWindow must not be null then).
  */
-export function sanitizeHtml(html: string): string {
+export function sanitizeHtml(html: string, dom: WindowLike | null = pageWindow()): string {
+  if (dom === null) throw new Error('sanitizeHtml: no DOM to sanitise with');
   // A fresh instance, so the hook below stays out of any other use of DOMPurify on the page.
-  const purifier = createDOMPurify(window);
+  const purifier = createDOMPurify(dom);
   purifier.addHook('afterSanitizeAttributes', (node) => {
     for (const name of LOADING_ATTRIBUTES) node.removeAttribute(name);
     // Links stay readable but lead nowhere from inside the sandbox; their address is kept visible on hover.

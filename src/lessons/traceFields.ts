@@ -129,6 +129,7 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
   ]),
   'ua.fetchResult': fields('ua.fetchResult', ['host', 'server', 'protocol', 'outcome', 'count', 'detail']),
   'ua.imap': fields('ua.imap', ['host', 'server', 'user', 'reading']),
+  'webmail.session': fields('webmail.session', ['host', 'user', 'action']),
 };
 
 function fields<K extends TraceEventKind>(_kind: K, names: readonly OwnField<K>[]): readonly string[] {

@@ -117,6 +117,8 @@ export function describeEvent(e: TraceEvent): string | null {
       return `ua      ${e.host} fetch from ${e.server} ${e.outcome}: ${e.count} new (${e.detail})`;
     case 'ua.imap':
       return `ua      ${e.host} imap ${e.user}@${e.server} ${e.reading.action}: ${JSON.stringify({ ...e.reading, action: undefined })}`;
+    case 'webmail.session':
+      return `webmail ${e.host} ${e.user}: ${e.action}`;
     case 'host.down':
     case 'host.up':
       return `fault   ${e.host} is ${e.kind === 'host.up' ? 'up' : 'down'}`;

@@ -57,8 +57,16 @@ const service = v.variant(
   [
     v.strictObject({ type: v.literal('echo'), port: v.optional(port, 7) }),
     v.strictObject({ type: v.literal('dns') }),
+    // A webmail site on `port`, whose users are those of the mail server `server` (IMAP to read, 587 to send);
+    // their addresses are user@domain, the server's name unless given.
+    v.strictObject({
+      type: v.literal('webmail'),
+      port: v.optional(port, 80),
+      server: name,
+      domain: v.optional(name),
+    }),
   ],
-  'must be a service with a known type (echo, dns)',
+  'must be a service with a known type (echo, dns, webmail)',
 );
 
 const dnsRecord = v.variant(
@@ -532,6 +540,13 @@ function settle(parsed: ParsedScenario): ScenarioResult {
         path: `hosts[${i}].userAgent.server`,
         message: `names no mail server: "${h.userAgent.server}"`,
       });
+    h.services.forEach((s, j) => {
+      if (s.type === 'webmail' && !mailHosts.has(s.server))
+        issues.push({
+          path: `hosts[${i}].services[${j}].server`,
+          message: `names no mail server: "${s.server}"`,
+        });
+    });
     const readsFrom = h.userAgent?.reading?.server;
     if (readsFrom !== undefined && !mailHosts.has(readsFrom))
       issues.push({

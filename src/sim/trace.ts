@@ -239,6 +239,16 @@ export type MailEvent =
       server: HostId;
       user: string;
       reading: ImapReading;
+    }
+  | {
+      kind: 'webmail.session';
+      /**
+       * host is the webmail's host. A `login` opened a session (its mail server took the password over IMAP), a
+       * `refused` login opened none, a `logout` ended one.
+       */
+      host: HostId;
+      user: string;
+      action: 'login' | 'refused' | 'logout';
     };
 
 /**

@@ -15,6 +15,7 @@ import { UserAgent } from './mail/userAgent.ts';
 import type { HostSpec, Scenario } from './scenario.ts';
 import { startEchoService } from './services/echoService.ts';
 import type { ServiceContext } from './services/service.ts';
+import { WebmailService } from './webmail/webmailService.ts';
 
 /** World is the running simulation of one scenario on one kernel. */
 export class World {
@@ -27,6 +28,7 @@ export class World {
   readonly #resolvers = new Map<HostId, DnsResolver>();
   readonly #mailServers = new Map<HostId, MailServer>();
   readonly #userAgents = new Map<HostId, UserAgent>();
+  readonly #webmails = new Map<HostId, WebmailService>();
   readonly #zone: Zone;
   readonly #dnsServer: { host: HostId; addr: string } | null;
 
@@ -70,6 +72,11 @@ export class World {
   /** mailServer is the mail server running on a host, if it runs one. */
   mailServer(host: HostId): MailServer | undefined {
     return this.#mailServers.get(host);
+  }
+
+  /** webmail is the webmail service running on a host now, if it runs one and is up. */
+  webmail(host: HostId): WebmailService | undefined {
+    return this.#webmails.get(host);
   }
 
   /** apply carries out one input now. */
@@ -127,6 +134,7 @@ export class World {
         this.network.setHostUp(fault.host, false);
         this.#terminals.delete(fault.host);
         this.#resolvers.delete(fault.host);
+        this.#webmails.delete(fault.host);
         return;
       }
       case 'host.up': {
@@ -221,6 +229,11 @@ export class World {
         case 'dns':
           startDnsServer(this.network, host.id, this.#zone);
           break;
+        case 'webmail': {
+          const { port, server, domain } = service;
+          this.#webmails.set(host.id, new WebmailService(ctx, { port, server, domain: domain ?? server }));
+          break;
+        }
       }
     }
     this.#mailServers.get(host.id)?.start();

@@ -59,7 +59,8 @@ function addressText(addresses: readonly EnvelopeAddress[] | null): string | nul
   return first.name === null ? address : `${decodeWords(first.name)} <${address}>`;
 }
 
-function headerOf(summary: MessageSummary): ImapMessageHeader {
+/** headerOf is a message of a header fetch as a reader lists it: subject and sender decoded, flags, attachments. */
+export function headerOf(summary: MessageSummary): ImapMessageHeader {
   const subject = summary.envelope?.subject ?? null;
   const attachments = attachmentsOf(summary.body);
   return {

@@ -190,19 +190,30 @@ export class UserAgent {
   }
 
   #report(messageId: string, reports: readonly RecipientReport[]): void {
-    const accepted = reports.filter((r) => r.outcome === 'delivered');
-    const outcome =
-      reports.length > 0 && accepted.length === reports.length
-        ? 'accepted'
-        : accepted.length > 0
-          ? 'partly'
-          : 'failed';
-    const detail =
-      reports.length === 0
-        ? 'no recipients'
-        : reports
-            .map((r) => `<${r.recipient}>: ${r.outcome === 'delivered' ? 'accepted' : r.reason}`)
-            .join('; ');
-    this.#ctx.emit({ kind: 'ua.result', host: this.#ctx.host, messageId, outcome, detail });
+    this.#ctx.emit({ kind: 'ua.result', host: this.#ctx.host, messageId, ...submissionOutcome(reports) });
   }
+}
+
+/**
+ * submissionOutcome sums up what a submission's recipients became, as `ua.result` says it: all accepted, some, or
+ * none, with each recipient's fate in one line.
+ */
+export function submissionOutcome(reports: readonly RecipientReport[]): {
+  outcome: 'accepted' | 'partly' | 'failed';
+  detail: string;
+} {
+  const accepted = reports.filter((r) => r.outcome === 'delivered');
+  const outcome =
+    reports.length > 0 && accepted.length === reports.length
+      ? 'accepted'
+      : accepted.length > 0
+        ? 'partly'
+        : 'failed';
+  const detail =
+    reports.length === 0
+      ? 'no recipients'
+      : reports
+          .map((r) => `<${r.recipient}>: ${r.outcome === 'delivered' ? 'accepted' : r.reason}`)
+          .join('; ');
+  return { outcome, detail };
 }

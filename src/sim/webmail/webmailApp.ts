@@ -49,8 +49,6 @@ export interface WebmailOptions {
   newSessionId(): string;
   /** sanitize makes a message's HTML part safe (safeHtml.ts), or is null where there is no DOM to do it with. */
   readonly sanitize: ((html: string) => string) | null;
-  /** now is the calendar time in ms since the epoch, for the Date field (RFC 9110 §6.6.1). */
-  now(): number;
   /** note hears each session fact, to record it in the trace. */
   note(fact: WebmailFact): void;
 }
@@ -199,9 +197,12 @@ export class WebmailApp {
             : null
           : route.path.exec(target.path);
       if (match === null) continue;
-      const handler = route.methods[request.method];
+      // HEAD is GET without the body (RFC 9110 §9.3.2); the HTTP machine leaves the body out.
+      const method = request.method === 'HEAD' && route.methods.GET !== undefined ? 'GET' : request.method;
+      const handler = route.methods[method];
       if (handler === undefined) {
-        const allow = Object.keys(route.methods).join(', ');
+        const methods = Object.keys(route.methods);
+        const allow = (methods.includes('GET') ? [...methods, 'HEAD'] : methods).join(', ');
         const page = errorPage(405, REASONS[405] ?? '', `This address answers ${allow} only.`);
         return reply(this.#page(405, page, session?.account.user ?? null, [['Allow', allow]]));
       }
@@ -220,7 +221,7 @@ export class WebmailApp {
     return {
       status,
       reason: REASONS[status] ?? '',
-      headers: [['Date', new Date(this.#options.now()).toUTCString()], ...headers],
+      headers,
       body,
     };
   }

@@ -223,6 +223,12 @@ const en: EventWords = {
     'ua.fetchResult': (e) =>
       `${e.outcome === 'ok' ? 'Fetch done' : 'Fetch failed'}: ${e.count} new message${e.count === 1 ? '' : 's'} from ${e.server} (${e.detail})`,
     'ua.imap': (e) => imapReadingEn(e.reading),
+    'webmail.session': (e) =>
+      ({
+        login: `${e.user} logs in to the webmail: the mail server took the password over IMAP`,
+        refused: `The webmail refuses ${e.user}: the mail server did not take the password`,
+        logout: `${e.user} logs out of the webmail`,
+      })[e.action],
   },
   inputs: {
     'terminal.open': (i) => `${i.host}: opens a terminal connection — telnet ${i.target} ${i.port}`,
@@ -345,6 +351,12 @@ const ko: EventWords = {
     'ua.fetchResult': (e) =>
       `${e.outcome === 'ok' ? '메일 가져오기 완료' : '메일 가져오기 실패'}: ${e.server}에서 새 메시지 ${e.count}개 (${e.detail})`,
     'ua.imap': (e) => imapReadingKo(e.reading),
+    'webmail.session': (e) =>
+      ({
+        login: `${e.user} 사용자가 웹메일에 로그인: 메일 서버가 IMAP으로 비밀번호를 확인함`,
+        refused: `웹메일이 ${e.user} 사용자의 로그인을 거절: 메일 서버가 비밀번호를 받아들이지 않음`,
+        logout: `${e.user} 사용자가 웹메일에서 로그아웃`,
+      })[e.action],
   },
   inputs: {
     'terminal.open': (i) => `${i.host}: 터미널 연결 열기 — telnet ${i.target} ${i.port}`,

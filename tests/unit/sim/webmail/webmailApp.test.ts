@@ -121,7 +121,6 @@ function setup() {
     access,
     newSessionId: () => `s${++ids}`,
     sanitize: (html) => sandboxDocument(sanitizeHtml(html)),
-    now: () => Date.UTC(2026, 8, 1, 0, 5),
     note: (fact) => facts.push(fact),
   });
   const ask = (request: Partial<HttpRequest> & { target: string }): HttpResponse => {
@@ -312,7 +311,6 @@ describe('the webmail pages of a session', () => {
       access,
       newSessionId: () => 's1',
       sanitize: null,
-      now: () => 0,
       note: () => {},
     });
     const responses: HttpResponse[] = [];
@@ -356,7 +354,7 @@ describe('the webmail pages of a session', () => {
     expect(ask({ target: '/message/abc' }).status).toBe(404);
     const wrong = ask({ method: 'DELETE', target: '/inbox' });
     expect(wrong.status).toBe(405);
-    expect(headerValue(wrong.headers, 'allow')).toBe('GET');
+    expect(headerValue(wrong.headers, 'allow')).toBe('GET, HEAD');
     expect(headerValue(ask({ target: '/send' }).headers, 'allow')).toBe('POST');
     expect(headerValue(form('/login', '').headers, 'allow')).toBeUndefined();
     expect(ask({ target: 'http://webmail.hamburger.edu/inbox' }).status).toBe(400);
@@ -368,9 +366,11 @@ describe('the webmail pages of a session', () => {
     expect(headerValue(page('/', login()).headers, 'location')).toBe('/inbox');
   });
 
-  it('stamps every response with the calendar date (RFC 9110 §6.6.1)', () => {
+  it('answers HEAD where it answers GET, and lists HEAD in Allow', () => {
     const { ask } = setup();
-    expect(headerValue(ask({ target: '/login' }).headers, 'date')).toBe('Tue, 01 Sep 2026 00:05:00 GMT');
+    expect(ask({ method: 'HEAD', target: '/login' }).status).toBe(200);
+    expect(headerValue(ask({ method: 'PUT', target: '/login' }).headers, 'allow')).toBe('GET, POST, HEAD');
+    expect(ask({ method: 'HEAD', target: '/send' }).status).toBe(405);
   });
 });
 

@@ -1,0 +1,42 @@
+// A webmail host's service: the webmail application behind HTTP on port 80, reading its users' mail over IMAP and
+// sending it over SMTP submission to their mail server (imapAccess.ts). Its sessions live in its memory, so a
+// restart of the host logs everyone out.
+import type { ServiceContext } from '../services/service.ts';
+import { ImapAccess } from './imapAccess.ts';
+import { sandboxDocument, sanitizeHtml, pageWindow } from './safeHtml.ts';
+import { WebmailApp } from './webmailApp.ts';
+
+/** WEBMAIL_PORT is HTTP's well-known port (RFC 9110 §4.2.1), where the webmail listens unless told otherwise. */
+export const WEBMAIL_PORT = 80;
+
+/** WebmailConfig is a webmail service's part of the scenario, defaults filled in. */
+export interface WebmailConfig {
+  readonly port: number;
+  /** server is the mail server whose users log in here. */
+  readonly server: string;
+  /** domain is the domain of those users' addresses. */
+  readonly domain: string;
+}
+
+function sessionId(ctx: ServiceContext): string {
+  // 128 bits from the kernel's generator: unguessable to a student, the same in every replay.
+  return Array.from({ length: 4 }, () => ctx.kernel.randomUint32().toString(16).padStart(8, '0')).join('');
+}
+
+/** WebmailService is one run of a host's webmail, from the host coming up until it goes down. */
+export class WebmailService {
+  readonly app: WebmailApp;
+  readonly config: WebmailConfig;
+
+  constructor(ctx: ServiceContext, config: WebmailConfig) {
+    this.config = config;
+    const dom = pageWindow();
+    this.app = new WebmailApp({
+      hostname: ctx.host,
+      access: new ImapAccess(ctx, { server: config.server, domain: config.domain }),
+      newSessionId: () => sessionId(ctx),
+      sanitize: dom === null ? null : (html) => sandboxDocument(sanitizeHtml(html, dom)),
+      note: (fact) => ctx.emit({ kind: 'webmail.session', host: ctx.host, ...fact }),
+    });
+  }
+}

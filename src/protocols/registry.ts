@@ -9,6 +9,8 @@ import { pop3Catalogue } from './pop3/catalogue.ts';
 import { pop3ClientMachine } from './pop3/pop3ClientMachine.ts';
 import { pop3ServerMachine } from './pop3/pop3ServerMachine.ts';
 import { pop3TypedLines } from './pop3/typedLines.ts';
+import { httpCatalogue } from './http/catalogue.ts';
+import { httpServerMachine } from './http/httpServerMachine.ts';
 import type { TypedLineReader } from './shared/lineFacts.ts';
 import { smtpCatalogue } from './smtp/catalogue.ts';
 import { smtpClientMachine } from './smtp/smtpClientMachine.ts';
@@ -40,10 +42,7 @@ export interface ProtocolEntry {
   readonly typedLines: (() => TypedLineReader) | null;
 }
 
-/**
- * PROTOCOLS is the registry. HTTP names its port already, so connections to it are labelled; its machines and
- * catalogue arrive with webmail.
- */
+/** PROTOCOLS is the registry. */
 export const PROTOCOLS: { readonly [P in ProtocolName]: ProtocolEntry & { readonly name: P } } = {
   smtp: {
     name: 'smtp',
@@ -75,12 +74,17 @@ export const PROTOCOLS: { readonly [P in ProtocolName]: ProtocolEntry & { readon
     clientMachine: imapClientMachine,
     typedLines: imapTypedLines,
   },
-  http: { ...pending('http', 'HTTP'), ports: [80] },
+  http: {
+    name: 'http',
+    title: 'HTTP',
+    // RFC 9110 §4.2.1.
+    ports: [80],
+    catalogue: httpCatalogue(),
+    serverMachine: httpServerMachine,
+    clientMachine: null,
+    typedLines: null,
+  },
 };
-
-function pending<P extends ProtocolName>(name: P, title: string) {
-  return { name, title, catalogue: [], serverMachine: null, clientMachine: null, typedLines: null } as const;
-}
 
 const BY_PORT: ReadonlyMap<number, ProtocolName> = new Map(
   Object.values(PROTOCOLS).flatMap((entry) => entry.ports.map((port) => [port, entry.name] as const)),

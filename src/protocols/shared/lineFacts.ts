@@ -9,10 +9,15 @@ export type CommandArgs = Readonly<Record<string, ArgValue>>;
 
 /**
  * ClientLineFacts say what a line from a client is: a command with its verb (in capitals, as the RFC spells it;
- * `.` for SMTP's end-of-data line) and arguments, or content that is not a command at all: a line of message text
- * (`data`) or a SASL response (`sasl`, whose text is a credential and is never shown raw).
+ * `.` for SMTP's end-of-data line; an HTTP method as sent) and arguments, or content that is not a command at all:
+ * a line of message text (`data`), a SASL response (`sasl`, whose text is a credential and is never shown raw), or
+ * an HTTP field line (`header`, with args `name` and `credential` when its value is a secret, `error` when it does
+ * not parse, or `end` for the empty line that ends the head).
  */
-export type ClientLineFacts = CommandFacts | { readonly content: 'data' | 'sasl' };
+export type ClientLineFacts =
+  | CommandFacts
+  | { readonly content: 'data' | 'sasl' }
+  | { readonly content: 'header'; readonly args: CommandArgs };
 
 /** CommandFacts are the facts of a command line: its verb, arguments, and (IMAP) tag. */
 export interface CommandFacts {
@@ -38,6 +43,12 @@ export interface ServerLineFacts {
   readonly extension?: string;
   /** responseCode is the name of the bracketed response code an IMAP status response carries (`UIDVALIDITY`). */
   readonly responseCode?: string;
+  /** request is the number, on its connection, of the HTTP request a response line answers (1 for the first). */
+  readonly request?: number;
+  /** header is the field name of an HTTP response's field line (`Content-Type`). */
+  readonly header?: string;
+  /** credential says the line's value is a secret that views mask (an HTTP Set-Cookie). */
+  readonly credential?: boolean;
 }
 
 /** LineFacts are the facts of a line from either side. */

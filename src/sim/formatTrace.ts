@@ -69,6 +69,10 @@ export function describeEvent(e: TraceEvent): string | null {
       return `term    ${e.host} disconnected (${e.how})`;
     case 'session.state':
       return `machine ${e.host} ${e.machine}: ${e.from} -> ${e.to}`;
+    case 'http.body':
+      return `http    ${e.from === 'client' ? 'C' : 'S'}: [body of request ${e.request}: ${e.size} octets${e.chunks === null ? '' : ` in ${e.chunks} chunks`}]`;
+    case 'http.exchange':
+      return `http    ${e.host} ${e.conn} #${e.request}: ${e.method ?? '?'} ${e.target ?? '?'} -> ${e.status} ${e.reason} (${e.responseOctets} octets, ${e.connection})`;
     case 'terminal.line':
       return `term    ${e.host} ${e.stream === 'out' ? '>' : e.stream === 'in' ? '<' : '|'} ${escapeControls(e.text)}`;
     case 'dns.query':

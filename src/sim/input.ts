@@ -2,6 +2,7 @@
 // the UI changes a simulation, so replaying the same inputs replays the same world.
 import type { HostId, LinkId } from '../net/types.ts';
 import type { InterposeStage as SmtpStage } from '../protocols/smtp/backend.ts';
+import type { HttpFaultStatus } from './services/httpFaults.ts';
 
 /** MailDraft is what a person writes in a user agent's compose form. Attachments are text for now. */
 export interface MailDraft {
@@ -28,6 +29,15 @@ export type Fault =
   | { type: 'pop3.normal'; host: HostId }
   | { type: 'imap.reply'; host: HostId; command: ImapFaultCommand; text?: string; every?: number }
   | { type: 'imap.normal'; host: HostId }
+  | {
+      type: 'http.reply';
+      host: HostId;
+      status: HttpFaultStatus;
+      path?: string;
+      text?: string;
+      every?: number;
+    }
+  | { type: 'http.normal'; host: HostId }
   | { type: 'queue.flush'; host: HostId }
   | { type: 'host.up'; host: HostId }
   | { type: 'link.down'; link: LinkId }

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
 import type { ZoneRecord } from './dns/zone.ts';
+import { HTTP_FAULT_STATUSES } from './services/httpFaults.ts';
 import {
   IMAP_FAULT_COMMANDS,
   POP3_FAULT_COMMANDS,
@@ -246,6 +247,18 @@ const fault = v.variant(
       every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
     }),
     v.strictObject({ type: v.literal('imap.normal'), host: name }),
+    v.strictObject({
+      type: v.literal('http.reply'),
+      host: name,
+      status: v.picklist(
+        HTTP_FAULT_STATUSES,
+        `must be a status the server can be made to answer: ${HTTP_FAULT_STATUSES.join(', ')}`,
+      ),
+      path: v.optional(v.pipe(v.string(), v.regex(/^\/[\x21-\x7e]*$/, 'must be a path starting with /'))),
+      text: v.optional(v.pipe(v.string(), v.regex(/^[^\r\n]*$/, 'must be one line'))),
+      every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+    }),
+    v.strictObject({ type: v.literal('http.normal'), host: name }),
     v.strictObject({ type: v.literal('queue.flush'), host: name }),
     v.strictObject({ type: v.literal('host.up'), host: name }),
     v.strictObject({ type: v.literal('link.down'), link: v.string() }),

@@ -3,6 +3,7 @@
 import type { NetEvent } from '../net/netEvents.ts';
 import type { ConnId, HostId } from '../net/types.ts';
 import type { DnsRecord, DnsType } from '../protocols/dns/dnsMessage.ts';
+import type { HttpExchangeFacts } from '../protocols/http/exchange.ts';
 import type { ProtocolName } from '../protocols/registry.ts';
 import type { ClientLineFacts, CommandArgs, ServerLineFacts } from '../protocols/shared/lineFacts.ts';
 import type { Input } from './input.ts';
@@ -43,6 +44,26 @@ type ClientFields = {
 // `tag` belongs to both sides (an IMAP command and its tagged response).
 type Absent<K extends PropertyKey> = { [P in Exclude<K, 'tag'>]?: never };
 
+/**
+ * HttpBody is an HTTP message body as its sender (`host`, on the `from` side) wrote it: bodies are octets, not
+ * lines, so they cross as one event after the head's `app.line`s. `content` is what the body carries (octets, one
+ * char each); `wireOctets` what it took on the wire, chunk framing included (`chunks` chunks, null when it was not
+ * chunked). `request` is the request's number on the connection, which a response body answers. `credential`
+ * says the content is a secret (a login form's password) that views mask.
+ */
+export interface HttpBody {
+  kind: 'http.body';
+  conn: ConnId;
+  host: HostId;
+  from: 'client' | 'server';
+  request: number;
+  content: string;
+  size: number;
+  wireOctets: number;
+  chunks: number | null;
+  credential?: boolean;
+}
+
 /** TerminalEnd says how a terminal's connection ended: closed by us, by the peer, or lost. */
 export type TerminalEnd = 'closed' | 'closed-by-peer' | 'reset' | 'host-down' | 'failed';
 
@@ -61,6 +82,12 @@ export type SimEvent =
     }
   | AppLine
   | { kind: 'session.state'; conn: ConnId; host: HostId; machine: string; from: string; to: string }
+  | HttpBody
+  /**
+   * One HTTP request and its response on connection `conn`, written by the server (`host`) when the response has
+   * gone: the outcome of the exchange, `client` being the host that asked.
+   */
+  | ({ kind: 'http.exchange'; conn: ConnId; host: HostId; client: HostId } & HttpExchangeFacts)
   | { kind: 'terminal.line'; host: HostId; conn: ConnId | null; stream: 'in' | 'out' | 'info'; text: string }
   | {
       kind: 'terminal.connected';

@@ -14,6 +14,7 @@ import type { RetryPolicy } from './mail/retryPolicy.ts';
 import { UserAgent } from './mail/userAgent.ts';
 import type { HostSpec, Scenario } from './scenario.ts';
 import { startEchoService } from './services/echoService.ts';
+import { HttpFaults } from './services/httpFaults.ts';
 import type { ServiceContext } from './services/service.ts';
 import { WebmailService } from './webmail/webmailService.ts';
 
@@ -176,6 +177,15 @@ export class World {
         });
       case 'imap.normal':
         return this.#mailServers.get(fault.host)?.clearImapFaults();
+      case 'http.reply':
+        return this.#context(fault.host).httpFaults?.add({
+          status: fault.status,
+          every: fault.every ?? 1,
+          ...(fault.path !== undefined ? { path: fault.path } : {}),
+          ...(fault.text !== undefined ? { text: fault.text } : {}),
+        });
+      case 'http.normal':
+        return this.#context(fault.host).httpFaults?.clear();
       case 'queue.flush':
         return this.#mailServers.get(fault.host)?.flushQueue();
       case 'link.down':
@@ -212,6 +222,8 @@ export class World {
         resolver: () => this.resolver(host),
         calendarTime: (t) => this.scenario.startsAt + t,
         zoneOffsetMinutes: this.scenario.zoneOffsetMinutes ?? 0,
+        // The host's forced HTTP responses outlive its restarts, as a mail server's faults do.
+        httpFaults: new HttpFaults(),
         emit: (e) => this.#kernel.emit(e),
       };
       this.#contexts.set(host, ctx);

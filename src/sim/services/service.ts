@@ -5,6 +5,7 @@ import type { HostId } from '../../net/types.ts';
 import type { DnsResolver } from '../dns/dnsResolver.ts';
 import type { Kernel } from '../kernel.ts';
 import type { UnstampedEvent } from '../trace.ts';
+import type { HttpFaults } from './httpFaults.ts';
 
 /** ServiceContext is handed to a service when its host starts, and again after each restart. */
 export interface ServiceContext {
@@ -17,5 +18,7 @@ export interface ServiceContext {
   calendarTime(t: number): number;
   /** zoneOffsetMinutes is the scenario's offset from UTC for written dates (+540 for +09:00); 0 when absent. */
   readonly zoneOffsetMinutes?: number;
+  /** httpFaults are a teacher's forced HTTP responses on this host, which serveHttp consults; absent, none. */
+  readonly httpFaults?: HttpFaults;
   emit(event: UnstampedEvent): void;
 }

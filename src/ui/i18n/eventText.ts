@@ -185,6 +185,10 @@ const en: EventWords = {
     'terminal.connected': (e) => `Terminal connected to ${e.target} port ${e.port}`,
     'terminal.disconnected': (e) => `Terminal connection ends (${TERMINAL_END_EN[e.how]})`,
     'session.state': (e) => `${e.machine} machine: ${e.from} → ${e.to}`,
+    'http.body': (e) =>
+      `HTTP ${e.from}: body of ${e.size} octets${e.chunks === null ? '' : ` in ${e.chunks} chunks`}`,
+    'http.exchange': (e) =>
+      `HTTP request ${e.request} on ${e.conn}: ${e.method ?? '?'} ${e.target ?? '?'} answered ${e.status} ${e.reason} (${e.responseOctets} octets; connection ${e.connection === 'close' ? 'closed' : 'kept open'})`,
     'terminal.line': (e) =>
       `${e.stream === 'out' ? 'Terminal sends' : e.stream === 'in' ? 'Terminal receives' : 'Terminal'}: ${escapeControls(e.text)}`,
     'dns.query': (e) => `Asks ${e.server ?? 'its hosts table'} for the ${e.qtype} record of ${e.name}`,
@@ -261,6 +265,9 @@ const en: EventWords = {
     'pop3.normal': (f) => `${f.host} answers POP3 normally again`,
     'imap.reply': (f) => `${f.host} will answer IMAP ${f.command} with NO${f.text ? ` ${f.text}` : ''}`,
     'imap.normal': (f) => `${f.host} answers IMAP normally again`,
+    'http.reply': (f) =>
+      `${f.host} will answer HTTP requests${f.path ? ` for ${f.path}` : ''} with ${f.status}${f.text ? ` ${f.text}` : ''}`,
+    'http.normal': (f) => `${f.host} answers HTTP normally again`,
     'queue.flush': (f) => `${f.host} retries its queue now`,
     'link.down': (f) => `link ${f.link} is cut`,
     'link.up': (f) => `link ${f.link} is restored`,
@@ -314,6 +321,10 @@ const ko: EventWords = {
     'terminal.connected': (e) => `터미널이 ${e.target} ${e.port}번 포트에 연결됨`,
     'terminal.disconnected': (e) => `터미널 연결 끝남 (${TERMINAL_END_KO[e.how]})`,
     'session.state': (e) => `${e.machine} 상태 머신: ${e.from} → ${e.to}`,
+    'http.body': (e) =>
+      `HTTP ${e.from === 'client' ? '클라이언트' : '서버'}: 본문 ${e.size}바이트${e.chunks === null ? '' : ` (청크 ${e.chunks}개)`}`,
+    'http.exchange': (e) =>
+      `${e.conn}의 HTTP 요청 ${e.request}: ${e.method ?? '?'} ${e.target ?? '?'} → ${e.status} ${e.reason} (${e.responseOctets}바이트, 연결 ${e.connection === 'close' ? '닫음' : '유지'})`,
     'terminal.line': (e) =>
       `${e.stream === 'out' ? '터미널 송신' : e.stream === 'in' ? '터미널 수신' : '터미널 알림'}: ${escapeControls(e.text)}`,
     'dns.query': (e) => `${e.server ?? '로컬 hosts 표'}에 ${e.name}의 ${e.qtype} 레코드 질의`,
@@ -387,6 +398,9 @@ const ko: EventWords = {
     'pop3.normal': (f) => `${f.host}: POP3 다시 정상 응답`,
     'imap.reply': (f) => `${f.host}: IMAP ${f.command} 명령에 NO${f.text ? ` ${f.text}` : ''} 응답`,
     'imap.normal': (f) => `${f.host}: IMAP 다시 정상 응답`,
+    'http.reply': (f) =>
+      `${f.host}: ${f.path ? `${f.path} 아래 ` : ''}HTTP 요청에 ${f.status}${f.text ? ` ${f.text}` : ''} 응답`,
+    'http.normal': (f) => `${f.host}: HTTP 다시 정상 응답`,
     'queue.flush': (f) => `${f.host}: 메시지 큐 즉시 재시도`,
     'link.down': (f) => `링크 ${f.link} 끊음`,
     'link.up': (f) => `링크 ${f.link} 복구`,

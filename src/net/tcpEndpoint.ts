@@ -56,7 +56,21 @@ export class TcpEndpoint implements Socket {
   readonly #retransmission: Retransmission;
   readonly #reassembly: Reassembly;
   #synchronized = false;
+  /** ackPending: something arrived that we have not acknowledged yet; ackNow: and it cannot wait. */
   #ackPending = false;
+  #ackNow = false;
+  /** fullSegmentsUnacked counts full-sized segments since our last ACK (RFC 1122 §4.2.3.2: ACK every second). */
+  #fullSegmentsUnacked = 0;
+  #delayedAck: number | null = null;
+  /**
+   * receiving is set while an arriving segment is handled, application included: what the application writes
+   * or closes in answer leaves together when it is done, as one segment that also carries the ACK (and the FIN,
+   * when the application closed), the way a real stack answers a request.
+   */
+  #receiving = false;
+  /** endHeld is a peer's FIN the chart has taken, whose `end` waits until the data before it is delivered. */
+  #holdEnd = false;
+  #endHeld = false;
   #driving = 0;
   #pending: (() => void)[] = [];
 
@@ -83,15 +97,18 @@ export class TcpEndpoint implements Socket {
       sendAck: () => this.#sendAck(),
       queueFin: () => {
         this.#sendBuffer.queueFin();
-        this.#flush();
+        if (!this.#receiving) this.#flush();
       },
       sendRst: () => this.#send(['RST', 'ACK'], this.#sendBuffer.nxt, '', false),
       connected: () => {
         this.#synchronized = true;
         this.#notify({ type: 'connected' });
-        this.#flush();
+        if (!this.#receiving) this.#flush();
       },
-      peerClosed: () => this.#notify({ type: 'end' }),
+      peerClosed: () => {
+        if (this.#holdEnd) this.#endHeld = true;
+        else this.#notify({ type: 'end' });
+      },
       failed: (error) => this.#fail(error),
     };
     this.#actor = createActor(tcpMachine, {
@@ -121,7 +138,7 @@ export class TcpEndpoint implements Socket {
   write(octets: string): void {
     if (this.#finished || this.#sendBuffer.finQueued) return;
     this.#sendBuffer.write(octets);
-    this.#flush();
+    if (!this.#receiving) this.#flush();
   }
 
   close(): void {
@@ -145,16 +162,53 @@ export class TcpEndpoint implements Socket {
     this.#actor.stop();
   }
 
-  /** receive handles a segment addressed to this endpoint (RFC 793 §3.9, "SEGMENT ARRIVES"). */
+  /**
+   * receive handles a segment addressed to this endpoint (RFC 793 §3.9, "SEGMENT ARRIVES"). A FIN moves the
+   * chart before the application reads the data that came with it, as in a kernel, which takes the FIN at once
+   * while the application reads later: a client that answers the server's last reply by closing then closes
+   * from CLOSE-WAIT (LAST-ACK), not in a simultaneous close. The application hears `end` after the data.
+   */
   receive(segment: Segment): void {
     if (this.#finished) return;
-    const { facts, data } = this.#ingest(segment);
-    for (const fact of facts) if (fact.type !== 'segment.fin') this.#drive(fact);
-    if (data.length > 0 && !this.#finished) this.#notify({ type: 'data', data });
-    for (const fact of facts) if (fact.type === 'segment.fin') this.#drive(fact);
-    if (this.#finished) return;
+    const outer = this.#receiving;
+    this.#receiving = true;
+    try {
+      const { facts, data } = this.#ingest(segment);
+      this.#holdEnd = true;
+      try {
+        for (const fact of facts) this.#drive(fact);
+      } finally {
+        this.#holdEnd = false;
+      }
+      if (data.length > 0 && !this.#finished) this.#notify({ type: 'data', data });
+      if (this.#endHeld) {
+        this.#endHeld = false;
+        this.#notify({ type: 'end' });
+      }
+    } finally {
+      this.#receiving = outer;
+    }
+    if (this.#finished || outer) return;
     this.#flush();
-    if (this.#ackPending) this.#sendAck();
+    this.#settleAck();
+  }
+
+  /**
+   * settleAck acknowledges what arrived: at once when it cannot wait (a FIN, a segment out of order, the second
+   * full-sized segment), otherwise after the delayed-ACK time, unless data of ours carries the ACK before then
+   * (RFC 1122 §4.2.3.2, RFC 5681 §4.2).
+   */
+  #settleAck(): void {
+    if (!this.#ackPending) return;
+    if (this.#ackNow || this.#tuning.delayedAckMs <= 0) {
+      this.#sendAck();
+      return;
+    }
+    if (this.#delayedAck !== null) return;
+    this.#delayedAck = this.#env.schedule(this.#env.now() + this.#tuning.delayedAckMs, () => {
+      this.#delayedAck = null;
+      if (this.#ackPending && !this.#finished) this.#sendAck();
+    });
   }
 
   #ingest(seg: Segment): { facts: SegmentFact[]; data: string } {
@@ -188,7 +242,7 @@ export class TcpEndpoint implements Socket {
     }
 
     if (!this.#reassembly.acceptable(seg.seqNo, segmentLength(seg))) {
-      if (!rst) this.#ackPending = true;
+      if (!rst) this.#ackAtOnce();
       return { facts, data: '' };
     }
     if (rst) {
@@ -203,7 +257,7 @@ export class TcpEndpoint implements Socket {
     }
     if (!ack) return { facts, data: '' };
     if (seqLt(this.#sendBuffer.nxt, seg.ackNo)) {
-      this.#ackPending = true;
+      this.#ackAtOnce();
       return { facts, data: '' };
     }
     if (this.#state === 'SYN-RECEIVED') {
@@ -215,10 +269,21 @@ export class TcpEndpoint implements Socket {
     const takesData = this.#state !== 'CLOSE-WAIT' && this.#state !== 'CLOSING' && this.#state !== 'LAST-ACK';
     if (!takesData || this.#state === 'TIME-WAIT') return { facts, data: '' };
     const fin = hasFlag(seg, 'FIN');
-    if (seg.payload.length > 0 || fin) this.#ackPending = true;
+    const inOrder = seg.seqNo === this.#reassembly.rcvNxt;
     const delivery = this.#reassembly.accept(seg.seqNo, seg.payload, fin);
+    if (fin || !inOrder) this.#ackAtOnce();
+    else if (seg.payload.length > 0) {
+      this.#ackPending = true;
+      if (seg.payload.length >= this.#tuning.mss) this.#fullSegmentsUnacked += 1;
+      if (this.#fullSegmentsUnacked >= 2) this.#ackNow = true;
+    }
     if (delivery.fin) facts.push({ type: 'segment.fin' });
     return { facts, data: delivery.data };
+  }
+
+  #ackAtOnce(): void {
+    this.#ackPending = true;
+    this.#ackNow = true;
   }
 
   #answerWithReset(seg: Segment, facts: SegmentFact[]): { facts: SegmentFact[]; data: string } {
@@ -239,14 +304,23 @@ export class TcpEndpoint implements Socket {
     if (this.#finished) return;
     const out = this.#sendBuffer;
     const canSendData = this.#synchronized && !out.finSent;
+    const mayFin = this.#synchronized || this.#state === 'SYN-RECEIVED' || this.#state === 'FIN-WAIT-1';
     while (canSendData) {
       const chunk = out.nextChunk();
       if (chunk === '') break;
-      this.#retransmission.track(out.nxt, chunk, null);
-      this.#send(['ACK', 'PSH'], out.nxt, chunk, false);
+      const seq = out.nxt;
+      this.#retransmission.track(seq, chunk, null);
       out.advance(chunk.length);
+      // The last octets before a FIN carry it, as one segment (FIN, PSH, ACK): the server's last reply and
+      // its close arrive together, as in a capture of a server that answers QUIT and closes.
+      const withFin = out.finDue() && mayFin;
+      if (withFin) {
+        out.markFinSent();
+        this.#retransmission.track(out.nxt, '', 'FIN');
+      }
+      this.#send(withFin ? ['ACK', 'PSH', 'FIN'] : ['ACK', 'PSH'], seq, chunk, false);
+      if (withFin) out.advance(1);
     }
-    const mayFin = this.#synchronized || this.#state === 'SYN-RECEIVED' || this.#state === 'FIN-WAIT-1';
     if (out.finDue() && mayFin) {
       out.markFinSent();
       this.#retransmission.track(out.nxt, '', 'FIN');
@@ -272,7 +346,7 @@ export class TcpEndpoint implements Socket {
     const withAck = flags.includes('ACK') || (synchronised && !flags.includes('RST'));
     const finalFlags = withAck && !flags.includes('ACK') ? [...flags, 'ACK' as const] : flags;
     const carriesAck = finalFlags.includes('ACK');
-    if (carriesAck) this.#ackPending = false;
+    if (carriesAck) this.#acked();
     this.#carrier.transmit(
       {
         conn: this.conn,
@@ -287,6 +361,16 @@ export class TcpEndpoint implements Socket {
       },
       retransmission,
     );
+  }
+
+  #acked(): void {
+    this.#ackPending = false;
+    this.#ackNow = false;
+    this.#fullSegmentsUnacked = 0;
+    if (this.#delayedAck !== null) {
+      this.#env.cancel(this.#delayedAck);
+      this.#delayedAck = null;
+    }
   }
 
   // RFC 6298 §5: on expiry, send the earliest unacknowledged segment again, or give up after too many tries.
@@ -337,6 +421,8 @@ export class TcpEndpoint implements Socket {
     if (this.#finished) return;
     this.#finished = true;
     this.#retransmission.stop();
+    if (this.#delayedAck !== null) this.#env.cancel(this.#delayedAck);
+    this.#delayedAck = null;
     this.#carrier.release(this);
   }
 

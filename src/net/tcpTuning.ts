@@ -16,6 +16,11 @@ export interface TcpTuning {
   readonly synRetries: number;
   /** dataRetries is how many times a segment is sent again before the connection is given up. */
   readonly dataRetries: number;
+  /**
+   * delayedAckMs is how long an acknowledgement may wait for data of ours to ride on (RFC 1122 §4.2.3.2: under
+   * 0.5 s; 200 ms as in common stacks); 0 acknowledges every segment at once.
+   */
+  readonly delayedAckMs: number;
   /** timeWaitMs is twice the maximum segment lifetime (RFC 793 §3.5 suggests MSL = 2 min; we use 30 s). */
   readonly timeWaitMs: number;
 }
@@ -30,4 +35,5 @@ export const defaultTcpTuning: TcpTuning = {
   synRetries: 4,
   dataRetries: 6,
   timeWaitMs: 60_000,
+  delayedAckMs: 200,
 };

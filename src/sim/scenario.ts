@@ -93,6 +93,8 @@ const tcpTuning = v.strictObject({
   synRetries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   dataRetries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   timeWaitMs: v.optional(v.pipe(v.number(), v.minValue(0))),
+  // RFC 1122 §4.2.3.2: an ACK MUST NOT be delayed 0.5 s or more.
+  delayedAckMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(499))),
 });
 
 const retry = v.variant(

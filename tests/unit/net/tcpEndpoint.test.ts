@@ -81,11 +81,53 @@ describe('TCP data transfer', () => {
     client.socket.write('HELO crepes.fr\r\n');
     h.kernel.runUntil(100);
     h.accepted[0]?.socket.write('250 Hello crepes.fr, pleased to meet you\r\n');
-    h.kernel.runUntil(200);
+    h.kernel.runUntil(1000);
     expect(h.accepted[0]?.received).toBe('HELO crepes.fr\r\n');
     expect(client.received).toBe('250 Hello crepes.fr, pleased to meet you\r\n');
+    const reply = h.segments().find((s) => s.from.host === 'server' && s.bytes > 0);
     const last = h.segments().at(-1);
     expect(last?.flags).toEqual(['ACK']);
+    expect(last?.ackNo).toBe(seqAdd(reply?.seqNo ?? 0, reply?.bytes ?? 0));
+  });
+
+  it('delays a pure acknowledgement 200 ms, when nothing of its own goes back to carry it', () => {
+    const h = twoHosts();
+    const client = record(h.net.connect('client', '192.0.2.2', 80));
+    h.kernel.runUntil(100);
+    client.socket.write('NOOP\r\n');
+    h.kernel.runUntil(1000);
+    const [data, ack] = h.segments().filter((s) => s.t >= 100);
+    expect(data?.flags).toEqual(['ACK', 'PSH']);
+    expect(ack?.flags).toEqual(['ACK']);
+    expect(ack?.from.host).toBe('server');
+    // Sent at 100, arrived at 110 over the 10 ms link, acknowledged 200 ms later.
+    expect(ack?.t).toBe(310);
+  });
+
+  it('acknowledges every second full-sized segment at once, without waiting', () => {
+    const h = twoHosts({ tcp: { mss: 100 } });
+    const client = record(h.net.connect('client', '192.0.2.2', 80));
+    h.kernel.runUntil(100);
+    client.socket.write('x'.repeat(400));
+    h.kernel.runUntil(1000);
+    const acks = h.segments().filter((s) => s.from.host === 'server' && s.t >= 100);
+    expect(acks.map((s) => s.t)).toEqual([110, 110]);
+    expect(acks.map((s) => s.ackNo - (h.segments()[0]?.seqNo ?? 0) - 1)).toEqual([200, 400]);
+  });
+
+  it('acknowledges a segment out of order at once, so the sender learns of the gap', () => {
+    const h = twoHosts({ tcp: { mss: 100 }, seed: 3 });
+    const client = record(h.net.connect('client', '192.0.2.2', 80));
+    h.kernel.runUntil(100);
+    h.net.setLinkUp('wire', false);
+    client.socket.write('a'.repeat(100));
+    h.kernel.runUntil(101);
+    h.net.setLinkUp('wire', true);
+    client.socket.write('b'.repeat(50));
+    h.kernel.runUntil(200);
+    const dupAck = h.segments().find((s) => s.from.host === 'server' && s.t > 100);
+    expect(dupAck?.t).toBe(111);
+    expect(dupAck?.ackNo).toBe(seqAdd(h.segments()[0]?.seqNo ?? 0, 1));
   });
 
   it('piggybacks the acknowledgement on a reply written straight away', () => {
@@ -187,6 +229,52 @@ describe('TCP connection release', () => {
     h.kernel.runUntil(100_000);
     for (const host of ['client', 'server'])
       expect(h.states(host).slice(2)).toEqual(['FIN-WAIT-1', 'CLOSING', 'TIME-WAIT', 'CLOSED']);
+  });
+
+  it('sends a last reply and the close as one segment, when the application closes as it answers', () => {
+    const h = twoHosts();
+    h.net.unlisten('server', 80);
+    h.net.listen('server', 80, (socket) =>
+      socket.onEvent((e) => {
+        if (e.type !== 'data') return;
+        socket.write('221 Bye\r\n');
+        socket.close();
+      }),
+    );
+    const client = record(h.net.connect('client', '192.0.2.2', 80));
+    h.kernel.runUntil(100);
+    client.socket.write('QUIT\r\n');
+    h.kernel.runUntil(100_000);
+    const fromServer = h.segments().filter((s) => s.from.host === 'server' && s.t >= 100);
+    expect(fromServer[0]?.flags).toEqual(['ACK', 'PSH', 'FIN']);
+    expect(client.received).toBe('221 Bye\r\n');
+  });
+
+  it('closes as the book does when the client closes on reading the server’s last reply and FIN', () => {
+    const h = twoHosts();
+    h.net.unlisten('server', 80);
+    h.net.listen('server', 80, (socket) =>
+      socket.onEvent((e) => {
+        if (e.type !== 'data') return;
+        socket.write('221 Bye\r\n');
+        socket.close();
+      }),
+    );
+    const client = record(h.net.connect('client', '192.0.2.2', 80));
+    client.socket.onEvent((e) => e.type === 'data' && client.socket.close());
+    h.kernel.runUntil(100);
+    client.socket.write('QUIT\r\n');
+    h.kernel.runUntil(100_000);
+    expect(h.states('server').slice(2)).toEqual(['FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT', 'CLOSED']);
+    expect(h.states('client').slice(2)).toEqual(['CLOSE-WAIT', 'LAST-ACK', 'CLOSED']);
+    // The client's FIN carries its ACK of the server's: three segments close the connection, not four.
+    const closing = h.segments().filter((s) => s.t > 100 && s.bytes === 0);
+    expect(closing.map((s) => `${s.from.host}:${s.flags.join(',')}`)).toEqual([
+      'client:ACK,FIN',
+      'server:ACK',
+    ]);
+    // The application reads the reply first and hears `end` after it, though the FIN came in the same segment.
+    expect(client.events).toEqual(['connected', 'data', 'end', 'closed']);
   });
 
   it('sends written data before the FIN', () => {

@@ -1,13 +1,12 @@
 // A webmail host's service: the webmail application behind HTTP on port 80, reading its users' mail over IMAP and
 // sending it over SMTP submission to their mail server (imapAccess.ts). Its sessions live in its memory, so a
 // restart of the host logs everyone out.
+import type { Socket } from '../../net/socket.ts';
+import { listenHttp, serveHttp } from '../services/httpService.ts';
 import type { ServiceContext } from '../services/service.ts';
 import { ImapAccess } from './imapAccess.ts';
 import { sandboxDocument, sanitizeHtml, pageWindow } from './safeHtml.ts';
 import { WebmailApp } from './webmailApp.ts';
-
-/** WEBMAIL_PORT is HTTP's well-known port (RFC 9110 §4.2.1), where the webmail listens unless told otherwise. */
-export const WEBMAIL_PORT = 80;
 
 /** WebmailConfig is a webmail service's part of the scenario, defaults filled in. */
 export interface WebmailConfig {
@@ -23,13 +22,18 @@ function sessionId(ctx: ServiceContext): string {
   return Array.from({ length: 4 }, () => ctx.kernel.randomUint32().toString(16).padStart(8, '0')).join('');
 }
 
-/** WebmailService is one run of a host's webmail, from the host coming up until it goes down. */
+/**
+ * WebmailService is one run of a host's webmail, from the host coming up until it goes down. Made, it listens on
+ * its port; `serve` answers a connection from elsewhere too (the bridge's real sockets).
+ */
 export class WebmailService {
   readonly app: WebmailApp;
   readonly config: WebmailConfig;
+  readonly #ctx: ServiceContext;
 
   constructor(ctx: ServiceContext, config: WebmailConfig) {
     this.config = config;
+    this.#ctx = ctx;
     const dom = pageWindow();
     this.app = new WebmailApp({
       hostname: ctx.host,
@@ -38,5 +42,11 @@ export class WebmailService {
       sanitize: dom === null ? null : (html) => sandboxDocument(sanitizeHtml(html, dom)),
       note: (fact) => ctx.emit({ kind: 'webmail.session', host: ctx.host, ...fact }),
     });
+    listenHttp(ctx, this.app, config.port);
+  }
+
+  /** serve answers HTTP on a connected socket with this webmail. */
+  serve(socket: Socket): void {
+    serveHttp(socket, this.#ctx, this.app);
   }
 }

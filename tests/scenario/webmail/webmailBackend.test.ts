@@ -5,33 +5,11 @@ import { headerValue, type HttpRequest, type HttpResponse } from '../../../src/p
 import { octetsToUtf8 } from '../../../src/protocols/shared/octets.ts';
 import { Kernel } from '../../../src/sim/kernel.ts';
 import { isKind } from '../../../src/sim/trace.ts';
-import { parseScenario, type Scenario } from '../../../src/sim/scenario.ts';
 import { World } from '../../../src/sim/world.ts';
-import { mailbox, scenario, subjects } from '../mail/mailWorld.ts';
+import { mailbox, subjects } from '../mail/mailWorld.ts';
+import { WEBMAIL, withWebmail } from './webmailWorld.ts';
 
-const WEBMAIL = 'webmail.hamburger.edu';
 const FORM = [['Content-Type', 'application/x-www-form-urlencoded']] as const;
-
-// The textbook world with a webmail host beside hamburger.edu and Bob's PC behind it; Alice sends "Lunch" at 1 s.
-function withWebmail(): Scenario {
-  const textbook = scenario('textbook');
-  const parsed = parseScenario({
-    ...textbook,
-    startsAt: textbook.startsAt,
-    hosts: [
-      ...textbook.hosts.filter((h) => h.id !== 'bob-pc'),
-      { id: WEBMAIL, services: [{ type: 'webmail', server: 'hamburger.edu' }] },
-      { id: 'bob-pc' },
-    ],
-    links: [
-      ...textbook.links.filter((l) => !l.between.includes('bob-pc')),
-      { between: ['hamburger.edu', WEBMAIL], latency: 1 },
-      { between: [WEBMAIL, 'bob-pc'], latency: 5 },
-    ],
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.scenario;
-}
 
 /** A webmail world, and a way to ask its webmail at a moment. */
 function webmailWorld() {

@@ -91,4 +91,25 @@ describe('the lab by keyboard', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('announces the event a step lands on in the live region, and a summary only once playing pauses', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?lang=ko`);
+    const live = page.getByTestId('announcer');
+    expect(await live.getAttribute('aria-live')).toBe('polite');
+    await page.locator('body').press('3');
+    await page.locator('body').press('ArrowRight');
+    await expect.poll(() => live.innerText()).toMatch(/^\d\d:\d\d:\d\d\.\d{3}, .+: /);
+    const step = await live.innerText();
+    expect(step).toContain(await page.locator('#playback time').innerText());
+    await page.locator('body').press(' ');
+    await expect.poll(() => page.locator('.play').getAttribute('aria-pressed')).toBe('true');
+    const before = await page.locator('#playback small').innerText();
+    await expect.poll(() => page.locator('#playback small').innerText()).not.toBe(before);
+    // While playing, the region keeps what it last said.
+    expect(await live.innerText()).toBe(step);
+    await page.locator('body').press(' ');
+    await expect.poll(() => live.innerText()).toMatch(/^사건 \d+개를 재생하고 .+에서 멈췄습니다\./);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -59,6 +59,12 @@ export interface LabText {
     readonly events: string;
   };
   readonly views: { readonly topology: string; readonly timeline: string };
+  /** announce is what the polite live region says as the cursor moves (see lab/announcement.ts). */
+  readonly announce: {
+    readonly start: string;
+    readonly event: (clock: string, hosts: string, what: string) => string;
+    readonly played: (count: number, clock: string, notable: readonly string[], last: string) => string;
+  };
   readonly linkError: (error: string) => string;
   readonly dismiss: string;
 }
@@ -127,6 +133,14 @@ export const labText: Localized<LabText> = {
       events: 'Event list',
     },
     views: { topology: 'Network', timeline: 'Timeline' },
+    announce: {
+      start: 'At the start, before anything happened.',
+      event: (clock, hosts, what) => `${clock}${hosts === '' ? '' : `, ${hosts}`}: ${what}`,
+      played: (count, clock, notable, last) =>
+        `Paused at ${clock} after ${count} ${count === 1 ? 'event' : 'events'}.` +
+        (notable.length > 0 ? ` Notable: ${notable.join('; ')}.` : '') +
+        ` Now at: ${last}`,
+    },
     linkError: (error) => `This link could not be opened, so the lab started afresh. ${error}`,
     dismiss: 'Dismiss',
   },
@@ -192,6 +206,14 @@ export const labText: Localized<LabText> = {
       events: '사건 목록',
     },
     views: { topology: '네트워크', timeline: '타임라인' },
+    announce: {
+      start: '처음입니다. 아직 아무 일도 일어나지 않았습니다.',
+      event: (clock, hosts, what) => `${clock}${hosts === '' ? '' : `, ${hosts}`}: ${what}`,
+      played: (count, clock, notable, last) =>
+        `사건 ${count}개를 재생하고 ${clock}에서 멈췄습니다.` +
+        (notable.length > 0 ? ` 주요 사건: ${notable.join('; ')}.` : '') +
+        ` 지금 위치: ${last}`,
+    },
     linkError: (error) => `이 링크를 열 수 없어 실습을 처음부터 시작했습니다. ${error}`,
     dismiss: '닫기',
   },

@@ -5,11 +5,33 @@ import { Rng } from './rng.ts';
 import { Scheduler, type Lane, type TimerId } from './scheduler.ts';
 import type { TraceEvent, UnstampedEvent } from './trace.ts';
 
+/**
+ * KernelOptions: `traceWindow` keeps only the newest events, about that many octets of them (between it and twice
+ * it, by eventOctets), for a world that runs without end such as the bridge's; without it the trace keeps
+ * everything, as replay needs.
+ */
+export interface KernelOptions {
+  readonly traceWindow?: number;
+}
+
+/**
+ * eventOctets estimates what an event costs to keep: a fixed share for the object and every field, plus the length
+ * of its text fields (a line, a message's raw text), which is what makes some events a thousand times larger.
+ */
+export function eventOctets(event: TraceEvent): number {
+  let octets = 64;
+  for (const value of Object.values(event)) octets += typeof value === 'string' ? value.length : 8;
+  return octets;
+}
+
 /** Kernel runs callbacks in virtual time order and stamps the events they report. */
 export class Kernel implements NetEnvironment {
   readonly #scheduler = new Scheduler();
   readonly #rng: Rng;
-  readonly #trace: TraceEvent[] = [];
+  #trace: TraceEvent[] = [];
+  readonly #traceWindow: number;
+  #traceOctets = 0;
+  #emitted = 0;
   #now = 0;
   #steps = 0;
 
@@ -21,13 +43,27 @@ export class Kernel implements NetEnvironment {
     },
   };
 
-  constructor(seed: number) {
+  constructor(seed: number, options: KernelOptions = {}) {
     this.#rng = new Rng(seed);
+    const window = options.traceWindow ?? Infinity;
+    if (!(window >= 1)) throw new RangeError(`traceWindow must be at least 1, not ${window}`);
+    this.#traceWindow = window;
   }
 
-  /** trace is every event so far, oldest first. */
+  /** trace is every event so far, oldest first; with a `traceWindow`, only the newest ones. */
   get trace(): readonly TraceEvent[] {
     return this.#trace;
+  }
+
+  /** emitted counts every event ever emitted, kept or not: the `seq` the next event will get. */
+  get emitted(): number {
+    return this.#emitted;
+  }
+
+  /** since is the kept events whose `seq` is `seq` or later, oldest first (older ones may have been dropped). */
+  since(seq: number): readonly TraceEvent[] {
+    const kept = this.#trace.length;
+    return this.#trace.slice(Math.max(0, kept - (this.#emitted - seq)));
   }
 
   /** steps counts callbacks run, for benchmarks. */
@@ -63,7 +99,16 @@ export class Kernel implements NetEnvironment {
 
   /** emit stamps an event with the current time and its sequence number and appends it to the trace. */
   emit(event: UnstampedEvent): void {
-    this.#trace.push({ ...event, t: this.#now, seq: this.#trace.length } as TraceEvent);
+    const stamped = { ...event, t: this.#now, seq: this.#emitted++ } as TraceEvent;
+    this.#trace.push(stamped);
+    if (this.#traceWindow === Infinity) return;
+    this.#traceOctets += eventOctets(stamped);
+    // Dropping down to one window once two are kept keeps the cost per event constant; the newest event stays.
+    if (this.#traceOctets < 2 * this.#traceWindow) return;
+    let drop = 0;
+    while (this.#traceOctets > this.#traceWindow && drop < this.#trace.length - 1)
+      this.#traceOctets -= eventOctets(this.#trace[drop++] as TraceEvent);
+    this.#trace = this.#trace.slice(drop);
   }
 
   /** runUntil runs every callback due at or before `time`, then sets the clock to `time`. */

@@ -19,8 +19,11 @@ export interface SmtpSession {
   readonly authenticatedAs: string | null;
 }
 
-/** RecipientVerdict is the backend's answer for one RCPT: take it, no such user, or a foreign domain we will not relay to. */
-export type RecipientVerdict = 'ok' | 'unknown-user' | 'relay-denied';
+/**
+ * RecipientVerdict is the backend's answer for one RCPT: take it, no such user, a foreign domain we will not relay
+ * to, or no room to store another message now (a temporary refusal, as Postfix's queue_minfree gives).
+ */
+export type RecipientVerdict = 'ok' | 'unknown-user' | 'relay-denied' | 'no-storage';
 
 /** Envelope is one accepted message as handed to SmtpBackend.accept, after the final "." of DATA. */
 export interface Envelope {

@@ -276,6 +276,13 @@ export const REPLIES = {
     textbook: '{address}... Relaying denied',
     modern: '<{address}>: Relay access denied',
   },
+  // RFC 5321 §4.5.3.1.10: a server out of room answers 452 and the client tries later. Postfix's and sendmail's words.
+  'rcpt.noStorage': {
+    code: 452,
+    enhanced: '4.3.1',
+    textbook: 'Insufficient disk space; try again later',
+    modern: 'Insufficient system storage',
+  },
   'rcpt.tooMany': {
     code: 452,
     enhanced: '4.5.3',

@@ -189,6 +189,7 @@ export function decideRcpt(context: ServerContext, command: Extract<SmtpCommand,
   if (verdict === 'unknown-user' && !isPostmaster(address)) {
     return { reply: replyFor(context, 'rcpt.unknownUser', { address }) };
   }
+  if (verdict === 'no-storage') return { reply: replyFor(context, 'rcpt.noStorage') };
   return {
     reply: fault ?? replyFor(context, 'rcpt.ok', { address }),
     update: { to: [...context.to, address] },

@@ -177,10 +177,13 @@ function folderRefusal(reason: FolderRefusal): MailboxRefusal {
     case 'no-such-folder':
     case 'noselect':
       return 'nonexistent';
+    case 'full':
+      return 'full';
   }
 }
 
-function messageRefusal(reason: SessionRefusal): 'nonexistent' | 'noselect' {
+function messageRefusal(reason: SessionRefusal): 'nonexistent' | 'noselect' | 'full' {
+  if (reason === 'full') return 'full';
   return reason === 'noselect' ? 'noselect' : 'nonexistent';
 }
 

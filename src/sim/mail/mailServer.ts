@@ -279,11 +279,16 @@ export class MailServer {
     const trusted = this.config.trusted.includes(client.host);
     return {
       checkRecipient: (address, session) => {
-        if (this.isLocal(address)) {
-          const user = localPart(address);
-          return this.store.hasUser(user) ? 'ok' : 'unknown-user';
-        }
-        return session.authenticatedAs !== null || (trusted && !submission) ? 'ok' : 'relay-denied';
+        const verdict = this.isLocal(address)
+          ? this.store.hasUser(localPart(address))
+            ? 'ok'
+            : 'unknown-user'
+          : session.authenticatedAs !== null || (trusted && !submission)
+            ? 'ok'
+            : 'relay-denied';
+        // Mailboxes and queue share the store's limit: what is accepted must be kept somewhere (RFC 5321 §6.1).
+        const full = this.store.octets + this.queue.octets >= this.store.limit;
+        return verdict === 'ok' && full ? 'no-storage' : verdict;
       },
       authenticate: (user, password) =>
         password !== '' && this.store.checkPassword(user.replace(/@.*$/, ''), password),

@@ -34,6 +34,14 @@ export class MailboxStore {
   // \Recent goes to the first session that sees a message, and only to it (RFC 3501 §2.3.2).
   readonly #recentTaken = new WeakSet<StoredMessage>();
   #uidValidity = 1;
+  #octets = 0;
+
+  /**
+   * limit is how many octets of messages the store may hold, across all users and folders; past it, APPEND is
+   * refused and the mail server refuses new recipients (see MailServer). Unlimited unless set, as in the lab;
+   * the bridge sets it, since real clients can send without end.
+   */
+  limit = Infinity;
 
   constructor(host: HostId, emit: (event: UnstampedEvent) => void, now: () => number) {
     this.#host = host;
@@ -44,6 +52,16 @@ export class MailboxStore {
       for (const watcher of [...this.#watchers]) watcher();
     };
     this.#now = now;
+  }
+
+  /** octets is the size of every message the store holds (a copy counts again, as a real store would keep it). */
+  get octets(): number {
+    return this.#octets;
+  }
+
+  /** full tells whether the store holds its `limit` or more. */
+  get full(): boolean {
+    return this.#octets >= this.limit;
   }
 
   /**
@@ -133,6 +151,7 @@ export class MailboxStore {
   ): AppendResult {
     const found = this.#selectable(user, folderName);
     if (!found.ok) return found;
+    if (this.full) return { ok: false, reason: 'full' };
     const { u, folder } = found;
     const message = this.#add(folder, raw, internalDate, flags);
     this.#tell(folder, { kind: 'stored', uid: message.uid });
@@ -247,10 +266,11 @@ export class MailboxStore {
     const wanted = new Set(uids);
     const gone = folder.messages.filter((m) => wanted.has(m.uid)).map((m) => m.uid);
     for (const uid of gone) {
-      folder.messages.splice(
+      const [message] = folder.messages.splice(
         folder.messages.findIndex((m) => m.uid === uid),
         1,
       );
+      this.#octets -= message?.size ?? 0;
       this.#tell(folder, { kind: 'expunged', uid });
       this.#emit({ kind: 'mailbox.expunged', host: this.#host, user: u.name, folder: folder.name, uid });
     }
@@ -437,6 +457,7 @@ export class MailboxStore {
       flags: new Set(normaliseFlags(flags)),
     };
     folder.messages.push(message);
+    this.#octets += message.size;
     return message;
   }
 

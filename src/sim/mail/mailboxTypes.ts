@@ -47,7 +47,9 @@ export type FolderRefusal =
   | 'inbox'
   | 'below-itself'
   | 'has-children'
-  | 'noselect';
+  | 'noselect'
+  /** The store holds as many octets as it may (see MailboxStore.limit). */
+  | 'full';
 
 /** Refused is a refusal with its reason, and for a bad name what is wrong with it. */
 export type Refused = { readonly ok: false; readonly reason: FolderRefusal; readonly detail?: string };

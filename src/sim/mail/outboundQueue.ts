@@ -65,6 +65,13 @@ export class OutboundQueue {
     return this.#entries.size;
   }
 
+  /** octets is the size of every message waiting. */
+  get octets(): number {
+    let total = 0;
+    for (const entry of this.#entries.values()) total += entry.data.length;
+    return total;
+  }
+
   /** enqueue takes responsibility for a message (RFC 5321 §6.1) and tries to deliver it at once. */
   enqueue(
     queueId: string,

@@ -189,6 +189,11 @@ const EN: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
     meaning: "The SIZE= the client declared is over the server's limit (RFC 1870 §6).",
     next: 'Give up: the message is too big here.',
   },
+  'smtp.rcpt.noStorage': {
+    meaning:
+      'The server has no room to store another message now (its mailboxes and queue are full), so it takes no new recipient (RFC 5321 §4.5.3.1.10).',
+    next: 'Try again later, once messages have been read and deleted; the 4xx code means the refusal is temporary.',
+  },
   'smtp.rcpt.unknownUser': {
     meaning: 'No mailbox of that name exists here.',
     next: 'Drop this recipient; tell the sender the address is wrong.',
@@ -469,6 +474,11 @@ const KO: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
   'smtp.mail.sizeExceeded': {
     meaning: '클라이언트가 SIZE=로 밝힌 크기가 서버의 한도를 넘습니다 (RFC 1870 §6).',
     next: '포기하세요: 이 서버에는 너무 큰 메시지입니다.',
+  },
+  'smtp.rcpt.noStorage': {
+    meaning:
+      '메일 서버에 메시지를 더 저장할 공간이 지금은 없어서 (메일함과 메시지 큐가 가득 참) 새 받는 사람을 받지 않습니다 (RFC 5321 §4.5.3.1.10).',
+    next: '메시지를 읽고 지운 뒤에 다시 보내세요. 4xx 코드이므로 일시적인 거절입니다.',
   },
   'smtp.rcpt.unknownUser': {
     meaning: '이 서버에 그런 이름의 메일함이 없습니다.',

@@ -1,12 +1,13 @@
 // Transcript tests of replies worded as the textbook's sendmail and as Postfix: DATA before MAIL, AUTH and HELP on
 // port 25, relaying, VRFY, quoted local parts, a tab after the verb, and DATA lines at the length limit.
 import { describe, expect, it } from 'vitest';
-import { converse, startServer, transcript } from './serverHarness.ts';
+import { memoryBackend } from '../../../../src/protocols/smtp/memoryBackend.ts';
+import { converse, HAMBURGER, startServer, transcript } from './serverHarness.ts';
 
 const TEXTBOOK = { style: 'textbook' as const };
 const MODERN = { style: 'modern' as const };
 
-function plays(script: string, overrides: typeof TEXTBOOK | typeof MODERN): void {
+function plays(script: string, overrides: Parameters<typeof converse>[1]): void {
   expect(converse(script, overrides)).toEqual(transcript(script));
 }
 
@@ -227,5 +228,35 @@ describe('DATA lines at the length limit (RFC 5321 §4.5.3.1.6)', () => {
     server.send(...open, '..' + 'x'.repeat(998), '.');
     expect(server.serverLines().at(-1)).toBe('554 Message contains a line too long');
     expect(server.backend.accepted).toEqual([]);
+  });
+});
+
+describe('no room to store a message', () => {
+  const full = { ...memoryBackend(HAMBURGER), checkRecipient: () => 'no-storage' as const };
+
+  it('refuses the recipient for now with sendmail’s 452 in the textbook style', () => {
+    plays(
+      `S: 220 hamburger.edu
+       C: HELO crepes.fr
+       S: 250 Hello crepes.fr, pleased to meet you
+       C: MAIL FROM:<alice@crepes.fr>
+       S: 250 alice@crepes.fr ... Sender ok
+       C: RCPT TO:<bob@hamburger.edu>
+       S: 452 Insufficient disk space; try again later`,
+      { ...TEXTBOOK, backend: full },
+    );
+  });
+
+  it('refuses the recipient for now with Postfix’s 452 4.3.1 in the modern style', () => {
+    plays(
+      `S: 220 hamburger.edu ESMTP
+       C: HELO crepes.fr
+       S: 250 hamburger.edu
+       C: MAIL FROM:<alice@crepes.fr>
+       S: 250 2.1.0 Ok
+       C: RCPT TO:<bob@hamburger.edu>
+       S: 452 4.3.1 Insufficient system storage`,
+      { ...MODERN, backend: full },
+    );
   });
 });

@@ -418,3 +418,24 @@ describe('sessions', () => {
     expect(session.takeChanges()).toEqual([]);
   });
 });
+
+describe('a store with a limit', () => {
+  it('counts the octets it holds, and forgets those of expunged messages', () => {
+    const { store } = storeWithBob();
+    store.deliver('bob', 'x'.repeat(100), 'Q1');
+    store.deliver('bob', 'y'.repeat(50), 'Q2');
+    expect(store.octets).toBe(150);
+    store.expunge('bob', 'INBOX', [1]);
+    expect(store.octets).toBe(50);
+  });
+
+  it('refuses APPEND once it holds its limit, and takes it again after an expunge', () => {
+    const { store } = storeWithBob();
+    store.limit = 100;
+    store.deliver('bob', 'x'.repeat(100), 'Q1');
+    expect(store.full).toBe(true);
+    expect(store.append('bob', 'INBOX', 'late')).toEqual({ ok: false, reason: 'full' });
+    store.expunge('bob', 'INBOX', [1]);
+    expect(store.append('bob', 'INBOX', 'late')).toMatchObject({ ok: true });
+  });
+});

@@ -19,13 +19,34 @@ import {
   SUBMISSION_PORT,
   type MailServer,
 } from '../sim/mail/mailServer.ts';
-import { shownLine } from '../sim/shownLine.ts';
+import { escapeControls, shownLine } from '../sim/shownLine.ts';
 import type { Protocol, TraceEvent } from '../sim/trace.ts';
 import { World } from '../sim/world.ts';
 import { NodeSocket } from './nodeSocket.ts';
 
-/** BRIDGE_ADDRESS is the only address the bridge listens on: a lab server must not be reachable from outside. */
+/**
+ * BRIDGE_ADDRESS is the address the bridge listens on unless told otherwise: a lab server must not be reachable
+ * from outside by accident.
+ */
 export const BRIDGE_ADDRESS = '127.0.0.1';
+
+/**
+ * BRIDGE_TRACE_WINDOW is about how many octets of the newest trace events the bridge keeps (up to twice as many
+ * before it drops the oldest; see Kernel): the log is written as events come, so nothing needs the old ones.
+ */
+export const BRIDGE_TRACE_WINDOW = 16 * 1024 * 1024;
+
+/**
+ * BRIDGE_STORAGE_LIMIT is how many octets of messages each mail server of the bridge's world keeps, in mailboxes
+ * and queue together; past it, RCPT gets 452 until someone reads and deletes mail.
+ */
+export const BRIDGE_STORAGE_LIMIT = 64 * 1024 * 1024;
+
+/** SHOWN_TEXT_LINES is how many lines of a message's text (after DATA, in a RETR) the log shows before counting. */
+export const SHOWN_TEXT_LINES = 5;
+
+/** SHOWN_LINE_OCTETS is how much of one long line the log shows before counting the rest. */
+export const SHOWN_LINE_OCTETS = 200;
 
 /** DEFAULT_BRIDGE_HOST is the textbook world's mail server the bridge serves unless told otherwise: Bob's. */
 export const DEFAULT_BRIDGE_HOST = 'hamburger.edu';
@@ -42,6 +63,15 @@ export interface BridgeOptions {
   readonly imap?: number;
   /** host names the mail server of the textbook world, `hamburger.edu` by default. */
   readonly host?: string;
+  /**
+   * listen is the address to listen on, BRIDGE_ADDRESS by default. Any other address makes the lab's server, with
+   * its well-known passwords, reachable by whoever can reach it; the log says so first.
+   */
+  readonly listen?: string;
+  /** storageLimit overrides BRIDGE_STORAGE_LIMIT, the octets of messages each mail server keeps. */
+  readonly storageLimit?: number;
+  /** traceWindow overrides BRIDGE_TRACE_WINDOW, the octets of newest trace events kept. */
+  readonly traceWindow?: number;
   /** log receives the teaching log, one line at a time, without a line end. */
   readonly log?: (line: string) => void;
 }
@@ -113,8 +143,13 @@ const STOP_GRACE_MS = 500;
  * (a port in use, an unknown host, no port asked for). Call `stop` before dropping the bridge.
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const log = options.log ?? (() => {});
+  const write = options.log ?? (() => {});
+  // Whatever a line quotes (a client's bytes, a host name, an error), it reaches the teacher's terminal escaped.
+  const log = (line: string) => write(escapeControls(line));
   const hostName = options.host ?? DEFAULT_BRIDGE_HOST;
+  const address = options.listen ?? BRIDGE_ADDRESS;
+  const storageLimit = options.storageLimit ?? BRIDGE_STORAGE_LIMIT;
+  const traceWindow = options.traceWindow ?? BRIDGE_TRACE_WINDOW;
   const asked = KINDS.filter((kind) => options[kind] !== undefined);
   if (asked.length === 0)
     throw new Error('startBridge: ask for at least one port: smtp, submission, pop3 or imap');
@@ -122,7 +157,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const scenario = builtinScenario('textbook');
   if (!scenario) throw new Error('startBridge: the built-in textbook scenario is missing');
-  const kernel = new Kernel(scenario.seed);
+  const kernel = new Kernel(scenario.seed, { traceWindow });
   kernel.emit({ kind: 'sim.start', scenario: scenario.name, seed: scenario.seed });
   // The scenario's scripted inputs are not scheduled: here the people are the real clients.
   const world = new World(scenario, kernel);
@@ -133,17 +168,22 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
   if (options.submission !== undefined && !mailServer.config.submission)
     throw new Error(`${hostName} offers no submission service`);
+  for (const host of scenario.hosts) {
+    const server = host.mail ? world.mailServer(host.id) : undefined;
+    if (server) server.store.limit = storageLimit;
+  }
 
   const started = performance.now();
   let logged = 0;
+  const shown = new TextRuns();
   // Virtual time is real time since the start, in whole milliseconds, never behind what the kernel already ran.
   const advance = () => kernel.runUntil(Math.floor(performance.now() - started));
   const flush = () => {
-    for (const event of kernel.trace.slice(logged)) {
-      const line = logLine(event);
-      if (line !== null) log(line);
-    }
-    logged = kernel.trace.length;
+    const events = kernel.since(logged);
+    const missed = (events[0]?.seq ?? kernel.emitted) - logged;
+    if (missed > 0) log(`(${missed} events came and went before they could be logged)`);
+    for (const event of events) for (const line of shown.lines(event)) log(line);
+    logged = kernel.emitted;
   };
   const tick = () => {
     advance();
@@ -176,14 +216,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // session. The reader hears the server's replies too, since a 354 makes what follows message text.
     const framer = new LineFramer(service.maxLine);
     const reader = PROTOCOLS[service.protocol].typedLines?.() ?? null;
-    let heard = kernel.trace.length;
+    let heard = kernel.emitted;
+    const hear = () => {
+      for (const e of kernel.since(heard))
+        if (e.kind === 'app.line' && e.conn === conn && e.from === 'server') reader?.server(e.line);
+      heard = kernel.emitted;
+    };
     socket.onEvent((event) => {
       advance();
       if (event.type !== 'data') return;
-      for (; heard < kernel.trace.length; heard++) {
-        const e = kernel.trace[heard];
-        if (e?.kind === 'app.line' && e.conn === conn && e.from === 'server') reader?.server(e.line);
-      }
+      hear();
       for (const framed of framer.push(event.data)) {
         const line = octetsToUtf8(framed.kind === 'line' ? framed.line : framed.prefix);
         kernel.emit({
@@ -199,8 +241,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     });
     service.serve(mailServer, socket);
     socket.onEvent((event) => {
+      // Heard now, while the server's answers to this data are among the newest events.
+      hear();
       flush();
       if (event.type === 'closed' || event.type === 'error') {
+        for (const line of shown.end(conn)) log(line);
         open.delete(raw);
         log(`${at(kernel.now())}  ${conn}  ${event.type === 'closed' ? 'closed' : `failed: ${event.error}`}`);
         gone();
@@ -213,7 +258,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const ports: { [K in ServiceKind]?: number } = {};
   try {
     for (const kind of asked) {
-      const server = await listen(options[kind] as number, (raw, port) => accept(raw, kind, port));
+      const server = await listen(address, options[kind] as number, (raw, port) => accept(raw, kind, port));
       servers.push(server);
       ports[kind] = portOf(server);
       server.on('error', (error) => log(`bridge: ${kind} listener failed: ${error.message}`));
@@ -223,7 +268,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     throw error;
   }
   const timer = setInterval(tick, TICK_MS);
-  for (const kind of asked) log(`ready ${kind} ${BRIDGE_ADDRESS}:${ports[kind]} (${hostName})`);
+  if (address !== BRIDGE_ADDRESS)
+    log(
+      `warning: listening on ${address}, not ${BRIDGE_ADDRESS}: anyone who can reach this address can use the lab's ` +
+        `mail server and its well-known passwords`,
+    );
+  log(
+    `memory: the trace keeps only its newest ${mebibytes(traceWindow)} MiB of events, and each mail server ` +
+      `stores up to ${mebibytes(storageLimit)} MiB of messages (then RCPT gets 452 until mail is deleted)`,
+  );
+  for (const kind of asked) log(`ready ${kind} ${address}:${ports[kind]} (${hostName})`);
 
   let stopping: Promise<void> | null = null;
   const stop = async () => {
@@ -253,24 +307,30 @@ function checkPort(kind: string, port: number): void {
     throw new RangeError(`the ${kind} port must be a whole number from 0 to 65535, not ${port}`);
 }
 
-function listen(port: number, onConnection: (raw: NetSocket, port: number) => void): Promise<Server> {
+function listen(
+  host: string,
+  port: number,
+  onConnection: (raw: NetSocket, port: number) => void,
+): Promise<Server> {
   return new Promise((resolve, reject) => {
     // allowHalfOpen leaves closing to the session machine, as over virtual TCP (see NodeSocket).
     const server = createServer({ allowHalfOpen: true }, (raw) => onConnection(raw, portOf(server)));
-    const failed = (error: NodeJS.ErrnoException) => reject(new Error(listenFailure(port, error)));
+    const failed = (error: NodeJS.ErrnoException) => reject(new Error(listenFailure(host, port, error)));
     server.once('error', failed);
-    server.listen({ port, host: BRIDGE_ADDRESS }, () => {
+    server.listen({ port, host }, () => {
       server.off('error', failed);
       resolve(server);
     });
   });
 }
 
-function listenFailure(port: number, error: NodeJS.ErrnoException): string {
-  const where = `${BRIDGE_ADDRESS}:${port}`;
+function listenFailure(host: string, port: number, error: NodeJS.ErrnoException): string {
+  const where = `${host}:${port}`;
   if (error.code === 'EADDRINUSE') return `cannot listen on ${where}: the port is already in use`;
   if (error.code === 'EACCES')
     return `cannot listen on ${where}: permission denied (ports below 1024 need root)`;
+  if (error.code === 'EADDRNOTAVAIL')
+    return `cannot listen on ${where}: no interface of this machine has that address`;
   return `cannot listen on ${where}: ${error.message}`;
 }
 
@@ -287,15 +347,62 @@ function at(t: number): string {
   return `${(t / 1000).toFixed(3).padStart(10)} s`;
 }
 
-// The teaching log shows protocol lines with their connection, and what the mail server did with the mail.
-function logLine(event: TraceEvent): string | null {
-  if (event.kind === 'app.line') {
-    // A bare CR or LF inside a line is shown, not obeyed: it is what a student should notice.
-    return `${at(event.t)}  ${event.conn.padEnd(4)}${event.from === 'client' ? 'C' : 'S'}: ${shownLine(event)}`;
+function mebibytes(octets: number): string {
+  return (octets / (1024 * 1024)).toFixed(0);
+}
+
+/**
+ * TextRuns writes the teaching log: protocol lines with their connection, and what the mail server did with the
+ * mail. A run of message text on a connection (lines after DATA, a multi-line reply such as RETR's) shows its
+ * first SHOWN_TEXT_LINES lines, then one line counting the rest when the run ends; a long line shows its first
+ * SHOWN_LINE_OCTETS octets. So a 10 MB message costs the log a few lines, not 10 MB.
+ */
+class TextRuns {
+  readonly #runs = new Map<
+    ConnId,
+    { from: 'client' | 'server'; lines: number; hidden: number; octets: number }
+  >();
+
+  /** lines is what the log shows for `event`, oldest first: maybe the end of a run, then the event itself. */
+  lines(event: TraceEvent): string[] {
+    if (event.kind === 'app.line') {
+      const inRun = event.from === 'client' ? event.content === 'data' : event.more === true;
+      const run = this.#runs.get(event.conn);
+      const out = run && (!inRun || run.from !== event.from) ? this.end(event.conn) : [];
+      if (inRun) {
+        const current = this.#runs.get(event.conn) ?? { from: event.from, lines: 0, hidden: 0, octets: 0 };
+        this.#runs.set(event.conn, current);
+        if (++current.lines > SHOWN_TEXT_LINES) {
+          current.hidden++;
+          current.octets += event.line.length + 2;
+          return out;
+        }
+      }
+      const side = event.from === 'client' ? 'C' : 'S';
+      out.push(`${at(event.t)}  ${event.conn.padEnd(4)}${side}: ${shortened(shownLine(event))}`);
+      return out;
+    }
+    if (event.kind.startsWith('queue.') || event.kind.startsWith('mailbox.')) {
+      const text = describeEvent(event);
+      return text === null ? [] : [`${at(event.t)}  ${shortened(text)}`];
+    }
+    return [];
   }
-  if (event.kind.startsWith('queue.') || event.kind.startsWith('mailbox.')) {
-    const text = describeEvent(event);
-    return text === null ? null : `${at(event.t)}  ${text}`;
+
+  /** end closes the connection's run of text, if one is open, with the line that counts what was not shown. */
+  end(conn: ConnId): string[] {
+    const run = this.#runs.get(conn);
+    this.#runs.delete(conn);
+    if (!run || run.hidden === 0) return [];
+    const what = run.from === 'client' ? 'message text' : 'the reply';
+    return [
+      `${' '.repeat(12)}  ${conn.padEnd(4)}${run.from === 'client' ? 'C' : 'S'}: … ${run.hidden} more lines of ${what} ` +
+        `(${run.octets} octets) not shown`,
+    ];
   }
-  return null;
+}
+
+function shortened(text: string): string {
+  if (text.length <= SHOWN_LINE_OCTETS) return text;
+  return `${text.slice(0, SHOWN_LINE_OCTETS)}… (${text.length - SHOWN_LINE_OCTETS} more octets)`;
 }

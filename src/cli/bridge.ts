@@ -1,17 +1,18 @@
 // `npm run bridge -- --smtp 2525 [--submission 5870] [--pop3 1100] [--imap 1430] [--host hamburger.edu]`: serves a
 // textbook mail server on 127.0.0.1 so that `telnet 127.0.0.1 2525` talks to the SMTP machine the browser animates.
-import { startBridge, DEFAULT_BRIDGE_HOST, type ServiceKind } from '../bridge/bridge.ts';
+import { startBridge, BRIDGE_ADDRESS, DEFAULT_BRIDGE_HOST, type ServiceKind } from '../bridge/bridge.ts';
 
 const DEFAULT_SMTP_PORT = 2525;
 
 const USAGE = `usage: npm run bridge -- [--smtp PORT] [--submission PORT] [--pop3 PORT] [--imap PORT]
-                          [--host MAILSERVER]
+                          [--host MAILSERVER] [--listen ADDRESS]
   --smtp PORT         real port for the server's SMTP port 25 (default ${DEFAULT_SMTP_PORT}; 0 picks a free one)
   --submission PORT   real port for its submission port 587, where AUTH PLAIN/LOGIN is required
   --pop3 PORT         real port for its POP3 port 110, to read back what SMTP delivered
   --imap PORT         real port for its IMAP port 143, over the same mailboxes (folders, flags, IDLE)
   --host MAILSERVER   which mail server of the textbook world to serve (default ${DEFAULT_BRIDGE_HOST})
-Listens on 127.0.0.1 only. Try: telnet 127.0.0.1 ${DEFAULT_SMTP_PORT}   (users: bob/hungry at hamburger.edu,
+  --listen ADDRESS    listen on ADDRESS instead of ${BRIDGE_ADDRESS} (prints a warning: the lab's passwords are public)
+Listens on ${BRIDGE_ADDRESS} only unless told otherwise. Try: telnet 127.0.0.1 ${DEFAULT_SMTP_PORT}   (users: bob/hungry at hamburger.edu,
 alice/croissant at crepes.fr). Ctrl-C stops.`;
 
 function fail(message: string): never {
@@ -35,6 +36,7 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   const ports: { [K in ServiceKind]?: number } = {};
   let host: string | undefined;
+  let listen: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = () => argv[++i] ?? fail(`${arg} needs a value\n${USAGE}`);
@@ -43,6 +45,7 @@ async function main(argv: readonly string[]): Promise<void> {
       return;
     } else if (Object.hasOwn(FLAGS, arg)) ports[FLAGS[arg] as ServiceKind] = parsePort(arg, value());
     else if (arg === '--host') host = value();
+    else if (arg === '--listen') listen = value();
     else fail(`unknown argument ${arg}\n${USAGE}`);
   }
   if (Object.keys(ports).length === 0) ports.smtp = DEFAULT_SMTP_PORT;
@@ -51,6 +54,7 @@ async function main(argv: readonly string[]): Promise<void> {
     bridge = await startBridge({
       ...ports,
       ...(host !== undefined ? { host } : {}),
+      ...(listen !== undefined ? { listen } : {}),
       log: (line) => process.stdout.write(`${line}\n`),
     });
   } catch (error) {

@@ -50,6 +50,7 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
   'link.changed': fields('link.changed', ['link', 'latency', 'jitter', 'loss']),
   'sim.start': fields('sim.start', ['scenario', 'seed']),
   input: fields('input', ['index', 'input']),
+  'fault.ended': fields('fault.ended', ['index', 'fault']),
   'app.line': fields('app.line', [
     'conn',
     'host',

@@ -36,6 +36,8 @@ export function describeEvent(e: TraceEvent): string | null {
       if (i.type === 'mail.search') return `input   ${i.host}: searches ${i.folder} for "${i.query}"`;
       return `input   fault ${JSON.stringify(i.fault)}`;
     }
+    case 'fault.ended':
+      return `fault   ended ${JSON.stringify(e.fault)}`;
     case 'tcp.segment': {
       const options = [`seq=${e.seqNo}`];
       if (e.flags.includes('ACK')) options.push(`ack=${e.ackNo}`);

@@ -17,17 +17,32 @@ export interface MailDraft {
   direct?: boolean;
 }
 
+/**
+ * Lasting is what a fault that stays in force may carry: `for` (ms) ends it on its own after that long, as
+ * "down for 2 h" or "loss 30% for 10 min" say; without it the fault lasts until something undoes it.
+ */
+export interface Lasting {
+  readonly for?: number;
+}
+
 /** Fault is a failure a teacher injects or a scenario schedules. */
 export type Fault =
-  | { type: 'host.down'; host: HostId; mode?: 'crash' | 'shutdown' }
-  | { type: 'service.down'; host: HostId; service: 'smtp' }
+  | ({ type: 'host.down'; host: HostId; mode?: 'crash' | 'shutdown' } & Lasting)
+  | ({ type: 'service.down'; host: HostId; service: 'smtp' } & Lasting)
   | { type: 'service.up'; host: HostId; service: 'smtp' }
-  | { type: 'smtp.reply'; host: HostId; stage: SmtpStage; code: number; text?: string; every?: number }
+  | ({
+      type: 'smtp.reply';
+      host: HostId;
+      stage: SmtpStage;
+      code: number;
+      text?: string;
+      every?: number;
+    } & Lasting)
   | { type: 'smtp.dropFinalReply'; host: HostId; count?: number }
   | { type: 'smtp.normal'; host: HostId }
-  | { type: 'pop3.reply'; host: HostId; command: Pop3FaultCommand; text?: string; every?: number }
+  | ({ type: 'pop3.reply'; host: HostId; command: Pop3FaultCommand; text?: string; every?: number } & Lasting)
   | { type: 'pop3.normal'; host: HostId }
-  | { type: 'imap.reply'; host: HostId; command: ImapFaultCommand; text?: string; every?: number }
+  | ({ type: 'imap.reply'; host: HostId; command: ImapFaultCommand; text?: string; every?: number } & Lasting)
   | { type: 'imap.normal'; host: HostId }
   | {
       type: 'http.reply';
@@ -40,9 +55,9 @@ export type Fault =
   | { type: 'http.normal'; host: HostId }
   | { type: 'queue.flush'; host: HostId }
   | { type: 'host.up'; host: HostId }
-  | { type: 'link.down'; link: LinkId }
+  | ({ type: 'link.down'; link: LinkId } & Lasting)
   | { type: 'link.up'; link: LinkId }
-  | { type: 'link.set'; link: LinkId; latency?: number; jitter?: number; loss?: number };
+  | ({ type: 'link.set'; link: LinkId; latency?: number; jitter?: number; loss?: number } & Lasting);
 
 /**
  * POP3_FAULT_COMMANDS are the POP3 commands a teacher can make the server refuse with -ERR. QUIT is not among

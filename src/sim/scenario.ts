@@ -193,6 +193,14 @@ const stage = v.picklist(
   'must be one of greeting, helo, mail, rcpt, data, data-end',
 );
 
+// How long a lasting fault stays in force before it ends on its own: a duration of more than nothing.
+const lasting = v.optional(
+  v.pipe(
+    duration,
+    v.check((ms) => ms > 0, 'must be longer than nothing'),
+  ),
+);
+
 const fault = v.variant(
   'type',
   [
@@ -200,8 +208,14 @@ const fault = v.variant(
       type: v.literal('host.down'),
       host: name,
       mode: v.optional(v.picklist(['crash', 'shutdown'], 'must be crash or shutdown'), 'crash'),
+      for: lasting,
     }),
-    v.strictObject({ type: v.literal('service.down'), host: name, service: v.literal('smtp') }),
+    v.strictObject({
+      type: v.literal('service.down'),
+      host: name,
+      service: v.literal('smtp'),
+      for: lasting,
+    }),
     v.strictObject({ type: v.literal('service.up'), host: name, service: v.literal('smtp') }),
     v.strictObject({
       type: v.literal('smtp.reply'),
@@ -220,6 +234,7 @@ const fault = v.variant(
       ),
       text: v.optional(v.string()),
       every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+      for: lasting,
     }),
     v.strictObject({
       type: v.literal('smtp.dropFinalReply'),
@@ -236,6 +251,7 @@ const fault = v.variant(
       ),
       text: v.optional(v.pipe(v.string(), v.regex(/^[^\r\n]*$/, 'must be one line'))),
       every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+      for: lasting,
     }),
     v.strictObject({ type: v.literal('pop3.normal'), host: name }),
     v.strictObject({
@@ -247,6 +263,7 @@ const fault = v.variant(
       ),
       text: v.optional(v.pipe(v.string(), v.regex(/^[^\r\n]*$/, 'must be one line'))),
       every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+      for: lasting,
     }),
     v.strictObject({ type: v.literal('imap.normal'), host: name }),
     v.strictObject({
@@ -263,7 +280,7 @@ const fault = v.variant(
     v.strictObject({ type: v.literal('http.normal'), host: name }),
     v.strictObject({ type: v.literal('queue.flush'), host: name }),
     v.strictObject({ type: v.literal('host.up'), host: name }),
-    v.strictObject({ type: v.literal('link.down'), link: v.string() }),
+    v.strictObject({ type: v.literal('link.down'), link: v.string(), for: lasting }),
     v.strictObject({ type: v.literal('link.up'), link: v.string() }),
     v.strictObject({
       type: v.literal('link.set'),
@@ -271,6 +288,7 @@ const fault = v.variant(
       latency: v.optional(duration),
       jitter: v.optional(duration),
       loss: v.optional(probability),
+      for: lasting,
     }),
   ],
   'must be a fault with a known type (host.down, host.up, service.down, service.up, link.down, link.up, link.set, smtp.reply, smtp.dropFinalReply, smtp.normal, pop3.reply, pop3.normal, imap.reply, imap.normal, queue.flush)',

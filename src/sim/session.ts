@@ -1,6 +1,6 @@
 // A session is `run(scenario, inputs, untilTime) -> trace` kept warm: it runs a world forward as far as anyone
 // has looked, and replays from the start when an input lands in the past. Same scenario + inputs = same trace.
-import type { Input, TimedInput } from './input.ts';
+import type { Fault, Input, TimedInput } from './input.ts';
 import { Kernel } from './kernel.ts';
 import type { Scenario } from './scenario.ts';
 import { countUntil, type TraceEvent } from './trace.ts';
@@ -74,6 +74,20 @@ export class Session {
     this.runUntil(horizon);
   }
 
+  /**
+   * remove takes an entry out of the input log, as if it had never been done, and replays the world to the same
+   * horizon without it. It returns false when the entry is not in the log (the scenario's own faults are not).
+   */
+  remove(entry: TimedInput): boolean {
+    const index = this.#inputs.indexOf(entry);
+    if (index === -1) return false;
+    this.#inputs.splice(index, 1);
+    const horizon = this.#horizon;
+    this.#rebuild();
+    this.runUntil(horizon);
+    return true;
+  }
+
   /** runUntil advances the world to virtual time `t` (no-op when already there). */
   runUntil(t: number): void {
     if (t <= this.#horizon) return;
@@ -99,7 +113,7 @@ export class Session {
     this.#kernel.emit({ kind: 'sim.start', scenario: this.scenario.name, seed: this.scenario.seed });
     this.#world = new World(this.scenario, this.#kernel);
     for (const { at, fault } of this.scenario.faults)
-      this.#kernel.schedule(at, () => this.#world.inject(fault), 'input');
+      this.#kernel.schedule(at, () => this.#inject(fault, () => null), 'input');
     for (const entry of this.#inputs) this.#scheduleInput(entry);
     this.#horizon = -1;
     this.#replays += 1;
@@ -110,8 +124,23 @@ export class Session {
       entry.at,
       () => {
         // The index is looked up when the input fires: inputs added later may sit before it in the log.
-        this.#kernel.emit({ kind: 'input', index: this.#inputs.indexOf(entry), input: entry.input });
-        this.#world.apply(entry.input);
+        const index = () => this.#inputs.indexOf(entry);
+        this.#kernel.emit({ kind: 'input', index: index(), input: entry.input });
+        if (entry.input.type === 'fault') this.#inject(entry.input.fault, index);
+        else this.#world.apply(entry.input);
+      },
+      'input',
+    );
+  }
+
+  // A fault with a `for` ends on its own that long after; `index` names its input (null for the scenario's own).
+  #inject(fault: Fault, index: () => number | null): void {
+    const ending = this.#world.inject(fault);
+    if (ending === null || !('for' in fault) || fault.for === undefined) return;
+    this.#kernel.schedule(
+      this.#kernel.now() + fault.for,
+      () => {
+        if (ending()) this.#kernel.emit({ kind: 'fault.ended', index: index(), fault });
       },
       'input',
     );

@@ -6,7 +6,7 @@ import type { DnsRecord, DnsType } from '../protocols/dns/dnsMessage.ts';
 import type { HttpExchangeFacts } from '../protocols/http/exchange.ts';
 import type { ProtocolName } from '../protocols/registry.ts';
 import type { ClientLineFacts, CommandArgs, ServerLineFacts } from '../protocols/shared/lineFacts.ts';
-import type { Input } from './input.ts';
+import type { Fault, Input } from './input.ts';
 
 /**
  * Protocol names the application protocol of a connection: one of the registry's, `echo` for the echo service,
@@ -71,6 +71,8 @@ export type TerminalEnd = 'closed' | 'closed-by-peer' | 'reset' | 'host-down' | 
 export type SimEvent =
   | { kind: 'sim.start'; scenario: string; seed: number }
   | { kind: 'input'; index: number; input: Input }
+  /** fault.ended: a fault's `for` ran out and it was undone; `index` is its input's, null for a scenario's fault. */
+  | { kind: 'fault.ended'; index: number | null; fault: Fault }
   | {
       kind: 'conn.opened';
       conn: ConnId;

@@ -7,6 +7,7 @@ import { DnsResolver } from './dns/dnsResolver.ts';
 import { startDnsServer } from './dns/dnsServer.ts';
 import { Zone } from './dns/zone.ts';
 import { Terminal } from './hosts/terminal.ts';
+import { faultTarget } from './faultLife.ts';
 import type { Fault, Input } from './input.ts';
 import type { Kernel } from './kernel.ts';
 import { MailServer } from './mail/mailServer.ts';
@@ -17,6 +18,19 @@ import { startEchoService } from './services/echoService.ts';
 import { HttpFaults } from './services/httpFaults.ts';
 import type { ServiceContext } from './services/service.ts';
 import { WebmailService } from './webmail/webmailService.ts';
+
+/** FaultEnding ends a lasting fault; it says whether it did (false when something newer had taken over). */
+export type FaultEnding = () => boolean;
+
+function once(remove: () => void): FaultEnding {
+  let done = false;
+  return () => {
+    if (done) return false;
+    done = true;
+    remove();
+    return true;
+  };
+}
 
 /** World is the running simulation of one scenario on one kernel. */
 export class World {
@@ -32,6 +46,9 @@ export class World {
   readonly #webmails = new Map<HostId, WebmailService>();
   readonly #zone: Zone;
   readonly #dnsServer: { host: HostId; addr: string } | null;
+  /** #latest is, for each thing a fault acts on (faultTarget), the generation of the last fault that did. */
+  readonly #latest = new Map<string, number>();
+  #generation = 0;
 
   constructor(scenario: Scenario, kernel: Kernel) {
     this.scenario = scenario;
@@ -122,12 +139,26 @@ export class World {
         return this.#userAgents.get(host)?.read({ kind: 'search', ...request });
       }
       case 'fault':
-        return this.inject(input.fault);
+        this.inject(input.fault);
+        return;
     }
   }
 
-  /** inject applies a fault now. */
-  inject(fault: Fault): void {
+  /**
+   * inject applies a fault now. For a fault that stays in force it returns what ends it, which undoes it only
+   * while it is still the last word on what it broke: a host brought up and taken down again since then stays
+   * down, a link set again since keeps the newer setting. Faults that act once return null.
+   */
+  inject(fault: Fault): FaultEnding | null {
+    const target = faultTarget(fault);
+    const generation = this.#generation + 1;
+    this.#generation = generation;
+    if (target !== null) this.#latest.set(target, generation);
+    const ifLatest = (undo: () => void) => () => {
+      if (target === null || this.#latest.get(target) !== generation) return false;
+      undo();
+      return true;
+    };
     switch (fault.type) {
       case 'host.down': {
         // A shutdown lets the mail server say 421 first; a crash just stops (RFC 5321 §3.8).
@@ -136,69 +167,95 @@ export class World {
         this.#terminals.delete(fault.host);
         this.#resolvers.delete(fault.host);
         this.#webmails.delete(fault.host);
-        return;
+        return ifLatest(() => this.inject({ type: 'host.up', host: fault.host }));
       }
       case 'host.up': {
         const wasUp = this.network.isHostUp(fault.host);
         this.network.setHostUp(fault.host, true);
         const spec = this.#hosts.get(fault.host);
         if (!wasUp && spec) this.#startServices(spec);
-        return;
+        return null;
       }
       case 'service.down':
-        return this.#mailServers.get(fault.host)?.stop(true);
+        this.#mailServers.get(fault.host)?.stop(true);
+        return ifLatest(() => this.inject({ type: 'service.up', host: fault.host, service: fault.service }));
       case 'service.up':
         if (this.network.isHostUp(fault.host)) this.#mailServers.get(fault.host)?.start();
-        return;
-      case 'smtp.reply':
-        return this.#mailServers.get(fault.host)?.addFault({
+        return null;
+      case 'smtp.reply': {
+        const remove = this.#mailServers.get(fault.host)?.addFault({
           stage: fault.stage,
           code: fault.code,
           every: fault.every ?? 1,
           ...(fault.text !== undefined ? { text: fault.text } : {}),
         });
+        return remove ? once(remove) : null;
+      }
       case 'smtp.dropFinalReply':
-        return this.#mailServers.get(fault.host)?.dropFinalReplies(fault.count ?? 1);
+        this.#mailServers.get(fault.host)?.dropFinalReplies(fault.count ?? 1);
+        return null;
       case 'smtp.normal':
-        return this.#mailServers.get(fault.host)?.clearFaults();
-      case 'pop3.reply':
-        return this.#mailServers.get(fault.host)?.addPop3Fault({
+        this.#mailServers.get(fault.host)?.clearFaults();
+        return null;
+      case 'pop3.reply': {
+        const remove = this.#mailServers.get(fault.host)?.addPop3Fault({
           command: fault.command,
           every: fault.every ?? 1,
           ...(fault.text !== undefined ? { text: fault.text } : {}),
         });
+        return remove ? once(remove) : null;
+      }
       case 'pop3.normal':
-        return this.#mailServers.get(fault.host)?.clearPop3Faults();
-      case 'imap.reply':
-        return this.#mailServers.get(fault.host)?.addImapFault({
+        this.#mailServers.get(fault.host)?.clearPop3Faults();
+        return null;
+      case 'imap.reply': {
+        const remove = this.#mailServers.get(fault.host)?.addImapFault({
           command: fault.command,
           every: fault.every ?? 1,
           ...(fault.text !== undefined ? { text: fault.text } : {}),
         });
+        return remove ? once(remove) : null;
+      }
       case 'imap.normal':
-        return this.#mailServers.get(fault.host)?.clearImapFaults();
+        this.#mailServers.get(fault.host)?.clearImapFaults();
+        return null;
       case 'http.reply':
-        return this.#context(fault.host).httpFaults?.add({
+        this.#context(fault.host).httpFaults?.add({
           status: fault.status,
           every: fault.every ?? 1,
           ...(fault.path !== undefined ? { path: fault.path } : {}),
           ...(fault.text !== undefined ? { text: fault.text } : {}),
         });
+        return null;
       case 'http.normal':
-        return this.#context(fault.host).httpFaults?.clear();
+        this.#context(fault.host).httpFaults?.clear();
+        return null;
       case 'queue.flush':
-        return this.#mailServers.get(fault.host)?.flushQueue();
+        this.#mailServers.get(fault.host)?.flushQueue();
+        return null;
       case 'link.down':
-        return this.network.setLinkUp(fault.link, false);
+        this.network.setLinkUp(fault.link, false);
+        return ifLatest(() => this.inject({ type: 'link.up', link: fault.link }));
       case 'link.up':
-        return this.network.setLinkUp(fault.link, true);
+        this.network.setLinkUp(fault.link, true);
+        return null;
       case 'link.set': {
         const { link, latency, jitter, loss } = fault;
-        return this.network.setLinkConditions(link, {
+        this.network.setLinkConditions(link, {
           ...(latency !== undefined ? { latency } : {}),
           ...(jitter !== undefined ? { jitter } : {}),
           ...(loss !== undefined ? { loss } : {}),
         });
+        // When it ends, what it changed goes back to what the scenario says the link is like.
+        const spec = this.scenario.links.find((l) => l.id === link);
+        if (spec === undefined) return null;
+        return ifLatest(() =>
+          this.network.setLinkConditions(link, {
+            ...(latency !== undefined ? { latency: spec.latency } : {}),
+            ...(jitter !== undefined ? { jitter: spec.jitter } : {}),
+            ...(loss !== undefined ? { loss: spec.loss } : {}),
+          }),
+        );
       }
     }
   }

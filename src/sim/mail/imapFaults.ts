@@ -16,9 +16,13 @@ export const FORCED_NO_TEXT = 'command refused by the server (fault injected)';
 export class ImapFaults {
   #faults: { fault: ImapReplyFault; seen: number }[] = [];
 
-  /** add makes the server refuse a command until `clear`. */
-  add(fault: ImapReplyFault): void {
-    this.#faults.push({ fault, seen: 0 });
+  /** add makes the server refuse a command until `clear`, or until the function it returns is called. */
+  add(fault: ImapReplyFault): () => void {
+    const entry = { fault, seen: 0 };
+    this.#faults.push(entry);
+    return () => {
+      this.#faults = this.#faults.filter((e) => e !== entry);
+    };
   }
 
   /** clear makes the server answer every command on its merits again. */

@@ -140,9 +140,9 @@ export class MailServer {
     this.#pop3Locks = new Map();
   }
 
-  /** addFault makes the server answer a chosen code at a chosen stage until `clearFaults`. */
-  addFault(fault: ReplyFault): void {
-    this.#faults.addReply(fault);
+  /** addFault makes the server answer a chosen code at a chosen stage until `clearFaults` or the returned remover. */
+  addFault(fault: ReplyFault): () => void {
+    return this.#faults.addReply(fault);
   }
 
   /** dropFinalReplies makes the next `count` final "." go unanswered: the message is kept, the connection dropped. */
@@ -155,9 +155,9 @@ export class MailServer {
     this.#faults.clear();
   }
 
-  /** addPop3Fault makes the POP3 service answer -ERR to a chosen command until `clearPop3Faults`. */
-  addPop3Fault(fault: Pop3ReplyFault): void {
-    this.#pop3Faults.add(fault);
+  /** addPop3Fault makes the POP3 service answer -ERR to a command until `clearPop3Faults` or the returned remover. */
+  addPop3Fault(fault: Pop3ReplyFault): () => void {
+    return this.#pop3Faults.add(fault);
   }
 
   /** clearPop3Faults makes the POP3 service answer every command on its merits again. */
@@ -165,9 +165,9 @@ export class MailServer {
     this.#pop3Faults.clear();
   }
 
-  /** addImapFault makes the IMAP service answer NO to a chosen command until `clearImapFaults`. */
-  addImapFault(fault: ImapReplyFault): void {
-    this.#imapFaults.add(fault);
+  /** addImapFault makes the IMAP service answer NO to a command until `clearImapFaults` or the returned remover. */
+  addImapFault(fault: ImapReplyFault): () => void {
+    return this.#imapFaults.add(fault);
   }
 
   /** clearImapFaults makes the IMAP service answer every command on its merits again. */

@@ -16,9 +16,13 @@ export class ServerFaults {
   #replies: { fault: ReplyFault; seen: number }[] = [];
   #lostReplies = 0;
 
-  /** addReply makes the server answer a chosen code at a chosen stage until `clear`. */
-  addReply(fault: ReplyFault): void {
-    this.#replies.push({ fault, seen: 0 });
+  /** addReply makes the server answer a chosen code at a chosen stage until `clear`, or until the function it returns is called. */
+  addReply(fault: ReplyFault): () => void {
+    const entry = { fault, seen: 0 };
+    this.#replies.push(entry);
+    return () => {
+      this.#replies = this.#replies.filter((e) => e !== entry);
+    };
   }
 
   /** loseFinalReplies makes the next `count` accepted messages lose their 250: kept, but the connection drops. */

@@ -8,7 +8,7 @@ import type { Fault, Input } from '../../sim/input.ts';
 import { protocolTitle } from '../../sim/protocolForPort.ts';
 import type { EventOf, ImapReading, TerminalEnd, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
 import { wiresharkFlags } from '../../timeline/segmentLabel.ts';
-import type { Language } from './language.ts';
+import { formatDuration, type Language } from './language.ts';
 import type { Localized } from './languageContext.ts';
 
 /** EventCategory is the group an event is filtered by in the event list. */
@@ -38,6 +38,8 @@ export interface EventWords {
   readonly kinds: KindWords;
   readonly inputs: InputWords;
   readonly faults: FaultWords;
+  /** lasting adds how long a fault was given to last to what it does. */
+  lasting(what: string, duration: string): string;
   readonly categories: Readonly<Record<EventCategory, string>>;
   /** tags are the short labels rows carry beside their time (a line's tag is its protocol instead). */
   readonly tags: Readonly<Record<EventCategory, string>>;
@@ -160,6 +162,8 @@ const en: EventWords = {
   kinds: {
     'sim.start': (e) => `Simulation “${e.scenario}” starts (seed ${e.seed})`,
     input: (e) => describeInput(e.input, en),
+    'fault.ended': (e) =>
+      `Fault over after ${formatDuration(lastedFor(e.fault), 'en')}: ${describeFault(e.fault, en)}`,
     'tcp.segment': (e) =>
       `Sends TCP segment #${e.segment} [${flags(e)}] ${numbers(e)}, ` +
       (e.bytes === 0 ? 'no data' : `${e.bytes} bytes of data`) +
@@ -251,6 +255,7 @@ const en: EventWords = {
     'mail.search': (i) => `${i.host}: the user searches ${i.folder} for “${i.query}”`,
     fault: (i) => `Fault: ${describeFault(i.fault, en)}`,
   },
+  lasting: (what, duration) => `${what}, for ${duration}`,
   faults: {
     'host.down': (f) =>
       `${f.host} is switched off${f.mode === 'shutdown' ? ' (orderly shutdown)' : ' (crash)'}`,
@@ -297,6 +302,8 @@ const ko: EventWords = {
   kinds: {
     'sim.start': (e) => `“${e.scenario}” 시뮬레이션 시작 (시드 ${e.seed})`,
     input: (e) => describeInput(e.input, ko),
+    'fault.ended': (e) =>
+      `장애 종료 (${formatDuration(lastedFor(e.fault), 'ko')} 지남): ${describeFault(e.fault, ko)}`,
     'tcp.segment': (e) =>
       `TCP 세그먼트 #${e.segment} [${flags(e)}] ${numbers(e)} 전송, ` +
       (e.bytes === 0 ? '데이터 없음' : `데이터 ${e.bytes}바이트`) +
@@ -386,6 +393,7 @@ const ko: EventWords = {
     'mail.search': (i) => `${i.host}: 사용자가 ${i.folder}에서 “${i.query}” 검색`,
     fault: (i) => `장애 주입: ${describeFault(i.fault, ko)}`,
   },
+  lasting: (what, duration) => `${what} (${duration} 동안)`,
   faults: {
     'host.down': (f) => `${f.host} 전원 끔${f.mode === 'shutdown' ? ' (정상 종료)' : ' (비정상 종료)'}`,
     'host.up': (f) => `${f.host} 전원 다시 켬`,
@@ -436,7 +444,14 @@ function describeInput(input: Input, words: EventWords): string {
 }
 
 function describeFault(fault: Fault, words: EventWords): string {
-  return (words.faults[fault.type] as (f: Fault) => string)(fault);
+  const what = (words.faults[fault.type] as (f: Fault) => string)(fault);
+  const lasting = lastedFor(fault);
+  return lasting > 0 ? words.lasting(what, formatDuration(lasting, words === ko ? 'ko' : 'en')) : what;
+}
+
+// How long a fault was given to last (0 when it lasts until undone).
+function lastedFor(fault: Fault): number {
+  return 'for' in fault ? (fault.for ?? 0) : 0;
 }
 
 /** describe tells what an event is, in words, in `language`; protocol lines stay as they were on the wire. */
@@ -449,6 +464,7 @@ export function eventCategory(event: TraceEvent): EventCategory {
   const kind = event.kind;
   if (kind === 'app.line' || kind === 'terminal.line') return 'lines';
   if (kind === 'input') return event.input.type === 'fault' ? 'faults' : 'other';
+  if (kind === 'fault.ended') return 'faults';
   if (kind.startsWith('tcp.') || kind.startsWith('udp.')) return 'tcp';
   if (kind.startsWith('dns.')) return 'dns';
   if (kind.startsWith('queue.') || kind.startsWith('ua.')) return 'queue';
@@ -488,6 +504,8 @@ export function eventHosts(event: TraceEvent): string {
       if (input.type !== 'fault') return input.host;
       return 'host' in input.fault ? input.fault.host : input.fault.link;
     }
+    case 'fault.ended':
+      return 'host' in event.fault ? event.fault.host : event.fault.link;
     case 'sim.start':
       return '';
     default:

@@ -2,6 +2,7 @@
 // and what the student has selected. Views read it; only `input` changes the world, and it does so by
 // appending to the session's input log at the cursor's time.
 import { builtinScenario } from '../../sim/builtinScenarios.ts';
+import { endedAt, faultSpans, withLinkSetting, type FaultSpan } from '../../sim/faultLife.ts';
 import type { Input, TimedInput } from '../../sim/input.ts';
 import type { Scenario } from '../../sim/scenario.ts';
 import { Session } from '../../sim/session.ts';
@@ -44,6 +45,8 @@ export class LabState {
   /** world is everything at the cursor: hosts, links, connections, queues, mailboxes. */
   world: WorldView = $derived(worldAt(this.scenario, this.trace, this.cursor));
   atEnd = $derived(this.cursor >= this.trace.length - 1);
+  /** faults are the faults people injected here, in time order, each with the stretch it is in force. */
+  faults: readonly FaultSpan[] = $derived(faultSpans(this.extraInputs));
 
   /** clock is the playing virtual time, which runs on between events so packets can glide along links. */
   clock = $state(0);
@@ -74,6 +77,15 @@ export class LabState {
    */
   input(input: Input): void {
     const at = this.#inputTime();
+    const fault = input.type === 'fault' ? input.fault : null;
+    if (fault?.type === 'link.set') {
+      // A link's new setting takes over from the one in force instead of piling up beside it.
+      const link = this.scenario.links.find((l) => l.id === fault.link);
+      if (link !== undefined) {
+        this.#rewrite(withLinkSetting(this.extraInputs, { at, input: { type: 'fault', fault } }, link), at);
+        return;
+      }
+    }
     this.#session.input(at, input);
     this.extraInputs = [...this.extraInputs, { at, input }];
     this.#run(at);
@@ -89,6 +101,36 @@ export class LabState {
     for (const { at, input } of timed) this.#session.input(at, input);
     this.extraInputs = [...this.extraInputs, ...timed];
     this.#run(Math.max(...timed.map((i) => i.at)));
+  }
+
+  /**
+   * remove takes something people did out of the input log, as if it had never been done: the world is
+   * recomputed without it and the cursor stays at the same time.
+   */
+  remove(entry: TimedInput): void {
+    const t = this.now;
+    if (!this.#session.remove(entry)) return;
+    this.extraInputs = this.extraInputs.filter((e) => e !== entry);
+    this.#run(t);
+    this.seekTime(t);
+  }
+
+  /** endFault ends a lasting fault at the cursor (a fault that has not begun there is removed instead). */
+  endFault(entry: TimedInput): void {
+    const ended = endedAt(entry, this.now);
+    if (ended === null) return this.remove(entry);
+    this.#rewrite(
+      this.extraInputs.map((e) => (e === entry ? ended : e)),
+      this.now,
+    );
+  }
+
+  // A change to the past of the log (an entry replaced): a new session replays the new log, the cursor at `t`.
+  #rewrite(inputs: readonly TimedInput[], t: number): void {
+    this.#session = new Session(this.scenario, inputs);
+    this.extraInputs = inputs;
+    this.#run(t);
+    this.seekTime(t);
   }
 
   // What a person does now happens after everything the cursor shows: an input at the very same millisecond

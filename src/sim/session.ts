@@ -59,19 +59,21 @@ export class Session {
   /**
    * input adds what a person did at virtual time `at`. Beyond the horizon it simply joins the running world;
    * at or before it, the world is replayed from the start to the same horizon, so later events are re-derived.
+   * It returns the entry it logged, which `remove` takes back.
    */
-  input(at: number, input: Input): void {
+  input(at: number, input: Input): TimedInput {
     const entry: TimedInput = { at, input };
     const index = this.#inputs.findIndex((e) => e.at > at);
     if (index === -1) this.#inputs.push(entry);
     else this.#inputs.splice(index, 0, entry);
     if (at > this.#horizon) {
       this.#scheduleInput(entry);
-      return;
+      return entry;
     }
     const horizon = this.#horizon;
     this.#rebuild();
     this.runUntil(horizon);
+    return entry;
   }
 
   /**

@@ -2,6 +2,7 @@
 // builder. SMTP codes, commands and host names stay as on the wire; only what explains them is translated.
 import type { AddressProblem } from '../lab/addressList.ts';
 import type { FaultReplyId } from '../lab/faultReplies.ts';
+import type { FaultPhase } from '../../sim/faultLife.ts';
 import type { Localized } from './languageContext.ts';
 
 /** SmtpStageName is a point of an SMTP session where a fault can replace the server's reply. */
@@ -85,6 +86,21 @@ export interface FaultText {
   loss: string;
   applyLink: string;
   applied: (what: string) => string;
+  /** lasting heads the choice of how long the next lasting fault stays in force; `untilUndone` is no limit. */
+  lasting: string;
+  untilUndone: string;
+  lastingHelp: string;
+  /** injected heads the list of faults people injected, each removable. */
+  injected: string;
+  noneInjected: string;
+  scenarioFaults: (count: number) => string;
+  phases: Readonly<Record<FaultPhase, string>>;
+  /** span says when a fault is in force: from `from` to `to` (null: until undone). */
+  span: (from: string, to: string | null) => string;
+  endNow: string;
+  remove: string;
+  removed: (what: string) => string;
+  ended: (what: string) => string;
 }
 
 /** PickerText is the scenario picker's catalogue, sandbox builder included. */
@@ -186,7 +202,7 @@ export const controlsText: Localized<ControlsText> = {
     faults: {
       title: 'Faults',
       intro:
-        'Break things live. Each fault happens at the cursor’s time, so stepping back before it undoes it.',
+        'Break things live. A fault is written into the input log at the cursor’s time and stays there: stepping back does not undo it, and playing forward applies it again. To undo a fault, remove it from the list of injected faults: the world is then recomputed as if it had never happened.',
       hosts: 'Hosts',
       kinds: {
         host: 'host',
@@ -246,12 +262,26 @@ export const controlsText: Localized<ControlsText> = {
       cut: 'Cut',
       mend: 'Mend',
       linkHelp:
-        'A cut link loses every segment until it is mended, and TCP retransmits. Latency delays each segment, jitter varies the delay, loss drops a share of them at random.',
+        'A cut link loses every segment until it is mended, and TCP retransmits. Latency delays each segment, jitter varies the delay, loss drops a share of them at random. New settings replace the ones in force; setting the link’s own values again just ends the earlier setting.',
       latency: 'Latency',
       jitter: 'Jitter',
       loss: 'Loss',
       applyLink: 'Apply',
       applied: (what) => `Applied: ${what}`,
+      lasting: 'How long',
+      untilUndone: 'until undone',
+      lastingHelp:
+        'For a crash, a shutdown, stopped SMTP, a chosen code or refusal, a cut link and link settings. When the time is up the fault ends by itself: the host comes back up, SMTP starts again, the server answers normally, the link is mended or gets back its own latency, jitter and loss.',
+      injected: 'Injected faults',
+      noneInjected: 'None yet. Faults you inject appear here, each with a button to remove it.',
+      scenarioFaults: (count) =>
+        `The scenario itself schedules ${count === 1 ? 'a fault' : `${count} faults`}; ${count === 1 ? 'it is' : 'they are'} part of the story and not listed here.`,
+      phases: { upcoming: 'later', on: 'in force', over: 'over' },
+      span: (from, to) => (to === null ? `from ${from}, until undone` : `${from} → ${to}`),
+      endNow: 'End now',
+      remove: 'Remove',
+      removed: (what) => `Removed: ${what}. The world was recomputed without it.`,
+      ended: (what) => `Ended at the cursor: ${what}`,
     },
     picker: {
       title: 'Scenario',
@@ -324,7 +354,8 @@ export const controlsText: Localized<ControlsText> = {
     },
     faults: {
       title: '장애',
-      intro: '실시간으로 장애를 일으킵니다. 장애는 커서 시각에 일어나므로 그 앞으로 되돌아가면 취소됩니다.',
+      intro:
+        '실시간으로 장애를 일으킵니다. 장애는 커서 시각에 입력 기록으로 남습니다. 앞으로 되돌아가도 취소되지 않고, 다시 재생하면 또 일어납니다. 장애를 취소하려면 ‘주입한 장애’ 목록에서 삭제하세요. 그 장애가 처음부터 없었던 것처럼 전체가 다시 계산됩니다.',
       hosts: '호스트',
       kinds: {
         host: '호스트',
@@ -384,12 +415,26 @@ export const controlsText: Localized<ControlsText> = {
       cut: '링크 끊기',
       mend: '링크 잇기',
       linkHelp:
-        '끊긴 링크는 다시 이을 때까지 모든 세그먼트를 잃고, TCP가 재전송합니다. 지연은 세그먼트마다 시간을 더하고, 지터는 지연을 들쭉날쭉하게 하며, 손실은 일부를 무작위로 버립니다.',
+        '끊긴 링크는 다시 이을 때까지 모든 세그먼트를 잃고, TCP가 재전송합니다. 지연은 세그먼트마다 시간을 더하고, 지터는 지연을 들쭉날쭉하게 하며, 손실은 일부를 무작위로 버립니다. 새 설정은 지금 설정을 대신합니다. 링크의 원래 값으로 되돌리면 이전 설정이 끝날 뿐 새 장애가 더해지지 않습니다.',
       latency: '지연',
       jitter: '지터',
       loss: '손실',
       applyLink: '적용',
       applied: (what) => `적용함: ${what}`,
+      lasting: '지속 시간',
+      untilUndone: '직접 끝낼 때까지',
+      lastingHelp:
+        '강제 종료, 서버 중단, SMTP 중지, 정한 코드로 응답하기와 명령 거부, 링크 끊기와 링크 설정에 적용됩니다. 시간이 다 되면 장애가 저절로 끝납니다. 호스트가 다시 켜지고, SMTP가 다시 시작하고, 서버가 정상 응답하고, 링크가 복구되거나 원래의 지연·지터·손실로 돌아갑니다.',
+      injected: '주입한 장애',
+      noneInjected: '아직 없습니다. 장애를 주입하면 여기에 나오고, 하나씩 삭제할 수 있습니다.',
+      scenarioFaults: (count) =>
+        `시나리오에 예약된 장애 ${count}개는 이야기의 일부라서 여기에 나오지 않습니다.`,
+      phases: { upcoming: '예정', on: '진행 중', over: '끝남' },
+      span: (from, to) => (to === null ? `${from}부터, 직접 끝낼 때까지` : `${from} → ${to}`),
+      endNow: '지금 끝내기',
+      remove: '삭제',
+      removed: (what) => `삭제함: ${what}. 이 장애 없이 다시 계산했습니다.`,
+      ended: (what) => `커서 시각에 끝냄: ${what}`,
     },
     picker: {
       title: '시나리오',

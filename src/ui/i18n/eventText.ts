@@ -443,6 +443,11 @@ function describeInput(input: Input, words: EventWords): string {
   return (words.inputs[input.type] as (i: Input) => string)(input);
 }
 
+/** faultWords says what a fault does, and for how long when it was given a duration, in `language`. */
+export function faultWords(fault: Fault, language: Language): string {
+  return describeFault(fault, eventText[language]);
+}
+
 function describeFault(fault: Fault, words: EventWords): string {
   const what = (words.faults[fault.type] as (f: Fault) => string)(fault);
   const lasting = lastedFor(fault);

@@ -42,7 +42,8 @@ export function messagesFor(language: Language): Messages {
 }
 
 /**
- * formatDuration writes virtual time as people read it: `0 ms`, `220 ms`, `1.4 s`, `60.84 s`, `5 min`.
+ * formatDuration writes virtual time as people read it: `0 ms`, `220 ms`, `1.4 s`, `60.84 s`, `5 min`, `2 h`,
+ * `5 d` (hours from two hours on and days from two days on, so a long outage does not read as `7,200 min`).
  * SI units read the same in both languages; digits follow the language's number format.
  */
 export function formatDuration(ms: number, language: Language): string {
@@ -50,5 +51,7 @@ export function formatDuration(ms: number, language: Language): string {
     new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(n);
   if (ms < 1000) return `${number(ms, 1)} ms`;
   if (ms < 120_000) return `${number(ms / 1000, 3)} s`;
-  return `${number(ms / 60_000, 1)} min`;
+  if (ms < 7_200_000) return `${number(ms / 60_000, 1)} min`;
+  if (ms < 172_800_000) return `${number(ms / 3_600_000, 1)} h`;
+  return `${number(ms / 86_400_000, 1)} d`;
 }

@@ -86,8 +86,8 @@ export class LabState {
         return;
       }
     }
-    this.#session.input(at, input);
-    this.extraInputs = [...this.extraInputs, { at, input }];
+    const entry = this.#session.input(at, input);
+    this.extraInputs = [...this.extraInputs, entry];
     this.#run(at);
     this.cursor = seqAtTime(this.trace, at);
     this.clock = at;
@@ -98,8 +98,8 @@ export class LabState {
     if (list.length === 0) return;
     const earliest = this.#inputTime();
     const timed = list.map(({ at, input }) => ({ at: Math.max(at, earliest), input }));
-    for (const { at, input } of timed) this.#session.input(at, input);
-    this.extraInputs = [...this.extraInputs, ...timed];
+    const logged = timed.map(({ at, input }) => this.#session.input(at, input));
+    this.extraInputs = [...this.extraInputs, ...logged];
     this.#run(Math.max(...timed.map((i) => i.at)));
   }
 

@@ -73,6 +73,15 @@ describe('a fault removed from the input log', () => {
     expect(session.inputs.some((e) => e === down)).toBe(false);
   });
 
+  it('takes back an entry logged while the world runs', () => {
+    const session = textbookWith([]);
+    const crash = session.input(1000, { type: 'fault', fault: { type: 'host.down', host: 'hamburger.edu' } });
+    session.runUntilQuiet(6 * H);
+    expect(delivered(session.trace)).toEqual([]);
+    expect(session.remove(crash)).toBe(true);
+    expect(delivered(session.trace)).toHaveLength(1);
+  });
+
   it('refuses to remove what is not in the log, and leaves the world as it was', () => {
     const session = textbookWith([]);
     const before = session.trace.length;

@@ -10,6 +10,7 @@ import { pop3ClientMachine } from './pop3/pop3ClientMachine.ts';
 import { pop3ServerMachine } from './pop3/pop3ServerMachine.ts';
 import { pop3TypedLines } from './pop3/typedLines.ts';
 import { httpCatalogue } from './http/catalogue.ts';
+import { httpClientMachine } from './http/httpClientMachine.ts';
 import { httpServerMachine } from './http/httpServerMachine.ts';
 import type { TypedLineReader } from './shared/lineFacts.ts';
 import { smtpCatalogue } from './smtp/catalogue.ts';
@@ -81,7 +82,7 @@ export const PROTOCOLS: { readonly [P in ProtocolName]: ProtocolEntry & { readon
     ports: [80],
     catalogue: httpCatalogue(),
     serverMachine: httpServerMachine,
-    clientMachine: null,
+    clientMachine: httpClientMachine,
     typedLines: null,
   },
 };

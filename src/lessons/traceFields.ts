@@ -162,6 +162,32 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
   'ua.fetchResult': fields('ua.fetchResult', ['host', 'server', 'protocol', 'outcome', 'count', 'detail']),
   'ua.imap': fields('ua.imap', ['host', 'server', 'user', 'reading']),
   'webmail.session': fields('webmail.session', ['host', 'user', 'action']),
+  'web.fetch': fields('web.fetch', [
+    'host',
+    'site',
+    'conn',
+    'request',
+    'method',
+    'target',
+    'reused',
+    'status',
+    'size',
+    'detail',
+  ]),
+  'web.page': fields('web.page', [
+    'host',
+    'site',
+    'action',
+    'target',
+    'status',
+    'title',
+    'requests',
+    'objects',
+    'bytes',
+    'connections',
+    'outcome',
+    'detail',
+  ]),
 };
 
 function fields<K extends TraceEventKind>(_kind: K, names: readonly OwnField<K>[]): readonly string[] {

@@ -34,6 +34,11 @@ export function describeEvent(e: TraceEvent): string | null {
       )
         return `input   ${i.host}: ${i.type.slice(5)} ${i.folder}/${i.uid}`;
       if (i.type === 'mail.search') return `input   ${i.host}: searches ${i.folder} for "${i.query}"`;
+      if (i.type === 'web.open') return `input   ${i.host}: browser opens ${i.url}`;
+      if (i.type === 'web.login') return `input   ${i.host}: browser logs in as ${i.user}`;
+      if (i.type === 'web.read') return `input   ${i.host}: browser reads message ${i.uid}`;
+      if (i.type === 'web.send')
+        return `input   ${i.host}: browser sends "${i.subject ?? ''}" to ${i.to.join(', ')}`;
       return `input   fault ${JSON.stringify(i.fault)}`;
     }
     case 'fault.ended':
@@ -123,6 +128,10 @@ export function describeEvent(e: TraceEvent): string | null {
       return `ua      ${e.host} fetch from ${e.server} ${e.outcome}: ${e.count} new (${e.detail})`;
     case 'ua.imap':
       return `ua      ${e.host} imap ${e.user}@${e.server} ${e.reading.action}: ${JSON.stringify({ ...e.reading, action: undefined })}`;
+    case 'web.fetch':
+      return `web     ${e.host} ${e.method} ${e.site}${e.target} -> ${e.status ?? 'no answer'} ${e.detail}${e.conn === null ? '' : ` (${e.conn}${e.reused ? ', reused' : ''})`}`;
+    case 'web.page':
+      return `web     ${e.host} ${e.action} ${e.site}${e.target}: ${e.outcome} ${e.detail} (${e.objects} objects, ${e.requests} requests, ${e.connections.length} connections)`;
     case 'webmail.session':
       return `webmail ${e.host} ${e.user}: ${e.action}`;
     case 'host.down':

@@ -127,6 +127,16 @@ export interface ImapMessageRef {
   uid: number;
 }
 
+/** WebDraft is what a person writes in the webmail's compose form in a browser. */
+export interface WebDraft {
+  to: string[];
+  cc?: string[];
+  subject?: string;
+  body?: string;
+  /** inReplyTo is the Message-ID of the message answered, as the webmail's reply form carries it. */
+  inReplyTo?: string;
+}
+
 /**
  * Input is one thing a person did. The terminal inputs act like `telnet target port` on a host: open a raw TCP
  * connection, type a line (CRLF is added), close it.
@@ -142,6 +152,12 @@ export type Input =
   | ({ type: 'mail.move'; host: HostId } & ImapMessageRef & { to: string })
   | ({ type: 'mail.flag'; host: HostId } & ImapMessageRef & { flag: string; set: boolean })
   | { type: 'mail.search'; host: HostId; folder: string; query: string }
+  /** web.open: the host's browser goes to an address (`http://webmail.hamburger.edu/`, or a path on its site). */
+  | { type: 'web.open'; host: HostId; url: string }
+  /** web.login, web.read, web.send: the browser uses the webmail site it has open (login form, a message, compose). */
+  | { type: 'web.login'; host: HostId; user: string; password: string }
+  | { type: 'web.read'; host: HostId; uid: number; folder?: string }
+  | ({ type: 'web.send'; host: HostId } & WebDraft)
   | { type: 'fault'; fault: Fault };
 
 /** TimedInput is an input with the virtual time (ms) it happens at. */

@@ -360,9 +360,30 @@ const input = v.variant(
       set: v.boolean(),
     }),
     v.strictObject({ type: v.literal('mail.search'), host: name, folder: v.string(), query: v.string() }),
+    v.strictObject({
+      type: v.literal('web.open'),
+      host: name,
+      url: v.pipe(v.string(), v.minLength(1, 'must be an address')),
+    }),
+    v.strictObject({ type: v.literal('web.login'), host: name, user: v.string(), password: v.string() }),
+    v.strictObject({
+      type: v.literal('web.read'),
+      host: name,
+      uid: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      folder: v.optional(v.string()),
+    }),
+    v.strictObject({
+      type: v.literal('web.send'),
+      host: name,
+      to: v.array(address),
+      cc: v.optional(v.array(address)),
+      subject: v.optional(v.string()),
+      body: v.optional(v.string()),
+      inReplyTo: v.optional(v.string()),
+    }),
     v.strictObject({ type: v.literal('fault'), fault }),
   ],
-  'must be an input with a known type (terminal.open, terminal.type, terminal.close, mail.send, mail.fetch, mail.open, mail.delete, mail.move, mail.flag, mail.search, fault)',
+  'must be an input with a known type (terminal.open, terminal.type, terminal.close, mail.send, mail.fetch, mail.open, mail.delete, mail.move, mail.flag, mail.search, web.open, web.login, web.read, web.send, fault)',
 );
 
 const timedInputs = v.array(v.strictObject({ at: duration, input }), 'must be a list of { at, input }');

@@ -333,6 +333,46 @@ export interface ImapAttachment {
   size: number;
 }
 
+/** WebAction is what a person asked a browser to do: open an address, log in, read a message, send one. */
+export type WebAction = 'open' | 'login' | 'read' | 'send';
+
+/**
+ * WebEvent is what a browser reports: `web.fetch` for each response it got (or the failure instead), saying on
+ * which connection, which request on it, and whether the connection was `reused` (kept alive from before); and
+ * `web.page` when a page a person asked for has loaded, with how many requests (redirects included) and objects
+ * (responses: the page and its stylesheets) it took, their body octets, and the connections used.
+ */
+export type WebEvent =
+  | {
+      kind: 'web.fetch';
+      host: HostId;
+      site: string;
+      conn: ConnId | null;
+      request: number | null;
+      method: string;
+      target: string;
+      reused: boolean;
+      /** status is the response's, or null when there was none (detail says why). */
+      status: number | null;
+      size: number;
+      detail: string;
+    }
+  | {
+      kind: 'web.page';
+      host: HostId;
+      site: string;
+      action: WebAction;
+      target: string;
+      status: number | null;
+      title: string | null;
+      requests: number;
+      objects: number;
+      bytes: number;
+      connections: ConnId[];
+      outcome: 'ok' | 'failed';
+      detail: string;
+    };
+
 /** Stamp is what the kernel adds to every event: the virtual time in ms and its position in the trace. */
 export interface Stamp {
   readonly t: number;
@@ -342,7 +382,7 @@ export interface Stamp {
 type Stamped<E> = E extends unknown ? E & Stamp : never;
 
 /** UnstampedEvent is any event before the kernel stamps it. */
-export type UnstampedEvent = NetEvent | SimEvent | MailEvent;
+export type UnstampedEvent = NetEvent | SimEvent | MailEvent | WebEvent;
 
 /** TraceEvent is one stamped event of the trace, a discriminated union on `kind`. */
 export type TraceEvent = Stamped<UnstampedEvent>;

@@ -8,6 +8,7 @@ import { startDnsServer } from './dns/dnsServer.ts';
 import { Zone } from './dns/zone.ts';
 import { Terminal } from './hosts/terminal.ts';
 import { faultTarget } from './faultLife.ts';
+import { Browser } from './web/browser.ts';
 import type { Fault, Input } from './input.ts';
 import type { Kernel } from './kernel.ts';
 import { MailServer } from './mail/mailServer.ts';
@@ -38,6 +39,7 @@ export class World {
   readonly network: Network;
   readonly #kernel: Kernel;
   readonly #terminals = new Map<HostId, Terminal>();
+  readonly #browsers = new Map<HostId, Browser>();
   readonly #hosts = new Map<HostId, HostSpec>();
   readonly #contexts = new Map<HostId, ServiceContext>();
   readonly #resolvers = new Map<HostId, DnsResolver>();
@@ -138,6 +140,16 @@ export class World {
         const { type: _type, host, ...request } = input;
         return this.#userAgents.get(host)?.read({ kind: 'search', ...request });
       }
+      case 'web.open':
+        return this.#browser(input.host).open(input.url);
+      case 'web.login':
+        return this.#browser(input.host).login(input.user, input.password);
+      case 'web.read':
+        return this.#browser(input.host).read(input.uid, input.folder);
+      case 'web.send': {
+        const { type: _type, host, ...draft } = input;
+        return this.#browser(host).send(draft);
+      }
       case 'fault':
         this.inject(input.fault);
         return;
@@ -165,6 +177,7 @@ export class World {
         this.#mailServers.get(fault.host)?.stop(fault.mode === 'shutdown');
         this.network.setHostUp(fault.host, false);
         this.#terminals.delete(fault.host);
+        this.#browsers.delete(fault.host);
         this.#resolvers.delete(fault.host);
         this.#webmails.delete(fault.host);
         return ifLatest(() => this.inject({ type: 'host.up', host: fault.host }));
@@ -258,6 +271,16 @@ export class World {
         );
       }
     }
+  }
+
+  // Any host can run a browser, as any host has a terminal: it appears when a person first uses it.
+  #browser(host: HostId): Browser {
+    let browser = this.#browsers.get(host);
+    if (!browser) {
+      browser = new Browser(this.#context(host));
+      this.#browsers.set(host, browser);
+    }
+    return browser;
   }
 
   #terminal(host: HostId): Terminal {

@@ -231,6 +231,14 @@ const en: EventWords = {
     'ua.fetchResult': (e) =>
       `${e.outcome === 'ok' ? 'Fetch done' : 'Fetch failed'}: ${e.count} new message${e.count === 1 ? '' : 's'} from ${e.server} (${e.detail})`,
     'ua.imap': (e) => imapReadingEn(e.reading),
+    'web.fetch': (e) =>
+      e.status === null
+        ? `The browser gets no answer to ${e.method} ${e.target}: ${e.detail}`
+        : `The browser gets ${e.status} ${e.detail} for ${e.method} ${e.target} (${e.size} octets, ${e.reused ? 'on the kept-alive connection' : 'on a new connection'})`,
+    'web.page': (e) =>
+      e.outcome === 'failed'
+        ? `The browser cannot show ${e.site}${e.target}: ${e.detail}`
+        : `The browser shows ${e.title ?? e.target} (${e.status}): ${e.objects} object${e.objects === 1 ? '' : 's'} in ${e.requests} request${e.requests === 1 ? '' : 's'} over ${e.connections.length} connection${e.connections.length === 1 ? '' : 's'}`,
     'webmail.session': (e) =>
       ({
         login: `${e.user} logs in to the webmail: the mail server took the password over IMAP`,
@@ -253,6 +261,11 @@ const en: EventWords = {
     'mail.flag': (i) =>
       `${i.host}: the user ${i.set ? 'sets' : 'clears'} ${i.flag} on message ${i.uid} in ${i.folder}`,
     'mail.search': (i) => `${i.host}: the user searches ${i.folder} for “${i.query}”`,
+    'web.open': (i) => `${i.host}: the browser opens ${i.url}`,
+    'web.login': (i) => `${i.host}: the user logs in to the webmail as ${i.user}`,
+    'web.read': (i) => `${i.host}: the user opens message ${i.uid} in the webmail`,
+    'web.send': (i) =>
+      `${i.host}: the user sends “${i.subject || '(no subject)'}” from the webmail to ${i.to.join(', ')}`,
     fault: (i) => `Fault: ${describeFault(i.fault, en)}`,
   },
   lasting: (what, duration) => `${what}, for ${duration}`,
@@ -369,6 +382,14 @@ const ko: EventWords = {
     'ua.fetchResult': (e) =>
       `${e.outcome === 'ok' ? '메일 가져오기 완료' : '메일 가져오기 실패'}: ${e.server}에서 새 메시지 ${e.count}개 (${e.detail})`,
     'ua.imap': (e) => imapReadingKo(e.reading),
+    'web.fetch': (e) =>
+      e.status === null
+        ? `브라우저가 ${e.method} ${e.target}의 응답을 받지 못함: ${e.detail}`
+        : `브라우저가 ${e.method} ${e.target}에 대해 ${e.status} ${e.detail} 응답을 받음 (${e.size}바이트, ${e.reused ? '유지된 연결 재사용' : '새 연결'})`,
+    'web.page': (e) =>
+      e.outcome === 'failed'
+        ? `브라우저가 ${e.site}${e.target}을(를) 표시하지 못함: ${e.detail}`
+        : `브라우저가 ${e.title ?? e.target} 페이지를 표시 (${e.status}): 연결 ${e.connections.length}개에서 요청 ${e.requests}번, 객체 ${e.objects}개`,
     'webmail.session': (e) =>
       ({
         login: `${e.user} 사용자가 웹메일에 로그인: 메일 서버가 IMAP으로 비밀번호를 확인함`,
@@ -391,6 +412,11 @@ const ko: EventWords = {
     'mail.flag': (i) =>
       `${i.host}: 사용자가 ${i.folder}의 메시지 ${i.uid}에 ${i.flag} ${i.set ? '설정' : '해제'}`,
     'mail.search': (i) => `${i.host}: 사용자가 ${i.folder}에서 “${i.query}” 검색`,
+    'web.open': (i) => `${i.host}: 브라우저가 ${i.url} 열기`,
+    'web.login': (i) => `${i.host}: 사용자가 ${i.user}(으)로 웹메일에 로그인`,
+    'web.read': (i) => `${i.host}: 사용자가 웹메일에서 메시지 ${i.uid} 열기`,
+    'web.send': (i) =>
+      `${i.host}: 사용자가 웹메일에서 “${i.subject || '(제목 없음)'}”을(를) ${i.to.join(', ')}에게 보냄`,
     fault: (i) => `장애 주입: ${describeFault(i.fault, ko)}`,
   },
   lasting: (what, duration) => `${what} (${duration} 동안)`,

@@ -1,0 +1,379 @@
+// A web browser on a host, as the user agent of webmail: it opens pages with HTTP GET, posts forms, keeps the
+// site's cookies, follows 303 redirects and fetches a page's stylesheet, over one persistent connection that it
+// reuses while the server keeps it open and replaces when the server has closed it (RFC 9112 §9.3). What it did
+// goes into the trace as `web.fetch` (each response) and `web.page` (each page a person asked for).
+import { createActor, type ActorRefFrom } from 'xstate';
+import type { Socket } from '../../net/socket.ts';
+import type { ConnId, SocketError } from '../../net/types.ts';
+import { httpClientMachine, type ClientFailure } from '../../protocols/http/httpClientMachine.ts';
+import { headerValue, type HttpHeaders, type HttpResponse } from '../../protocols/http/message.ts';
+import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
+import type { WebDraft } from '../input.ts';
+import { bindHttpSession, type HttpSessionHandle } from '../services/httpSession.ts';
+import { openConnection } from '../services/openConnection.ts';
+import type { ServiceContext } from '../services/service.ts';
+import type { WebAction } from '../trace.ts';
+import { CookieJar } from './cookieJar.ts';
+import { encodeForm } from './formEncoding.ts';
+import { parseSiteUrl, siteName, type SiteUrl } from './siteUrl.ts';
+
+/** USER_AGENT is what the browser calls itself (RFC 9110 §10.1.5). */
+export const USER_AGENT = 'MailLab-Browser/1.0';
+
+// A browser gives up on a chain of redirects after a few (RFC 9110 §15.4 warns of loops; browsers stop near 20).
+const MAX_REDIRECTS = 5;
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+const CONNECT_FAILURE: Record<SocketError, string> = {
+  refused: 'connection refused',
+  timeout: 'connection timed out',
+  unreachable: 'no route to host',
+  reset: 'connection reset by peer',
+  'host-down': 'network is down',
+};
+
+interface Fetch {
+  readonly url: SiteUrl;
+  readonly method: 'GET' | 'POST';
+  readonly body: string;
+  readonly credential: boolean;
+}
+
+interface Navigation {
+  readonly action: WebAction;
+  readonly first: Fetch;
+}
+
+interface PageLoad {
+  readonly action: WebAction;
+  requests: number;
+  objects: number;
+  bytes: number;
+  readonly conns: Set<ConnId>;
+}
+
+interface Connection {
+  readonly site: string;
+  readonly socket: Socket;
+  readonly actor: ActorRefFrom<typeof httpClientMachine>;
+  readonly session: HttpSessionHandle;
+  /** waiting is told of the response (or failure) to the request in flight. */
+  waiting: ((outcome: FetchOutcome) => void) | null;
+}
+
+type FetchOutcome =
+  | { ok: true; response: HttpResponse; conn: ConnId }
+  | { ok: false; failure: ClientFailure | 'connect'; detail: string; conn: ConnId | null };
+
+/** Browser is one browser window on a host: one page at a time, pages asked for later wait their turn. */
+export class Browser {
+  readonly #ctx: ServiceContext;
+  readonly #jar = new CookieJar();
+  readonly #cache = new Set<string>();
+  readonly #queue: Navigation[] = [];
+  #current: SiteUrl | null = null;
+  #conn: Connection | null = null;
+  #busy = false;
+
+  constructor(ctx: ServiceContext) {
+    this.#ctx = ctx;
+  }
+
+  /** open goes to an address (`http://webmail.hamburger.edu/inbox`, or a path on the site open now). */
+  open(address: string): void {
+    const url = parseSiteUrl(address, this.#current);
+    if (url === null) return this.#report('open', null, null, `cannot read the address "${address}"`);
+    this.#navigate('open', { url, method: 'GET', body: '', credential: false });
+  }
+
+  /** login posts the site's login form with `user` and `password`, as a person filling it in would. */
+  login(user: string, password: string): void {
+    this.#onSite(
+      'login',
+      '/login',
+      'POST',
+      encodeForm([
+        ['user', user],
+        ['password', password],
+      ]),
+      true,
+    );
+  }
+
+  /** read opens message `uid` of `folder` (INBOX when left out) on the site open now. */
+  read(uid: number, folder?: string): void {
+    const query = folder === undefined || folder === 'INBOX' ? '' : `?${encodeForm([['folder', folder]])}`;
+    this.#onSite('read', `/message/${uid}${query}`, 'GET', '', false);
+  }
+
+  /** send posts the site's compose form. */
+  send(draft: WebDraft): void {
+    const fields: [string, string][] = [
+      ['to', draft.to.join(', ')],
+      ['cc', (draft.cc ?? []).join(', ')],
+      ['subject', draft.subject ?? ''],
+      ['body', draft.body ?? ''],
+    ];
+    if (draft.inReplyTo !== undefined) fields.push(['in-reply-to', draft.inReplyTo]);
+    this.#onSite('send', '/send', 'POST', encodeForm(fields), false);
+  }
+
+  #onSite(
+    action: WebAction,
+    target: string,
+    method: 'GET' | 'POST',
+    body: string,
+    credential: boolean,
+  ): void {
+    const site = this.#current;
+    if (site === null) return this.#report(action, null, null, 'no site is open: open one first (web.open)');
+    this.#navigate(action, { url: { ...site, target }, method, body, credential });
+  }
+
+  #navigate(action: WebAction, first: Fetch): void {
+    this.#queue.push({ action, first });
+    this.#next();
+  }
+
+  #next(): void {
+    if (this.#busy) return;
+    const navigation = this.#queue.shift();
+    if (navigation === undefined) return;
+    this.#busy = true;
+    const page: PageLoad = { action: navigation.action, requests: 0, objects: 0, bytes: 0, conns: new Set() };
+    this.#load(page, navigation.first, 0);
+  }
+
+  // One step of a page load: the request, then a redirect to follow, the stylesheets to fetch, or the end.
+  #load(page: PageLoad, fetch: Fetch, redirects: number): void {
+    this.#current = fetch.url;
+    this.#fetch(page, fetch, (outcome) => {
+      if (!outcome.ok) return this.#finish(page, fetch.url, null, null, outcome.detail);
+      const response = outcome.response;
+      const location = headerValue(response.headers, 'location');
+      if (response.status >= 300 && response.status < 400 && location !== undefined) {
+        const next = parseSiteUrl(location, fetch.url);
+        if (next !== null && redirects < MAX_REDIRECTS)
+          // RFC 9110 §15.4.4: after 303 the browser GETs the place named; browsers do the same after 301 and 302.
+          return this.#load(page, { url: next, method: 'GET', body: '', credential: false }, redirects + 1);
+      }
+      const html = /^text\/html\b/i.test(headerValue(response.headers, 'content-type') ?? '');
+      const body = octetsToUtf8(response.body);
+      const sheets = html
+        ? stylesheets(body).filter((path) => !this.#cache.has(`${siteName(fetch.url)}${path}`))
+        : [];
+      this.#fetchAll(page, fetch.url, sheets, () =>
+        this.#finish(page, fetch.url, response, html ? title(body) : null, null),
+      );
+    });
+  }
+
+  // A page's stylesheets, one after another on the same connection (HTTP/1.1 without pipelining).
+  #fetchAll(page: PageLoad, site: SiteUrl, paths: readonly string[], done: () => void): void {
+    const [path, ...rest] = paths;
+    if (path === undefined) return done();
+    this.#fetch(
+      page,
+      { url: { ...site, target: path }, method: 'GET', body: '', credential: false },
+      (outcome) => {
+        if (outcome.ok && outcome.response.status === 200) this.#cache.add(`${siteName(site)}${path}`);
+        this.#fetchAll(page, site, rest, done);
+      },
+    );
+  }
+
+  #finish(
+    page: PageLoad,
+    url: SiteUrl,
+    response: HttpResponse | null,
+    pageTitle: string | null,
+    failure: string | null,
+  ) {
+    this.#ctx.emit({
+      kind: 'web.page',
+      host: this.#ctx.host,
+      site: siteName(url),
+      action: page.action,
+      target: url.target,
+      status: response?.status ?? null,
+      title: pageTitle,
+      requests: page.requests,
+      objects: page.objects,
+      bytes: page.bytes,
+      connections: [...page.conns],
+      outcome: failure === null ? 'ok' : 'failed',
+      detail: failure ?? `${response?.status ?? ''} ${response?.reason ?? ''}`.trim(),
+    });
+    this.#busy = false;
+    this.#next();
+  }
+
+  #report(action: WebAction, url: SiteUrl | null, status: number | null, detail: string): void {
+    this.#ctx.emit({
+      kind: 'web.page',
+      host: this.#ctx.host,
+      site: url === null ? '' : siteName(url),
+      action,
+      target: url?.target ?? '',
+      status,
+      title: null,
+      requests: 0,
+      objects: 0,
+      bytes: 0,
+      connections: [],
+      outcome: 'failed',
+      detail,
+    });
+  }
+
+  // One request and its response, on the open connection when the server kept it, else on a new one. A GET
+  // that finds a reused connection closed under it is sent again once on a new connection (RFC 9112 §9.3.1).
+  #fetch(page: PageLoad, fetch: Fetch, done: (outcome: FetchOutcome) => void, retried = false): void {
+    page.requests += 1;
+    this.#connection(fetch.url, (conn, reused) => {
+      if (conn === null) {
+        const outcome: FetchOutcome = { ok: false, failure: 'connect', detail: reused, conn: null };
+        this.#fetchFact(fetch, outcome, false, null);
+        return done(outcome);
+      }
+      page.conns.add(conn.socket.conn);
+      const number = conn.actor.getSnapshot().context.requests + 1;
+      conn.waiting = (outcome) => {
+        conn.waiting = null;
+        this.#fetchFact(fetch, outcome, reused === 'reused', number);
+        if (
+          !outcome.ok &&
+          reused === 'reused' &&
+          outcome.failure === 'closed' &&
+          fetch.method === 'GET' &&
+          !retried
+        )
+          return this.#fetch(page, fetch, done, true);
+        if (outcome.ok) {
+          page.objects += 1;
+          page.bytes += outcome.response.body.length;
+          this.#jar.store(fetch.url.host, outcome.response.headers);
+        }
+        done(outcome);
+      };
+      conn.session.send({
+        type: 'request.send',
+        request: {
+          method: fetch.method,
+          target: fetch.url.target,
+          version: 'HTTP/1.1',
+          headers: this.#headers(fetch),
+          body: fetch.body,
+        },
+        credential: fetch.credential,
+      });
+    });
+  }
+
+  #headers(fetch: Fetch): HttpHeaders {
+    const cookie = this.#jar.header(fetch.url.host);
+    return [
+      ['Host', siteName(fetch.url)],
+      ['User-Agent', USER_AGENT],
+      ['Accept', fetch.url.target.endsWith('.css') ? 'text/css' : 'text/html'],
+      ...(cookie === null ? [] : [['Cookie', cookie] as const]),
+      ...(fetch.method === 'POST' ? [['Content-Type', FORM_TYPE] as const] : []),
+    ];
+  }
+
+  #fetchFact(fetch: Fetch, outcome: FetchOutcome, reused: boolean, request: number | null): void {
+    this.#ctx.emit({
+      kind: 'web.fetch',
+      host: this.#ctx.host,
+      site: siteName(fetch.url),
+      conn: outcome.conn,
+      request,
+      method: fetch.method,
+      target: fetch.url.target,
+      reused,
+      status: outcome.ok ? outcome.response.status : null,
+      size: outcome.ok ? outcome.response.body.length : 0,
+      detail: outcome.ok ? outcome.response.reason : outcome.detail,
+    });
+  }
+
+  // The connection to use for `url`: the open one when it goes to the same site and is idle ('reused'), else a new
+  // one ('new'); null with why when none could be made.
+  #connection(url: SiteUrl, use: (conn: Connection | null, how: string) => void): void {
+    const open = this.#conn;
+    const site = siteName(url);
+    if (open !== null && open.site === site && open.actor.getSnapshot().hasTag('idle'))
+      return use(open, 'reused');
+    if (open !== null) open.socket.close();
+    this.#conn = null;
+    const connect = (addr: string) => {
+      const socket = openConnection(this.#ctx.network, this.#ctx.emit, this.#ctx.host, addr, url.port);
+      let started = false;
+      socket.onEvent((event) => {
+        if (event.type === 'connected' && !started) {
+          started = true;
+          use(this.#bind(site, socket), 'new');
+        } else if (event.type === 'error' && !started) {
+          started = true;
+          use(null, `connect to ${url.host}[${addr}]:${url.port}: ${CONNECT_FAILURE[event.error]}`);
+        }
+      });
+    };
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(url.host)) return connect(url.host);
+    this.#ctx.resolver().lookup(url.host, 'A', (result) => {
+      const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
+      if (a?.type !== 'A')
+        return use(
+          null,
+          `cannot find the address of ${url.host} (${result.ok ? 'no A record' : result.error})`,
+        );
+      connect(a.address);
+    });
+  }
+
+  #bind(site: string, socket: Socket): Connection {
+    const actor = createActor(httpClientMachine, { clock: this.#ctx.kernel.clock });
+    const conn: Connection = {
+      site,
+      socket,
+      actor,
+      session: { send: () => undefined },
+      waiting: null,
+    };
+    actor.on('response.received', ({ response }) =>
+      conn.waiting?.({ ok: true, response, conn: socket.conn }),
+    );
+    actor.on('response.failed', ({ failure, detail }) =>
+      conn.waiting?.({ ok: false, failure, detail, conn: socket.conn }),
+    );
+    actor.subscribe({
+      complete: () => {
+        if (this.#conn === conn) this.#conn = null;
+      },
+    });
+    this.#conn = conn;
+    const session = bindHttpSession(socket, actor, {
+      host: this.#ctx.host,
+      machine: 'http-client',
+      emit: (e) => this.#ctx.emit(e),
+    });
+    return Object.assign(conn, { session });
+  }
+}
+
+// The stylesheets a page links to on its own site (HTML's <link rel="stylesheet" href="/...">).
+function stylesheets(html: string): string[] {
+  const found: string[] = [];
+  for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = match[0];
+    if (!/\brel=["']?stylesheet\b/i.test(tag)) continue;
+    const href = /\bhref=["']?(\/[^"'\s>]*)/i.exec(tag)?.[1];
+    if (href !== undefined && !found.includes(href)) found.push(href);
+  }
+  return found;
+}
+
+function title(html: string): string | null {
+  const match = /<title>([^<]*)<\/title>/i.exec(html);
+  return match === null ? null : (match[1] ?? '').trim();
+}

@@ -232,14 +232,15 @@ export class World {
       case 'imap.normal':
         this.#mailServers.get(fault.host)?.clearImapFaults();
         return null;
-      case 'http.reply':
-        this.#context(fault.host).httpFaults?.add({
+      case 'http.reply': {
+        const remove = this.#context(fault.host).httpFaults?.add({
           status: fault.status,
           every: fault.every ?? 1,
           ...(fault.path !== undefined ? { path: fault.path } : {}),
           ...(fault.text !== undefined ? { text: fault.text } : {}),
         });
-        return null;
+        return remove ? once(remove) : null;
+      }
       case 'http.normal':
         this.#context(fault.host).httpFaults?.clear();
         return null;

@@ -27,9 +27,13 @@ const RETRY_AFTER_SECONDS = 120;
 export class HttpFaults {
   #faults: { fault: HttpReplyFault; seen: number }[] = [];
 
-  /** add makes the service fail requests until `clear`. */
-  add(fault: HttpReplyFault): void {
-    this.#faults.push({ fault, seen: 0 });
+  /** add makes the service fail requests until `clear`, or until the returned function removes this fault. */
+  add(fault: HttpReplyFault): () => void {
+    const entry = { fault, seen: 0 };
+    this.#faults.push(entry);
+    return () => {
+      this.#faults = this.#faults.filter((e) => e !== entry);
+    };
   }
 
   /** clear makes the service answer every request on its merits again. */

@@ -1,0 +1,46 @@
+// CI's share of `npm run fuzz`: 10,000 random and grammar-based lines to each server machine, every reply
+// grammatical and NOOP still answered; and the fuzzer itself can fail, on a reply or a probe that is wrong.
+import { describe, expect, it } from 'vitest';
+import { FUZZ_TARGETS, type FuzzTarget } from '../../scripts/fuzz/fuzzTargets.ts';
+import { Fuzzer } from '../../scripts/fuzz/fuzzServers.ts';
+
+const LINES = 10_000;
+
+describe('the server machines under 10,000 fuzzed lines each', () => {
+  for (const target of FUZZ_TARGETS) {
+    it(
+      `${target.protocol} throws nothing, answers grammatically and still answers ${target.probe}`,
+      { timeout: 180_000 },
+      () => {
+        const result = new Fuzzer(target, 17).run(LINES);
+        expect(result.failure).toBeNull();
+        expect(result.lines).toBe(LINES);
+        expect(result.replies).toBeGreaterThan(LINES / 2);
+      },
+    );
+  }
+});
+
+describe('the fuzzer', () => {
+  const smtp = FUZZ_TARGETS.find((t) => t.protocol === 'smtp') as FuzzTarget;
+
+  it('reports a reply its protocol’s grammar refuses, with the seed and what was sent', () => {
+    const strict: FuzzTarget = {
+      ...smtp,
+      replyProblem: (reply) => (reply[0]?.code === 500 ? 'no 500 allowed' : null),
+    };
+    const result = new Fuzzer(strict, 3).run(2_000);
+    expect(result.failure).toMatchObject({ protocol: 'smtp', seed: 3, problem: 'no 500 allowed' });
+    expect(result.failure?.sent.length).toBeGreaterThan(0);
+  });
+
+  it('reports a session whose probe goes unanswered', () => {
+    const deaf: FuzzTarget = { ...smtp, answersProbe: () => false };
+    expect(new Fuzzer(deaf, 3).run(100).failure?.problem).toMatch(/no answer to NOOP/);
+  });
+
+  it('sends the same lines for the same seed', () => {
+    const strict: FuzzTarget = { ...smtp, replyProblem: (reply) => (reply[0]?.code === 500 ? 'stop' : null) };
+    expect(new Fuzzer(strict, 9).run(2_000).failure).toEqual(new Fuzzer(strict, 9).run(2_000).failure);
+  });
+});

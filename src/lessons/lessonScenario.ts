@@ -18,6 +18,7 @@ export function resolveLessonScenario(value: unknown): ScenarioResult {
       issues: [
         {
           path: 'extends',
+          problem: { kind: 'choice', options: builtinScenarioNames },
           message: `must name a built-in scenario (${builtinScenarioNames.join(', ')})`,
         },
       ],

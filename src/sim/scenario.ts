@@ -454,9 +454,51 @@ export interface Scenario {
   readonly inputs: readonly TimedInput[];
 }
 
-/** ScenarioIssue is one problem with a scenario: where (`hosts[1].address`) and what is wrong. */
+/**
+ * SCENARIO_LIMITS are the largest scenario the lab takes: a file, a link's world or its recorded actions past one
+ * of them is refused before the rest is read, since a page drawing ten thousand hosts stops answering.
+ */
+export const SCENARIO_LIMITS = {
+  bytes: 1_048_576,
+  hosts: 50,
+  links: 200,
+  faults: 500,
+  inputs: 1000,
+} as const;
+
+/** Limited names a counted part of a scenario that SCENARIO_LIMITS bounds. */
+export type Limited = keyof typeof SCENARIO_LIMITS;
+
+/** Expected is the kind of value a field wanted, when it got another. */
+export type Expected = 'number' | 'text' | 'list' | 'object' | 'boolean' | 'value';
+
+/** Named is what a reference in a scenario names (a host, a link, a mail server) or repeats (and an address). */
+export type Named = 'host' | 'link' | 'mail-server' | 'address' | 'scenario';
+
+/**
+ * IssueProblem is what is wrong, as a fact a view puts in its own words and language; the validator's own text is
+ * never shown. `format` carries the rule's English sentence, for the English message.
+ */
+export type IssueProblem =
+  | { kind: 'json' }
+  | { kind: 'too-large'; what: Limited; limit: number; actual: number }
+  | { kind: 'unknown-field' }
+  | { kind: 'missing' }
+  | { kind: 'type'; expected: Expected }
+  | { kind: 'choice'; options: readonly string[] }
+  | { kind: 'min'; limit: string }
+  | { kind: 'max'; limit: string }
+  | { kind: 'integer' }
+  | { kind: 'format' }
+  | { kind: 'names-none'; what: Named; name: string }
+  | { kind: 'repeats'; what: Named; name: string }
+  | { kind: 'same-ends' }
+  | { kind: 'no-user-agent'; name: string };
+
+/** ScenarioIssue is one problem with a scenario: where (`hosts[1].address`), what (`problem`), and in English. */
 export interface ScenarioIssue {
   readonly path: string;
+  readonly problem: IssueProblem;
   readonly message: string;
 }
 
@@ -465,12 +507,15 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; iss
 
 /** parseScenario validates a value already read from JSON. */
 export function parseScenario(value: unknown): ScenarioResult {
-  const result = v.safeParse(scenarioSchema, value);
+  const tooLarge = countIssues(value, '');
+  if (tooLarge.length > 0) return { ok: false, issues: tooLarge };
+  const result = v.safeParse(scenarioSchema, value, { message: ownMessage });
   if (!result.success) {
     return {
       ok: false,
       issues: result.issues.map((issue) => ({
         path: dotPath(issue) || '(top level)',
+        problem: problemOf(issue),
         message: issue.message,
       })),
     };
@@ -493,17 +538,129 @@ function zoneOffsetOf(value: unknown): number {
 
 /** parseScenarioText validates a scenario file's text, reporting bad JSON as an issue rather than throwing. */
 export function parseScenarioText(text: string): ScenarioResult {
+  const bytes = byteLength(text);
+  if (bytes > SCENARIO_LIMITS.bytes) return { ok: false, issues: [limitIssue('(file)', 'bytes', bytes)] };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return {
       ok: false,
-      issues: [{ path: '(file)', message: `is not valid JSON: ${(error as Error).message}` }],
+      issues: [
+        {
+          path: '(file)',
+          problem: { kind: 'json' },
+          message: `is not valid JSON: ${(error as Error).message}`,
+        },
+      ],
     };
   }
   return parseScenario(value);
 }
+
+/** byteLength is the size of `text` in UTF-8, the unit of SCENARIO_LIMITS.bytes. */
+export function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** limitIssue says that `what` has `actual` where SCENARIO_LIMITS allows fewer. */
+export function limitIssue(path: string, what: Limited, actual: number): ScenarioIssue {
+  const limit = SCENARIO_LIMITS[what];
+  const unit = what === 'bytes' ? 'bytes' : what;
+  return {
+    path,
+    problem: { kind: 'too-large', what, limit, actual },
+    message: `is too large: ${actual.toLocaleString('en')} ${unit}, where the lab takes at most ${limit.toLocaleString('en')}`,
+  };
+}
+
+// Counts the lists SCENARIO_LIMITS bounds before anything else is read; `prefix` is where `value` sits.
+function countIssues(value: unknown, prefix: string): ScenarioIssue[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const record = value as Record<string, unknown>;
+  const issues: ScenarioIssue[] = [];
+  for (const what of ['hosts', 'links', 'faults', 'inputs'] as const) {
+    const list = record[what];
+    if (Array.isArray(list) && list.length > SCENARIO_LIMITS[what])
+      issues.push(limitIssue(`${prefix}${what}`, what, list.length));
+  }
+  return issues;
+}
+
+// The validator's issue as a fact: its kind and what it expected, never its text.
+function problemOf(issue: v.BaseIssue<unknown>): IssueProblem {
+  const expected = issue.expected ?? '';
+  const options = [...expected.matchAll(/"([^"]*)"|(-?\d+(?:\.\d+)?)/g)].map((m) => m[1] ?? m[2] ?? '');
+  if (issue.kind === 'schema') {
+    if (issue.type === 'strict_object' && expected === 'never') return { kind: 'unknown-field' };
+    if (issue.received === 'undefined') return { kind: 'missing' };
+    switch (issue.type) {
+      case 'number':
+        return { kind: 'type', expected: 'number' };
+      case 'string':
+        return { kind: 'type', expected: 'text' };
+      case 'boolean':
+        return { kind: 'type', expected: 'boolean' };
+      case 'array':
+      case 'tuple':
+        return { kind: 'type', expected: 'list' };
+      case 'object':
+      case 'strict_object':
+        return { kind: 'type', expected: 'object' };
+      case 'literal':
+      case 'picklist':
+      case 'variant':
+        return options.length > 0 ? { kind: 'choice', options } : { kind: 'type', expected: 'value' };
+      default:
+        return { kind: 'format' };
+    }
+  }
+  switch (issue.type) {
+    case 'min_value':
+    case 'min_length':
+      return { kind: 'min', limit: expected.replace(/^>=/, '') };
+    case 'max_value':
+    case 'max_length':
+      return { kind: 'max', limit: expected.replace(/^<=/, '') };
+    case 'integer':
+      return { kind: 'integer' };
+    default:
+      return { kind: 'format' };
+  }
+}
+
+// The English for an issue the schema gave no sentence of its own: our words, never the validator's.
+function ownMessage(issue: v.BaseIssue<unknown>): string {
+  const problem = problemOf(issue);
+  switch (problem.kind) {
+    case 'unknown-field':
+      return 'is not a field here (check its spelling)';
+    case 'missing':
+      return 'is missing';
+    case 'type':
+      return problem.expected === 'value'
+        ? 'has a value not allowed here'
+        : `must be ${A_EXPECTED[problem.expected]}`;
+    case 'choice':
+      return `must be ${problem.options.join(' or ')}`;
+    case 'min':
+      return `must be at least ${problem.limit}`;
+    case 'max':
+      return `must be at most ${problem.limit}`;
+    case 'integer':
+      return 'must be a whole number';
+    default:
+      return 'is not valid here';
+  }
+}
+
+const A_EXPECTED: Readonly<Record<Exclude<Expected, 'value'>, string>> = {
+  number: 'a number',
+  text: 'a text',
+  list: 'a list',
+  object: 'an object ({ … })',
+  boolean: 'true or false',
+};
 
 /**
  * parseTimedInputs validates a list of inputs on its own (a shared link carries one) against a scenario: each
@@ -513,12 +670,15 @@ export function parseTimedInputs(
   value: unknown,
   scenario: Scenario,
 ): { ok: true; inputs: TimedInput[] } | { ok: false; issues: ScenarioIssue[] } {
-  const result = v.safeParse(timedInputs, value);
+  if (Array.isArray(value) && value.length > SCENARIO_LIMITS.inputs)
+    return { ok: false, issues: [limitIssue('inputs', 'inputs', value.length)] };
+  const result = v.safeParse(timedInputs, value, { message: ownMessage });
   if (!result.success)
     return {
       ok: false,
       issues: result.issues.map((i) => ({
         path: `inputs${dotPath(i) ? `.${dotPath(i)}` : ''}`.replace('.[', '['),
+        problem: problemOf(i),
         message: i.message,
       })),
     };
@@ -529,9 +689,9 @@ export function parseTimedInputs(
     const host = input.type === 'fault' ? ('host' in input.fault ? input.fault.host : null) : input.host;
     const link = input.type === 'fault' && 'link' in input.fault ? input.fault.link : null;
     if (host !== null && !hosts.has(host))
-      issues.push({ path: `inputs[${i}]`, message: `names no host of this scenario: "${host}"` });
+      issues.push(namesNone(`inputs[${i}]`, 'host', host, 'names no host of this scenario'));
     if (link !== null && !links.has(link))
-      issues.push({ path: `inputs[${i}]`, message: `names no link of this scenario: "${link}"` });
+      issues.push(namesNone(`inputs[${i}]`, 'link', link, 'names no link of this scenario'));
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, inputs: result.output };
 }
@@ -550,6 +710,14 @@ function dotPath(issue: v.BaseIssue<unknown>): string {
   return out;
 }
 
+function namesNone(path: string, what: Named, name: string, english: string): ScenarioIssue {
+  return { path, problem: { kind: 'names-none', what, name }, message: `${english}: "${name}"` };
+}
+
+function repeats(path: string, what: Named, name: string, message: string): ScenarioIssue {
+  return { path, problem: { kind: 'repeats', what, name }, message };
+}
+
 // Checks that need the whole scenario: unique names, references to hosts and links that exist.
 function settle(parsed: ParsedScenario): ScenarioResult {
   const issues: ScenarioIssue[] = [];
@@ -557,13 +725,13 @@ function settle(parsed: ParsedScenario): ScenarioResult {
   const taken = new Set(parsed.hosts.flatMap((h) => (h.address ? [h.address] : [])));
   parsed.hosts.forEach((h, i) => {
     if (hostIds.has(h.id))
-      issues.push({ path: `hosts[${i}].id`, message: `repeats the host name "${h.id}"` });
+      issues.push(repeats(`hosts[${i}].id`, 'host', h.id, `repeats the host name "${h.id}"`));
     hostIds.add(h.id);
   });
   const addresses = new Set<string>();
   parsed.hosts.forEach((h, i) => {
     if (h.address && addresses.has(h.address))
-      issues.push({ path: `hosts[${i}].address`, message: `repeats the address ${h.address}` });
+      issues.push(repeats(`hosts[${i}].address`, 'address', h.address, `repeats the address ${h.address}`));
     if (h.address) addresses.add(h.address);
   });
   // Unnumbered hosts get addresses from TEST-NET-1 (RFC 5737), in the order they are listed.
@@ -579,58 +747,64 @@ function settle(parsed: ParsedScenario): ScenarioResult {
     const [a, b] = l.between;
     for (const [j, end] of [a, b].entries())
       if (!hostIds.has(end))
-        issues.push({ path: `links[${i}].between[${j}]`, message: `names no host: "${end}"` });
-    if (a === b) issues.push({ path: `links[${i}].between`, message: 'must join two different hosts' });
+        issues.push(namesNone(`links[${i}].between[${j}]`, 'host', end, 'names no host'));
+    if (a === b)
+      issues.push({
+        path: `links[${i}].between`,
+        problem: { kind: 'same-ends' },
+        message: 'must join two different hosts',
+      });
     return { ...l, id: l.id ?? `${a}--${b}` };
   });
   const mailHosts = new Set(parsed.hosts.filter((h) => h.mail).map((h) => h.id));
   parsed.hosts.forEach((h, i) => {
     h.mail?.trusted.forEach((t, j) => {
       if (!hostIds.has(t))
-        issues.push({ path: `hosts[${i}].mail.trusted[${j}]`, message: `names no host: "${t}"` });
+        issues.push(namesNone(`hosts[${i}].mail.trusted[${j}]`, 'host', t, 'names no host'));
     });
     if (h.userAgent && !mailHosts.has(h.userAgent.server))
-      issues.push({
-        path: `hosts[${i}].userAgent.server`,
-        message: `names no mail server: "${h.userAgent.server}"`,
-      });
+      issues.push(
+        namesNone(`hosts[${i}].userAgent.server`, 'mail-server', h.userAgent.server, 'names no mail server'),
+      );
     h.services.forEach((s, j) => {
       if (s.type === 'webmail' && !mailHosts.has(s.server))
-        issues.push({
-          path: `hosts[${i}].services[${j}].server`,
-          message: `names no mail server: "${s.server}"`,
-        });
+        issues.push(
+          namesNone(`hosts[${i}].services[${j}].server`, 'mail-server', s.server, 'names no mail server'),
+        );
     });
     const readsFrom = h.userAgent?.reading?.server;
     if (readsFrom !== undefined && !mailHosts.has(readsFrom))
-      issues.push({
-        path: `hosts[${i}].userAgent.reading.server`,
-        message: `names no mail server: "${readsFrom}"`,
-      });
+      issues.push(
+        namesNone(`hosts[${i}].userAgent.reading.server`, 'mail-server', readsFrom, 'names no mail server'),
+      );
   });
   const linkIds = new Set<string>();
   links.forEach((l, i) => {
     if (linkIds.has(l.id))
-      issues.push({ path: `links[${i}].id`, message: `repeats the link name "${l.id}"` });
+      issues.push(repeats(`links[${i}].id`, 'link', l.id, `repeats the link name "${l.id}"`));
     linkIds.add(l.id);
   });
   const checkFault = (f: Fault, path: string) => {
     if ('host' in f && !hostIds.has(f.host))
-      issues.push({ path: `${path}.host`, message: `names no host: "${f.host}"` });
+      issues.push(namesNone(`${path}.host`, 'host', f.host, 'names no host'));
     if ('link' in f && !linkIds.has(f.link))
-      issues.push({ path: `${path}.link`, message: `names no link: "${f.link}"` });
+      issues.push(namesNone(`${path}.link`, 'link', f.link, 'names no link'));
   };
   parsed.faults.forEach((f, i) => checkFault(f.fault, `faults[${i}].fault`));
   parsed.inputs.forEach((entry, i) => {
     const input: Input = entry.input;
     if (input.type === 'fault') checkFault(input.fault, `inputs[${i}].input.fault`);
     else if (!hostIds.has(input.host))
-      issues.push({ path: `inputs[${i}].input.host`, message: `names no host: "${input.host}"` });
+      issues.push(namesNone(`inputs[${i}].input.host`, 'host', input.host, 'names no host'));
     else if (
       (input.type === 'mail.send' || input.type === 'mail.fetch') &&
       !parsed.hosts.find((h) => h.id === input.host)?.userAgent
     )
-      issues.push({ path: `inputs[${i}].input.host`, message: `has no user agent: "${input.host}"` });
+      issues.push({
+        path: `inputs[${i}].input.host`,
+        problem: { kind: 'no-user-agent', name: input.host },
+        message: `has no user agent: "${input.host}"`,
+      });
   });
   if (issues.length > 0) return { ok: false, issues };
   return {

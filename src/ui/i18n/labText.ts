@@ -65,6 +65,12 @@ export interface LabText {
     readonly event: (clock: string, hosts: string, what: string) => string;
     readonly played: (count: number, clock: string, notable: readonly string[], last: string) => string;
   };
+  /** failed is what a part of the lab shows in place of itself when it fails (lab/PanelBoundary.svelte). */
+  readonly failed: {
+    readonly message: (part: string) => string;
+    readonly details: string;
+    readonly retry: string;
+  };
   readonly linkError: (error: string) => string;
   readonly dismiss: string;
 }
@@ -141,6 +147,11 @@ export const labText: Localized<LabText> = {
         (notable.length > 0 ? ` Notable: ${notable.join('; ')}.` : '') +
         ` Now at: ${last}`,
     },
+    failed: {
+      message: (part) => `Something went wrong in ${part}. The rest of the lab still works.`,
+      details: 'Details for a bug report',
+      retry: 'Try again',
+    },
     linkError: (error) => `This link could not be opened, so the lab started afresh. ${error}`,
     dismiss: 'Dismiss',
   },
@@ -213,6 +224,11 @@ export const labText: Localized<LabText> = {
         `사건 ${count}개를 재생하고 ${clock}에서 멈췄습니다.` +
         (notable.length > 0 ? ` 주요 사건: ${notable.join('; ')}.` : '') +
         ` 지금 위치: ${last}`,
+    },
+    failed: {
+      message: (part) => `${part}에서 문제가 생겼습니다. 실습실의 나머지 부분은 그대로 쓸 수 있습니다.`,
+      details: '오류 보고용 자세한 내용',
+      retry: '다시 시도',
     },
     linkError: (error) => `이 링크를 열 수 없어 실습을 처음부터 시작했습니다. ${error}`,
     dismiss: '닫기',

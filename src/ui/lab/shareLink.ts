@@ -1,7 +1,14 @@
 // A scenario shared with a link: the built-in's name (or the whole scenario, for one loaded from a file), what
 // people did in it (the inputs), and where the cursor was. Reading a link never throws: a bad one says why.
 import type { TimedInput } from '../../sim/input.ts';
-import { formatIssues, parseScenario, parseTimedInputs, type Scenario } from '../../sim/scenario.ts';
+import {
+  limitIssue,
+  parseScenario,
+  parseTimedInputs,
+  SCENARIO_LIMITS,
+  type Scenario,
+} from '../../sim/scenario.ts';
+import type { LinkProblem } from '../i18n/scenarioIssueText.ts';
 
 /** SharedLab is what a link carries. */
 export interface SharedLab {
@@ -12,7 +19,7 @@ export interface SharedLab {
 }
 
 /** SharedLabResult is a lab read from a link, or the reason it could not be read (the lab then starts afresh). */
-export type SharedLabResult = { ok: true; lab: SharedLab } | { ok: false; error: string } | { ok: null };
+export type SharedLabResult = { ok: true; lab: SharedLab } | { ok: false; error: LinkProblem } | { ok: null };
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -53,19 +60,27 @@ export function readShareQuery(
   if (name === null && world === null) return { ok: null };
   let scenario: Scenario;
   if (world !== null) {
+    // A link's world is checked against the file size limit before it is decoded (base64 is 4/3 of the bytes).
+    if (world.length > (SCENARIO_LIMITS.bytes * 4) / 3)
+      return {
+        ok: false,
+        error: {
+          kind: 'world-invalid',
+          issues: [limitIssue('(link)', 'bytes', Math.floor((world.length * 3) / 4))],
+        },
+      };
     let value: unknown;
     try {
       value = JSON.parse(fromBase64Url(world));
     } catch {
-      return { ok: false, error: 'The shared scenario in this link is damaged (it is not readable JSON).' };
+      return { ok: false, error: { kind: 'world-damaged' } };
     }
     const parsed = parseScenario(value);
-    if (!parsed.ok)
-      return { ok: false, error: `The shared scenario is not valid:\n${formatIssues(parsed.issues)}` };
+    if (!parsed.ok) return { ok: false, error: { kind: 'world-invalid', issues: parsed.issues } };
     scenario = parsed.scenario;
   } else {
     const found = builtin(name ?? '');
-    if (!found) return { ok: false, error: `This link names a scenario that does not exist: "${name}".` };
+    if (!found) return { ok: false, error: { kind: 'no-scenario', name: name ?? '' } };
     scenario = found;
   }
   const recorded = readRecordedInputs(params, scenario);
@@ -80,31 +95,32 @@ export function readShareQuery(
 export function readRecordedInputs(
   params: URLSearchParams,
   scenario: Scenario,
-): { ok: true; inputs: readonly TimedInput[]; at: number | null } | { ok: false; error: string } {
+): { ok: true; inputs: readonly TimedInput[]; at: number | null } | { ok: false; error: LinkProblem } {
   let inputs: readonly TimedInput[] = [];
   const encoded = params.get('inputs');
   if (encoded !== null) {
+    if (encoded.length > (SCENARIO_LIMITS.bytes * 4) / 3)
+      return {
+        ok: false,
+        error: {
+          kind: 'inputs-invalid',
+          issues: [limitIssue('inputs', 'bytes', Math.floor((encoded.length * 3) / 4))],
+        },
+      };
     let value: unknown;
     try {
       value = JSON.parse(fromBase64Url(encoded));
     } catch {
-      return {
-        ok: false,
-        error: 'The actions recorded in this link are damaged (they are not readable JSON).',
-      };
+      return { ok: false, error: { kind: 'inputs-damaged' } };
     }
     const parsed = parseTimedInputs(value, scenario);
-    if (!parsed.ok)
-      return {
-        ok: false,
-        error: `The actions recorded in this link are not valid:\n${formatIssues(parsed.issues)}`,
-      };
+    if (!parsed.ok) return { ok: false, error: { kind: 'inputs-invalid', issues: parsed.issues } };
     inputs = parsed.inputs;
   }
   const atText = params.get('at');
   const at = atText === null ? null : Number(atText);
   if (at !== null && !(Number.isFinite(at) && at >= 0))
-    return { ok: false, error: `The time in this link is not a time: "${atText}".` };
+    return { ok: false, error: { kind: 'bad-time', text: atText ?? '' } };
   return { ok: true, inputs, at };
 }
 

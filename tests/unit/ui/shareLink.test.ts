@@ -1,6 +1,8 @@
+import { linkProblemText } from '../../../src/ui/i18n/scenarioIssueText.ts';
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
 import type { TimedInput } from '../../../src/sim/input.ts';
+import { SCENARIO_LIMITS } from '../../../src/sim/scenario.ts';
 import { readShareQuery, shareQuery } from '../../../src/ui/lab/shareLink.ts';
 
 const outage = builtinScenario('outage');
@@ -38,19 +40,32 @@ describe('a shared link', () => {
     expect(readShareQuery('?lang=ko', builtinScenario)).toEqual({ ok: null });
   });
 
-  it('says what is wrong with a damaged link instead of failing', () => {
+  it('says what is wrong with a damaged link instead of failing, in either language', () => {
     expect(readShareQuery('?scenario=nope', builtinScenario)).toEqual({
       ok: false,
-      error: 'This link names a scenario that does not exist: "nope".',
+      error: { kind: 'no-scenario', name: 'nope' },
     });
     const damaged = readShareQuery('?scenario=outage&inputs=%%%', builtinScenario);
-    expect(damaged.ok === false && damaged.error).toContain('damaged');
+    expect(damaged.ok === false && damaged.error).toEqual({ kind: 'inputs-damaged' });
     const wrongHost = shareQuery(
       { scenario: outage, inputs: [{ at: 1, input: { type: 'terminal.close', host: 'mars' } }], at: null },
       true,
       'en',
     );
     const read = readShareQuery(wrongHost, builtinScenario);
-    expect(read.ok === false && read.error).toContain('inputs[0]: names no host of this scenario: "mars"');
+    if (read.ok !== false) throw new Error('a link naming no host was read');
+    expect(linkProblemText(read.error, 'en')).toContain('inputs[0]: names no host of this scenario: "mars"');
+    expect(linkProblemText(read.error, 'ko')).toBe(
+      '링크에 기록된 동작이 올바르지 않습니다:\ninputs[0]: 없는 호스트 이름입니다: "mars"',
+    );
+  });
+
+  it('refuses a shared world larger than the size limit before decoding it', () => {
+    const huge = `?world=${'A'.repeat(Math.ceil((SCENARIO_LIMITS.bytes * 4) / 3) + 4)}`;
+    const read = readShareQuery(huge, builtinScenario);
+    if (read.ok !== false) throw new Error('an oversized world was read');
+    expect(read.error.kind).toBe('world-invalid');
+    expect(linkProblemText(read.error, 'en')).toContain('is too large');
+    expect(linkProblemText(read.error, 'ko')).toContain('너무 큽니다');
   });
 });

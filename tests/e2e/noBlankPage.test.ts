@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_LIMITS } from '../../src/sim/scenario.ts';
+import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
+
+describe('no blank page', () => {
+  const { browser, baseUrl } = useBrowser();
+
+  it('refuses a scenario with ten thousand hosts, in Korean, and keeps the lab running', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?lang=ko`);
+    await page.getByRole('button', { name: '시나리오' }).click();
+    await page.getByRole('tab', { name: '파일 불러오기' }).click();
+    const hosts = Array.from({ length: 10_000 }, (_, i) => ({ id: `h${i}` }));
+    await page.getByTestId('scenario-file').setInputFiles({
+      name: 'huge.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ version: 1, name: 'huge', hosts, links: [] })),
+    });
+    const problems = page.locator('.problems');
+    await expect
+      .poll(() => problems.innerText())
+      .toBe(`hosts 너무 큽니다: 호스트 10,000개. 실습실은 최대 ${SCENARIO_LIMITS.hosts}개까지 받습니다.`);
+    await page.screenshot({ path: `${SCREENSHOTS}oversize-scenario-ko.png` });
+    // The lab still has its own world and still steps.
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).not.toBe('huge');
+    await page.keyboard.press('Escape');
+    await page.locator('body').press('ArrowRight');
+    await expect.poll(() => page.locator('#playback time').innerText()).not.toBe('00:00:00.000');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a file over the byte limit without reading it', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?lang=en`);
+    await page.getByRole('button', { name: 'Scenarios' }).click();
+    await page.getByRole('tab', { name: 'Load a file' }).click();
+    await page.getByTestId('scenario-file').setInputFiles({
+      name: 'big.json',
+      mimeType: 'application/json',
+      buffer: Buffer.alloc(SCENARIO_LIMITS.bytes + 1, 0x20),
+    });
+    await expect
+      .poll(() => page.locator('.problems').innerText())
+      .toBe('(file) is too large: 1,048,577 bytes, where the lab takes at most 1,048,576');
+    expect(await page.getByLabel('Scenario text (JSON)').inputValue()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an error inside the panel that failed while the rest of the lab goes on', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    // Break the one thing only the inspector's message view uses: its calendar date.
+    await page.addInitScript(() => {
+      Intl.DateTimeFormat = function broken(): never {
+        throw new Error('calendar unavailable');
+      } as unknown as typeof Intl.DateTimeFormat;
+    });
+    await page.goto(`${baseUrl}?lang=ko`);
+    await page.getByRole('button', { name: '끝으로' }).click();
+    await page.getByRole('tab', { name: '메일박스' }).click();
+    await page.locator('[role="tabpanel"]').getByText('Lunch').first().click();
+    const alert = page.locator('#panel-tools [role="alert"]');
+    await expect
+      .poll(() => alert.innerText())
+      .toContain('검사기에서 문제가 생겼습니다. 실습실의 나머지 부분은 그대로 쓸 수 있습니다.');
+    await page.screenshot({ path: `${SCREENSHOTS}panel-failed-ko.png` });
+    // The map, the timeline, the controls and the other tabs still work.
+    await page.getByRole('tab', { name: '메시지 큐' }).click();
+    await expect.poll(() => page.locator('#panel-tools').innerText()).not.toContain('문제가 생겼습니다');
+    await page.getByRole('button', { name: '처음으로' }).click();
+    expect(await page.locator('#playback time').innerText()).toBe('00:00:00.000');
+    expect(await page.locator('#network svg').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

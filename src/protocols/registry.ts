@@ -12,6 +12,7 @@ import { pop3TypedLines } from './pop3/typedLines.ts';
 import { httpCatalogue } from './http/catalogue.ts';
 import { httpClientMachine } from './http/httpClientMachine.ts';
 import { httpServerMachine } from './http/httpServerMachine.ts';
+import { httpTypedLines } from './http/typedLines.ts';
 import type { TypedLineReader } from './shared/lineFacts.ts';
 import { smtpCatalogue } from './smtp/catalogue.ts';
 import { smtpClientMachine } from './smtp/smtpClientMachine.ts';
@@ -83,7 +84,7 @@ export const PROTOCOLS: { readonly [P in ProtocolName]: ProtocolEntry & { readon
     catalogue: httpCatalogue(),
     serverMachine: httpServerMachine,
     clientMachine: httpClientMachine,
-    typedLines: null,
+    typedLines: httpTypedLines,
   },
 };
 

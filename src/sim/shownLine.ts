@@ -29,9 +29,14 @@ export function escapeControls(text: string): string {
  * quoted password does.
  */
 export function shownLine(line: AppLine): string {
+  // An HTTP field whose value is a credential (Cookie, Set-Cookie, Authorization) keeps its name only.
+  if (line.from === 'server' && line.credential === true && line.header !== undefined)
+    return escapeControls(`${line.header}: ${MASK}`);
   if (line.from === 'client') {
     if (line.content === 'sasl') return MASK;
     const args = line.args;
+    if (line.content === 'header' && args?.['credential'] === true && typeof args['name'] === 'string')
+      return escapeControls(`${args['name']}: ${MASK}`);
     // POP3's PASS (RFC 1939 §7), IMAP's LOGIN and AUTHENTICATE with an initial response (RFC 3501 §6.2), SMTP's
     // AUTH with an initial response (RFC 4954 §4): what follows the public arguments is secret.
     const secret =

@@ -36,6 +36,8 @@ export interface LabText {
     /** help is each line of the key list: the keys as written for people, and what they do. */
     readonly help: Readonly<Record<ShortcutHelp, readonly [string, string]>>;
   };
+  /** blanked is said (to screen readers; the screen shows nothing) while a presenter has blanked the screen. */
+  readonly blanked: string;
   /** skip are the links that jump past the header to a part of the lab, shown when focused. */
   readonly skip: {
     readonly label: string;
@@ -109,14 +111,17 @@ export const labText: Localized<LabText> = {
       help: {
         play: ['Space', 'Play or pause (anywhere but a text field)'],
         step: ['→ / ←', 'Step forward / back by the chosen unit'],
+        clicker: ['PageDown / PageUp', 'Step forward / back, from a presenter’s clicker'],
         notable: ['Shift + → / ←', 'Next / previous notable event'],
         ends: ['Home / End', 'To the start / the end'],
         speed: ['+ / −', 'Faster / slower'],
         unit: ['1 / 2 / 3', 'Step by line / segment / queue event'],
+        blank: ['. / B', 'Blank the screen, and show it again'],
         keys: ['?', 'Show these shortcuts'],
         close: ['Esc', 'Close this list and the scenario picker'],
       },
     },
+    blanked: 'The screen is blank. Press . or B, or click, to show it again.',
     skip: {
       label: 'Skip to',
       playback: 'Skip to playback controls',
@@ -187,14 +192,17 @@ export const labText: Localized<LabText> = {
       help: {
         play: ['Space', '재생 또는 일시 정지 (글자 입력 칸 밖 어디서나)'],
         step: ['→ / ←', '고른 단위만큼 앞으로 / 뒤로'],
+        clicker: ['PageDown / PageUp', '발표용 리모컨으로 앞으로 / 뒤로'],
         notable: ['Shift + → / ←', '다음 / 이전 주요 사건'],
         ends: ['Home / End', '처음으로 / 끝으로'],
         speed: ['+ / −', '빠르게 / 느리게'],
         unit: ['1 / 2 / 3', '줄 / 세그먼트 / 큐 사건 단위로 이동'],
+        blank: ['. / B', '화면을 검게 가리기, 다시 보이기'],
         keys: ['?', '단축키 보기'],
         close: ['Esc', '이 목록과 시나리오 선택 닫기'],
       },
     },
+    blanked: '화면을 가렸습니다. . 또는 B를 누르거나 클릭하면 다시 보입니다.',
     skip: {
       label: '바로 가기',
       playback: '재생 도구로 바로 가기',

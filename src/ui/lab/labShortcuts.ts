@@ -6,6 +6,8 @@ import type { LabState } from './labState.svelte.ts';
 export interface Drawers {
   toggleKeys(): void;
   closeAll(): void;
+  /** toggleBlank blanks the screen, as a presenter does between two points, or shows it again. */
+  toggleBlank(): void;
 }
 
 /**
@@ -30,7 +32,18 @@ export interface Shortcut {
 export type ShortcutHelp = (typeof HELP_ORDER)[number];
 
 /** HELP_ORDER is the order of the key list's lines. */
-export const HELP_ORDER = ['play', 'step', 'notable', 'ends', 'speed', 'unit', 'keys', 'close'] as const;
+export const HELP_ORDER = [
+  'play',
+  'step',
+  'clicker',
+  'notable',
+  'ends',
+  'speed',
+  'unit',
+  'blank',
+  'keys',
+  'close',
+] as const;
 
 /** SHORTCUTS is the table; a helper adding keys (a presenter's clicker) adds rows here. */
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -39,6 +52,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['ArrowLeft'], shift: false, reach: 'page', help: 'step', run: (lab) => lab.step(-1) },
   { keys: ['ArrowRight'], shift: true, reach: 'page', help: 'notable', run: (lab) => lab.jump(1) },
   { keys: ['ArrowLeft'], shift: true, reach: 'page', help: 'notable', run: (lab) => lab.jump(-1) },
+  // A presenter's clicker sends PageDown and PageUp (and `.` or B for its blank-screen button), wherever focus is.
+  { keys: ['PageDown'], reach: 'anywhere', help: 'clicker', run: (lab) => lab.step(1) },
+  { keys: ['PageUp'], reach: 'anywhere', help: 'clicker', run: (lab) => lab.step(-1) },
+  { keys: ['.', 'b', 'B'], reach: 'anywhere', help: 'blank', run: (_lab, drawers) => drawers.toggleBlank() },
   { keys: ['Home'], reach: 'page', help: 'ends', run: (lab) => lab.seek(-1) },
   { keys: ['End'], reach: 'page', help: 'ends', run: (lab) => lab.seek(lab.trace.length - 1) },
   { keys: ['+', '='], reach: 'anywhere', help: 'speed', run: (lab) => lab.faster() },

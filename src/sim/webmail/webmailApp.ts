@@ -31,6 +31,9 @@ import {
 /** SESSION_COOKIE is the name of the cookie that carries the session id. */
 export const SESSION_COOKIE = 'session';
 
+/** MAX_SESSIONS bounds the sessions kept in memory; past it a new login forgets the oldest session. */
+export const MAX_SESSIONS = 256;
+
 /** FORM_TYPE is the only request body the webmail reads: what an HTML form posts (WHATWG URL §5.1). */
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
 
@@ -281,6 +284,9 @@ export class WebmailApp {
     this.#options.access.login(account, (answer) => {
       if (answer.ok) {
         const id = this.#options.newSessionId();
+        // A Map keeps insertion order, so the first key is the oldest session.
+        const oldest = this.#sessions.keys().next();
+        if (this.#sessions.size >= MAX_SESSIONS && oldest.done !== true) this.#sessions.delete(oldest.value);
         this.#sessions.set(id, account);
         this.#options.note({ action: 'login', user });
         // RFC 6265 §4.1: no Domain attribute, so the cookie goes back to this host only; HttpOnly keeps it from

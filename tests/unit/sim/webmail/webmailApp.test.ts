@@ -11,7 +11,7 @@ import type {
   WebmailAccount,
 } from '../../../../src/sim/webmail/mailAccess.ts';
 import { sandboxDocument, sanitizeHtml } from '../../../../src/sim/webmail/safeHtml.ts';
-import { WebmailApp, type WebmailFact } from '../../../../src/sim/webmail/webmailApp.ts';
+import { MAX_SESSIONS, WebmailApp, type WebmailFact } from '../../../../src/sim/webmail/webmailApp.ts';
 
 const lunch = buildMessage({
   from: { name: 'Alice', address: 'alice@crepes.fr' },
@@ -437,6 +437,19 @@ describe('sending from the webmail', () => {
     const response = form('/send', 'to=alice%40crepes.fr&subject=Hello&body=y', cookie);
     expect(response.status).toBe(503);
     expect(text(response)).toContain('value="Hello"');
+  });
+
+  it('keeps at most MAX_SESSIONS sessions, forgetting the oldest first', () => {
+    const { login, page, app } = setup();
+    const first = login();
+    const second = login();
+    for (let i = 2; i < MAX_SESSIONS; i++) login();
+    expect(app.sessionCount).toBe(MAX_SESSIONS);
+    expect(page('/inbox', first).status).toBe(200);
+    login();
+    expect(app.sessionCount).toBe(MAX_SESSIONS);
+    expect(page('/inbox', first).status).toBe(303);
+    expect(page('/inbox', second).status).toBe(200);
   });
 
   it('draws session ids from the generator it is given, so a replay gives the same cookie', () => {

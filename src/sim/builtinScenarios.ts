@@ -13,6 +13,9 @@ import pop3Keep from './scenarios/pop3-keep.json' with { type: 'json' };
 import tcpDemo from './scenarios/tcp-demo.json' with { type: 'json' };
 import textbook from './scenarios/textbook.json' with { type: 'json' };
 import unknownUser from './scenarios/unknown-user.json' with { type: 'json' };
+import webmail from './scenarios/webmail.json' with { type: 'json' };
+import webmailSend from './scenarios/webmail-send.json' with { type: 'json' };
+import pushVsPull from './scenarios/push-vs-pull.json' with { type: 'json' };
 import { formatIssues, parseScenario, type Scenario } from './scenario.ts';
 
 // A built-in may say `"extends": "textbook"` and give only what differs (name, texts, faults, inputs):
@@ -31,6 +34,9 @@ const SOURCES: Readonly<Record<string, object>> = {
   'pop3-keep': pop3Keep,
   'imap-folders': imapFolders,
   'partial-fetch': partialFetch,
+  webmail,
+  'webmail-send': webmailSend,
+  'push-vs-pull': pushVsPull,
 };
 
 function resolveExtends(source: object): object {

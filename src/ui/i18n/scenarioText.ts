@@ -85,6 +85,21 @@ export const scenarioText: Localized<ScenarioText> = {
         description:
           'Alice sends Bob a photo of about 5 MB. Bob’s PC reads with IMAP: the headers and body structure tell it the attachment’s size without downloading it, opening the message brings only the text, and the photo comes only when asked for, 64 KiB at a time with partial fetches.',
       },
+      webmail: {
+        title: 'Bob reads Alice’s message in his browser',
+        description:
+          'Alice writes to Bob as in the textbook, and SMTP pushes the message to hamburger.edu. Bob reads it with webmail: his browser speaks HTTP to webmail.hamburger.edu, which logs in to the mail server over IMAP for every page it makes, fetches the list or the message, and answers with a small HTML page and its stylesheet. Nothing reaches the browser until it asks.',
+      },
+      'webmail-send': {
+        title: 'Bob replies from his browser',
+        description:
+          'Bob reads Alice’s message with webmail and replies. The reply leaves his browser as an HTTP POST; the webmail submits it to hamburger.edu by SMTP on port 587 as Bob, and hamburger.edu’s queue sends it by SMTP to crepes.fr, into Alice’s mailbox. HTTP to the webmail, SMTP from there on.',
+      },
+      'push-vs-pull': {
+        title: 'Push and pull: one message, SMTP then HTTP',
+        description:
+          'One message, two protocols side by side. Bob’s browser looks at his inbox first: nothing there, and nothing comes by itself. Then SMTP pushes Alice’s message: crepes.fr opens the connection and sends the whole message, headers and body in one DATA, in 7-bit ASCII, whether or not Bob is looking. When Bob reloads, HTTP pulls it: each object of the page (the page, its stylesheet) comes in a response of its own, and the page’s Korean travels as 8-bit UTF-8.',
+      },
     },
     hosts: {
       'alice-pc': 'Alice’s PC',
@@ -160,6 +175,21 @@ export const scenarioText: Localized<ScenarioText> = {
         title: '5 MB 첨부 파일, 필요할 때만 가져오기',
         description:
           '앨리스가 밥에게 약 5 MB짜리 사진을 보냅니다. 밥의 PC는 IMAP으로 읽습니다. 헤더와 본문 구조만으로 첨부 파일의 크기를 알고, 메시지를 열면 본문 텍스트만 가져오며, 사진은 요청할 때에만 부분 가져오기로 64 KiB씩 받습니다.',
+      },
+      webmail: {
+        title: '밥이 브라우저로 앨리스의 메일 읽기',
+        description:
+          '교재에서처럼 앨리스가 밥에게 메일을 쓰고, SMTP가 메시지를 hamburger.edu로 푸시합니다. 밥은 웹메일로 읽습니다. 밥의 브라우저는 webmail.hamburger.edu와 HTTP로 이야기하고, 웹메일은 페이지를 만들 때마다 IMAP으로 메일 서버에 로그인해 목록이나 메시지를 가져온 뒤 작은 HTML 페이지와 스타일시트로 응답합니다. 브라우저가 요청하기 전에는 아무것도 오지 않습니다.',
+      },
+      'webmail-send': {
+        title: '밥이 브라우저에서 답장하기',
+        description:
+          '밥이 웹메일로 앨리스의 메일을 읽고 답장합니다. 답장은 브라우저에서 HTTP POST로 나갑니다. 웹메일은 밥의 이름으로 587번 포트의 SMTP로 hamburger.edu에 제출하고, hamburger.edu의 메시지 큐가 SMTP로 crepes.fr에 보내 앨리스의 메일박스에 넣습니다. 웹메일까지는 HTTP, 그다음부터는 SMTP입니다.',
+      },
+      'push-vs-pull': {
+        title: '푸시와 풀: 한 메시지, SMTP 다음 HTTP',
+        description:
+          '한 메시지를 두 프로토콜로 나란히 봅니다. 먼저 밥의 브라우저가 받은 편지함을 봅니다. 아무것도 없고, 저절로 오는 것도 없습니다. 그다음 SMTP가 앨리스의 메시지를 푸시합니다. 밥이 보고 있든 없든 crepes.fr이 연결을 열고 헤더와 본문을 DATA 하나에 담아 7비트 ASCII로 메시지 전체를 보냅니다. 밥이 새로 고치면 HTTP가 메시지를 풀로 가져옵니다. 페이지를 이루는 객체(페이지, 스타일시트)마다 응답이 하나씩 따로 오고, 페이지의 한국어는 8비트 UTF-8 그대로 갑니다.',
       },
     },
     hosts: {

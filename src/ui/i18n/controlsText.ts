@@ -349,7 +349,7 @@ export const controlsText: Localized<ControlsText> = {
         '교재는 앨리스의 사용자 에이전트가 왜 밥의 서버로 직접 보내지 않는지 묻습니다. 이 상자를 선택하면 직접 해 볼 수 있습니다. 사용자 에이전트가 DNS에서 받는 사람의 서버를 찾아 바로 연결하므로 앨리스의 서버와 그 큐를 거치지 않습니다. 그 서버가 꺼져 있으면 아무도 재시도하지 않아 보내기는 그대로 실패합니다.',
       send: '보내기',
       sent: (time, server) =>
-        `${time}에 보냈습니다. 사용자 에이전트 → ${server}의 큐 → 받는 사람의 메일함으로 가는 길을 지켜보세요.`,
+        `${time}에 보냈습니다. 사용자 에이전트 → ${server}의 큐 → 받는 사람의 메일박스로 가는 길을 지켜보세요.`,
       sentDirect: (time) => `${time}에 받는 사람의 서버로 바로 보냈습니다. 도착하는지 지켜보세요.`,
     },
     faults: {
@@ -388,11 +388,11 @@ export const controlsText: Localized<ControlsText> = {
         '서버가 이 단계에서 평소 응답 대신 이 코드로 답합니다. 4xx는 일시적 실패라 보내는 쪽이 메시지를 큐에 두고 나중에 재시도합니다. 5xx는 영구 실패라 보내는 쪽이 포기하고 반송합니다.',
       replies: {
         'smtp.fault.unavailable': '서비스를 쓸 수 없음, 연결을 닫음',
-        'smtp.fault.mailboxBusy': '메일함을 쓸 수 없음, 나중에 다시 시도',
+        'smtp.fault.mailboxBusy': '메일박스를 쓸 수 없음, 나중에 다시 시도',
         'smtp.fault.localError': '처리 중 오류, 나중에 다시 시도',
         'smtp.fault.insufficientStorage': '저장 공간 부족, 나중에 다시 시도',
-        'smtp.fault.mailboxUnavailable': '없는 메일함 (영구 실패)',
-        'smtp.fault.storageExceeded': '메일함 용량 초과 (영구 실패)',
+        'smtp.fault.mailboxUnavailable': '없는 메일박스 (영구 실패)',
+        'smtp.fault.storageExceeded': '메일박스 용량 초과 (영구 실패)',
         'smtp.fault.transactionFailed': '트랜잭션 실패 (영구 실패)',
       },
       stages: {

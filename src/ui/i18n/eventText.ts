@@ -340,7 +340,7 @@ const ko: EventWords = {
       `<${e.from}>가 <${e.recipients.join('>, <')}>에게 보내는 ${e.queueId}의 전달 책임을 맡음`,
     'terminal.connected': (e) => `터미널이 ${e.target} ${e.port}번 포트에 연결됨`,
     'terminal.disconnected': (e) => `터미널 연결 끝남 (${TERMINAL_END_KO[e.how]})`,
-    'session.state': (e) => `${e.machine} 상태 머신: ${e.from} → ${e.to}`,
+    'session.state': (e) => `${e.machine} 상태 기계: ${e.from} → ${e.to}`,
     'http.body': (e) =>
       `HTTP ${e.from === 'client' ? '클라이언트' : '서버'}: 본문 ${e.size}바이트${e.chunks === null ? '' : ` (청크 ${e.chunks}개)`}`,
     'http.exchange': (e) =>

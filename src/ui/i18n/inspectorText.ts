@@ -422,7 +422,7 @@ export const inspectorText: Localized<InspectorText> = {
         'app.line': '프로토콜 줄',
         'session.state': '상태 기계 전이',
         'tcp.state': 'TCP 상태 변화',
-        'mailbox.stored': '메일함에 저장된 메시지',
+        'mailbox.stored': '메일박스에 저장된 메시지',
         'queue.enqueued': '큐에 들어간 메시지',
         'ua.submitted': '제출된 메시지',
         'queue.attempt': '배달 시도',
@@ -477,7 +477,7 @@ export const inspectorText: Localized<InspectorText> = {
       },
       queue: {
         kinds: {
-          'queue.enqueued': '배달 대기열(큐)에 들어감',
+          'queue.enqueued': '메시지 큐에 들어감',
           'queue.attempt': '배달 시도',
           'queue.deferred': '연기됨: 나중에 다시 시도',
           'queue.delivered': '배달 완료',
@@ -512,7 +512,7 @@ export const inspectorText: Localized<InspectorText> = {
           smtp: '메시지를 넘겨받은 서버가 기록한 MAIL FROM, RCPT TO에서 찾음',
           queue: '메시지 큐 항목에서 찾음',
           submission: '사용자 에이전트의 제출에서 찾음',
-          local: '서버가 자기 메일함에 직접 배달함: 엔벨로프가 네트워크를 지나지 않았습니다',
+          local: '서버가 자기 메일박스에 직접 배달함: 엔벨로프가 네트워크를 지나지 않았습니다',
         },
         envelopeExplain:
           '서버는 엔벨로프, 곧 MAIL FROM과 RCPT TO에 적힌 대로 배달합니다. 헤더는 메시지 내용의 일부로, 받는 사람의 메일 프로그램이 보여 주는 것입니다. 둘이 일치하는지는 아무도 확인하지 않습니다.',

@@ -134,7 +134,7 @@ const KO_COMMANDS: Record<CommandKey, CommandExplanation> = {
   },
   VRFY: {
     meaning:
-      '메일함이 있는지 묻습니다 (RFC 5321 §4.1.1.6). 주소 수집을 막으려고 대부분의 서버는 알려 주지 않습니다.',
+      '메일박스가 있는지 묻습니다 (RFC 5321 §4.1.1.6). 주소 수집을 막으려고 대부분의 서버는 알려 주지 않습니다.',
     next: '보통 252: 그래도 배달은 시도하겠다는 뜻입니다.',
   },
   HELP: {

@@ -119,7 +119,7 @@ export const scenarioText: Localized<ScenarioText> = {
       textbook: {
         title: '앨리스가 밥에게 메일을 보냅니다',
         description:
-          'Kurose와 Ross 교재 2.3절의 예입니다. 앨리스의 사용자 에이전트가 메시지를 자기 메일 서버 crepes.fr에 넘기면, crepes.fr는 메시지를 큐에 넣고 DNS에서 hamburger.edu를 찾은 뒤 SMTP로 밥의 메일함에 전달합니다.',
+          'Kurose와 Ross 교재 2.3절의 예입니다. 앨리스의 사용자 에이전트가 메시지를 자기 메일 서버 crepes.fr에 넘기면, crepes.fr는 메시지를 큐에 넣고 DNS에서 hamburger.edu를 찾은 뒤 SMTP로 밥의 메일박스에 전달합니다.',
       },
       modern: {
         title: '앨리스가 밥에게 메일을 씁니다 (오늘날의 메일 프로그램)',

@@ -333,12 +333,12 @@ const KO: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
   },
   'smtp.vrfy.cannotVerify': {
     meaning:
-      '서버가 메일함이 있는지 알려 주지 않습니다. 주소 수집을 막기 위해서입니다 (RFC 5321 §3.5.3, §7.3).',
+      '서버가 메일박스가 있는지 알려 주지 않습니다. 주소 수집을 막기 위해서입니다 (RFC 5321 §3.5.3, §7.3).',
     next: '그냥 메일을 보내세요. 받는 사람을 받아들이는지는 RCPT TO 응답으로 알 수 있습니다.',
   },
   'smtp.vrfy.unknownUser': {
     meaning:
-      '이 서버에는 그런 이름의 메일함이 없습니다. 있는 이름은 확인해 주지 않는 서버도 없는 이름은 없다고 말할 수 있습니다 (RFC 5321 §3.5.3).',
+      '이 서버에는 그런 이름의 메일박스가 없습니다. 있는 이름은 확인해 주지 않는 서버도 없는 이름은 없다고 말할 수 있습니다 (RFC 5321 §3.5.3).',
     next: '사용자 이름의 철자를 확인하세요.',
   },
   'smtp.help': {
@@ -477,11 +477,11 @@ const KO: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
   },
   'smtp.rcpt.noStorage': {
     meaning:
-      '메일 서버에 메시지를 더 저장할 공간이 지금은 없어서 (메일함과 메시지 큐가 가득 참) 새 받는 사람을 받지 않습니다 (RFC 5321 §4.5.3.1.10).',
+      '메일 서버에 메시지를 더 저장할 공간이 지금은 없어서 (메일박스와 메시지 큐가 가득 참) 새 받는 사람을 받지 않습니다 (RFC 5321 §4.5.3.1.10).',
     next: '메시지를 읽고 지운 뒤에 다시 보내세요. 4xx 코드이므로 일시적인 거절입니다.',
   },
   'smtp.rcpt.unknownUser': {
-    meaning: '이 서버에 그런 이름의 메일함이 없습니다.',
+    meaning: '이 서버에 그런 이름의 메일박스가 없습니다.',
     next: '이 받는 사람은 빼고, 보낸 사람에게 주소가 틀렸다고 알리세요.',
   },
   'smtp.rcpt.relayDenied': {
@@ -522,11 +522,11 @@ const KO: Readonly<Record<SmtpReplyId, ReplyExplanation>> = {
     next: 'QUIT을 보내세요.',
   },
   'smtp.mailbox.unavailable': {
-    meaning: '지금은 메일함이 메일을 받을 수 없습니다 (RFC 5321 §4.2.2).',
+    meaning: '지금은 메일박스가 메일을 받을 수 없습니다 (RFC 5321 §4.2.2).',
     next: '메시지를 큐에 둔 채 나중에 다시 시도하세요.',
   },
   'smtp.mailbox.full': {
-    meaning: '받는 사람의 메일함이 저장 한도를 넘었습니다 (RFC 3463 X.2.2).',
+    meaning: '받는 사람의 메일박스가 저장 한도를 넘었습니다 (RFC 3463 X.2.2).',
     next: '메시지를 보낸 사람에게 되돌려 보내세요 (반송).',
   },
   'smtp.local.error': {

@@ -114,8 +114,8 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
   ]),
   'terminal.line': fields('terminal.line', ['host', 'conn', 'stream', 'text']),
   'dns.query': fields('dns.query', ['host', 'id', 'name', 'qtype', 'server']),
-  'dns.answer': fields('dns.answer', ['host', 'id', 'name', 'qtype', 'rcode', 'records']),
-  'dns.failed': fields('dns.failed', ['host', 'id', 'name', 'qtype', 'error']),
+  'dns.answer': fields('dns.answer', ['host', 'id', 'name', 'qtype', 'rcode', 'records', 'cached']),
+  'dns.failed': fields('dns.failed', ['host', 'id', 'name', 'qtype', 'error', 'cached']),
   'mailbox.stored': [
     ...fields('mailbox.stored', ['host', 'user', 'folder', 'uid', 'size', 'queueId', 'raw']),
     ...MESSAGE_FIELDS,

@@ -85,9 +85,9 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'dns.query':
       return `dns     ${e.host} asks ${e.server ?? 'its hosts table'}: ${e.name} ${e.qtype}?`;
     case 'dns.answer':
-      return `dns     ${e.host} learns ${e.name} ${e.qtype}: ${e.records.map(formatRecord).join('; ') || '(no records)'}`;
+      return `dns     ${e.host} ${e.cached ? 'answers from its cache' : 'learns'} ${e.name} ${e.qtype}: ${e.records.map(formatRecord).join('; ') || '(no records)'}`;
     case 'dns.failed':
-      return `dns     ${e.host} gets no ${e.qtype} for ${e.name}: ${e.error}`;
+      return `dns     ${e.host} gets no ${e.qtype} for ${e.name}: ${e.error}${e.cached ? ' (cached)' : ''}`;
     case 'mailbox.stored':
       return `mailbox ${e.user}@${e.host} ${e.folder}: stored UID ${e.uid} (${e.size} bytes)`;
     case 'mailbox.flags':

@@ -109,6 +109,8 @@ export type SimEvent =
       qtype: DnsType;
       rcode: 'NOERROR';
       records: DnsRecord[];
+      /** cached is set when the host's own cache answered, the records' TTLs being what is left of them. */
+      cached?: true;
     }
   | {
       kind: 'dns.failed';
@@ -117,6 +119,8 @@ export type SimEvent =
       name: string;
       qtype: DnsType;
       error: 'nxdomain' | 'timeout' | 'servfail';
+      /** cached is set when a remembered NXDOMAIN answered (negative caching, RFC 2308). */
+      cached?: true;
     };
 
 /** MailEvent is what mail servers and user agents report: queues, mailboxes, submissions. */

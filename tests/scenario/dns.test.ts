@@ -95,3 +95,57 @@ describe('DNS in the simulated world', () => {
     );
   });
 });
+
+describe('the resolver’s cache', () => {
+  it('answers a question it has asked within the TTL from its cache, with what is left of the TTL', () => {
+    const kernel = new Kernel(1);
+    const world = new World(scenario(), kernel);
+    lookup(world, kernel, 'hamburger.edu', 'MX');
+    kernel.runUntil(600_000);
+    const second = lookup(world, kernel, 'hamburger.edu', 'MX');
+    expect(second).toEqual({
+      ok: true,
+      records: [
+        { name: 'hamburger.edu', type: 'MX', ttl: 3600 - 600, preference: 10, exchange: 'hamburger.edu' },
+      ],
+    });
+    // One question on the wire: the second came from the cache, and the trace says so.
+    expect(kernel.trace.filter(isKind('udp.datagram'))).toHaveLength(2);
+    expect(kernel.trace.filter(isKind('dns.answer')).map((a) => a.cached ?? false)).toEqual([false, true]);
+  });
+
+  it('asks the server again once the TTL has run out', () => {
+    const kernel = new Kernel(1);
+    const world = new World(scenario(), kernel);
+    lookup(world, kernel, 'hamburger.edu', 'MX');
+    kernel.runUntil(3_600_030);
+    lookup(world, kernel, 'hamburger.edu', 'MX');
+    expect(kernel.trace.filter(isKind('udp.datagram'))).toHaveLength(4);
+    expect(kernel.trace.filter(isKind('dns.answer')).every((a) => a.cached === undefined)).toBe(true);
+  });
+
+  it('remembers a name that does not exist for five minutes, and no longer', () => {
+    const kernel = new Kernel(1);
+    const world = new World(scenario(), kernel);
+    lookup(world, kernel, 'nowhere.example', 'MX');
+    const remembered = lookup(world, kernel, 'nowhere.example', 'MX');
+    expect(remembered).toEqual({ ok: false, error: 'nxdomain' });
+    kernel.runUntil(kernel.now() + 300_000);
+    lookup(world, kernel, 'nowhere.example', 'MX');
+    expect(kernel.trace.filter(isKind('dns.failed')).map((f) => f.cached ?? false)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('keeps no answer from a server that did not reply, so the next lookup asks again', () => {
+    const kernel = new Kernel(1);
+    const world = new World(scenario(), kernel);
+    world.inject({ type: 'host.down', host: 'dns.example' });
+    expect(lookup(world, kernel, 'hamburger.edu', 'MX')).toEqual({ ok: false, error: 'timeout' });
+    world.inject({ type: 'host.up', host: 'dns.example' });
+    expect(lookup(world, kernel, 'hamburger.edu', 'MX')?.ok).toBe(true);
+    expect(kernel.trace.filter(isKind('dns.answer')).map((a) => a.cached ?? false)).toEqual([false]);
+  });
+});

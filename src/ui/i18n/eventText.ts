@@ -196,8 +196,10 @@ const en: EventWords = {
     'terminal.line': (e) =>
       `${e.stream === 'out' ? 'Terminal sends' : e.stream === 'in' ? 'Terminal receives' : 'Terminal'}: ${escapeControls(e.text)}`,
     'dns.query': (e) => `Asks ${e.server ?? 'its hosts table'} for the ${e.qtype} record of ${e.name}`,
-    'dns.answer': (e) => `Learns ${e.name} ${e.qtype}: ${records(e) || 'no records'}`,
-    'dns.failed': (e) => `Gets no ${e.qtype} record for ${e.name}: ${DNS_EN[e.error]}`,
+    'dns.answer': (e) =>
+      `${e.cached ? 'Answers from its DNS cache' : 'Learns'} ${e.name} ${e.qtype}: ${records(e) || 'no records'}`,
+    'dns.failed': (e) =>
+      `Gets no ${e.qtype} record for ${e.name}: ${DNS_EN[e.error]}${e.cached ? ', remembered in its DNS cache' : ''}`,
     'mailbox.stored': (e) => `Stores a message in ${e.user}’s ${e.folder} (UID ${e.uid}, ${e.size} bytes)`,
     'mailbox.flags': (e) =>
       `Message UID ${e.uid} in ${e.user}’s ${e.folder} now has flags ${e.flags.join(' ') || '(none)'}`,
@@ -348,8 +350,10 @@ const ko: EventWords = {
     'terminal.line': (e) =>
       `${e.stream === 'out' ? '터미널 송신' : e.stream === 'in' ? '터미널 수신' : '터미널 알림'}: ${escapeControls(e.text)}`,
     'dns.query': (e) => `${e.server ?? '로컬 hosts 표'}에 ${e.name}의 ${e.qtype} 레코드 질의`,
-    'dns.answer': (e) => `${e.name} ${e.qtype} 응답 수신: ${records(e) || '레코드 없음'}`,
-    'dns.failed': (e) => `${e.name} ${e.qtype} 조회 실패: ${DNS_KO[e.error]}`,
+    'dns.answer': (e) =>
+      `${e.name} ${e.qtype} ${e.cached ? 'DNS 캐시에서 응답' : '응답 수신'}: ${records(e) || '레코드 없음'}`,
+    'dns.failed': (e) =>
+      `${e.name} ${e.qtype} 조회 실패: ${DNS_KO[e.error]}${e.cached ? ' (DNS 캐시에 기억된 응답)' : ''}`,
     'mailbox.stored': (e) => `${e.user}의 메일박스 ${e.folder}에 메시지 저장 (UID ${e.uid}, ${e.size}바이트)`,
     'mailbox.flags': (e) =>
       `${e.user}의 ${e.folder} 메시지 UID ${e.uid} 플래그: ${e.flags.join(' ') || '(없음)'}`,

@@ -136,3 +136,25 @@ group('formatClock', () => {
     expect(formatClock(86_400_000 + 3_600_000, 0)).toBe('1d 01:00:00');
   });
 });
+
+group('an answer from the resolver’s cache', () => {
+  const answer = (cached: boolean): TraceEvent => ({
+    kind: 'dns.answer',
+    t: 0,
+    seq: 0,
+    host: 'crepes.fr',
+    id: 3,
+    name: 'hamburger.edu',
+    qtype: 'MX',
+    rcode: 'NOERROR',
+    records: [{ name: 'hamburger.edu', type: 'MX', ttl: 3000, preference: 10, exchange: 'hamburger.edu' }],
+    ...(cached ? { cached: true } : {}),
+  });
+
+  it('says it came from the cache, in English and in Korean, and a fresh one does not', () => {
+    expect(describe(answer(true), 'en')).toContain('DNS cache');
+    expect(describe(answer(true), 'ko')).toContain('DNS 캐시');
+    expect(describe(answer(false), 'en')).not.toContain('cache');
+    expect(describe(answer(false), 'ko')).not.toContain('캐시');
+  });
+});

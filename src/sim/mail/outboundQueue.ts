@@ -43,6 +43,24 @@ export interface QueueOwner {
   sendNotice(recipient: string, raw: string, queueId: string): void;
 }
 
+/**
+ * DeadDestination is a domain none of whose mail exchangers would take a connection: until `until`, its mail waits
+ * without a new lookup or SYN sequence, as Postfix's queue manager suspends a dead destination.
+ */
+interface DeadDestination {
+  readonly until: number;
+  /** reason is the connect failure that made it dead, repeated in each suspended message's deferral. */
+  readonly reason: string;
+}
+
+/**
+ * suspendedFor is how long after the failed attempt began a destination stays dead: the policy's shortest wait
+ * (Postfix revives a dead destination after minimal_backoff_time), so it is alive again by that message's retry.
+ */
+function suspendedFor(policy: RetryPolicy): number {
+  return policy.kind === 'fixed' ? policy.interval : policy.min;
+}
+
 function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
@@ -52,6 +70,7 @@ export class OutboundQueue {
   readonly #ctx: ServiceContext;
   readonly #owner: QueueOwner;
   readonly #entries = new Map<string, QueueEntry>();
+  readonly #dead = new Map<string, DeadDestination>();
   /** #epoch counts restarts, so an attempt begun before a crash cannot settle after it. */
   #epoch = 0;
 
@@ -107,8 +126,12 @@ export class OutboundQueue {
     entry.timer = this.#ctx.kernel.schedule(now, () => this.#attempt(entry));
   }
 
-  /** flush tries every waiting message now, as `postqueue -f` does; a teacher uses it to skip the wait. */
+  /**
+   * flush tries every waiting message now, as `postqueue -f` does (which also revives dead destinations); a
+   * teacher uses it to skip the wait.
+   */
   flush(): void {
+    this.#dead.clear();
     for (const entry of this.#entries.values()) {
       if (entry.timer === null) continue;
       this.#ctx.kernel.cancel(entry.timer);
@@ -119,6 +142,7 @@ export class OutboundQueue {
   /** halt forgets pending timers, as when the host goes down; the messages stay and resume on `resume`. */
   halt(): void {
     this.#epoch += 1;
+    this.#dead.clear();
     for (const entry of this.#entries.values()) {
       if (entry.timer !== null) this.#ctx.kernel.cancel(entry.timer);
       entry.timer = null;
@@ -146,7 +170,28 @@ export class OutboundQueue {
     let outstanding = byDomain.size;
     const epoch = this.#epoch;
     const deferred: RecipientReport[] = [];
+    const now = this.#ctx.kernel.now();
     for (const [domain, recipients] of byDomain) {
+      const dead = this.#dead.get(domain);
+      if (dead !== undefined && now < dead.until) {
+        // Postfix's words for mail it skips without trying: the destination is known to be unreachable.
+        const reason = `delivery temporarily suspended: ${dead.reason}`;
+        for (const recipient of recipients) {
+          const r: RecipientReport = {
+            recipient,
+            outcome: 'temporary',
+            status: '4.4.1',
+            diagnostic: reason,
+            diagnosticKind: 'x-local',
+            reason,
+          };
+          entry.recipients.set(recipient, { status: 'pending', last: r });
+          deferred.push(r);
+        }
+        outstanding -= 1;
+        continue;
+      }
+      this.#dead.delete(domain);
       this.#ctx.emit({
         kind: 'queue.attempt',
         host: this.#ctx.host,
@@ -166,11 +211,16 @@ export class OutboundQueue {
       };
       deliverViaMx(this.#ctx, domain, request, (report) => {
         if (epoch !== this.#epoch) return;
+        if (report.unreachable !== null) {
+          // Dead until this message's own next try, so the message that found it dead is the one to probe it.
+          const until = entry.startedAt + suspendedFor(this.#owner.policy);
+          this.#dead.set(domain, { until, reason: report.unreachable });
+        } else if (report.remote !== null) this.#dead.delete(domain);
         deferred.push(...this.#settleDomain(entry, report));
         if (--outstanding === 0) this.#reschedule(entry, deferred);
       });
     }
-    if (byDomain.size === 0) this.#reschedule(entry, []);
+    if (outstanding === 0) this.#reschedule(entry, deferred);
   }
 
   // Record what one destination said; return the recipients that must wait for another attempt.

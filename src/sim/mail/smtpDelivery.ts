@@ -29,6 +29,11 @@ export interface DeliveryReport {
   readonly remote: { readonly host: string; readonly addr: string } | null;
   /** possiblyDelivered is true when the connection died after the final "." and before its reply (§6.1). */
   readonly possiblyDelivered: boolean;
+  /**
+   * unreachable is the last connect failure (`connect to …: Connection timed out`) when no exchanger answered and
+   * at least one would not take our connection, or null; a queue then treats the destination as dead.
+   */
+  readonly unreachable: string | null;
 }
 
 /** DeliveryRequest is what to send: HELO name, envelope, message octets, port, and credentials for 587. */
@@ -69,6 +74,7 @@ function everyone(
     })),
     remote: null,
     possiblyDelivered: false,
+    unreachable: null,
   };
 }
 
@@ -135,12 +141,18 @@ function tryTargets(
     if (a?.type !== 'A') {
       const permanent = !result.ok && result.error === 'nxdomain';
       const text = `Host or domain name not found. Name service error for name=${name} type=A: Host not found${permanent ? '' : ', try again'}`;
+      const failure = everyone(
+        request,
+        permanent ? 'permanent' : 'temporary',
+        permanent ? '5.4.4' : '4.4.3',
+        text,
+      );
       return tryTargets(
         ctx,
         rest,
         request,
         done,
-        everyone(request, permanent ? 'permanent' : 'temporary', permanent ? '5.4.4' : '4.4.3', text),
+        lastFailure?.unreachable ? { ...failure, unreachable: lastFailure.unreachable } : failure,
       );
     }
     const socket = openConnection(ctx.network, ctx.emit, ctx.host, a.address, request.port);
@@ -151,7 +163,8 @@ function tryTargets(
         runClient(ctx, socket, name, a.address, request, done);
       } else if (event.type === 'error' && !started) {
         const text = `connect to ${name}[${a.address}]:${request.port}: ${CONNECT_FAILURE[event.error]}`;
-        tryTargets(ctx, rest, request, done, everyone(request, 'temporary', '4.4.1', text));
+        const failure = everyone(request, 'temporary', '4.4.1', text);
+        tryTargets(ctx, rest, request, done, { ...failure, unreachable: text });
       }
     });
   });
@@ -179,6 +192,7 @@ function runClient(
       ),
       remote: { host: name, addr },
       possiblyDelivered: output?.session.possiblyDelivered ?? false,
+      unreachable: null,
     });
   });
   bindLineSession(socket, actor, {

@@ -46,10 +46,10 @@ describe('a server answering a chosen code', () => {
       '1.135 attempt 1 hamburger.edu',
       '1.735 deferred bob@hamburger.edu until 1801.135',
       '1801.135 attempt 2 hamburger.edu',
-      '1801.735 deferred bob@hamburger.edu until 3601.135',
+      '1801.615 deferred bob@hamburger.edu until 3601.135',
       '3601.135 attempt 3 hamburger.edu',
-      '3601.895 delivered bob@hamburger.edu',
-      '3601.895 removed',
+      '3601.775 delivered bob@hamburger.edu',
+      '3601.775 removed',
     ]);
     const reason = trace.find(isKind('queue.deferred'))?.reason;
     expect(reason).toMatch(/said: 450 .* \(in reply to RCPT TO command\)$/);

@@ -125,11 +125,13 @@ export const httpServerMachine = setup({
     output: {} as { ended: SessionEnd; requests: number },
   },
   delays: {
-    // A new connection gets as long as a request does; an idle persistent one only the keep-alive time.
-    idle: ({ context }) => (context.requests === 0 ? HTTP_TIMERS.request : HTTP_TIMERS.keepAlive),
+    keepAlive: HTTP_TIMERS.keepAlive,
     request: HTTP_TIMERS.request,
   },
   guards: {
+    // A new connection gets as long as a request does; an idle persistent one only the keep-alive time.
+    isFresh: ({ context }) => context.requests === 0,
+    hadRequest: ({ context }) => context.requests > 0,
     isBlank: ({ event }) => event.type === 'line.received' && event.line === '',
     staysOpen: ({ context, event }) => {
       assertEvent(event, 'response.ready');
@@ -276,7 +278,13 @@ export const httpServerMachine = setup({
           },
           // RFC 9112 §9.5: the server closes an idle connection without a word.
           after: {
-            idle: {
+            keepAlive: {
+              guard: 'hadRequest',
+              target: '#httpServer.closed',
+              actions: [{ type: 'endAs', params: { ended: 'idle' } }, 'closeConnection'],
+            },
+            request: {
+              guard: 'isFresh',
               target: '#httpServer.closed',
               actions: [{ type: 'endAs', params: { ended: 'idle' } }, 'closeConnection'],
             },

@@ -48,6 +48,17 @@ const DINNER: Input = {
   body: 'Crepes tonight?',
 };
 
+const web = (url: string): Input => ({ type: 'web.open', host: 'bob-pc', url });
+const webLogin = (password: string): Input => ({ type: 'web.login', host: 'bob-pc', user: 'bob', password });
+const WEBMAIL = [web('http://webmail.hamburger.edu/'), webLogin('hungry')];
+const TO_BOB: Input = {
+  type: 'mail.send',
+  host: 'alice-pc',
+  to: ['bob@hamburger.edu'],
+  subject: '점심 Lunch',
+  body: 'Do you like ketchup?',
+};
+
 const POP3_LOGIN = [open(110), type('USER bob'), type('PASS hungry')];
 const IMAP_LOGIN = [open(143), type('a1 LOGIN bob hungry')];
 const BOTH_IMAP = [imap('bob-phone'), imap('bob-pc')];
@@ -62,6 +73,42 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
+  {
+    lesson: 'push-and-pull',
+    step: 'pull-empty',
+    meets: WEBMAIL,
+    misses: [web('http://webmail.hamburger.edu/'), webLogin('ketchup')],
+    why: 'a wrong password gets the form again, not the inbox',
+  },
+  {
+    lesson: 'push-and-pull',
+    step: 'push',
+    meets: [TO_BOB],
+    misses: [
+      ...WEBMAIL,
+      { type: 'web.send', host: 'bob-pc', to: ['alice@crepes.fr'], subject: 'Lunch', body: 'Yes' },
+    ],
+    why: 'Bob’s reply is pushed the other way, by hamburger.edu',
+  },
+  {
+    lesson: 'push-and-pull',
+    step: 'pull',
+    meets: [...WEBMAIL, TO_BOB, web('/inbox'), { type: 'web.read', host: 'bob-pc', uid: 1 }],
+    misses: [...WEBMAIL, TO_BOB, web('/inbox')],
+    why: 'reloading the inbox lists the message without opening it',
+  },
+  {
+    lesson: 'push-and-pull',
+    step: 'by-hand',
+    meets: [
+      { type: 'terminal.open', host: 'bob-pc', target: 'webmail.hamburger.edu', port: 80 },
+      type('GET /style.css HTTP/1.1'),
+      type('Host: webmail.hamburger.edu'),
+      type(''),
+    ],
+    misses: [web('http://webmail.hamburger.edu/style.css')],
+    why: 'the browser fetches it, not a request typed in the console',
+  },
   {
     lesson: 'pop3-by-hand',
     step: 'connect',

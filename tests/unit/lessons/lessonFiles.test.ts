@@ -25,6 +25,7 @@ describe('the lessons folder', () => {
       'why-not-direct',
       'header-and-body',
       'mime-and-base64',
+      'push-and-pull',
       'pop3-by-hand',
       'delete-or-keep',
       'imap-keeps-state',

@@ -1,5 +1,7 @@
 // What each catalogued server reply means to a student and what the client should do next, for every protocol of
 // the registry, keyed by catalogue id (`smtp.rcpt.ok`, `pop3.dele.ok`); each protocol keeps its own table.
+import type { CataloguedHttpReplyId } from './httpReplyText.ts';
+import { httpReplyText } from './httpReplyText.ts';
 import type { ImapReplyId } from '../../protocols/imap/lineFacts.ts';
 import type { Pop3ReplyId } from '../../protocols/pop3/lineFacts.ts';
 import type { SmtpReplyId } from '../../protocols/smtp/replies.ts';
@@ -13,10 +15,15 @@ import { smtpReplyText } from './smtpReplyText.ts';
 export type { ReplyExplanation } from './replyExplanation.ts';
 
 /** ReplyId is any catalogued reply's id, of any protocol the registry lists with a catalogue. */
-export type ReplyId = SmtpReplyId | Pop3ReplyId | ImapReplyId;
+export type ReplyId = SmtpReplyId | Pop3ReplyId | ImapReplyId | CataloguedHttpReplyId;
 
 function joined(language: Language): Readonly<Record<ReplyId, ReplyExplanation>> {
-  return { ...smtpReplyText[language], ...pop3ReplyText[language], ...imapReplyText[language] };
+  return {
+    ...smtpReplyText[language],
+    ...pop3ReplyText[language],
+    ...imapReplyText[language],
+    ...httpReplyText[language],
+  };
 }
 
 /** replyText explains every catalogued reply by id; the Record types make a language incomplete without one. */

@@ -59,4 +59,10 @@ describe('the reply explanations', () => {
     expect(isReplyId('pop3.dele.maybe')).toBe(false);
     expect(isReplyId('hasOwnProperty')).toBe(false);
   });
+
+  it('tell a catalogued HTTP status id from a status number nobody catalogued', () => {
+    expect(isReplyId('http.303')).toBe(true);
+    expect(isReplyId('http.299')).toBe(false);
+    expect(replyText.ko['http.502'].meaning).toMatch(/게이트웨이/);
+  });
 });

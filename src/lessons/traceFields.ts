@@ -187,6 +187,8 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
     'connections',
     'outcome',
     'detail',
+    'text',
+    'links',
   ]),
 };
 

@@ -375,7 +375,17 @@ export type WebEvent =
       connections: ConnId[];
       outcome: 'ok' | 'failed';
       detail: string;
+      /** text is what the page shows a reader, line by line, as the browser rendered it ('' when none). */
+      text: string;
+      /** links are the page's links, as the browser would follow them: a target on its site and the link's text. */
+      links: WebLink[];
     };
+
+/** WebLink is one link a page shows: where following it goes (a target on the site) and its text. */
+export interface WebLink {
+  target: string;
+  text: string;
+}
 
 /** Stamp is what the kernel adds to every event: the virtual time in ms and its position in the trace. */
 export interface Stamp {

@@ -12,7 +12,7 @@ import type { WebDraft } from '../input.ts';
 import { bindHttpSession, type HttpSessionHandle } from '../services/httpSession.ts';
 import { openConnection } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
-import type { WebAction } from '../trace.ts';
+import type { WebAction, WebLink } from '../trace.ts';
 import { CookieJar } from './cookieJar.ts';
 import { encodeForm } from './formEncoding.ts';
 import { parseSiteUrl, siteName, type SiteUrl } from './siteUrl.ts';
@@ -163,7 +163,7 @@ export class Browser {
         ? stylesheets(body).filter((path) => !this.#cache.has(`${siteName(fetch.url)}${path}`))
         : [];
       this.#fetchAll(page, fetch.url, sheets, () =>
-        this.#finish(page, fetch.url, response, html ? title(body) : null, null),
+        this.#finish(page, fetch.url, response, html ? rendered(body, fetch.url) : null, null),
       );
     });
   }
@@ -186,7 +186,7 @@ export class Browser {
     page: PageLoad,
     url: SiteUrl,
     response: HttpResponse | null,
-    pageTitle: string | null,
+    shown: Rendered | null,
     failure: string | null,
   ) {
     this.#ctx.emit({
@@ -196,13 +196,15 @@ export class Browser {
       action: page.action,
       target: url.target,
       status: response?.status ?? null,
-      title: pageTitle,
+      title: shown?.title ?? null,
       requests: page.requests,
       objects: page.objects,
       bytes: page.bytes,
       connections: [...page.conns],
       outcome: failure === null ? 'ok' : 'failed',
       detail: failure ?? `${response?.status ?? ''} ${response?.reason ?? ''}`.trim(),
+      text: shown?.text ?? '',
+      links: shown?.links ?? [],
     });
     this.#busy = false;
     this.#next();
@@ -223,6 +225,8 @@ export class Browser {
       connections: [],
       outcome: 'failed',
       detail,
+      text: '',
+      links: [],
     });
   }
 
@@ -375,5 +379,69 @@ function stylesheets(html: string): string[] {
 
 function title(html: string): string | null {
   const match = /<title>([^<]*)<\/title>/i.exec(html);
-  return match === null ? null : (match[1] ?? '').trim();
+  return match === null ? null : decodeEntities(match[1] ?? '').trim();
+}
+
+// A page's text is bounded, so a huge page cannot swell the trace.
+const MAX_TEXT = 16_384;
+const MAX_LINKS = 200;
+
+interface Rendered {
+  readonly title: string | null;
+  readonly text: string;
+  readonly links: WebLink[];
+}
+
+// What the browser shows of an HTML page: its title, its text a line per block (script, style, the head and
+// sandboxed frames show nothing here), and its links on the same site, resolved as a click would resolve them.
+function rendered(html: string, base: SiteUrl): Rendered {
+  const visible = html.replace(/<(head|script|style|iframe)\b[\s\S]*?<\/\1\s*>/gi, '');
+  const links: WebLink[] = [];
+  for (const match of visible.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi)) {
+    const href = /\bhref="([^"]*)"/i.exec(match[1] ?? '')?.[1];
+    const url = href === undefined ? null : parseSiteUrl(decodeEntities(href), base);
+    if (url === null || siteName(url) !== siteName(base) || links.length >= MAX_LINKS) continue;
+    links.push({ target: url.target, text: inline(match[2] ?? '') });
+  }
+  const text = decodeEntities(
+    visible
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(p|div|tr|li|h[1-6]|pre|table|nav|ul|form|label)\s*>/gi, '\n')
+      .replace(/<\/t[dh]\s*>/gi, '  ')
+      .replace(/<\/(a|span|button)\s*>/gi, ' ')
+      .replace(/<[^>]*>/g, ''),
+  )
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n')
+    .slice(0, MAX_TEXT);
+  return { title: title(html), text, links };
+}
+
+function inline(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+// The character references a page may use for text (HTML §13.5): the named few, and numeric ones.
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }

@@ -128,7 +128,8 @@ export function messagePage(view: MessageView): Page {
       : view.html === 'unavailable'
         ? '<p>This message has an HTML part, which this server cannot make safe to show.</p>\n'
         : `<iframe sandbox="" referrerpolicy="no-referrer" title="HTML part" srcdoc="${escapeHtml(view.html)}"></iframe>\n`;
-  const text = view.text === null ? '' : `<pre>${escapeHtml(view.text)}</pre>\n`;
+  // A message's lines end in CRLF on the wire; in the page they end as HTML text does, else CR shows as U+FFFD.
+  const text = view.text === null ? '' : `<pre>${escapeHtml(view.text.replace(/\r\n/g, '\n'))}</pre>\n`;
   const attachments =
     view.attachments.length === 0
       ? ''

@@ -27,7 +27,6 @@ export interface LabText {
     readonly clock: string;
     readonly position: (at: number, of: number) => string;
   };
-  readonly share: { readonly button: string; readonly copied: string; readonly failed: string };
   readonly scenarios: string;
   readonly keyboard: {
     readonly button: string;
@@ -102,7 +101,6 @@ export const labText: Localized<LabText> = {
       clock: 'Virtual time',
       position: (at, of) => `event ${at} of ${of}`,
     },
-    share: { button: 'Share link', copied: 'Link copied', failed: 'Copy this link:' },
     scenarios: 'Scenarios',
     keyboard: {
       button: 'Keyboard shortcuts',
@@ -183,7 +181,6 @@ export const labText: Localized<LabText> = {
       clock: '가상 시간',
       position: (at, of) => `사건 ${of}개 중 ${at}번째`,
     },
-    share: { button: '링크 공유', copied: '링크를 복사했습니다', failed: '이 링크를 복사하세요:' },
     scenarios: '시나리오',
     keyboard: {
       button: '단축키',

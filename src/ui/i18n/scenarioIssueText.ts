@@ -11,7 +11,10 @@ export type LinkProblem =
   | { kind: 'no-scenario'; name: string }
   | { kind: 'inputs-damaged' }
   | { kind: 'inputs-invalid'; issues: readonly ScenarioIssue[] }
+  | { kind: 'world-format'; marker: string }
+  | { kind: 'inputs-format'; marker: string }
   | { kind: 'bad-time'; text: string }
+  | { kind: 'bad-event'; text: string }
   | { kind: 'no-lesson'; name: string };
 
 // Fields whose values are durations: a Korean message says what a duration looks like there.
@@ -121,8 +124,14 @@ const linkWords: Localized<(problem: LinkProblem, language: Language) => string>
         return 'The actions recorded in this link are damaged (they are not readable JSON).';
       case 'inputs-invalid':
         return `The actions recorded in this link are not valid:\n${issuesText(p.issues, language)}`;
+      case 'world-format':
+        return `The shared scenario in this link is in a format (“${p.marker}”) this version of Mail Lab cannot read.`;
+      case 'inputs-format':
+        return `The actions recorded in this link are in a format (“${p.marker}”) this version of Mail Lab cannot read.`;
       case 'bad-time':
         return `The time in this link is not a time: "${p.text}".`;
+      case 'bad-event':
+        return `The event in this link is not a count of events: "${p.text}".`;
       case 'no-lesson':
         return `There is no lesson "${p.name}".`;
     }
@@ -139,8 +148,14 @@ const linkWords: Localized<(problem: LinkProblem, language: Language) => string>
         return '링크에 기록된 동작이 손상되었습니다(JSON으로 읽을 수 없습니다).';
       case 'inputs-invalid':
         return `링크에 기록된 동작이 올바르지 않습니다:\n${issuesText(p.issues, language)}`;
+      case 'world-format':
+        return `링크에 담긴 시나리오는 이 버전의 Mail Lab이 읽을 수 없는 형식(“${p.marker}”)입니다.`;
+      case 'inputs-format':
+        return `링크에 기록된 동작은 이 버전의 Mail Lab이 읽을 수 없는 형식(“${p.marker}”)입니다.`;
       case 'bad-time':
         return `링크의 시각을 시간으로 읽을 수 없습니다: "${p.text}".`;
+      case 'bad-event':
+        return `링크의 사건 번호를 읽을 수 없습니다: "${p.text}".`;
       case 'no-lesson':
         return `"${p.name}"라는 레슨은 없습니다.`;
     }

@@ -92,14 +92,19 @@ function inKeyedWidget(target: EventTarget | null): boolean {
   return target.closest(KEYED_ROLES) !== null;
 }
 
+// A modal dialog (sharing, the QR code) has the keyboard to itself: Escape closes it, Space presses its buttons.
+function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('dialog[open]') !== null;
+}
+
 /**
  * labShortcut is the action a key press asks of the lab, or null when the key is not the lab's to take: typing in
- * a text field, a modifier held, a key nobody took, a key a focused widget uses itself (or already handled, as the
+ * a text field, inside an open dialog, a modifier held, a key nobody took, a key a focused widget uses itself (or already handled, as the
  * event list's rows do), or a `page` key inside such a widget. The caller prevents the default and runs it, so
  * Space on a focused button plays instead of pressing the button.
  */
 export function labShortcut(event: KeyboardEvent, lab: LabState, drawers: Drawers): (() => void) | null {
-  if (event.defaultPrevented || inTextField(event.target)) return null;
+  if (event.defaultPrevented || inTextField(event.target) || inDialog(event.target)) return null;
   if (event.altKey || event.ctrlKey || event.metaKey) return null;
   const shortcut = SHORTCUTS.find(
     (s) => s.keys.includes(event.key) && (s.shift === undefined || s.shift === event.shiftKey),

@@ -18,6 +18,7 @@ import {
   SPEEDS,
   type StepUnit,
 } from '../../timeline/playback.ts';
+import { cursorAt, placeOf, type TracePlace } from '../../timeline/tracePlace.ts';
 
 // A pause longer than this (virtual time) ends a burst of activity, such as a command and its reply.
 const IDLE_MS = 2000;
@@ -47,6 +48,8 @@ export class LabState {
   atEnd = $derived(this.cursor >= this.trace.length - 1);
   /** faults are the faults people injected here, in time order, each with the stretch it is in force. */
   faults: readonly FaultSpan[] = $derived(faultSpans(this.extraInputs));
+  /** place names the event at the cursor so that a link can return to it (null before the first event). */
+  place: TracePlace | null = $derived(placeOf(this.trace, this.cursor));
 
   /** clock is the playing virtual time, which runs on between events so packets can glide along links. */
   clock = $state(0);
@@ -150,6 +153,11 @@ export class LabState {
   seekTime(t: number): void {
     this.seek(seqAtTime(this.trace, t));
     this.clock = Math.max(0, t);
+  }
+
+  /** seekPlace moves the cursor to the event a link named. */
+  seekPlace(place: TracePlace): void {
+    this.seek(cursorAt(this.trace, place));
   }
 
   /** step moves one unit forward (+1) or back (−1). */

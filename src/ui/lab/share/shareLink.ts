@@ -1,0 +1,163 @@
+// A lab shared with a link: the built-in's name (or the whole scenario, for one loaded from a file) or the lesson
+// and its step, what people did in it (the inputs), and the exact event the cursor was at. Reading a link never
+// throws: a bad one says why, as a LinkProblem the page words in the reader's language. A part larger than a
+// scenario file may be (SCENARIO_LIMITS.bytes) is refused before it is parsed, compressed or not.
+//
+// The query, every part optional:  scenario=NAME | world=PAYLOAD | lesson=SLUG [&step=ID]
+//                                  &inputs=PAYLOAD &at=MS [&nth=N] &lang=en|ko
+// PAYLOAD is JSON as linkPayload writes it (plain or `z1.` compressed). `at` and `nth` are a TracePlace: the
+// event's virtual time and how many events of that instant come before it. Links from before `nth` existed keep
+// only `at`, and open at the last event of that time, as they always did.
+import type { TimedInput } from '../../../sim/input.ts';
+import {
+  limitIssue,
+  parseScenario,
+  parseTimedInputs,
+  SCENARIO_LIMITS,
+  type Scenario,
+} from '../../../sim/scenario.ts';
+import type { TracePlace } from '../../../timeline/tracePlace.ts';
+import type { LinkProblem } from '../../i18n/scenarioIssueText.ts';
+import { decodePayload, encodePayload, encodePlainPayload, type PayloadProblem } from './linkPayload.ts';
+
+/** LessonPlace is where in a lesson a link was made: the lesson's slug and the id of its current step. */
+export interface LessonPlace {
+  readonly slug: string;
+  /** step is the current step's id; null when the link does not say (the lesson then starts at its beginning). */
+  readonly step: string | null;
+}
+
+/** SharedLab is what a link carries. */
+export interface SharedLab {
+  /** scenario is the world: a built-in, one loaded from a file, or the lesson's own. */
+  readonly scenario: Scenario;
+  /** builtin is true when `scenario` is an unchanged built-in, so the link names it instead of carrying it. */
+  readonly builtin: boolean;
+  /** lesson is set when the lab is a lesson's; the link then names the lesson rather than its scenario. */
+  readonly lesson: LessonPlace | null;
+  readonly inputs: readonly TimedInput[];
+  /** place is the event the cursor was at, or null for the beginning. */
+  readonly place: TracePlace | null;
+}
+
+/** SharedLabResult is a lab read from a link, why it could not be read, or `ok: null` for a plain visit. */
+export type SharedLabResult =
+  { ok: true; lab: SharedLab } | { ok: false; problem: LinkProblem } | { ok: null };
+
+/** LinkWorlds finds what a link names: a built-in scenario by name, a lesson's scenario by slug. */
+export interface LinkWorlds {
+  builtin(name: string): Scenario | undefined;
+  lesson(slug: string): Scenario | undefined;
+}
+
+/**
+ * shareQuery writes the query string of a link to `lab`, compressing the long parts when that makes them
+ * shorter. readShareQuery reads it back.
+ */
+export async function shareQuery(lab: SharedLab, language: string): Promise<string> {
+  const params = new URLSearchParams();
+  if (lab.lesson) {
+    params.set('lesson', lab.lesson.slug);
+    if (lab.lesson.step !== null) params.set('step', lab.lesson.step);
+  } else if (lab.builtin) params.set('scenario', lab.scenario.name);
+  else params.set('world', await encodePayload(lab.scenario));
+  if (lab.inputs.length > 0) params.set('inputs', await encodePayload(lab.inputs));
+  writePlace(params, lab.place);
+  params.set('lang', language);
+  return `?${params}`;
+}
+
+/**
+ * recordInputs writes what was done and where the cursor is into `params` at once (uncompressed), for an
+ * address kept up to date as a student works; readShareQuery reads it like any link.
+ */
+export function recordInputs(
+  params: URLSearchParams,
+  inputs: readonly TimedInput[],
+  place: TracePlace | null,
+): void {
+  if (inputs.length > 0) params.set('inputs', encodePlainPayload(inputs));
+  else params.delete('inputs');
+  writePlace(params, place);
+}
+
+function writePlace(params: URLSearchParams, place: TracePlace | null): void {
+  params.delete('at');
+  params.delete('nth');
+  if (place === null) return;
+  params.set('at', String(place.at));
+  if (place.nth !== null) params.set('nth', String(place.nth));
+}
+
+/** readShareQuery reads a link's query; `worlds` finds the built-in or lesson it names. */
+export async function readShareQuery(search: string, worlds: LinkWorlds): Promise<SharedLabResult> {
+  const params = new URLSearchParams(search);
+  const slug = params.get('lesson');
+  const name = params.get('scenario');
+  const world = params.get('world');
+  let scenario: Scenario;
+  let lesson: LessonPlace | null = null;
+  if (slug !== null) {
+    const found = worlds.lesson(slug);
+    if (!found) return { ok: false, problem: { kind: 'no-lesson', name: slug } };
+    scenario = found;
+    lesson = { slug, step: params.get('step') };
+  } else if (world !== null) {
+    const decoded = await decodePayload(world, SCENARIO_LIMITS.bytes);
+    if (!decoded.ok) return { ok: false, problem: payloadProblem(decoded, 'world', '(link)') };
+    const parsed = parseScenario(decoded.value);
+    if (!parsed.ok) return { ok: false, problem: { kind: 'world-invalid', issues: parsed.issues } };
+    scenario = parsed.scenario;
+  } else if (name !== null) {
+    const found = worlds.builtin(name);
+    if (!found) return { ok: false, problem: { kind: 'no-scenario', name } };
+    scenario = found;
+  } else return { ok: null };
+
+  let inputs: readonly TimedInput[] = [];
+  const encoded = params.get('inputs');
+  if (encoded !== null) {
+    const decoded = await decodePayload(encoded, SCENARIO_LIMITS.bytes);
+    if (!decoded.ok) return { ok: false, problem: payloadProblem(decoded, 'inputs', 'inputs') };
+    const parsed = parseTimedInputs(decoded.value, scenario);
+    if (!parsed.ok) return { ok: false, problem: { kind: 'inputs-invalid', issues: parsed.issues } };
+    inputs = parsed.inputs;
+  }
+  const place = readPlace(params);
+  if (!place.ok) return place;
+  return {
+    ok: true,
+    lab: { scenario, builtin: slug === null && world === null, lesson, inputs, place: place.place },
+  };
+}
+
+// What a payload's problem means in a link: its part damaged, in an unknown format, or over the size limit.
+function payloadProblem(failed: PayloadProblem, part: 'world' | 'inputs', path: string): LinkProblem {
+  switch (failed.problem) {
+    case 'damaged':
+      return { kind: `${part}-damaged` };
+    case 'version':
+      return { kind: `${part}-format`, marker: failed.marker };
+    case 'tooLarge':
+      return { kind: `${part}-invalid`, issues: [limitIssue(path, 'bytes', failed.bytes)] };
+  }
+}
+
+function readPlace(
+  params: URLSearchParams,
+): { ok: true; place: TracePlace | null } | { ok: false; problem: LinkProblem } {
+  const atText = params.get('at');
+  const nthText = params.get('nth');
+  if (atText === null) {
+    if (nthText === null) return { ok: true, place: null };
+    return { ok: false, problem: { kind: 'bad-event', text: nthText } };
+  }
+  const at = Number(atText);
+  if (atText.trim() === '' || !Number.isFinite(at) || at < 0)
+    return { ok: false, problem: { kind: 'bad-time', text: atText } };
+  if (nthText === null) return { ok: true, place: { at, nth: null } };
+  const nth = Number(nthText);
+  if (!/^\d+$/.test(nthText) || !Number.isSafeInteger(nth))
+    return { ok: false, problem: { kind: 'bad-event', text: nthText } };
+  return { ok: true, place: { at, nth } };
+}

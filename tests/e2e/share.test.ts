@@ -113,8 +113,9 @@ describe('sharing a moment', () => {
     const field = page.getByLabel('이 순간으로 가는 링크');
     await expect.poll(() => field.inputValue()).toMatch(/^http/);
     const url = await field.inputValue();
+    // Space presses the dialog's button, as it should in a dialog, instead of playing the lab behind it.
     await page.getByRole('button', { name: 'QR 코드 보기' }).focus();
-    await page.keyboard.press('Enter');
+    await page.keyboard.press(' ');
     const symbol = page.getByRole('img', { name: url });
     await symbol.waitFor();
     const box = await symbol.boundingBox();
@@ -129,6 +130,7 @@ describe('sharing a moment', () => {
     await field.waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '재생', exact: true }).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

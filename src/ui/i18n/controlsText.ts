@@ -14,6 +14,8 @@ export type HostKindName = 'host' | 'router' | 'user-agent' | 'mail-server' | 'd
 /** ComposeText is the compose form's catalogue. */
 export interface ComposeText {
   title: string;
+  /** device names the chooser of the user agent a message is written on, when a scenario has several. */
+  device: string;
   from: string;
   to: string;
   cc: string;
@@ -170,6 +172,7 @@ export const controlsText: Localized<ControlsText> = {
   en: {
     compose: {
       title: 'New message',
+      device: 'Write on',
       from: 'From',
       to: 'To',
       cc: 'Cc',
@@ -324,6 +327,7 @@ export const controlsText: Localized<ControlsText> = {
   ko: {
     compose: {
       title: '새 메시지',
+      device: '쓰는 기기',
       from: '보내는 사람',
       to: '받는 사람',
       cc: '참조',

@@ -109,7 +109,7 @@ const en: TimelineText = {
   },
   conn: {
     title: (conn, protocol, client, server, port) =>
-      `Connection ${conn} (${protocol}): ${client} → ${server}:${port}`,
+      `Connection ${conn} ${protocol}: ${client} → ${server}:${port}`,
     outcome: { open: 'still open', closed: 'closed', failed: 'failed' },
     errors: {
       refused: 'connection refused',
@@ -191,7 +191,7 @@ const ko: TimelineText = {
   },
   conn: {
     title: (conn, protocol, client, server, port) =>
-      `연결 ${conn} (${protocol}): ${client} → ${server}:${port}`,
+      `연결 ${conn} ${protocol}: ${client} → ${server}:${port}`,
     outcome: { open: '열려 있음', closed: '닫힘', failed: '실패' },
     errors: {
       refused: '연결 거부',

@@ -26,8 +26,11 @@ export interface TopologyText {
   readonly flows: Readonly<Record<Flow, string>>;
   /** flowName is an open connection's arc: its protocol, push or pull, and the hosts at its ends. */
   readonly flowName: (protocol: string, flow: Flow, client: string, server: string) => string;
-  /** hostName is a host's accessible name: what it is, where, and whether it is down or selected. */
-  readonly hostName: (name: string, kind: string, address: string, down: boolean) => string;
+  /**
+   * hostName is a host's accessible name: the words it shows, in their order (name, address lines, the down badge),
+   * so speech users can say what they see, then what kind of host it is unless a shown word says so already.
+   */
+  readonly hostName: (shown: readonly string[], kind: string) => string;
   readonly linkName: (a: string, b: string, latency: string, cut: boolean) => string;
   readonly queuedName: (queueId: string, from: string, status: string) => string;
   readonly mailboxName: (address: string, count: number) => string;
@@ -71,7 +74,7 @@ export const topologyText: Localized<TopologyText> = {
       flow === 'push'
         ? `${protocol} push: ${client} sends mail to ${server}`
         : `${protocol} pull: ${client} fetches mail from ${server}`,
-    hostName: (name, kind, address, down) => `${name}, ${kind}, ${address}${down ? ', down' : ''}`,
+    hostName: (shown, kind) => (shown.includes(kind) ? shown : [...shown, kind]).join(', '),
     linkName: (a, b, latency, cut) => `Link ${a} – ${b}, ${latency}${cut ? ', cut' : ''}`,
     queuedName: (queueId, from, status) => `Queued message ${queueId} from ${from || '<>'}: ${status}`,
     mailboxName: (address, count) => `Mailbox ${address}: ${count === 1 ? '1 message' : `${count} messages`}`,
@@ -112,7 +115,7 @@ export const topologyText: Localized<TopologyText> = {
       flow === 'push'
         ? `${protocol} 푸시: ${client}이(가) ${server}로 메일을 보냄`
         : `${protocol} 풀: ${client}이(가) ${server}에서 메일을 가져옴`,
-    hostName: (name, kind, address, down) => `${name}, ${kind}, ${address}${down ? ', 다운됨' : ''}`,
+    hostName: (shown, kind) => (shown.includes(kind) ? shown : [...shown, kind]).join(', '),
     linkName: (a, b, latency, cut) => `${a} – ${b} 링크, ${latency}${cut ? ', 끊김' : ''}`,
     queuedName: (queueId, from, status) =>
       `큐에 있는 메시지 ${queueId}, 보낸 사람 ${from || '<>'}: ${status}`,

@@ -2,6 +2,7 @@
 // story of a message (sender, its server, the Internet with DNS above, the recipient's server, the reader).
 import type { HostId, LinkId } from '../net/types.ts';
 import type { HostSpec, LinkSpec, Scenario } from '../sim/scenario.ts';
+import { textWidth } from './textWidth.ts';
 
 /** HostKind is what a host is, which decides its icon and how much room it takes. */
 export type HostKind = HostSpec['kind'];
@@ -170,9 +171,16 @@ function storyColumns(scenario: Scenario): Map<HostId, { column: number; band: '
  * topologyLayout places the scenario's hosts in columns (see storyColumns) spread across the width, each
  * column as wide as its widest kind of host. The main row is one horizontal line through every column, low
  * enough for DNS servers to fit above their router; hosts sharing a column stack downwards from it, moving up
- * as a whole when they would run off the bottom. Same scenario and size, same layout.
+ * as a whole when they would run off the bottom. A column is never narrower than the name and detail lines under
+ * its hosts (`names` are the names as the page shows them, in its language); when the columns need more than the
+ * width, the layout grows wider rather than squeezing them, and the view scales the drawing as a whole.
+ * Same scenario, size and names, same layout.
  */
-export function topologyLayout(scenario: Scenario, size: TopologySize): TopologyLayout {
+export function topologyLayout(
+  scenario: Scenario,
+  size: TopologySize,
+  names: Readonly<Record<HostId, string>> = {},
+): TopologyLayout {
   const M = TOPOLOGY_METRICS;
   const placed = storyColumns(scenario);
   const columnCount = Math.max(...[...placed.values()].map((p) => p.column)) + 1;
@@ -184,18 +192,20 @@ export function topologyLayout(scenario: Scenario, size: TopologySize): Topology
     const p = placed.get(h.id) as { column: number; band: 'main' | 'sky' };
     const column = columns[p.column] as (typeof columns)[number];
     column[p.band].push(h);
-    column.width = Math.max(column.width, M.nodes[h.kind].column);
+    const room = p.band === 'sky' ? 0 : labelRoom(h, names[h.id] ?? h.label ?? h.id);
+    column.width = Math.max(column.width, M.nodes[h.kind].column, room);
   }
   const used = columns.reduce((sum, c) => sum + c.width, 0);
-  const free = size.width - 2 * M.margin - used;
-  // Spare room goes between columns; too little squeezes every column alike so the story still fits.
-  const squeeze = free < 0 ? (size.width - 2 * M.margin) / used : 1;
+  // Spare room goes between columns; labels that need more than the view has widen the drawing instead of
+  // squeezing columns under names that would then run into each other.
+  const width = Math.max(size.width, used + 2 * M.margin);
+  const free = width - 2 * M.margin - used;
   const gap = columnCount > 1 ? Math.max(0, free) / (columnCount - 1) : 0;
   const centres: number[] = [];
   let left = M.margin + (columnCount === 1 ? Math.max(0, free) / 2 : 0);
   for (const c of columns) {
-    centres.push(left + (c.width * squeeze) / 2);
-    left += c.width * squeeze + gap;
+    centres.push(left + c.width / 2);
+    left += c.width + gap;
   }
 
   const firstRow = columns.flatMap((c) => (c.main[0] ? [M.nodes[c.main[0].kind]] : []));
@@ -217,7 +227,8 @@ export function topologyLayout(scenario: Scenario, size: TopologySize): Topology
     flipped = false,
   ) => {
     const metrics = flipped ? flippedMetrics(M.nodes[h.kind]) : M.nodes[h.kind];
-    const half = (metrics.column * squeeze) / 2;
+    // The box spans the whole column, which is as wide as the widest label under its hosts.
+    const half = Math.max(metrics.column, (columns[column] as (typeof columns)[number]).width) / 2;
     const left = band === 'sky' ? metrics.iconWidth / 2 + 8 + M.skyLabel : half;
     const right = band === 'sky' ? metrics.iconWidth / 2 : half;
     nodes.set(h.id, {
@@ -285,12 +296,23 @@ export function topologyLayout(scenario: Scenario, size: TopologySize): Topology
   const links = scenario.links.map((l) => linkLine(l, nodes));
   const ordered = scenario.hosts.map((h) => nodes.get(h.id) as HostNode);
   return {
-    width: size.width,
+    width,
     height: size.height,
     nodes: ordered,
     byHost: Object.fromEntries(ordered.map((n) => [n.host, n])),
     links,
   };
+}
+
+/** LABEL_FONT is the size of a host's name (bold) and of the detail lines under it, as TopologyHost draws them. */
+const LABEL_FONT = { name: 13, detail: 10.5, bold: 1.1, padding: 12 } as const;
+
+/** labelRoom is the width the widest line under a host's icon takes: its name, email address, host name or IP. */
+function labelRoom(h: HostSpec, name: string): number {
+  const F = LABEL_FONT;
+  const details = [h.userAgent?.address, h.id, h.address].flatMap((d) => (d === undefined ? [] : [d]));
+  const widest = Math.max(textWidth(name, F.name) * F.bold, ...details.map((d) => textWidth(d, F.detail)));
+  return Math.ceil(widest) + F.padding;
 }
 
 /**

@@ -4,8 +4,10 @@ import type { Scenario } from '../../../src/sim/scenario.ts';
 import { Session } from '../../../src/sim/session.ts';
 import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
 import { worldAt, type PacketView } from '../../../src/sim/worldView.ts';
+import { scenarioLabels } from '../../../src/ui/i18n/scenarioText.ts';
 import { PACKET_LANE_OFFSET, packetMarks, packetPlace } from '../../../src/timeline/packetMarks.ts';
 import { queueSummary } from '../../../src/timeline/queueSummary.ts';
+import { textWidth } from '../../../src/timeline/textWidth.ts';
 import {
   topologyLayout,
   trimmedEnds,
@@ -118,7 +120,7 @@ describe('topologyLayout of other worlds', () => {
       for (const n of layout.nodes) {
         expect(n.box.x0).toBeGreaterThanOrEqual(0);
         expect(n.box.y0).toBeGreaterThanOrEqual(0);
-        expect(n.box.x1).toBeLessThanOrEqual(SIZE.width);
+        expect(n.box.x1).toBeLessThanOrEqual(layout.width);
         expect(n.box.y1).toBeLessThanOrEqual(SIZE.height);
       }
       for (const [i, a] of layout.nodes.entries())
@@ -126,6 +128,39 @@ describe('topologyLayout of other worlds', () => {
           expect(overlaps(a.box, b.box), `${a.host} and ${b.host}`).toBe(false);
     },
   );
+
+  for (const language of ['en', 'ko'] as const) {
+    it.each(['webmail', 'webmail-send', 'push-vs-pull'])(
+      `gives every name under a host of %s room of its own in ${language}, hamburger.edu apart from its webmail`,
+      (name) => {
+        const world = scenario(name);
+        const names = scenarioLabels(world, language).hosts;
+        const layout = topologyLayout(world, SIZE, names);
+        for (const n of layout.nodes.filter((n) => n.band === 'main')) {
+          const label = names[n.host] ?? n.host;
+          // TopologyHost draws the name in bold 13 px, centred under the icon.
+          expect(n.box.x1 - n.box.x0, n.host).toBeGreaterThan(textWidth(label, 13));
+          expect(n.box.x1 - n.box.x0, n.host).toBeGreaterThan(textWidth(n.host, 10.5));
+        }
+        for (const [i, a] of layout.nodes.entries())
+          for (const b of layout.nodes.slice(i + 1))
+            expect(overlaps(a.box, b.box), `${a.host} and ${b.host}`).toBe(false);
+        const webmail = node(layout, 'webmail.hamburger.edu');
+        const server = node(layout, 'hamburger.edu');
+        expect(webmail.x - server.x).toBeGreaterThan(
+          (textWidth('webmail.hamburger.edu', 13) + textWidth('hamburger.edu', 13)) / 2,
+        );
+      },
+    );
+  }
+
+  it('widens the drawing only when the names need more than the view has', () => {
+    const world = scenario('webmail');
+    expect(topologyLayout(world, SIZE, {}).width).toBeGreaterThan(SIZE.width);
+    expect(topologyLayout(scenario('textbook'), SIZE).width).toBe(SIZE.width);
+    const long = Object.fromEntries(world.hosts.map((h) => [h.id, 'x'.repeat(60)]));
+    expect(topologyLayout(world, SIZE, long).width).toBeGreaterThan(topologyLayout(world, SIZE).width);
+  });
 
   it('stacks the three recipient servers of the mixed world in one column, Bob beside his own server', () => {
     const layout = topologyLayout(scenario('mixed'), SIZE);

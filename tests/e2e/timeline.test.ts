@@ -131,7 +131,7 @@ describe('the timeline story', () => {
   });
 
   it('draws a 10,000-event trace without errors, and zooms it', async () => {
-    const { page, errors } = await browser.open(story('lang=en&messages=48'));
+    const { page, errors } = await browser.open(story('lang=en&messages=54'));
     await page.locator('.plot-svg .mark').first().waitFor();
     await expect(page.locator('h1').textContent()).resolves.toMatch(/\((10|11),\d{3} events\)/);
     await expect(page.locator('.plot-svg .mark').count()).resolves.toBeLessThan(1000);

@@ -61,6 +61,22 @@ export interface ReadText {
   searchHits: (query: string, count: number) => string;
   refused: (verb: string, text: string) => string;
   asked: string;
+  webName: string;
+  webHelp: string;
+  webOpen: (site: string) => string;
+  webUser: string;
+  webPassword: string;
+  webLogin: string;
+  webLoading: string;
+  webShown: (status: string, objects: number, bytes: number) => string;
+  webFailed: (detail: string) => string;
+  webNoPage: string;
+  webPage: string;
+  webLinks: string;
+  webCompose: string;
+  webTo: string;
+  webBody: string;
+  webSend: string;
 }
 
 /** ReadFaultText is the words of the reading faults, in the fault panel beside each mail server's SMTP faults. */
@@ -157,6 +173,24 @@ export const readText: Localized<ReadText> = {
       `“${query}”: ${count === 0 ? 'no messages' : count === 1 ? '1 message' : `${count} messages`} (marked ●).`,
     refused: (verb, text) => `The server refused ${verb}: ${text}`,
     asked: 'Asked. The answer arrives in the trace as the world runs.',
+    webName: 'Webmail (HTTP)',
+    webHelp:
+      'The browser pulls each page from the webmail with an HTTP request, while the mail servers still push mail to each other with SMTP.',
+    webOpen: (site) => `Open ${site}`,
+    webUser: 'User',
+    webPassword: 'Password',
+    webLogin: 'Log in',
+    webLoading: 'The browser is loading the page…',
+    webShown: (status, objects, bytes) =>
+      `${status} · ${objects} ${objects === 1 ? 'object' : 'objects'}, ${bytes} B`,
+    webFailed: (detail) => `The page did not load: ${detail}`,
+    webNoPage: 'No page yet: open the webmail.',
+    webPage: 'Page the browser shows',
+    webLinks: 'Links on the page',
+    webCompose: 'Write with the webmail',
+    webTo: 'To',
+    webBody: 'Text',
+    webSend: 'Send',
   },
   ko: {
     title: '메일 읽기',
@@ -221,6 +255,23 @@ export const readText: Localized<ReadText> = {
       count === 0 ? `“${query}”: 찾은 메일이 없습니다.` : `“${query}”: 메일 ${count}통 (● 표시).`,
     refused: (verb, text) => `서버가 ${verb} 명령을 거절했습니다: ${text}`,
     asked: '요청했습니다. 시뮬레이션이 진행되면 결과가 트레이스에 나타납니다.',
+    webName: '웹메일(HTTP)',
+    webHelp:
+      '브라우저는 페이지마다 HTTP 요청으로 웹메일에서 풀하고, 메일 서버끼리는 여전히 SMTP로 메일을 푸시합니다.',
+    webOpen: (site) => `${site} 열기`,
+    webUser: '사용자',
+    webPassword: '비밀번호',
+    webLogin: '로그인',
+    webLoading: '브라우저가 페이지를 불러오는 중…',
+    webShown: (status, objects, bytes) => `${status} · 객체 ${objects}개, ${bytes}바이트`,
+    webFailed: (detail) => `페이지를 불러오지 못했습니다: ${detail}`,
+    webNoPage: '아직 페이지가 없습니다. 웹메일을 여세요.',
+    webPage: '브라우저에 보이는 페이지',
+    webLinks: '페이지의 링크',
+    webCompose: '웹메일로 쓰기',
+    webTo: '받는 사람',
+    webBody: '본문',
+    webSend: '보내기',
   },
 };
 

@@ -4,7 +4,7 @@
 // protocol lines, so the panel shows what the device learnt and nothing it did not.
 import type { Mailbox } from '../../protocols/message/addresses.ts';
 import { parseMessage } from '../../protocols/message/parseMessage.ts';
-import type { ImapAttachment, ImapReading, TraceEvent } from '../../sim/trace.ts';
+import type { ImapAttachment, ImapReading, TraceEvent, WebAction, WebLink } from '../../sim/trace.ts';
 
 /** DownloadedMessage is one message POP3 brought to the device: the server's unique-id and the message read. */
 export interface DownloadedMessage {
@@ -298,4 +298,58 @@ function frozen(fold: ImapFold): ImapView {
 /** hasFlag tells whether a message carries a flag; flags compare without regard to case (RFC 3501 §2.3.2). */
 export function hasFlag(message: ReaderMessage, flag: string): boolean {
   return message.flags.some((f) => f.toLowerCase() === flag.toLowerCase());
+}
+
+/** WebPage is the last page a device's browser showed: what it asked for, where it landed, and what it showed. */
+export interface WebPage {
+  readonly t: number;
+  readonly action: WebAction;
+  readonly site: string;
+  readonly target: string;
+  readonly status: number | null;
+  readonly title: string | null;
+  readonly text: string;
+  readonly links: readonly WebLink[];
+  readonly objects: number;
+  readonly bytes: number;
+  readonly outcome: 'ok' | 'failed';
+  readonly detail: string;
+}
+
+/** WebView is one device's browser at the cursor. */
+export interface WebView {
+  /** loading is the page a person asked for and the browser has not finished, or null. */
+  readonly loading: WebAction | null;
+  readonly page: WebPage | null;
+  /** fetches counts the responses (and failures) the browser got up to the cursor. */
+  readonly fetches: number;
+}
+
+const WEB_ACTION: Readonly<Record<string, WebAction>> = {
+  'web.open': 'open',
+  'web.login': 'login',
+  'web.read': 'read',
+  'web.send': 'send',
+};
+
+/** webAt folds what the browser of `host` asked for and showed, up to and including trace position `cursor`. */
+export function webAt(trace: readonly TraceEvent[], cursor: number, host: string): WebView {
+  // Pages load one after another, so each page shown answers the oldest one still asked for.
+  const pending: WebAction[] = [];
+  let page: WebPage | null = null;
+  let fetches = 0;
+  const end = Math.min(cursor, trace.length - 1);
+  for (let i = 0; i <= end; i += 1) {
+    const e = trace[i] as TraceEvent;
+    if (e.kind === 'input' && e.input.type !== 'fault' && e.input.host === host) {
+      const action = WEB_ACTION[e.input.type];
+      if (action !== undefined) pending.push(action);
+    } else if (e.kind === 'web.fetch' && e.host === host) fetches += 1;
+    else if (e.kind === 'web.page' && e.host === host) {
+      pending.shift();
+      const { t, action, site, target, status, title, text, links, objects, bytes, outcome, detail } = e;
+      page = { t, action, site, target, status, title, text, links, objects, bytes, outcome, detail };
+    }
+  }
+  return { loading: pending[0] ?? null, page, fetches };
 }

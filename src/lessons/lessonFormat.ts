@@ -103,12 +103,16 @@ export interface Choice {
   readonly correct: boolean;
 }
 
-/** QuestionText is a question in one language: the prompt, its choices or accepted answers, the explanation. */
+/**
+ * QuestionText is a question in one language: the prompt, its choices or accepted answers, a hint toward the
+ * reasoning (shown after a wrong answer, which never gives the answer away), and the explanation.
+ */
 export interface QuestionText {
   readonly id: string;
   readonly prompt: Prose;
   readonly choices: readonly Choice[];
   readonly accept: readonly string[];
+  readonly hint: Prose;
   readonly explanation: Prose;
 }
 

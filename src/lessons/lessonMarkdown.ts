@@ -1,6 +1,6 @@
 // Reads a lesson's text file (`en.md`, `ko.md`): frontmatter (`title`, `summary`), an optional introduction,
 // then `## step: <id>` sections (prose, `### hints` as a list) and `## question: <id>` sections (prompt,
-// `### choices` with `[x]` on the right one, `### accept`, `### explanation`). Problems name the section.
+// `### choices` with `[x]` on the right one, `### accept`, `### hint`, `### explanation`). Problems name the section.
 import type { Choice, Inline, LessonIssue, LessonText, QuestionText, StepText } from './lessonFormat.ts';
 import { inlineText, parseProse } from './markdown.ts';
 
@@ -148,7 +148,7 @@ function stepText(id: string, body: string, report: Report): StepText {
 }
 
 function questionText(id: string, body: string, report: Report): QuestionText {
-  const parts = subsections(body, ['choices', 'accept', 'explanation'], report);
+  const parts = subsections(body, ['choices', 'accept', 'hint', 'explanation'], report);
   const prompt = parts.get('') ?? '';
   if (prompt === '') report('prompt', 'is empty: ask the question');
   const explanation = parts.get('explanation') ?? '';
@@ -169,6 +169,7 @@ function questionText(id: string, body: string, report: Report): QuestionText {
     prompt: parseProse(prompt),
     choices,
     accept: listItems(parts.get('accept') ?? ''),
+    hint: parseProse(parts.get('hint') ?? ''),
     explanation: parseProse(explanation),
   };
 }

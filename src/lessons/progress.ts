@@ -14,11 +14,26 @@ export interface StoredAnswer {
   readonly correct: boolean;
 }
 
-/** LessonProgress is one lesson's steps done (by id), answers (by question id), and whether it is finished. */
+/**
+ * SavedRun is what was done in a lesson's world and where the cursor was (a TracePlace: the event's time and
+ * which of that instant's events it is; `nth` absent in runs saved before it was kept), so "Continue" restores
+ * the world by replaying it. Its inputs are read against the lesson's scenario when used (parseTimedInputs).
+ */
+export interface SavedRun {
+  readonly inputs: readonly unknown[];
+  readonly at: number;
+  readonly nth?: number | null;
+}
+
+/**
+ * LessonProgress is one lesson's steps done (by id), answers (by question id), whether it is finished, and the
+ * run so far (absent in progress saved before runs were kept, which the same version still reads).
+ */
 export interface LessonProgress {
   readonly steps: readonly string[];
   readonly answers: Readonly<Record<string, StoredAnswer>>;
   readonly completed: boolean;
+  readonly run?: SavedRun;
 }
 
 /** Progress is everything stored, by lesson slug. */
@@ -53,6 +68,13 @@ const schema = v.strictObject({
         v.strictObject({ answer: v.union([v.number(), v.string()]), correct: v.boolean() }),
       ),
       completed: v.boolean(),
+      run: v.optional(
+        v.strictObject({
+          inputs: v.array(v.unknown()),
+          at: v.pipe(v.number(), v.minValue(0)),
+          nth: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
+        }),
+      ),
     }),
   ),
 });
@@ -149,4 +171,14 @@ export function recordAnswer(
     ...l,
     answers: { ...l.answers, [questionId]: { answer, correct } },
   }));
+}
+
+/** recordRun keeps what was done in a lesson's world and where the cursor was, for "Continue". */
+export function recordRun(progress: Progress, slug: string, run: SavedRun): Progress {
+  return withLesson(progress, slug, (l) => ({ ...l, run }));
+}
+
+/** forgetRun drops a lesson's run, when it starts afresh. */
+export function forgetRun(progress: Progress, slug: string): Progress {
+  return withLesson(progress, slug, ({ run: _run, ...l }) => l);
 }

@@ -31,13 +31,28 @@ export function answerFromTrace(from: AnswerFrom, trace: readonly TraceEvent[]):
   return undefined;
 }
 
-/** normalizeAnswer makes short answers comparable: trimmed, lower case, inner spaces single, no final period. */
+// A short answer in Korean is often a whole polite sentence: "클라이언트입니다", "점심이요", "빈 줄이에요". The
+// copula and the polite ending carry no answer, so they go (the longest first), as long as something is left.
+const KOREAN_ENDINGS = ['입니다', '이에요', '예요', '이요', '이다', '요'];
+
+/**
+ * normalizeAnswer makes short answers comparable: Unicode-normalised, lower case, no quotes, no final
+ * punctuation, no Korean polite ending, and no spaces at all (Korean spacing varies: 빈 줄, 빈줄).
+ */
 export function normalizeAnswer(text: string): string {
-  return text
+  let out = text
+    .normalize('NFC')
     .trim()
     .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[.。]$/, '');
+    .replace(/^["'“”‘’「」]+|["'“”‘’「」]+$/g, '')
+    .replace(/[.。!?！？]+$/, '')
+    .trim();
+  for (const ending of KOREAN_ENDINGS)
+    if (out.length > ending.length && out.endsWith(ending)) {
+      out = out.slice(0, -ending.length);
+      break;
+    }
+  return out.replace(/\s+/g, '');
 }
 
 /**

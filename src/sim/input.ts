@@ -160,8 +160,18 @@ export type Input =
   | ({ type: 'web.send'; host: HostId } & WebDraft)
   | { type: 'fault'; fault: Fault };
 
-/** TimedInput is an input with the virtual time (ms) it happens at. */
+/**
+ * InputOrigin says who did an input, as the one who added it knows: a person at one of the lab's panels, or a
+ * lesson doing it for them (its "show me", or a step's set-up), naming the step. A scenario's own script has none.
+ */
+export type InputOrigin =
+  | { readonly kind: 'person' }
+  | { readonly kind: 'showMe'; readonly step: string }
+  | { readonly kind: 'setUp'; readonly step: string };
+
+/** TimedInput is an input with the virtual time (ms) it happens at, and who did it when that is known. */
 export interface TimedInput {
   readonly at: number;
   readonly input: Input;
+  readonly by?: InputOrigin;
 }

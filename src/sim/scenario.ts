@@ -386,7 +386,21 @@ const input = v.variant(
   'must be an input with a known type (terminal.open, terminal.type, terminal.close, mail.send, mail.fetch, mail.open, mail.delete, mail.move, mail.flag, mail.search, web.open, web.login, web.read, web.send, fault)',
 );
 
-const timedInputs = v.array(v.strictObject({ at: duration, input }), 'must be a list of { at, input }');
+const stepId = v.pipe(v.string(), v.nonEmpty('must name a step'));
+const origin = v.variant(
+  'kind',
+  [
+    v.strictObject({ kind: v.literal('person') }),
+    v.strictObject({ kind: v.literal('showMe'), step: stepId }),
+    v.strictObject({ kind: v.literal('setUp'), step: stepId }),
+  ],
+  'must say who did it: person, showMe or setUp',
+);
+
+const timedInputs = v.array(
+  v.strictObject({ at: duration, input, by: v.optional(origin) }),
+  'must be a list of { at, input }',
+);
 
 const scenarioSchema = v.strictObject({
   version: v.literal(1, 'must be 1, the version of this format'),

@@ -1,6 +1,6 @@
 // A session is `run(scenario, inputs, untilTime) -> trace` kept warm: it runs a world forward as far as anyone
 // has looked, and replays from the start when an input lands in the past. Same scenario + inputs = same trace.
-import type { Fault, Input, TimedInput } from './input.ts';
+import type { Fault, Input, InputOrigin, TimedInput } from './input.ts';
 import { Kernel } from './kernel.ts';
 import type { Scenario } from './scenario.ts';
 import { countUntil, type TraceEvent } from './trace.ts';
@@ -59,10 +59,10 @@ export class Session {
   /**
    * input adds what a person did at virtual time `at`. Beyond the horizon it simply joins the running world;
    * at or before it, the world is replayed from the start to the same horizon, so later events are re-derived.
-   * It returns the entry it logged, which `remove` takes back.
+   * It returns the entry it logged, which `remove` takes back. `by` says who did it, when that is known.
    */
-  input(at: number, input: Input): TimedInput {
-    const entry: TimedInput = { at, input };
+  input(at: number, input: Input, by?: InputOrigin): TimedInput {
+    const entry: TimedInput = by === undefined ? { at, input } : { at, input, by };
     const index = this.#inputs.findIndex((e) => e.at > at);
     if (index === -1) this.#inputs.push(entry);
     else this.#inputs.splice(index, 0, entry);
@@ -127,9 +127,13 @@ export class Session {
       () => {
         // The index is looked up when the input fires: inputs added later may sit before it in the log.
         const index = () => this.#inputs.indexOf(entry);
-        this.#kernel.emit({ kind: 'input', index: index(), input: entry.input });
+        this.#kernel.emit(
+          entry.by === undefined
+            ? { kind: 'input', index: index(), input: entry.input }
+            : { kind: 'input', index: index(), input: entry.input, by: entry.by },
+        );
         if (entry.input.type === 'fault') this.#inject(entry.input.fault, index);
-        else this.#world.apply(entry.input);
+        else this.#world.apply(entry.input, entry.by);
       },
       'input',
     );

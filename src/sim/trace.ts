@@ -6,7 +6,7 @@ import type { DnsRecord, DnsType } from '../protocols/dns/dnsMessage.ts';
 import type { HttpExchangeFacts } from '../protocols/http/exchange.ts';
 import type { ProtocolName } from '../protocols/registry.ts';
 import type { ClientLineFacts, CommandArgs, ServerLineFacts } from '../protocols/shared/lineFacts.ts';
-import type { Fault, Input } from './input.ts';
+import type { Fault, Input, InputOrigin } from './input.ts';
 
 /**
  * Protocol names the application protocol of a connection: one of the registry's, `echo` for the echo service,
@@ -38,6 +38,10 @@ type ClientFields = {
   args?: CommandArgs;
   tag?: string;
   content?: Extract<ClientLineFacts, { content: unknown }>['content'];
+  /** typed is true on a line a terminal sent because someone typed it (telnet), not one a program wrote. */
+  typed?: true;
+  /** by is who typed it, when the input said so: a person, or a lesson's "show me" or set-up of a step. */
+  by?: InputOrigin;
 };
 
 // The other side's facts, declared absent, so any line reads `line.code` or `line.verb` as possibly undefined.
@@ -70,7 +74,7 @@ export type TerminalEnd = 'closed' | 'closed-by-peer' | 'reset' | 'host-down' | 
 /** SimEvent is an event the simulation itself reports (as opposed to the network). */
 export type SimEvent =
   | { kind: 'sim.start'; scenario: string; seed: number }
-  | { kind: 'input'; index: number; input: Input }
+  | { kind: 'input'; index: number; input: Input; by?: InputOrigin }
   /** fault.ended: a fault's `for` ran out and it was undone; `index` is its input's, null for a scenario's fault. */
   | { kind: 'fault.ended'; index: number | null; fault: Fault }
   | {
@@ -98,6 +102,8 @@ export type SimEvent =
       target: string;
       port: number;
       protocol: Protocol;
+      /** by is who typed the `telnet` that opened it, when the input said so. */
+      by?: InputOrigin;
     }
   | { kind: 'terminal.disconnected'; host: HostId; conn: ConnId | null; how: TerminalEnd }
   | { kind: 'dns.query'; host: HostId; id: number; name: string; qtype: DnsType; server: HostId | null }
@@ -232,6 +238,10 @@ export type MailEvent =
       direct: boolean;
       recipients: string[];
       raw: string;
+      /** bcc are the recipients the draft named as Bcc, whom the message itself no longer shows (absent if none). */
+      bcc?: string[];
+      /** by is who pressed Send, when the input said so: a person, or a lesson's "show me" or set-up. */
+      by?: InputOrigin;
     }
   | {
       kind: 'ua.result';

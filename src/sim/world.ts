@@ -9,7 +9,7 @@ import { Zone } from './dns/zone.ts';
 import { Terminal } from './hosts/terminal.ts';
 import { faultTarget } from './faultLife.ts';
 import { Browser } from './web/browser.ts';
-import type { Fault, Input } from './input.ts';
+import type { Fault, Input, InputOrigin } from './input.ts';
 import type { Kernel } from './kernel.ts';
 import { MailServer } from './mail/mailServer.ts';
 import type { RetryPolicy } from './mail/retryPolicy.ts';
@@ -99,20 +99,20 @@ export class World {
     return this.#webmails.get(host);
   }
 
-  /** apply carries out one input now. */
-  apply(input: Input): void {
+  /** apply carries out one input now; `by` (who did it) is written on what the person's act sends at once. */
+  apply(input: Input, by?: InputOrigin): void {
     // A host that is down has nobody at its keyboard: what is typed or sent there does nothing.
     if (input.type !== 'fault' && !this.network.isHostUp(input.host)) return;
     switch (input.type) {
       case 'terminal.open':
-        return this.#terminal(input.host).open(input.target, input.port);
+        return this.#terminal(input.host).open(input.target, input.port, by);
       case 'terminal.type':
-        return this.#terminal(input.host).type(input.text);
+        return this.#terminal(input.host).type(input.text, by);
       case 'terminal.close':
         return this.#terminal(input.host).close();
       case 'mail.send': {
         const { type: _type, host, ...draft } = input;
-        this.#userAgents.get(host)?.send(draft);
+        this.#userAgents.get(host)?.send(draft, by);
         return;
       }
       case 'mail.fetch': {

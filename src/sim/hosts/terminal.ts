@@ -10,6 +10,7 @@ import { protocolForPort } from '../protocolForPort.ts';
 import type { DnsResolver } from '../dns/dnsResolver.ts';
 import { openConnection } from '../services/openConnection.ts';
 import { shownLine } from '../shownLine.ts';
+import type { InputOrigin } from '../input.ts';
 import type { TerminalEnd, UnstampedEvent } from '../trace.ts';
 
 const MAX_LINE = 65_536;
@@ -41,16 +42,19 @@ export class Terminal {
     this.#emit = emit;
   }
 
-  /** open connects to `target` (a host name, looked up in DNS, or an address) on `port`. */
-  open(target: string, port: number): void {
+  /**
+   * open connects to `target` (a host name, looked up in DNS, or an address) on `port`; `by` is who typed the
+   * command, written on `terminal.connected`.
+   */
+  open(target: string, port: number, by?: InputOrigin): void {
     if (this.#socket || this.#resolving) return this.#info(`?Already connected to ${this.#target}`);
     this.#target = target;
-    if (IPV4.test(target)) return this.#connect(target, target, port);
+    if (IPV4.test(target)) return this.#connect(target, target, port, by);
     this.#resolving = true;
     this.#resolver.lookup(target, 'A', (result) => {
       this.#resolving = false;
       const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
-      if (a?.type === 'A') return this.#connect(target, a.address, port);
+      if (a?.type === 'A') return this.#connect(target, a.address, port, by);
       const why =
         !result.ok && result.error === 'timeout'
           ? 'Temporary failure in name resolution'
@@ -60,7 +64,7 @@ export class Terminal {
     });
   }
 
-  #connect(target: string, addr: string, port: number): void {
+  #connect(target: string, addr: string, port: number, openedBy: InputOrigin | undefined): void {
     this.#info(`Trying ${addr}...`);
     const socket = openConnection(this.#network, this.#emit, this.#host, addr, port);
     const conn = socket.conn;
@@ -75,7 +79,7 @@ export class Terminal {
       closedByUs = true;
     };
     this.#socket = socket;
-    this.#typed = (text) => {
+    this.#typed = (text, by) => {
       const facts = reader?.client(text) ?? {};
       const line = {
         kind: 'app.line',
@@ -85,6 +89,8 @@ export class Terminal {
         from: 'client',
         line: text,
         ...facts,
+        typed: true,
+        ...(by === undefined ? {} : { by }),
       } as const;
       this.#emit(line);
       // The screen echoes a credential as a password prompt would: masked.
@@ -102,7 +108,15 @@ export class Terminal {
       switch (event.type) {
         case 'connected':
           connected = true;
-          this.#emit({ kind: 'terminal.connected', host: this.#host, conn, target, port, protocol });
+          this.#emit({
+            kind: 'terminal.connected',
+            host: this.#host,
+            conn,
+            target,
+            port,
+            protocol,
+            ...(openedBy === undefined ? {} : { by: openedBy }),
+          });
           this.#info(`Connected to ${target}.`, conn);
           this.#info("Escape character is '^]'.", conn);
           break;
@@ -138,10 +152,10 @@ export class Terminal {
     });
   }
 
-  /** type sends one line, as if typed and followed by Enter. */
-  type(text: string): void {
+  /** type sends one line, as if typed and followed by Enter; `by` is who typed it. */
+  type(text: string, by?: InputOrigin): void {
     if (!this.#socket) return this.#info('?Not connected');
-    this.#typed(text);
+    this.#typed(text, by);
   }
 
   /** close ends the connection from our side, as `^]` then `quit` would. */
@@ -155,7 +169,7 @@ export class Terminal {
     this.#forget(socket);
   }
 
-  #typed: (text: string) => void = () => undefined;
+  #typed: (text: string, by: InputOrigin | undefined) => void = () => undefined;
   #closeOwn: () => void = () => undefined;
 
   #forget(socket: Socket): void {

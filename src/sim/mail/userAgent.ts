@@ -5,7 +5,7 @@
 import { buildMessage } from '../../protocols/message/buildMessage.ts';
 import { utf8ToOctets } from '../../protocols/shared/octets.ts';
 import type { ClientStyle } from '../../protocols/smtp/commands.ts';
-import type { FetchRequest, MailDraft } from '../input.ts';
+import type { FetchRequest, InputOrigin, MailDraft } from '../input.ts';
 import type { ServiceContext } from '../services/service.ts';
 import { ImapReader, type ReaderRequest } from './imapReader.ts';
 import { fetchWithPop3, messageIdOf, type FetchReport, type ReadingAccount } from './pop3Reader.ts';
@@ -43,8 +43,11 @@ export class UserAgent {
     this.#config = config;
   }
 
-  /** send builds the message from a draft and submits it; the outcome arrives in the trace as `ua.result`. */
-  send(draft: MailDraft): void {
+  /**
+   * send builds the message from a draft and submits it; the outcome arrives in the trace as `ua.result`. `by` is
+   * who pressed Send, written on `ua.submitted`.
+   */
+  send(draft: MailDraft, by?: InputOrigin): void {
     const { address, name } = this.#config;
     const domain = domainOf(address);
     const now = this.#ctx.calendarTime(this.#ctx.kernel.now());
@@ -80,6 +83,8 @@ export class UserAgent {
       direct: draft.direct ?? false,
       recipients,
       raw: built.octets,
+      ...(draft.bcc && draft.bcc.length > 0 ? { bcc: [...draft.bcc] } : {}),
+      ...(by === undefined ? {} : { by }),
     });
     const finish = (reports: readonly RecipientReport[]) => this.#report(built.messageId, reports);
     const base = { heloName: this.#ctx.host, data: built.octets, style: this.#config.style ?? 'modern' };

@@ -13,12 +13,12 @@ export interface LessonText {
   readonly current: string;
   readonly notYet: string;
   readonly partsDone: (done: number, total: number) => string;
-  readonly waitingForWorld: string;
   readonly hint: string;
   readonly nextHint: string;
   readonly hintOf: (n: number, of: number) => string;
   readonly showMe: string;
-  readonly showMeDone: string;
+  readonly showMePlaying: string;
+  readonly showMeStuck: string;
   readonly nothingToDo: string;
   readonly lessonDone: string;
   readonly questions: string;
@@ -30,6 +30,9 @@ export interface LessonText {
   readonly wrong: string;
   readonly notYetAnswerable: string;
   readonly rightAnswer: (answer: string) => string;
+  readonly showAnswer: string;
+  readonly hintLabel: string;
+  readonly noHint: string;
   readonly fromYourRun: string;
   readonly nextLesson: (title: string) => string;
   readonly allDone: string;
@@ -58,12 +61,12 @@ export const lessonText: Localized<LessonText> = {
     current: 'now',
     notYet: 'not yet',
     partsDone: (done, total) => `${done} of ${total} parts done`,
-    waitingForWorld: 'Loading a new world for this step…',
     hint: 'Hint',
     nextHint: 'Another hint',
     hintOf: (n, of) => `Hint ${n} of ${of}`,
     showMe: 'Show me',
-    showMeDone: 'Done for you. Press play to watch it happen.',
+    showMePlaying: 'Watch: the lab is doing this step for you, and stops when it is done.',
+    showMeStuck: 'The lab played this step but its goal is not met from here. Try “Start this lesson again”.',
     nothingToDo: 'Nothing to type here: press play and watch.',
     lessonDone: 'Every step is done. Now check your understanding.',
     questions: 'Check your understanding',
@@ -75,6 +78,9 @@ export const lessonText: Localized<LessonText> = {
     wrong: 'Not quite.',
     notYetAnswerable: 'Your run has not done this yet: finish the steps first.',
     rightAnswer: (answer) => `The answer: ${answer}`,
+    showAnswer: 'Show the answer',
+    hintLabel: 'A hint:',
+    noHint: 'Read the question again and look back at what happened in your run.',
     fromYourRun: 'from your run',
     nextLesson: (title) => `Next lesson: ${title}`,
     allDone: 'That was the last lesson.',
@@ -105,12 +111,13 @@ export const lessonText: Localized<LessonText> = {
     current: '진행 중',
     notYet: '아직',
     partsDone: (done, total) => `${total}개 중 ${done}개 완료`,
-    waitingForWorld: '이 단계를 위한 새 실습 세계를 불러오는 중…',
     hint: '힌트',
     nextHint: '힌트 더 보기',
     hintOf: (n, of) => `힌트 ${n} / ${of}`,
     showMe: '보여 주세요',
-    showMeDone: '대신 입력했습니다. 재생을 눌러 지켜보세요.',
+    showMePlaying: '실습이 이 단계를 대신 하고 있습니다. 단계를 마치면 멈춥니다. 지켜보세요.',
+    showMeStuck:
+      '실습이 이 단계를 대신 해 보았지만 여기서는 목표에 닿지 못했습니다. “이 레슨 처음부터 다시”를 눌러 보세요.',
     nothingToDo: '입력할 것은 없습니다. 재생을 누르고 지켜보세요.',
     lessonDone: '모든 단계를 마쳤습니다. 이제 얼마나 이해했는지 확인해 보세요.',
     questions: '이해도 확인',
@@ -122,6 +129,9 @@ export const lessonText: Localized<LessonText> = {
     wrong: '다시 생각해 보세요.',
     notYetAnswerable: '아직 실습에서 이 일이 일어나지 않았습니다. 단계를 먼저 마치세요.',
     rightAnswer: (answer) => `정답: ${answer}`,
+    showAnswer: '정답 보기',
+    hintLabel: '힌트:',
+    noHint: '문제를 다시 읽고, 실습에서 일어난 일을 되짚어 보세요.',
     fromYourRun: '내 실습 결과',
     nextLesson: (title) => `다음 레슨: ${title}`,
     allDone: '마지막 레슨이었습니다.',

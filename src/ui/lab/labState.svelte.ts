@@ -3,7 +3,7 @@
 // appending to the session's input log at the cursor's time.
 import { builtinScenario } from '../../sim/builtinScenarios.ts';
 import { endedAt, faultSpans, withLinkSetting, type FaultSpan } from '../../sim/faultLife.ts';
-import type { Input, TimedInput } from '../../sim/input.ts';
+import type { Input, InputOrigin, TimedInput } from '../../sim/input.ts';
 import type { Scenario } from '../../sim/scenario.ts';
 import { Session } from '../../sim/session.ts';
 import type { TraceEvent } from '../../sim/trace.ts';
@@ -56,6 +56,10 @@ export class LabState {
   #session: Session;
   /** #untilIdle makes playing stop at the next quiet stretch, as after a line typed in the console. */
   #untilIdle = false;
+  /** #quietAfter is the time before which a quiet stretch does not stop playing (a "show me" still typing). */
+  #quietAfter = 0;
+  /** #stopAt is the event playing pauses at (a lesson's "show me" reaching its goal), or null. */
+  #stopAt: number | null = null;
 
   constructor(scenario: Scenario, inputs: readonly TimedInput[] = [], builtin = true) {
     this.#session = this.#start(scenario, inputs, builtin);
@@ -75,21 +79,25 @@ export class LabState {
   }
 
   /**
-   * input records what a person did, at the cursor's time: the world is re-derived (a replay when the cursor is
-   * in the past), and the cursor moves to show the input and what it caused at that instant.
+   * input records what a person did (or, with `by`, who else did it), at the cursor's time: the world is
+   * re-derived (a replay when the cursor is in the past), and the cursor moves to show the input and what it
+   * caused at that instant.
    */
-  input(input: Input): void {
+  input(input: Input, by: InputOrigin = { kind: 'person' }): void {
     const at = this.#inputTime();
     const fault = input.type === 'fault' ? input.fault : null;
     if (fault?.type === 'link.set') {
       // A link's new setting takes over from the one in force instead of piling up beside it.
       const link = this.scenario.links.find((l) => l.id === fault.link);
       if (link !== undefined) {
-        this.#rewrite(withLinkSetting(this.extraInputs, { at, input: { type: 'fault', fault } }, link), at);
+        this.#rewrite(
+          withLinkSetting(this.extraInputs, { at, input: { type: 'fault', fault }, by }, link),
+          at,
+        );
         return;
       }
     }
-    const entry = this.#session.input(at, input);
+    const entry = this.#session.input(at, input, by);
     this.extraInputs = [...this.extraInputs, entry];
     this.#run(at);
     this.cursor = seqAtTime(this.trace, at);
@@ -100,8 +108,8 @@ export class LabState {
   inputs(list: readonly TimedInput[]): void {
     if (list.length === 0) return;
     const earliest = this.#inputTime();
-    const timed = list.map(({ at, input }) => ({ at: Math.max(at, earliest), input }));
-    const logged = timed.map(({ at, input }) => this.#session.input(at, input));
+    const timed = list.map((entry) => ({ ...entry, at: Math.max(entry.at, earliest) }));
+    const logged = timed.map(({ at, input, by }) => this.#session.input(at, input, by));
     this.extraInputs = [...this.extraInputs, ...logged];
     this.#run(Math.max(...timed.map((i) => i.at)));
   }
@@ -126,6 +134,22 @@ export class LabState {
       this.extraInputs.map((e) => (e === entry ? ended : e)),
       this.now,
     );
+  }
+
+  /**
+   * replaceInputs sets what was done here to `list` (a lesson's "show me" sets aside what the student did in the
+   * step), re-deriving the world once, and puts the cursor, paused, at `cursor`.
+   */
+  replaceInputs(list: readonly TimedInput[], cursor: number): void {
+    this.#session = this.#start(this.scenario, list, this.builtin);
+    this.seek(cursor);
+  }
+
+  /** playTo plays on from the cursor and pauses at event `seq`. */
+  playTo(seq: number): void {
+    this.#untilIdle = false;
+    this.#stopAt = seq;
+    this.playing = this.cursor < seq;
   }
 
   // A change to the past of the log (an entry replaced): a new session replays the new log, the cursor at `t`.
@@ -164,6 +188,7 @@ export class LabState {
   step(direction: 1 | -1): void {
     this.playing = false;
     this.#untilIdle = false;
+    this.#stopAt = null;
     this.seek(
       direction > 0
         ? nextStop(this.trace, this.cursor, this.unit)
@@ -181,6 +206,7 @@ export class LabState {
   toggle(): void {
     if (!this.playing && this.atEnd) this.seek(-1);
     this.#untilIdle = false;
+    this.#stopAt = null;
     this.playing = !this.playing;
   }
 
@@ -197,7 +223,9 @@ export class LabState {
    * playUntilIdle plays what follows the cursor and pauses when the world falls quiet — after a typed line,
    * once its reply has arrived, rather than skipping ahead to a timeout minutes later.
    */
-  playUntilIdle(): void {
+  playUntilIdle(after = 0): void {
+    this.#stopAt = null;
+    this.#quietAfter = after;
     this.#untilIdle = true;
     this.playing = true;
   }
@@ -207,13 +235,23 @@ export class LabState {
     if (!this.playing) return;
     const from = Math.max(this.clock, this.now);
     const next = this.trace[this.cursor + 1];
-    if (this.#untilIdle && (!next || next.t - from > IDLE_MS)) {
+    if (
+      this.#untilIdle &&
+      (!next || (next.t > this.#quietAfter && next.t - Math.max(from, this.#quietAfter) > IDLE_MS))
+    ) {
       this.#untilIdle = false;
       this.playing = false;
       return;
     }
     this.clock = advanceTime(this.trace, from, realMs, this.speed);
     const seq = seqAtTime(this.trace, this.clock);
+    if (this.#stopAt !== null && seq >= this.#stopAt) {
+      this.cursor = this.#stopAt;
+      this.clock = this.now;
+      this.#stopAt = null;
+      this.playing = false;
+      return;
+    }
     if (seq !== this.cursor) this.cursor = seq;
     if (this.atEnd) this.playing = false;
   }

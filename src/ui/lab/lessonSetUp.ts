@@ -1,7 +1,6 @@
-// What a lesson step does to the lab as it begins: load a scenario, feed an input, open the console, pick a
-// connection, or point at a panel. The lab's own views (console host, outline) are the caller's to change.
-import type { Lesson, SetUpAction } from '../../lessons/lessonFormat.ts';
-import { scenarioToLoad } from '../../lessons/lessonRunner.ts';
+// The lab as the lesson driver sees it: LabState's world and cursor behind the LessonLab interface, and what a
+// step asks the screen to show (a console, a connection, a panel) handed to the lab's own views.
+import type { LessonLab, ViewAction } from '../../lessons/lessonDriver.ts';
 import type { LabState } from './labState.svelte.ts';
 
 /** LabViews are the parts of the lab screen a step may change: the console's host and the outlined panel. */
@@ -10,15 +9,29 @@ export interface LabViews {
   highlight(panel: string): void;
 }
 
-/** applySetUp performs one of a step's set-up actions on `lab`, at the cursor, for the lesson it belongs to. */
-export function applySetUp(action: SetUpAction, lab: LabState, lesson: Lesson | null, views: LabViews): void {
+/** lessonLab lets a lesson driver work on `lab`; its views go to `views`. */
+export function lessonLab(lab: LabState, views: LabViews): LessonLab {
+  return {
+    get trace() {
+      return lab.trace;
+    },
+    get cursor() {
+      return lab.cursor;
+    },
+    get inputs() {
+      return lab.extraInputs;
+    },
+    load: (scenario, inputs) => lab.load(scenario, inputs, false),
+    addInputs: (inputs) => lab.inputs(inputs),
+    setInputs: (inputs, cursor) => lab.replaceInputs(inputs, cursor),
+    playTo: (seq) => lab.playTo(seq),
+    playUntilQuiet: (after) => lab.playUntilIdle(after),
+    view: (action) => show(action, lab, views),
+  };
+}
+
+function show(action: ViewAction, lab: LabState, views: LabViews): void {
   switch (action.action) {
-    case 'load':
-      if (lesson) lab.load(scenarioToLoad(lesson, action), [], false);
-      return;
-    case 'input':
-      lab.inputs([{ at: lab.now + action.at, input: action.input }]);
-      return;
     case 'openConsole':
       views.openConsole(action.host);
       views.highlight('console');

@@ -36,28 +36,28 @@ describe('the lesson validator', () => {
   it('names the file and the field when a goal has an unknown event kind', () => {
     edit('steps.json', (t) => t.replace('"kind": "app.line"', '"kind": "app.lines"'));
     expect(problems()).toContain(
-      `lessons/${LESSON}/steps.json: steps[0].goal.kind: must be a trace event kind`,
+      `lessons/${LESSON}/steps.json: steps[0].goal.sequence[1].kind: must be a trace event kind`,
     );
   });
 
   it('names the field a goal matches that the event does not have', () => {
     edit('steps.json', (t) => t.replace('"code": 220', '"cod": 220'));
     expect(problems()).toContain(
-      `lessons/${LESSON}/steps.json: steps[0].goal.cod: is not a field of app.line`,
+      `lessons/${LESSON}/steps.json: steps[0].goal.sequence[1].cod: is not a field of app.line`,
     );
   });
 
   it('names a goal field under its old, re-derived name, which the trace does not have', () => {
     edit('steps.json', (t) => t.replace('"answers": "MAIL"', '"replyTo": "MAIL"'));
     expect(problems()).toContain(
-      `lessons/${LESSON}/steps.json: steps[2].goal.sequence[0].replyTo: is not a field of app.line`,
+      `lessons/${LESSON}/steps.json: steps[2].goal.sequence[1].replyTo: is not a field of app.line`,
     );
   });
 
   it('names a goal reply that is not in the SMTP catalogue', () => {
     edit('steps.json', (t) => t.replace('"code": 220', '"code": 220, "reply": "smtp.greeting.ok"'));
     expect(problems()).toContain(
-      `lessons/${LESSON}/steps.json: steps[0].goal.reply: is not a reply in the SMTP catalogue`,
+      `lessons/${LESSON}/steps.json: steps[0].goal.sequence[1].reply: is not a reply in the SMTP catalogue`,
     );
   });
 
@@ -115,6 +115,6 @@ describe('the lesson validator', () => {
     const configResolved = plugin.configResolved as (config: { root: string; command: string }) => void;
     const buildStart = plugin.buildStart as () => void;
     configResolved({ root: '/', command: 'build' });
-    expect(() => buildStart()).toThrow(`lessons/${LESSON}/steps.json: steps[0].goal.kind`);
+    expect(() => buildStart()).toThrow(`lessons/${LESSON}/steps.json: steps[0].goal.sequence[1].kind`);
   });
 });

@@ -18,6 +18,7 @@ const text = (over: Partial<QuestionText>): QuestionText => ({
   prompt: [],
   choices: [],
   accept: [],
+  hint: [],
   explanation: [],
   ...over,
 });
@@ -57,8 +58,28 @@ describe('questions answered from the student’s own run', () => {
 });
 
 describe('fixed questions', () => {
+  it('take natural Korean: a polite ending, the copula, other spacing, quotes', () => {
+    const spec = { id: 'q', type: 'short' } as const;
+    const q = text({ accept: ['클라이언트', '빈 줄', '점심'] });
+    for (const given of [
+      '클라이언트입니다',
+      '클라이언트예요.',
+      '빈줄이요',
+      '“점심”',
+      '점심이에요',
+      '점심 이요',
+    ])
+      expect(checkAnswer(spec, q, { kind: 'short', text: given }, []).kind, given).toBe('correct');
+    for (const given of ['서버입니다', '빈 칸이요', '점'])
+      expect(checkAnswer(spec, q, { kind: 'short', text: given }, []).kind, given).toBe('wrong');
+  });
+
+  it('keep an answer that is nothing but an ending', () => {
+    expect(normalizeAnswer('요')).toBe('요');
+  });
+
   it('accept a short answer in any case, spacing, or with a final period', () => {
-    expect(normalizeAnswer('  An  Empty line. ')).toBe('an empty line');
+    expect(normalizeAnswer('  An  Empty line. ')).toBe('anemptyline');
     const spec = { id: 'q', type: 'short' } as const;
     const q = text({ accept: ['an empty line', '빈 줄'] });
     expect(checkAnswer(spec, q, { kind: 'short', text: 'An empty line.' }, []).kind).toBe('correct');

@@ -14,7 +14,7 @@ type Layer = 'ui' | 'timeline' | 'lessons' | 'sim' | 'net' | 'protocols' | 'brid
 const MODULE: Record<Layer, string> = {
   ui: 'ui/lab/labState.svelte.ts',
   timeline: 'timeline/timelineModel.ts',
-  lessons: 'lessons/lessonRunner.ts',
+  lessons: 'lessons/lessonDriver.ts',
   sim: 'sim/session.ts',
   net: 'net/types.ts',
   protocols: 'protocols/smtp/smtpServerMachine.ts',

@@ -81,6 +81,12 @@ export function recordInputs(
   writePlace(params, place);
 }
 
+/** recordStep writes the lesson step an address resumes at into `params`, or removes it once the lesson is done. */
+export function recordStep(params: URLSearchParams, step: string | null): void {
+  if (step !== null) params.set('step', step);
+  else params.delete('step');
+}
+
 function writePlace(params: URLSearchParams, place: TracePlace | null): void {
   params.delete('at');
   params.delete('nth');

@@ -173,7 +173,11 @@ export class LessonDriver {
       const shown = this.#lab.trace.slice(0, this.#lab.cursor + 1);
       const result = checkGoal(step.goal, countedFor(this.lesson, index, shown), this.#countFrom(step));
       if (!result.met) {
-        const progress = goalProgress(step.goal, countedFor(this.lesson, index, shown), this.#countFrom(step));
+        const progress = goalProgress(
+          step.goal,
+          countedFor(this.lesson, index, shown),
+          this.#countFrom(step),
+        );
         if (!sameProgress(progress, this.#state.progress)) this.#set({ progress });
         break;
       }
@@ -209,7 +213,11 @@ export class LessonDriver {
     ];
     const start = this.#fromSeq - 1;
     this.#lab.setInputs([...kept, ...own], start);
-    const result = checkGoal(step.goal, countedFor(this.lesson, index, this.#lab.trace), this.#countFrom(step));
+    const result = checkGoal(
+      step.goal,
+      countedFor(this.lesson, index, this.#lab.trace),
+      this.#countFrom(step),
+    );
     if (!result.met) {
       this.#set({ showing: { step: step.id, target: null }, stuck: step.id });
       this.#lab.playUntilQuiet(Math.max(base, ...own.map((e) => e.at)));
@@ -290,7 +298,11 @@ export class LessonDriver {
  * "show me" or set-up, as the events it caused at once record) does not count for this one, except the earlier
  * steps' for a step that counts since the start of the lesson.
  */
-export function countedFor(lesson: Lesson, index: number, trace: readonly TraceEvent[]): readonly TraceEvent[] {
+export function countedFor(
+  lesson: Lesson,
+  index: number,
+  trace: readonly TraceEvent[],
+): readonly TraceEvent[] {
   const step = lesson.steps[index];
   if (step === undefined) return trace;
   const own = new Set([step.id]);

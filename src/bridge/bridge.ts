@@ -1,9 +1,10 @@
 // The bridge: a mail server of the built-in textbook world answers real TCP connections on 127.0.0.1, so telnet,
 // Python's smtplib, poplib and imaplib or curl talk to the very SMTP, POP3 and IMAP machines the browser animates,
-// in a world whose time keeps pace.
+// in a world whose time keeps pace; with --http, the webmail world's webmail host answers a real browser too.
 import { createServer, type Server, type Socket as NetSocket } from 'node:net';
 import type { ConnId } from '../net/types.ts';
 import { PROTOCOLS } from '../protocols/registry.ts';
+import type { Socket } from '../net/socket.ts';
 import { LineFramer } from '../protocols/shared/lineFramer.ts';
 import { TEXT_LINE_MAX } from '../protocols/shared/limits.ts';
 import { COMMAND_LINE_MAX } from '../protocols/pop3/limits.ts';
@@ -21,7 +22,10 @@ import {
 } from '../sim/mail/mailServer.ts';
 import { escapeControls, shownLine } from '../sim/shownLine.ts';
 import type { Protocol, TraceEvent } from '../sim/trace.ts';
+import type { WebmailService } from '../sim/webmail/webmailService.ts';
+import { HTTP_PORT } from '../sim/services/httpService.ts';
 import { World } from '../sim/world.ts';
+import { HttpRequestReader } from './httpRequestReader.ts';
 import { NodeSocket } from './nodeSocket.ts';
 
 /**
@@ -61,6 +65,11 @@ export interface BridgeOptions {
   readonly pop3?: number;
   /** imap is the real port served as its IMAP port 143 (RFC 3501), over the same mailboxes as POP3. */
   readonly imap?: number;
+  /**
+   * http is the real port served as port 80 of the mail server's webmail host (webmail.hamburger.edu), whose
+   * users log in, read over IMAP and send over submission; asking for it builds the `webmail` world.
+   */
+  readonly http?: number;
   /** host names the mail server of the textbook world, `hamburger.edu` by default. */
   readonly host?: string;
   /**
@@ -82,6 +91,8 @@ export interface Bridge {
   readonly world: World;
   readonly kernel: Kernel;
   readonly mailServer: MailServer;
+  /** webmail is the webmail host's service when `http` was asked for. */
+  readonly webmail: WebmailService | null;
   /** stop says 421 to open sessions (RFC 5321 §3.8), stops listening and resolves once every socket is gone. */
   stop(): Promise<void>;
 }
@@ -90,47 +101,71 @@ export interface Bridge {
  * ServiceKind names a service the bridge can open a real port for: each has a SERVICES entry, an option, and a
  * flag in src/cli/bridge.ts.
  */
-export type ServiceKind = 'smtp' | 'submission' | 'pop3' | 'imap';
+export type ServiceKind = 'smtp' | 'submission' | 'pop3' | 'imap' | 'http';
+
+/** Served is what answers the bridge's connections: the mail server, and its webmail host when `http` was asked. */
+interface Served {
+  readonly mailServer: MailServer;
+  readonly webmail: { readonly host: string; readonly service: WebmailService } | null;
+}
 
 /** BridgeService is how the bridge serves one kind: the simulated port it stands for and whose machine answers. */
 interface BridgeService {
   readonly port: number;
-  readonly protocol: Extract<Protocol, 'smtp' | 'pop3' | 'imap'>;
-  /** maxLine frames what a real client sends as the server's own framer will. */
-  readonly maxLine: number;
-  serve(mailServer: MailServer, socket: NodeSocket): void;
+  readonly protocol: Extract<Protocol, 'smtp' | 'pop3' | 'imap' | 'http'>;
+  /**
+   * maxLine frames what a real client sends as the server's own framer will; null for HTTP, whose bodies are
+   * octets, not lines (HttpRequestReader frames it).
+   */
+  readonly maxLine: number | null;
+  /** server is the simulated host the connection reaches. */
+  server(served: Served): string;
+  serve(served: Served, socket: NodeSocket): void;
 }
+
+const mailHost = (served: Served) => served.mailServer.hostname;
 
 const SERVICES: { readonly [K in ServiceKind]: BridgeService } = {
   smtp: {
     port: SMTP_PORT,
     protocol: 'smtp',
     maxLine: TEXT_LINE_MAX * 4,
-    serve: (mailServer, socket) => mailServer.serve(socket, false),
+    server: mailHost,
+    serve: ({ mailServer }, socket) => mailServer.serve(socket, false),
   },
   submission: {
     port: SUBMISSION_PORT,
     protocol: 'smtp',
     maxLine: TEXT_LINE_MAX * 4,
-    serve: (mailServer, socket) => mailServer.serve(socket, true),
+    server: mailHost,
+    serve: ({ mailServer }, socket) => mailServer.serve(socket, true),
   },
   pop3: {
     port: POP3_PORT,
     protocol: 'pop3',
     maxLine: COMMAND_LINE_MAX,
-    serve: (mailServer, socket) => mailServer.servePop3(socket),
+    server: mailHost,
+    serve: ({ mailServer }, socket) => mailServer.servePop3(socket),
   },
   imap: {
     port: IMAP_PORT,
     protocol: 'imap',
     // A literal's octets travel framed as lines too, so the bound is the server's own.
     maxLine: IMAP_LINE_MAX,
+    server: mailHost,
     // serveImap also subscribes the session to the store's watch, so IDLE hears SMTP delivery at once.
-    serve: (mailServer, socket) => mailServer.serveImap(socket),
+    serve: ({ mailServer }, socket) => mailServer.serveImap(socket),
+  },
+  http: {
+    port: HTTP_PORT,
+    protocol: 'http',
+    maxLine: null,
+    server: (served) => served.webmail?.host ?? mailHost(served),
+    serve: ({ webmail }, socket) => webmail?.service.serve(socket),
   },
 };
 
-const KINDS: readonly ServiceKind[] = ['smtp', 'submission', 'pop3', 'imap'];
+const KINDS: readonly ServiceKind[] = ['smtp', 'submission', 'pop3', 'imap', 'http'];
 
 // How often virtual time catches up with real time while no socket speaks, so that timeouts and the queue run.
 const TICK_MS = 20;
@@ -152,11 +187,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const traceWindow = options.traceWindow ?? BRIDGE_TRACE_WINDOW;
   const asked = KINDS.filter((kind) => options[kind] !== undefined);
   if (asked.length === 0)
-    throw new Error('startBridge: ask for at least one port: smtp, submission, pop3 or imap');
+    throw new Error('startBridge: ask for at least one port: smtp, submission, pop3, imap or http');
   for (const kind of asked) checkPort(kind, options[kind] as number);
 
-  const scenario = builtinScenario('textbook');
-  if (!scenario) throw new Error('startBridge: the built-in textbook scenario is missing');
+  // The webmail world is the textbook's with webmail.hamburger.edu beside Bob's server.
+  const worldName = options.http === undefined ? 'textbook' : 'webmail';
+  const scenario = builtinScenario(worldName);
+  if (!scenario) throw new Error(`startBridge: the built-in ${worldName} scenario is missing`);
   const kernel = new Kernel(scenario.seed, { traceWindow });
   kernel.emit({ kind: 'sim.start', scenario: scenario.name, seed: scenario.seed });
   // The scenario's scripted inputs are not scheduled: here the people are the real clients.
@@ -164,8 +201,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const mailServer = world.mailServer(hostName);
   if (!mailServer) {
     const servers = scenario.hosts.filter((h) => h.mail).map((h) => h.id);
-    throw new Error(`${hostName} runs no mail server in the textbook world (try ${servers.join(', ')})`);
+    throw new Error(`${hostName} runs no mail server in the ${worldName} world (try ${servers.join(', ')})`);
   }
+  const webmailHost = scenario.hosts.find((h) =>
+    h.services?.some((s) => s.type === 'webmail' && s.server === hostName),
+  );
+  const webmailService = webmailHost === undefined ? undefined : world.webmail(webmailHost.id);
+  if (options.http !== undefined && (webmailHost === undefined || webmailService === undefined))
+    throw new Error(`${hostName} has no webmail in the ${worldName} world (try --host hamburger.edu)`);
+  const served: Served = {
+    mailServer,
+    webmail:
+      webmailHost === undefined || webmailService === undefined
+        ? null
+        : { host: webmailHost.id, service: webmailService },
+  };
   if (options.submission !== undefined && !mailServer.config.submission)
     throw new Error(`${hostName} offers no submission service`);
   for (const host of scenario.hosts) {
@@ -207,42 +257,25 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       kind: 'conn.opened',
       conn,
       client: socket.remote.host,
-      server: mailServer.hostname,
+      server: service.server(served),
       port: service.port,
       protocol: service.protocol,
     });
     // A real client has no machine of ours to trace its lines, so the bridge frames them as the server will
     // and records them, with what they mean, before the server's replies: the trace reads like a simulated
-    // session. The reader hears the server's replies too, since a 354 makes what follows message text.
-    const framer = new LineFramer(service.maxLine);
-    const reader = PROTOCOLS[service.protocol].typedLines?.() ?? null;
-    let heard = kernel.emitted;
-    const hear = () => {
-      for (const e of kernel.since(heard))
-        if (e.kind === 'app.line' && e.conn === conn && e.from === 'server') reader?.server(e.line);
-      heard = kernel.emitted;
-    };
+    // session.
+    const record =
+      service.maxLine === null
+        ? recordHttpRequests(kernel, socket)
+        : recordLines(kernel, socket, service.protocol, service.maxLine);
     socket.onEvent((event) => {
       advance();
-      if (event.type !== 'data') return;
-      hear();
-      for (const framed of framer.push(event.data)) {
-        const line = octetsToUtf8(framed.kind === 'line' ? framed.line : framed.prefix);
-        kernel.emit({
-          kind: 'app.line',
-          conn,
-          host: socket.remote.host,
-          protocol: service.protocol,
-          from: 'client',
-          line,
-          ...reader?.client(line),
-        });
-      }
+      if (event.type === 'data') record.data(event.data);
     });
-    service.serve(mailServer, socket);
+    service.serve(served, socket);
     socket.onEvent((event) => {
       // Heard now, while the server's answers to this data are among the newest events.
-      hear();
+      record.hear();
       flush();
       if (event.type === 'closed' || event.type === 'error') {
         for (const line of shown.end(conn)) log(line);
@@ -277,7 +310,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     `memory: the trace keeps only its newest ${mebibytes(traceWindow)} MiB of events, and each mail server ` +
       `stores up to ${mebibytes(storageLimit)} MiB of messages (then RCPT gets 452 until mail is deleted)`,
   );
-  for (const kind of asked) log(`ready ${kind} ${address}:${ports[kind]} (${hostName})`);
+  for (const kind of asked) log(`ready ${kind} ${address}:${ports[kind]} (${SERVICES[kind].server(served)})`);
 
   let stopping: Promise<void> | null = null;
   const stop = async () => {
@@ -298,7 +331,87 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     world,
     kernel,
     mailServer,
+    webmail: served.webmail?.service ?? null,
     stop: () => (stopping ??= stop()),
+  };
+}
+
+/** ClientRecorder records what a real client sends on one connection; `hear` reads the server's newest lines. */
+interface ClientRecorder {
+  data(octets: string): void;
+  hear(): void;
+}
+
+// Lines framed as the server's framer will, with a typed-line reader's facts. The reader hears the server's
+// replies too, since a 354 makes what follows message text.
+function recordLines(
+  kernel: Kernel,
+  socket: Socket,
+  protocol: Extract<Protocol, 'smtp' | 'pop3' | 'imap' | 'http'>,
+  maxLine: number,
+): ClientRecorder {
+  const framer = new LineFramer(maxLine);
+  const reader = PROTOCOLS[protocol].typedLines?.() ?? null;
+  const conn = socket.conn;
+  let heard = kernel.emitted;
+  const hear = () => {
+    for (const e of kernel.since(heard))
+      if (e.kind === 'app.line' && e.conn === conn && e.from === 'server') reader?.server(e.line);
+    heard = kernel.emitted;
+  };
+  return {
+    hear,
+    data(octets) {
+      hear();
+      for (const framed of framer.push(octets)) {
+        const line = octetsToUtf8(framed.kind === 'line' ? framed.line : framed.prefix);
+        kernel.emit({
+          kind: 'app.line',
+          conn,
+          host: socket.remote.host,
+          protocol,
+          from: 'client',
+          line,
+          ...reader?.client(line),
+        });
+      }
+    },
+  };
+}
+
+// An HTTP request's head lines with their facts, and its body as one http.body, as a simulated browser writes them.
+function recordHttpRequests(kernel: Kernel, socket: Socket): ClientRecorder {
+  const reader = new HttpRequestReader();
+  const conn = socket.conn;
+  const host = socket.remote.host;
+  return {
+    hear: () => {},
+    data(octets) {
+      for (const item of reader.push(octets)) {
+        if (item.kind === 'line')
+          kernel.emit({
+            kind: 'app.line',
+            conn,
+            host,
+            protocol: 'http',
+            from: 'client',
+            line: octetsToUtf8(item.line),
+            ...item.facts,
+          });
+        else
+          kernel.emit({
+            kind: 'http.body',
+            conn,
+            host,
+            from: 'client',
+            request: item.request,
+            content: item.content,
+            size: item.size,
+            wireOctets: item.wireOctets,
+            chunks: item.chunks,
+          });
+      }
+    },
   };
 }
 
@@ -352,8 +465,8 @@ function mebibytes(octets: number): string {
 }
 
 /**
- * TextRuns writes the teaching log: protocol lines with their connection, and what the mail server did with the
- * mail. A run of message text on a connection (lines after DATA, a multi-line reply such as RETR's) shows its
+ * TextRuns writes the teaching log: protocol lines with their connection, HTTP bodies by their size, and what the
+ * mail server and the webmail did with the mail and the sessions. A run of message text on a connection (lines after DATA, a multi-line reply such as RETR's) shows its
  * first SHOWN_TEXT_LINES lines, then one line counting the rest when the run ends; a long line shows its first
  * SHOWN_LINE_OCTETS octets. So a 10 MB message costs the log a few lines, not 10 MB.
  */
@@ -366,7 +479,13 @@ class TextRuns {
   /** lines is what the log shows for `event`, oldest first: maybe the end of a run, then the event itself. */
   lines(event: TraceEvent): string[] {
     if (event.kind === 'app.line') {
-      const inRun = event.from === 'client' ? event.content === 'data' : event.more === true;
+      // An HTTP head is shown whole (its `more` means the head goes on); its body is counted below.
+      const inRun =
+        event.protocol === 'http'
+          ? false
+          : event.from === 'client'
+            ? event.content === 'data'
+            : event.more === true;
       const run = this.#runs.get(event.conn);
       const out = run && (!inRun || run.from !== event.from) ? this.end(event.conn) : [];
       if (inRun) {
@@ -382,7 +501,19 @@ class TextRuns {
       out.push(`${at(event.t)}  ${event.conn.padEnd(4)}${side}: ${shortened(shownLine(event))}`);
       return out;
     }
-    if (event.kind.startsWith('queue.') || event.kind.startsWith('mailbox.')) {
+    if (event.kind === 'http.body') {
+      // A body is counted, never shown: a client's may be a login form with its password.
+      const chunks = event.chunks === null ? '' : ` in ${event.chunks} chunks`;
+      const side = event.from === 'client' ? 'C' : 'S';
+      return [
+        `${at(event.t)}  ${event.conn.padEnd(4)}${side}: [body: ${event.size} octets${chunks}, not shown]`,
+      ];
+    }
+    if (
+      event.kind.startsWith('queue.') ||
+      event.kind.startsWith('mailbox.') ||
+      event.kind === 'webmail.session'
+    ) {
       const text = describeEvent(event);
       return text === null ? [] : [`${at(event.t)}  ${shortened(text)}`];
     }

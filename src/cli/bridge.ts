@@ -1,15 +1,18 @@
-// `npm run bridge -- --smtp 2525 [--submission 5870] [--pop3 1100] [--imap 1430] [--host hamburger.edu]`: serves a
-// textbook mail server on 127.0.0.1 so that `telnet 127.0.0.1 2525` talks to the SMTP machine the browser animates.
+// `npm run bridge -- --smtp 2525 [--submission 5870] [--pop3 1100] [--imap 1430] [--http 8080] [--host hamburger.edu]`:
+// serves a textbook mail server on 127.0.0.1 so that `telnet 127.0.0.1 2525` talks to the SMTP machine the browser
+// animates, and with --http its webmail host, so that a real browser reads the mail at http://127.0.0.1:8080/.
 import { startBridge, BRIDGE_ADDRESS, DEFAULT_BRIDGE_HOST, type ServiceKind } from '../bridge/bridge.ts';
 
 const DEFAULT_SMTP_PORT = 2525;
 
 const USAGE = `usage: npm run bridge -- [--smtp PORT] [--submission PORT] [--pop3 PORT] [--imap PORT]
-                          [--host MAILSERVER] [--listen ADDRESS]
+                          [--http PORT] [--host MAILSERVER] [--listen ADDRESS]
   --smtp PORT         real port for the server's SMTP port 25 (default ${DEFAULT_SMTP_PORT}; 0 picks a free one)
   --submission PORT   real port for its submission port 587, where AUTH PLAIN/LOGIN is required
   --pop3 PORT         real port for its POP3 port 110, to read back what SMTP delivered
   --imap PORT         real port for its IMAP port 143, over the same mailboxes (folders, flags, IDLE)
+  --http PORT         real port for port 80 of its webmail host (webmail.hamburger.edu): open
+                      http://127.0.0.1:PORT/ in a browser, log in, read and send
   --host MAILSERVER   which mail server of the textbook world to serve (default ${DEFAULT_BRIDGE_HOST})
   --listen ADDRESS    listen on ADDRESS instead of ${BRIDGE_ADDRESS} (prints a warning: the lab's passwords are public)
 Listens on ${BRIDGE_ADDRESS} only unless told otherwise. Try: telnet 127.0.0.1 ${DEFAULT_SMTP_PORT}   (users: bob/hungry at hamburger.edu,
@@ -33,6 +36,7 @@ async function main(argv: readonly string[]): Promise<void> {
     '--submission': 'submission',
     '--pop3': 'pop3',
     '--imap': 'imap',
+    '--http': 'http',
   };
   const ports: { [K in ServiceKind]?: number } = {};
   let host: string | undefined;

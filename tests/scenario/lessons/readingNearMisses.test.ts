@@ -158,6 +158,20 @@ const CASES: readonly Case[] = [
     misses: [...POP3_LOGIN, type('DELE 1'), type('RSET'), type('QUIT')],
     why: 'RSET unmarks the message, so UPDATE removes nothing',
   },
+  // The Read mail panel reads with the same POP3 commands, but the lesson asks for them typed in the console.
+  ...(['connect', 'login', 'look', 'retrieve', 'update'] as const).map((step): Case => ({
+    lesson: 'pop3-by-hand',
+    step,
+    meets: {
+      connect: [open(110)],
+      login: POP3_LOGIN,
+      look: [...POP3_LOGIN, type('STAT'), type('LIST')],
+      retrieve: [...POP3_LOGIN, type('RETR 1')],
+      update: [...POP3_LOGIN, type('DELE 1'), type('QUIT')],
+    }[step],
+    misses: [pop3('bob-pc', 'delete')],
+    why: 'the Read mail panel downloads and deletes with the same commands, none of them typed',
+  })),
   {
     lesson: 'delete-or-keep',
     step: 'pc-deletes',
@@ -234,6 +248,19 @@ const CASES: readonly Case[] = [
       type('a5 CREATE Recipes'),
     ],
     why: 'FETCH and SEARCH before SELECT are refused',
+  },
+  {
+    lesson: 'imap-keeps-state',
+    step: 'by-hand',
+    meets: [
+      ...IMAP_LOGIN,
+      type('a2 SELECT INBOX'),
+      type('a3 FETCH 1 (BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)])'),
+      type('a4 SEARCH UNSEEN'),
+      type('a5 CREATE Recipes'),
+    ],
+    misses: [imap('bob-pc'), { type: 'mail.search', host: 'bob-pc', folder: 'INBOX', query: 'UNSEEN' }],
+    why: 'the Read mail panel logs in, fetches and searches, none of it typed',
   },
   {
     lesson: 'imap-keeps-state',

@@ -77,9 +77,13 @@ export interface LessonStep {
 
 /**
  * AnswerFrom computes a short answer from the student's own run: the code of the first reply whose `answers`
- * names a command (`answers: "DATA"` → `354`), or how many events match a goal (`count`).
+ * names a command (`answers: "DATA"` → `354`), how many events match a goal (`count`), or one `field` of the
+ * first event that matches a goal (`{ field: "port", of: { kind: "conn.opened", client: "bob-pc" } }` → `143`).
  */
-export type AnswerFrom = { readonly answers: string } | { readonly count: EventGoal };
+export type AnswerFrom =
+  | { readonly answers: string }
+  | { readonly count: EventGoal }
+  | { readonly field: string; readonly of: EventGoal };
 
 /**
  * QuestionSpec is the language-neutral part of a question. A `choice` question's right choice is marked in

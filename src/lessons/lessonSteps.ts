@@ -13,6 +13,7 @@ import {
   type SetUpAction,
 } from './lessonFormat.ts';
 import { parseGoal } from './parseGoal.ts';
+import { EVENT_FIELDS } from './traceFields.ts';
 
 /** StepsIssue is one problem in a steps file: its path (`steps[2].goal.kind`) and what is wrong. */
 export interface StepsIssue {
@@ -156,8 +157,22 @@ function parseAnswerFrom(value: unknown, path: string, issues: StepsIssue[]): An
       else issues.push({ path: `${path}.count`, message: 'must be an event goal (with "kind")' });
       return undefined;
     }
+    if (keys.length === 2 && typeof record.field === 'string' && 'of' in record) {
+      const goal = parseGoal(record.of, `${path}.of`);
+      if ('issues' in goal) issues.push(...goal.issues);
+      else if (!('kind' in goal.goal))
+        issues.push({ path: `${path}.of`, message: 'must be an event goal (with "kind")' });
+      else if (!EVENT_FIELDS[goal.goal.kind].includes(record.field.split('.')[0] as string))
+        issues.push({ path: `${path}.field`, message: `is not a field of ${goal.goal.kind}` });
+      else return { field: record.field, of: goal.goal };
+      return undefined;
+    }
   }
-  issues.push({ path, message: 'must be { "answers": "DATA" } or { "count": { "kind": … } }' });
+  issues.push({
+    path,
+    message:
+      'must be { "answers": "DATA" }, { "count": { "kind": … } } or { "field": "code", "of": { "kind": … } }',
+  });
   return undefined;
 }
 

@@ -3,6 +3,7 @@
 import type { TraceEvent } from '../sim/trace.ts';
 import { matchingEvents } from './goals.ts';
 import type { AnswerFrom, QuestionSpec, QuestionText } from './lessonFormat.ts';
+import { fieldValue } from './traceFields.ts';
 
 /** Answer is what a student gave: a choice's index, or a short text. */
 export type Answer =
@@ -19,11 +20,16 @@ export type Verdict =
 
 /**
  * answerFromTrace computes an answer from a run: the code of the first reply that `answers` a command, as
- * the server recorded it, or how many events match a goal (`count`). Undefined when the command was never
- * answered.
+ * the server recorded it, how many events match a goal (`count`), or a `field` of the first event that
+ * matches one. Undefined when the command was never answered or no event matches yet.
  */
 export function answerFromTrace(from: AnswerFrom, trace: readonly TraceEvent[]): string | undefined {
   if ('count' in from) return String(matchingEvents(from.count, trace).length);
+  if ('field' in from) {
+    const first = matchingEvents(from.of, trace)[0];
+    const value = first === undefined ? undefined : fieldValue(first, from.field);
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  }
   for (const event of trace) {
     if (event.kind !== 'app.line' || event.from !== 'server' || event.answers !== from.answers) continue;
     if (event.code !== undefined) return String(event.code);

@@ -70,6 +70,18 @@ describe('the lesson validator', () => {
     );
   });
 
+  it('names the field a question takes from an event that does not have it', () => {
+    edit('steps.json', (t) =>
+      t.replace(
+        '"answerFrom": {\n        "answers": "DATA"',
+        '"answerFrom": {\n        "field": "port", "of": { "kind": "app.line", "answers": "DATA" }',
+      ),
+    );
+    expect(problems()).toContain(
+      `lessons/${LESSON}/steps.json: questions[0].answerFrom.field: is not a field of app.line`,
+    );
+  });
+
   it('names a scripted input with a field inputs do not have', () => {
     edit('steps.json', (t) =>
       t.replace('"target": "hamburger.edu"', '"target": "hamburger.edu", "port2": 1'),

@@ -37,6 +37,19 @@ describe('questions answered from the student’s own run', () => {
     expect(answerFromTrace({ count: { kind: 'app.line', fields: { from: 'server' } } }, run)).toBe('4');
   });
 
+  it('take a field of the first event that matches a goal', () => {
+    const reply = { kind: 'app.line', fields: { from: 'server', code: { min: 500 } } } as const;
+    expect(answerFromTrace({ field: 'code', of: reply }, run)).toBe('503');
+    expect(answerFromTrace({ field: 'reply', of: reply }, run)).toBe('smtp.seq.needMailForData');
+  });
+
+  it('have no field to give before an event matches, or when the field holds no single value', () => {
+    const quit = { kind: 'app.line', fields: { answers: 'QUIT' } } as const;
+    expect(answerFromTrace({ field: 'code', of: quit }, run)).toBeUndefined();
+    const greeting = { kind: 'app.line', fields: { code: 220 } } as const;
+    expect(answerFromTrace({ field: 'answers', of: greeting }, run)).toBeUndefined();
+  });
+
   it('say “not yet” while the run has not done what is asked about', () => {
     const verdict = checkAnswer(
       { id: 'q', type: 'short', answerFrom: { answers: 'QUIT' } },

@@ -30,6 +30,7 @@ describe('the lessons folder', () => {
       'delete-or-keep',
       'imap-keeps-state',
       'partial-fetch',
+      'whole-path',
     ]);
     expect(course().parts.map((p) => p.slug)).toEqual([
       'sending-mail',

@@ -1,0 +1,132 @@
+// The one lesson driver in the browser, used as a student would: "show me" pressed twice in a row still finishes
+// its step and leaves the next one working, Continue in the lesson index picks a lesson up at the step it left
+// with its world restored, and lesson 9's attachment step is done by hand with a file whose name is Korean.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
+
+const PROGRESS_KEY = 'mail-lab.progress.v1';
+
+function stepsDone(page: Page): Promise<number> {
+  return page.locator('#panel-lesson .checklist li.met').count();
+}
+
+async function openAfresh(page: Page, url: string): Promise<void> {
+  await page.evaluate((key) => localStorage.removeItem(key), PROGRESS_KEY);
+  await page.goto(url);
+  await expect.poll(() => page.locator('#panel-lesson h2').count()).toBe(1);
+}
+
+async function typeLine(page: Page, line: string, expectOnScreen: string): Promise<void> {
+  const prompt = page.getByRole('textbox', {
+    name: /Command for the terminal on|Line to send to|터미널에 입력할 명령|에 보낼 줄/,
+  });
+  await prompt.fill(line);
+  await prompt.press('Enter');
+  await expect.poll(() => page.getByRole('log').innerText(), { timeout: 10_000 }).toContain(expectOnScreen);
+}
+
+// Playback has come to rest: the play button offers to play again.
+async function atRest(page: Page, play = 'Play'): Promise<void> {
+  await expect
+    .poll(() => page.getByRole('button', { name: play, exact: true }).count(), { timeout: 20_000 })
+    .toBe(1);
+}
+
+describe('the lesson driver in the browser', () => {
+  const { browser, baseUrl } = useBrowser();
+
+  it.each([
+    ['smtp-by-hand', 3],
+    ['server-keeps-order', 4],
+    ['persistent-connection', 5],
+    ['header-and-body', 8],
+    ['pop3-by-hand', 11],
+  ])(
+    'finishes a step of %s (lesson %i) when "show me" is pressed twice in a row, and the next press still works',
+    async (slug) => {
+      const { page, errors } = await browser.open(`${baseUrl}?lesson=${slug}&lang=en`);
+      await openAfresh(page, `${baseUrl}?lesson=${slug}&lang=en`);
+      const showMe = page.locator('#panel-lesson').getByRole('button', { name: 'Show me' });
+      for (const expected of [1, 2]) {
+        await showMe.click();
+        await showMe.click();
+        await expect.poll(() => stepsDone(page), { timeout: 30_000 }).toBe(expected);
+        await atRest(page);
+      }
+      expect(await showMe.isEnabled()).toBe(true);
+      await page.getByRole('tab', { name: 'Transcript' }).click();
+      // Lines still to come are drawn dimmed; none of those already shown may be a 421 idle timeout.
+      const shownLines = await page.locator('#panel-tools li:not(.future)').allInnerTexts();
+      expect(shownLines.length).toBeGreaterThan(0);
+      expect(shownLines.filter((l) => /\b421\b/.test(l))).toEqual([]);
+      await page.getByRole('tab', { name: 'Console' }).click();
+      expect(await page.getByRole('log').innerText()).not.toContain('?Not connected');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
+
+  it('continues a lesson from the lesson index, after a reload, at the step it left with its world restored', async () => {
+    const url = `${baseUrl}?lesson=smtp-by-hand&lang=ko`;
+    const { page, errors } = await browser.open(url);
+    await openAfresh(page, url);
+    await page.getByRole('tab', { name: '콘솔' }).click();
+    await typeLine(page, 'telnet hamburger.edu 25', '220 hamburger.edu');
+    await typeLine(page, 'HELO crepes.fr', '250 Hello crepes.fr, pleased to meet you');
+    await expect.poll(() => stepsDone(page)).toBe(2);
+    await atRest(page, '재생');
+    // Somewhere else entirely, then back through the index after a reload.
+    await page.goto(`${baseUrl}?lesson=three-parts&lang=ko`);
+    await page.reload();
+    await page.getByRole('button', { name: '레슨 목록', exact: true }).click();
+    const entry = page.locator('button').filter({ hasText: '이어 하기' });
+    expect(await entry.count()).toBe(1);
+    expect(await entry.innerText()).toContain('5단계 중 2단계');
+    await entry.click();
+    await expect.poll(() => stepsDone(page)).toBe(2);
+    expect(await page.locator('#panel-lesson .checklist li[aria-current="step"]').count()).toBe(1);
+    expect(await page.locator('#panel-lesson .step h3').innerText()).toBe('5단계 중 3단계');
+    // The telnet session is the one from before the reload: MAIL goes through on it.
+    await page.getByRole('tab', { name: '콘솔' }).click();
+    await typeLine(page, 'MAIL FROM: <alice@crepes.fr>', '250 alice@crepes.fr ... Sender ok');
+    await typeLine(page, 'RCPT TO: <bob@hamburger.edu>', '250 bob@hamburger.edu ... Recipient ok');
+    await expect.poll(() => stepsDone(page), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('step=message');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('finishes lesson 9’s attachment step by hand with a chosen file named in Korean, which arrives intact', async () => {
+    const url = `${baseUrl}?lesson=mime-and-base64&lang=ko`;
+    const { page, errors } = await browser.open(url);
+    await openAfresh(page, url);
+    await page.locator('#panel-lesson').getByRole('button', { name: '보여 주세요' }).click();
+    await expect.poll(() => stepsDone(page), { timeout: 30_000 }).toBe(1);
+    await atRest(page, '재생');
+    await page.getByRole('tab', { name: '편지 쓰기' }).click();
+    await page.getByLabel('받는 사람', { exact: true }).fill('bob@hamburger.edu');
+    await page.getByLabel('제목').fill('메뉴');
+    await page.locator('.compose input[type=file]').setInputFiles({
+      name: '점심 메뉴.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('크레이프\nketchup\n', 'utf8'),
+    });
+    await expect.poll(() => page.locator('.compose .attachments li').innerText()).toContain('점심 메뉴.txt');
+    await page.getByRole('button', { name: '보내기', exact: true }).click();
+    await expect.poll(() => stepsDone(page), { timeout: 30_000 }).toBe(2);
+    await atRest(page, '재생');
+    await page.getByRole('button', { name: '끝으로' }).click();
+    await page.getByRole('tab', { name: '메일박스' }).click();
+    // Bob's second message is the one with the file; the inspector shows its parts, decoded.
+    await page.locator('#panel-tools button.message[data-uid="2"]').filter({ hasText: '메뉴' }).click();
+    const part = page.locator('#panel-tools button[data-part="1.2"]');
+    await expect.poll(() => part.innerText(), { timeout: 10_000 }).toContain('점심 메뉴.txt');
+    await part.click();
+    expect(await page.locator('#panel-tools .decoded pre.text').innerText()).toContain('크레이프\nketchup');
+    await page.screenshot({ path: `${SCREENSHOTS}lesson-9-attachment-ko.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLessonIssues, LESSON_LANGUAGES, type Course } from '../../../src/lessons/lessonFormat.ts';
+import { inlineText } from '../../../src/lessons/markdown.ts';
+import { normalizeAnswer } from '../../../src/lessons/questions.ts';
 import { readCourse } from '../../../src/lessons/readLessons.ts';
 
 function course(): Course {
@@ -64,6 +66,20 @@ describe('the lessons folder', () => {
         for (const step of lesson.text[language].steps) expect(step.hints.length).toBeGreaterThan(0);
       expect(lesson.text.ko.title).toMatch(/[가-힣]/);
       expect(lesson.text.ko.summary).toMatch(/[가-힣]/);
+    });
+
+    it('gives every question a hint in both languages that does not give its answer away', () => {
+      for (const language of LESSON_LANGUAGES)
+        for (const q of lesson.text[language].questions) {
+          const hint = q.hint
+            .flatMap((b) => (b.kind === 'paragraph' ? [inlineText(b.inline)] : []))
+            .join(' ');
+          expect(hint, `${language} ${q.id}`).not.toBe('');
+          const said = normalizeAnswer(hint);
+          const answers = [...q.accept, ...q.choices.filter((c) => c.correct).map((c) => inlineText(c.text))];
+          for (const answer of answers)
+            expect(said, `${language} ${q.id}`).not.toContain(normalizeAnswer(answer));
+        }
     });
   });
 });

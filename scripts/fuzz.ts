@@ -1,4 +1,4 @@
-// `npm run fuzz -- [--lines N] [--seed S] [--protocol smtp|pop3|imap]` (or `--schedules N`): feeds N random and grammar-based lines to
+// `npm run fuzz -- [--lines N] [--seed S] [--protocol smtp|pop3|imap|http]` (or `--schedules N`): feeds N random and grammar-based lines to
 // every server machine (or one) and stops at the first exception, ungrammatical reply or session that no longer
 // answers NOOP, printing the seed and the session that reproduce it.
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { FUZZ_TARGETS, fuzzTarget } from './fuzz/fuzzTargets.ts';
 import { Fuzzer, type FuzzResult } from './fuzz/fuzzServers.ts';
 
 const USAGE =
-  'usage: npm run fuzz -- [--lines N] [--seed S] [--protocol smtp|pop3|imap] [--schedules N (random fault schedules instead)]';
+  'usage: npm run fuzz -- [--lines N] [--seed S] [--protocol smtp|pop3|imap|http] [--schedules N (random fault schedules instead)]';
 
 /** fuzzAll runs `lines` lines against each target from the same seed, in turn, and returns every result. */
 export function fuzzAll(

@@ -7,6 +7,7 @@ import type { ConnId, Endpoint, TcpState } from '../../src/net/types.ts';
 import { builtinScenario } from '../../src/sim/builtinScenarios.ts';
 import { Kernel } from '../../src/sim/kernel.ts';
 import type { MailServer } from '../../src/sim/mail/mailServer.ts';
+import type { WebmailService } from '../../src/sim/webmail/webmailService.ts';
 import { Rng } from '../../src/sim/rng.ts';
 import { escapeControls } from '../../src/sim/shownLine.ts';
 import type { AppLine } from '../../src/sim/trace.ts';
@@ -92,19 +93,23 @@ export class Fuzzer {
   readonly #rng: Rng;
   readonly #kernel: Kernel;
   readonly #server: MailServer;
+  readonly #webmail: WebmailService | undefined;
   #nextConn = 1;
 
   constructor(target: FuzzTarget, seed: number) {
     this.#target = target;
     this.#seed = seed;
     this.#rng = new Rng(seed);
-    const scenario = builtinScenario('textbook');
-    if (!scenario) throw new Error('the textbook scenario is missing');
+    const name = target.scenario ?? 'textbook';
+    const scenario = builtinScenario(name);
+    if (!scenario) throw new Error(`the ${name} scenario is missing`);
     // The trace is read session by session; the newest few MiB are all it needs.
     this.#kernel = new Kernel(scenario.seed, { traceWindow: 4 * 1024 * 1024 });
-    const server = new World(scenario, this.#kernel).mailServer('hamburger.edu');
+    const world = new World(scenario, this.#kernel);
+    const server = world.mailServer('hamburger.edu');
     if (!server) throw new Error('hamburger.edu runs no mail server');
     this.#server = server;
+    this.#webmail = world.webmail('webmail.hamburger.edu');
   }
 
   /** run sends about `lines` lines in sessions of 1 to 40, and stops at the first failure. */
@@ -115,7 +120,7 @@ export class Fuzzer {
     let replies = 0;
     while (sent < lines) {
       sessions++;
-      const count = Math.min(lines - sent, this.#rng.int(1, 40));
+      const count = Math.min(lines - sent, this.#rng.int(1, this.#target.maxSessionLines ?? 40));
       const outcome = this.#session(count);
       sent += count;
       replies += outcome.replies;
@@ -144,6 +149,7 @@ export class Fuzzer {
       smtp: (s) => this.#server.serve(s, false),
       pop3: (s) => this.#server.servePop3(s),
       imap: (s) => this.#server.serveImap(s),
+      ...(this.#webmail === undefined ? {} : { http: (s: Socket) => this.#webmail?.serve(s) }),
     };
     const start = serve[this.#target.protocol];
     if (!start) throw new Error(`no server machine to fuzz for ${this.#target.protocol}`);
@@ -191,6 +197,13 @@ export class Fuzzer {
     const probeFrom = this.#kernel.emitted;
     let problem = socket.closed ? null : push(`${this.#target.recovery}${this.#target.probe}\r\n`);
     let answered = this.#answered(probeFrom, socket.conn);
+    const idleClose = this.#target.idleCloseMs;
+    if (!problem && !answered && !socket.closed && idleClose !== undefined) {
+      // The server may still be owed octets (a body); it must give up on its own clock, not hold on forever.
+      this.#kernel.runUntil(this.#kernel.now() + idleClose);
+      if (!socket.closed)
+        problem = `the connection is still open ${idleClose} ms after the session went quiet`;
+    }
     if (!problem && !answered && socket.closed) {
       // The server ended the session; a new one must still answer.
       socket = this.#open();
@@ -205,7 +218,7 @@ export class Fuzzer {
     if (checked.problem) return { ...checked, sent };
     if (!answered)
       return {
-        problem: `no answer to ${this.#target.probe} after the session`,
+        problem: `no answer to ${escapeControls(this.#target.probe)} after the session`,
         replies: checked.replies,
         sent,
       };

@@ -6,6 +6,7 @@ import type { ProtocolName } from '../../src/protocols/registry.ts';
 import type { Rng } from '../../src/sim/rng.ts';
 import type { AppLine } from '../../src/sim/trace.ts';
 import { anyLine, casing, pick, randomOctets, sentence, word } from './fuzzLines.ts';
+import { HTTP } from './httpFuzzTarget.ts';
 
 /** FuzzTarget is one protocol as the fuzzer sees it. */
 export interface FuzzTarget {
@@ -25,6 +26,15 @@ export interface FuzzTarget {
   answersProbe(line: AppLine): boolean;
   /** replyProblem says what is wrong with one whole reply (its lines, `more` on all but the last), or null. */
   replyProblem(reply: readonly AppLine[]): string | null;
+  /** scenario names the built-in world whose server is fuzzed: `textbook` unless said. */
+  readonly scenario?: string;
+  /** maxSessionLines bounds the lines (requests) of one session: 40 unless said. */
+  readonly maxSessionLines?: number;
+  /**
+   * idleCloseMs says the server may leave a session neither answering the probe nor closed (a body still owed),
+   * and must then close it by itself within this long; without it, such a session is a failure.
+   */
+  readonly idleCloseMs?: number;
 }
 
 const USERS = ['bob', 'alice', 'postmaster', 'nobody', 'Bob', '"bob"'];
@@ -339,9 +349,9 @@ const IMAP: FuzzTarget = {
 
 /**
  * FUZZ_TARGETS lists every server machine the fuzzer drives. HTTP (webmail) takes a request at a time rather than
- * a line; it joins here with a target of the same shape.
+ * a line (httpFuzzTarget.ts).
  */
-export const FUZZ_TARGETS: readonly FuzzTarget[] = [SMTP, POP3, IMAP];
+export const FUZZ_TARGETS: readonly FuzzTarget[] = [SMTP, POP3, IMAP, HTTP];
 
 /** fuzzTarget finds the target of a protocol, or undefined for one the fuzzer does not drive. */
 export function fuzzTarget(protocol: string): FuzzTarget | undefined {

@@ -1,5 +1,6 @@
-// CI's share of `npm run fuzz`: 10,000 random and grammar-based lines to each server machine, every reply
-// grammatical and NOOP still answered; and the fuzzer itself can fail, on a reply or a probe that is wrong.
+// CI's share of `npm run fuzz`: 10,000 random and grammar-based lines (for HTTP, requests) to each server machine,
+// every reply grammatical and the probe still answered; and the fuzzer itself can fail, on a reply, a probe or an
+// HTTP connection that never closes.
 import { describe, expect, it } from 'vitest';
 import { FUZZ_TARGETS, type FuzzTarget } from '../../scripts/fuzz/fuzzTargets.ts';
 import { Fuzzer } from '../../scripts/fuzz/fuzzServers.ts';
@@ -9,7 +10,7 @@ const LINES = 10_000;
 describe('the server machines under 10,000 fuzzed lines each', () => {
   for (const target of FUZZ_TARGETS) {
     it(
-      `${target.protocol} throws nothing, answers grammatically and still answers ${target.probe}`,
+      `${target.protocol} throws nothing, answers grammatically and still answers ${target.probe.split('\r\n')[0]}`,
       { timeout: 180_000 },
       () => {
         const result = new Fuzzer(target, 17).run(LINES);
@@ -37,6 +38,26 @@ describe('the fuzzer', () => {
   it('reports a session whose probe goes unanswered', () => {
     const deaf: FuzzTarget = { ...smtp, answersProbe: () => false };
     expect(new Fuzzer(deaf, 3).run(100).failure?.problem).toMatch(/no answer to NOOP/);
+  });
+
+  it('reports an HTTP response head its grammar refuses', () => {
+    const http = FUZZ_TARGETS.find((t) => t.protocol === 'http') as FuzzTarget;
+    const noDate: FuzzTarget = {
+      ...http,
+      replyProblem: (reply) => http.replyProblem(reply.filter((l) => !l.line.startsWith('Date:'))),
+    };
+    expect(new Fuzzer(noDate, 3).run(50).failure?.problem).toMatch(/without Date/);
+  });
+
+  it('reports an HTTP session that neither answers its probe nor closes in time', () => {
+    const http = FUZZ_TARGETS.find((t) => t.protocol === 'http') as FuzzTarget;
+    // A body still owed keeps the connection open; 1 ms is shorter than the server's request timer.
+    const impatient: FuzzTarget = {
+      ...http,
+      line: () => 'POST /login HTTP/1.1\r\nHost: w\r\nContent-Length: 500\r\n\r\nuser=bob',
+      idleCloseMs: 1,
+    };
+    expect(new Fuzzer(impatient, 3).run(5).failure?.problem).toMatch(/still open 1 ms after/);
   });
 
   it('sends the same lines for the same seed', () => {

@@ -39,9 +39,9 @@ describe('the timeline story', () => {
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height / 2);
     const seek = Number(await page.getByTestId('seek').textContent());
     expect(seek).toBeGreaterThan(0);
-    await expect(page.locator('.events li[aria-current="step"]').getAttribute('data-seq')).resolves.toBe(
-      String(seek),
-    );
+    await expect(
+      page.locator('.events [role=row][aria-current="step"]').getAttribute('data-seq'),
+    ).resolves.toBe(String(seek));
     await expect(page.locator('.plot-svg .future').count()).resolves.toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -100,17 +100,66 @@ describe('the timeline story', () => {
 
   it('lists events in words that can be filtered by text and by kind', async () => {
     const { page, errors } = await browser.open(story('lang=en'));
-    const rows = page.locator('.events li');
+    const rows = page.locator('.events .rows [role=row]');
     await rows.first().waitFor();
     await page.getByRole('searchbox').fill('deferred');
     await expect.poll(() => rows.count()).toBe(4);
     for (const text of await rows.locator('.what').allTextContents()) expect(text).toMatch(/deferred/);
     await page.getByRole('searchbox').fill('');
     await page.getByRole('button', { name: /^TCP\/UDP/ }).click();
-    await expect(page.locator('.events li .tag', { hasText: /^TCP$/ }).count()).resolves.toBe(0);
+    await expect(page.locator('.events .rows .tag', { hasText: /^TCP$/ }).count()).resolves.toBe(0);
     const first = await rows.first().getAttribute('data-seq');
-    await rows.first().locator('button').click();
+    await rows.first().click();
     await expect(page.getByTestId('seek').textContent()).resolves.toBe(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is a table the keyboard moves through by row and column, and Enter moves the cursor to its row', async () => {
+    const { page, errors } = await browser.open(story('lang=en&cursor=-1'));
+    const grid = page.getByRole('grid', { name: 'Events' });
+    await expect(grid.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Time',
+      'Hosts',
+      'What happened',
+    ]);
+    const rowIndex = () =>
+      page.evaluate(() => document.activeElement?.closest('[role=row]')?.getAttribute('aria-rowindex'));
+    const colIndex = () => page.evaluate(() => document.activeElement?.getAttribute('aria-colindex'));
+    // The grid is one tab stop, reached from the search field past the filters.
+    await page.getByRole('searchbox').focus();
+    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.role)) !== 'gridcell'; i++)
+      await page.keyboard.press('Tab');
+    expect(await rowIndex()).toBe('2');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await rowIndex()).toBe('4');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await colIndex()).toBe('3');
+    await page.keyboard.press('PageDown');
+    const paged = Number(await rowIndex());
+    expect(paged).toBeGreaterThan(5);
+    await page.keyboard.press('PageUp');
+    expect(await rowIndex()).toBe('4');
+    await page.keyboard.press('End');
+    expect(await rowIndex()).toBe(await grid.getAttribute('aria-rowcount'));
+    await page.keyboard.press('Home');
+    expect(await rowIndex()).toBe('2');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const seq = await page.evaluate(() =>
+      document.activeElement?.closest('[role=row]')?.getAttribute('data-seq'),
+    );
+    await expect(page.getByTestId('seek').textContent()).resolves.toBe(seq);
+    // The row at the cursor says so, and the grid still has focus.
+    await expect(
+      page.locator('.events [role=row][aria-current="step"]').getAttribute('data-seq'),
+    ).resolves.toBe(seq);
+    expect(await colIndex()).toBe('3');
+    // Without a match there is no row, and the table says there is nothing to show.
+    await page.getByRole('searchbox').fill('no such event anywhere');
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('1');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -135,7 +184,19 @@ describe('the timeline story', () => {
     await page.locator('.plot-svg .mark').first().waitFor();
     await expect(page.locator('h1').textContent()).resolves.toMatch(/\((10|11),\d{3} events\)/);
     await expect(page.locator('.plot-svg .mark').count()).resolves.toBeLessThan(1000);
-    await expect(page.locator('.events li').count()).resolves.toBeLessThan(60);
+    await expect(page.locator('.events .rows [role=row]').count()).resolves.toBeLessThan(60);
+    // Still a whole table to a screen reader: it counts every row, and End reaches the last event by keyboard.
+    const grid = page.getByRole('grid', { name: 'Events' });
+    const total = Number(await grid.getAttribute('aria-rowcount'));
+    expect(total).toBeGreaterThan(10_000);
+    await grid.locator('[role=gridcell][tabindex="0"]').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('End');
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest('[role=row]')?.getAttribute('aria-rowindex')),
+      )
+      .toBe(String(total));
     await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
     await expect.poll(() => page.locator('.zoom-level').textContent()).toBe('Zoom ×1.6');
     await page.screenshot({ path: `${SCREENSHOTS}timeline-10k.png` });

@@ -515,36 +515,39 @@ export function eventTag(event: TraceEvent, language: Language): string {
   return eventText[language].tags[eventCategory(event)];
 }
 
-/** eventHosts names who an event concerns, `alice-pc → crepes.fr` for things sent; the same in every language. */
-export function eventHosts(event: TraceEvent): string {
+/**
+ * eventHosts names who an event concerns, `alice-pc → crepes.fr` for things sent. Hosts are named by `label`
+ * (a scenario's names for its hosts in the reader's language); by default by their ids, as the trace has them.
+ */
+export function eventHosts(event: TraceEvent, label: (host: string) => string = (host) => host): string {
   switch (event.kind) {
     case 'tcp.segment':
     case 'udp.datagram':
-      return `${event.from.host} → ${event.to.host}`;
+      return `${label(event.from.host)} → ${label(event.to.host)}`;
     case 'dns.query':
-      return event.server === null ? event.host : `${event.host} → ${event.server}`;
+      return event.server === null ? label(event.host) : `${label(event.host)} → ${label(event.server)}`;
     case 'tcp.dropped':
     case 'udp.dropped':
-      return event.at;
+      return label(event.at);
     case 'link.down':
     case 'link.up':
     case 'link.changed':
       return event.link;
     case 'queue.delivered':
-      return `${event.host} → ${event.remote}`;
+      return `${label(event.host)} → ${label(event.remote)}`;
     case 'conn.opened':
-      return `${event.client} → ${event.server}`;
+      return `${label(event.client)} → ${label(event.server)}`;
     case 'input': {
       const input = event.input;
-      if (input.type !== 'fault') return input.host;
-      return 'host' in input.fault ? input.fault.host : input.fault.link;
+      if (input.type !== 'fault') return label(input.host);
+      return 'host' in input.fault ? label(input.fault.host) : input.fault.link;
     }
     case 'fault.ended':
-      return 'host' in event.fault ? event.fault.host : event.fault.link;
+      return 'host' in event.fault ? label(event.fault.host) : event.fault.link;
     case 'sim.start':
       return '';
     default:
-      return event.host;
+      return label(event.host);
   }
 }
 

@@ -58,6 +58,10 @@ export interface TimelineText {
     readonly seekHint: string;
     readonly future: string;
     readonly current: string;
+    /** columns head the list's table: when, who, and what happened. */
+    readonly columns: { readonly time: string; readonly hosts: string; readonly what: string };
+    /** keys tells how the table moves with the keyboard, under its filters. */
+    readonly keys: string;
   };
 }
 
@@ -140,6 +144,8 @@ const en: TimelineText = {
     seekHint: 'Move the cursor to this event',
     future: 'not yet happened',
     current: 'at the cursor',
+    columns: { time: 'Time', hosts: 'Hosts', what: 'What happened' },
+    keys: '↑ ↓, Page Up/Down, Home/End move through the rows; Enter moves the cursor to the event.',
   },
 };
 
@@ -222,6 +228,8 @@ const ko: TimelineText = {
     seekHint: '커서를 이 사건으로 옮기기',
     future: '아직 일어나지 않음',
     current: '현재 커서 위치',
+    columns: { time: '시각', hosts: '호스트', what: '일어난 일' },
+    keys: '↑ ↓, Page Up/Down, Home/End로 행을 옮기고, Enter를 누르면 커서가 그 사건으로 갑니다.',
   },
 };
 

@@ -138,6 +138,36 @@ export function lessonProgress(progress: Progress, slug: string): LessonProgress
   return progress.lessons[slug] ?? { steps: [], answers: {}, completed: false };
 }
 
+/** CourseLesson is what progress needs of a lesson: its slug and its steps' ids. */
+export interface CourseLesson {
+  readonly slug: string;
+  readonly steps: readonly { readonly id: string }[];
+}
+
+/** stepsDone counts a lesson's steps done, ignoring ids saved for steps the lesson no longer has. */
+export function stepsDone(progress: Progress, lesson: CourseLesson): number {
+  const saved = lessonProgress(progress, lesson.slug).steps;
+  return lesson.steps.filter((s) => saved.includes(s.id)).length;
+}
+
+/** PartProgress is how far a student is through a part: lessons completed and steps done, each of how many. */
+export interface PartProgress {
+  readonly lessonsCompleted: number;
+  readonly lessons: number;
+  readonly stepsDone: number;
+  readonly steps: number;
+}
+
+/** partProgress sums a part's lessons: how many are completed, and how many of all their steps are done. */
+export function partProgress(progress: Progress, lessons: readonly CourseLesson[]): PartProgress {
+  return {
+    lessonsCompleted: lessons.filter((l) => lessonProgress(progress, l.slug).completed).length,
+    lessons: lessons.length,
+    stepsDone: lessons.reduce((n, l) => n + stepsDone(progress, l), 0),
+    steps: lessons.reduce((n, l) => n + l.steps.length, 0),
+  };
+}
+
 function withLesson(
   progress: Progress,
   slug: string,

@@ -45,6 +45,10 @@ export interface LessonText {
     readonly stepsDone: (done: number, total: number) => string;
     readonly completed: string;
     readonly current: string;
+    /** part numbers a part of the course: "Part 4". */
+    readonly part: (n: number) => string;
+    /** partDone says how far the student is through a part: lessons completed, steps done. */
+    readonly partDone: (lessonsDone: number, lessons: number, stepsDone: number, steps: number) => string;
   };
   readonly problems: Readonly<Record<ProgressProblem, string>>;
   readonly dismiss: string;
@@ -93,6 +97,9 @@ export const lessonText: Localized<LessonText> = {
       stepsDone: (done, total) => `${done} of ${total} steps`,
       completed: 'completed',
       current: 'open now',
+      part: (n) => `Part ${n}`,
+      partDone: (lessonsDone, lessons, stepsDone, steps) =>
+        `${lessonsDone} of ${lessons} ${lessons === 1 ? 'lesson' : 'lessons'} completed · ${stepsDone} of ${steps} steps`,
     },
     problems: {
       corrupt: 'Your saved progress could not be read, so it was cleared. Lessons start afresh.',
@@ -144,6 +151,9 @@ export const lessonText: Localized<LessonText> = {
       stepsDone: (done, total) => `${total}단계 중 ${done}단계`,
       completed: '완료',
       current: '지금 보는 중',
+      part: (n) => `${n}부`,
+      partDone: (lessonsDone, lessons, stepsDone, steps) =>
+        `레슨 ${lessons}개 중 ${lessonsDone}개 완료 · ${steps}단계 중 ${stepsDone}단계`,
     },
     problems: {
       corrupt: '저장된 진도를 읽을 수 없어 지웠습니다. 레슨을 처음부터 시작합니다.',

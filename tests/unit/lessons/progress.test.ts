@@ -4,9 +4,11 @@ import {
   lessonProgress,
   loadProgress,
   markStepDone,
+  partProgress,
   PROGRESS_KEY,
   recordAnswer,
   saveProgress,
+  stepsDone,
   type ProgressStorage,
 } from '../../../src/lessons/progress.ts';
 
@@ -87,5 +89,29 @@ describe('progress', () => {
     });
     progress = markStepDone(progress, 'three-parts', 'relay', ['compose', 'relay']);
     expect(lessonProgress(progress, 'three-parts').completed).toBe(true);
+  });
+});
+
+describe('progress through a part', () => {
+  const lesson = (slug: string, ...ids: string[]) => ({ slug, steps: ids.map((id) => ({ id })) });
+  const part = [lesson('pop3-by-hand', 'connect', 'login'), lesson('delete-or-keep', 'pc', 'phone', 'again')];
+
+  it('counts completed lessons and done steps of all the part’s lessons', () => {
+    let progress = markStepDone(emptyProgress(), 'pop3-by-hand', 'connect', ['connect', 'login']);
+    progress = markStepDone(progress, 'pop3-by-hand', 'login', ['connect', 'login']);
+    progress = markStepDone(progress, 'delete-or-keep', 'phone', ['pc', 'phone', 'again']);
+    expect(partProgress(progress, part)).toEqual({ lessonsCompleted: 1, lessons: 2, stepsDone: 3, steps: 5 });
+    expect(partProgress(emptyProgress(), part)).toEqual({
+      lessonsCompleted: 0,
+      lessons: 2,
+      stepsDone: 0,
+      steps: 5,
+    });
+  });
+
+  it('does not count a step saved under an id the lesson no longer has', () => {
+    const progress = markStepDone(emptyProgress(), 'pop3-by-hand', 'renamed', ['renamed']);
+    expect(stepsDone(progress, part[0]!)).toBe(0);
+    expect(partProgress(progress, part).stepsDone).toBe(0);
   });
 });

@@ -4,15 +4,23 @@ import type { HostId, LinkId } from '../net/types.ts';
 import type { InterposeStage as SmtpStage } from '../protocols/smtp/backend.ts';
 import type { HttpFaultStatus } from './services/httpFaults.ts';
 
-/** MailDraft is what a person writes in a user agent's compose form. Attachments are text for now. */
+/**
+ * DraftAttachment is a file attached to a draft. Its content is `text` (sent as UTF-8), or `base64`: the bytes of a
+ * chosen file of any type, written as Base64 so that an input stays JSON; either is written `repeat` times over
+ * (so a scenario can attach megabytes).
+ */
+export type DraftAttachment = { filename: string; contentType?: string; repeat?: number } & (
+  { text: string; base64?: never } | { base64: string; text?: never }
+);
+
+/** MailDraft is what a person writes in a user agent's compose form. */
 export interface MailDraft {
   to?: string[];
   cc?: string[];
   bcc?: string[];
   subject?: string;
   body?: string;
-  /** An attachment's content is `text`, written `repeat` times over (so a scenario can attach megabytes). */
-  attachments?: { filename: string; contentType?: string; text: string; repeat?: number }[];
+  attachments?: DraftAttachment[];
   /** direct skips the sender's own server and delivers straight to the recipient's (the textbook's question). */
   direct?: boolean;
 }

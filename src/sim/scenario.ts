@@ -1,6 +1,7 @@
 // The scenario format: a world's hosts, links, scheduled faults and scripted inputs, as JSON. Validation names
 // the field that is wrong and says what it should be, so a teacher editing a file by hand can fix it.
 import * as v from 'valibot';
+import { parseContentType } from '../protocols/message/mimeParams.ts';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
 import type { ZoneRecord } from './dns/zone.ts';
 import { HTTP_FAULT_STATUSES } from './services/httpFaults.ts';
@@ -294,6 +295,31 @@ const fault = v.variant(
   'must be a fault with a known type (host.down, host.up, service.down, service.up, link.down, link.up, link.set, smtp.reply, smtp.dropFinalReply, smtp.normal, pop3.reply, pop3.normal, imap.reply, imap.normal, queue.flush)',
 );
 
+// An attachment's bytes in Base64 (RFC 4648 §4, padded; line breaks allowed): anything else is refused here, so
+// the user agent never meets content it cannot decode.
+const base64 = v.pipe(
+  v.string(),
+  v.check(
+    (text) => /^[A-Za-z0-9+/\r\n]*={0,2}$/.test(text) && text.replace(/[\r\n]/g, '').length % 4 === 0,
+    'must be Base64: A–Z, a–z, 0–9, + and /, in groups of four, padded with =',
+  ),
+);
+
+const attachmentFields = {
+  filename: v.string(),
+  contentType: v.optional(
+    v.pipe(
+      v.string(),
+      v.check(
+        (text) => parseContentType(text).problems.length === 0,
+        'must be a media type such as text/plain or image/png, with parameters only as type/subtype; name=value',
+      ),
+    ),
+    'application/octet-stream',
+  ),
+  repeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20_000_000))),
+};
+
 const input = v.variant(
   'type',
   [
@@ -310,12 +336,13 @@ const input = v.variant(
       body: v.optional(v.string(), ''),
       attachments: v.optional(
         v.array(
-          v.strictObject({
-            filename: v.string(),
-            contentType: v.optional(v.string(), 'application/octet-stream'),
-            text: v.string(),
-            repeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20_000_000))),
-          }),
+          v.union(
+            [
+              v.strictObject({ ...attachmentFields, text: v.string() }),
+              v.strictObject({ ...attachmentFields, base64 }),
+            ],
+            'must be { filename, contentType, text } or { filename, contentType, base64 }',
+          ),
         ),
         [],
       ),

@@ -7,6 +7,9 @@ import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 const PROGRESS_KEY = 'mail-lab.progress.v1';
 
+// The first bytes of a PNG file, then one byte that is never UTF-8.
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff]);
+
 function stepsDone(page: Page): Promise<number> {
   return page.locator('#panel-lesson .checklist li.met').count();
 }
@@ -98,7 +101,7 @@ describe('the lesson driver in the browser', () => {
     await page.close();
   }, 120_000);
 
-  it('finishes lesson 9’s attachment step by hand with a chosen file named in Korean, which arrives intact', async () => {
+  it('finishes lesson 9’s attachment step by hand with chosen files named in Korean, text and a photo, which arrive intact', async () => {
     const url = `${baseUrl}?lesson=mime-and-base64&lang=ko`;
     const { page, errors } = await browser.open(url);
     await openAfresh(page, url);
@@ -108,12 +111,13 @@ describe('the lesson driver in the browser', () => {
     await page.getByRole('tab', { name: '편지 쓰기' }).click();
     await page.getByLabel('받는 사람', { exact: true }).fill('bob@hamburger.edu');
     await page.getByLabel('제목').fill('메뉴');
-    await page.locator('.compose input[type=file]').setInputFiles({
-      name: '점심 메뉴.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('크레이프\nketchup\n', 'utf8'),
-    });
-    await expect.poll(() => page.locator('.compose .attachments li').innerText()).toContain('점심 메뉴.txt');
+    await page.locator('.compose input[type=file]').setInputFiles([
+      { name: '점심 메뉴.txt', mimeType: 'text/plain', buffer: Buffer.from('크레이프\nketchup\n', 'utf8') },
+      { name: '사진.png', mimeType: 'image/png', buffer: Buffer.from(PNG) },
+    ]);
+    await expect
+      .poll(() => page.locator('.compose .attachments li').allInnerTexts())
+      .toEqual([expect.stringContaining('점심 메뉴.txt'), expect.stringContaining('사진.png')]);
     await page.getByRole('button', { name: '보내기', exact: true }).click();
     await expect.poll(() => stepsDone(page), { timeout: 30_000 }).toBe(2);
     await atRest(page, '재생');
@@ -125,6 +129,13 @@ describe('the lesson driver in the browser', () => {
     await expect.poll(() => part.innerText(), { timeout: 10_000 }).toContain('점심 메뉴.txt');
     await part.click();
     expect(await page.locator('#panel-tools .decoded pre.text').innerText()).toContain('크레이프\nketchup');
+    // The photo's bytes, first the PNG signature, come out as they went in.
+    const photo = page.locator('#panel-tools button[data-part="1.3"]');
+    expect(await photo.innerText()).toContain('사진.png');
+    await photo.click();
+    expect(await page.locator('#panel-tools .decoded .dump').innerText()).toMatch(
+      /^0+\s*89 50 4e 47 0d 0a 1a 0a ff/i,
+    );
     await page.screenshot({ path: `${SCREENSHOTS}lesson-9-attachment-ko.png` });
     expect(errors).toEqual([]);
     await page.close();

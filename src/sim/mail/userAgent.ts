@@ -2,6 +2,7 @@
 // with AUTH or on port 25 as in the textbook. Told to deliver directly, it skips its server and its queue, so
 // when the recipient's server is down the send simply fails in the user's face. It reads mail with POP3
 // (pop3Reader.ts) or IMAP.
+import { decodeBase64 } from '../../protocols/message/base64.ts';
 import { buildMessage } from '../../protocols/message/buildMessage.ts';
 import { utf8ToOctets } from '../../protocols/shared/octets.ts';
 import type { ClientStyle } from '../../protocols/smtp/commands.ts';
@@ -69,8 +70,13 @@ export class UserAgent {
       text: draft.body ?? '',
       attachments: (draft.attachments ?? []).map((a) => ({
         filename: a.filename,
-        contentType: a.contentType ?? 'text/plain; charset=UTF-8',
-        content: utf8ToOctets(a.text.repeat(a.repeat ?? 1)),
+        // Text was typed or read as UTF-8; bytes of unknown kind are only bytes (RFC 2046 §4.5.1).
+        contentType:
+          a.contentType ??
+          (a.base64 === undefined ? 'text/plain; charset=UTF-8' : 'application/octet-stream'),
+        content: (a.base64 === undefined ? utf8ToOctets(a.text) : decodeBase64(a.base64).octets).repeat(
+          a.repeat ?? 1,
+        ),
       })),
       extraHeaders: [{ name: 'User-Agent', value: 'Mail Lab' }],
     });

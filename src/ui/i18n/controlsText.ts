@@ -36,6 +36,8 @@ export interface ComposeText {
   remove: (filename: string) => string;
   needFilename: string;
   size: (chars: number) => string;
+  bytes: (bytes: number) => string;
+  tooLarge: (filename: string, kb: number, limitKb: number) => string;
   direct: string;
   directHelp: string;
   send: string;
@@ -185,7 +187,7 @@ export const controlsText: Localized<ControlsText> = {
       needRecipient: 'Add at least one recipient in To, Cc or Bcc.',
       attachments: 'Attachments',
       addText: 'Write a text attachment',
-      chooseFile: 'Attach a text file…',
+      chooseFile: 'Attach a file…',
       filename: 'File name',
       attachmentText: 'Contents',
       attach: 'Attach',
@@ -193,6 +195,9 @@ export const controlsText: Localized<ControlsText> = {
       remove: (filename) => `Remove ${filename}`,
       needFilename: 'Give the attachment a file name.',
       size: (chars) => `${chars} characters`,
+      bytes: (bytes) => `${bytes.toLocaleString('en')} bytes`,
+      tooLarge: (filename, kb, limitKb) =>
+        `${filename} (${kb} KB) was not attached: the lab keeps everything you do in the page's address, which holds files of up to ${limitKb} KB.`,
       direct: 'Send directly to the recipient’s server (no queue)',
       directHelp:
         'The textbook asks why Alice’s user agent doesn’t deliver to Bob’s server itself. Tick this to try: it looks up the recipient’s server in DNS and connects there, skipping her own server and its queue. If that server is down, nobody retries — the send just fails.',
@@ -340,7 +345,7 @@ export const controlsText: Localized<ControlsText> = {
       needRecipient: '받는 사람, 참조, 숨은 참조 중 한 곳에 주소를 하나 이상 넣으세요.',
       attachments: '첨부 파일',
       addText: '텍스트 첨부 파일 쓰기',
-      chooseFile: '텍스트 파일 첨부…',
+      chooseFile: '파일 첨부…',
       filename: '파일 이름',
       attachmentText: '내용',
       attach: '첨부',
@@ -348,6 +353,9 @@ export const controlsText: Localized<ControlsText> = {
       remove: (filename) => `${filename} 빼기`,
       needFilename: '첨부 파일의 이름을 넣으세요.',
       size: (chars) => `${chars}자`,
+      bytes: (bytes) => `${bytes.toLocaleString('ko')}바이트`,
+      tooLarge: (filename, kb, limitKb) =>
+        `${filename}(${kb}KB) 파일은 첨부하지 않았습니다. 실습에서 한 일은 모두 페이지 주소에 저장되는데, 주소에는 ${limitKb}KB까지의 파일만 담을 수 있습니다.`,
       direct: '받는 사람의 서버로 바로 보내기 (큐 없이)',
       directHelp:
         '교재는 앨리스의 사용자 에이전트가 왜 밥의 서버로 직접 보내지 않는지 묻습니다. 이 상자를 선택하면 직접 해 볼 수 있습니다. 사용자 에이전트가 DNS에서 받는 사람의 서버를 찾아 바로 연결하므로 앨리스의 서버와 그 큐를 거치지 않습니다. 그 서버가 꺼져 있으면 아무도 재시도하지 않아 보내기는 그대로 실패합니다.',

@@ -99,7 +99,7 @@ describe('partial-fetch', () => {
   it('ships an attachment of more than 5 MB', () => {
     const send = scenario('partial-fetch').inputs.find((timed) => timed.input.type === 'mail.send')?.input;
     const [photo] = send?.type === 'mail.send' ? (send.attachments ?? []) : [];
-    expect((photo?.text.length ?? 0) * (photo?.repeat ?? 1)).toBeGreaterThan(5_000_000);
+    expect((photo?.text?.length ?? 0) * (photo?.repeat ?? 1)).toBeGreaterThan(5_000_000);
   });
 
   const trace = run(smallerPartialFetch());

@@ -40,14 +40,14 @@ describe('the lesson driver in the browser', () => {
   const { browser, baseUrl } = useBrowser();
 
   it.each([
-    ['smtp-by-hand', 3],
-    ['server-keeps-order', 4],
-    ['persistent-connection', 5],
-    ['header-and-body', 8],
-    ['pop3-by-hand', 11],
-  ])(
+    ['smtp-by-hand', 3, 'HELO crepes.fr'],
+    ['server-keeps-order', 4, 'RCPT TO'],
+    ['persistent-connection', 5, 'MAIL FROM'],
+    ['header-and-body', 8, null],
+    ['pop3-by-hand', 11, 'USER bob'],
+  ] as const)(
     'finishes a step of %s (lesson %i) when "show me" is pressed twice in a row, and the next press still works',
-    async (slug) => {
+    async (slug, _n, typed) => {
       const { page, errors } = await browser.open(`${baseUrl}?lesson=${slug}&lang=en`);
       await openAfresh(page, `${baseUrl}?lesson=${slug}&lang=en`);
       const showMe = page.locator('#panel-lesson').getByRole('button', { name: 'Show me' });
@@ -58,6 +58,11 @@ describe('the lesson driver in the browser', () => {
         await atRest(page);
       }
       expect(await showMe.isEnabled()).toBe(true);
+      // What "show me" typed is on the console's screen, as if the student had typed it.
+      if (typed !== null) {
+        await page.getByRole('tab', { name: 'Console' }).click();
+        expect(await page.getByRole('log').innerText()).toContain(typed);
+      }
       await page.getByRole('tab', { name: 'Transcript' }).click();
       // Lines still to come are drawn dimmed; none of those already shown may be a 421 idle timeout.
       const shownLines = await page.locator('#panel-tools li:not(.future)').allInnerTexts();
@@ -97,7 +102,21 @@ describe('the lesson driver in the browser', () => {
     await typeLine(page, 'RCPT TO: <bob@hamburger.edu>', '250 bob@hamburger.edu ... Recipient ok');
     await expect.poll(() => stepsDone(page), { timeout: 10_000 }).toBe(3);
     await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('step=message');
-    expect(errors).toEqual([]);
+    expect(await page.locator('#panel-lesson h2').innerText()).toBe('SMTP 대화를 직접 입력하기');
+    // A link shared from here names the lesson and its step, and opens there, in Korean, with three steps done.
+    await page.getByRole('button', { name: '공유', exact: true }).click();
+    const field = page.getByLabel('이 순간으로 가는 링크');
+    await expect.poll(() => field.inputValue()).toMatch(/^http/);
+    const link = new URL(await field.inputValue());
+    expect([link.searchParams.get('lesson'), link.searchParams.get('step')]).toEqual([
+      'smtp-by-hand',
+      'message',
+    ]);
+    const shared = await browser.open(link.href);
+    await expect.poll(() => stepsDone(shared.page), { timeout: 10_000 }).toBe(3);
+    expect(await shared.page.locator('#panel-lesson h2').innerText()).toBe('SMTP 대화를 직접 입력하기');
+    expect([...errors, ...shared.errors]).toEqual([]);
+    await shared.page.close();
     await page.close();
   }, 120_000);
 

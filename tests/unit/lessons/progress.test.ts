@@ -7,6 +7,7 @@ import {
   partProgress,
   PROGRESS_KEY,
   recordAnswer,
+  recordRun,
   saveProgress,
   stepsDone,
   type ProgressStorage,
@@ -89,6 +90,30 @@ describe('progress', () => {
     });
     progress = markStepDone(progress, 'three-parts', 'relay', ['compose', 'relay']);
     expect(lessonProgress(progress, 'three-parts').completed).toBe(true);
+  });
+});
+
+describe('a lesson’s saved run', () => {
+  it('keeps the exact event the cursor was at, and reads a run saved before events were counted', () => {
+    const storage = memoryStorage();
+    const run = { inputs: [{ at: 500, input: { type: 'terminal.open' } }], at: 1020.5, nth: 3 };
+    saveProgress(storage, recordRun(emptyProgress(), 'smtp-by-hand', run));
+    expect(lessonProgress(loadProgress(storage).progress, 'smtp-by-hand').run).toEqual(run);
+    const older = {
+      version: 1,
+      lessons: { 'smtp-by-hand': { steps: [], answers: {}, completed: false, run: { inputs: [], at: 7 } } },
+    };
+    const read = loadProgress(memoryStorage({ [PROGRESS_KEY]: JSON.stringify(older) }));
+    expect(read.problem).toBeUndefined();
+    expect(lessonProgress(read.progress, 'smtp-by-hand').run).toEqual({ inputs: [], at: 7 });
+  });
+
+  it('is corrupt with a place that is not an event’s count', () => {
+    const bad = {
+      version: 1,
+      lessons: { x: { steps: [], answers: {}, completed: false, run: { inputs: [], at: 7, nth: 1.5 } } },
+    };
+    expect(loadProgress(memoryStorage({ [PROGRESS_KEY]: JSON.stringify(bad) })).problem).toBe('corrupt');
   });
 });
 

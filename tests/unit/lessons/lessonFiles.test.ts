@@ -23,6 +23,7 @@ describe('the lessons folder', () => {
       'smtp-by-hand',
       'server-keeps-order',
       'persistent-connection',
+      'textbook-and-modern',
       'server-down',
       'why-not-direct',
       'header-and-body',

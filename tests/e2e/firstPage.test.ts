@@ -51,4 +51,26 @@ describe('the first page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('fetches the lessons and the tools behind closed tabs only when they are first wanted', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    // Vite names a lazy chunk after the module it starts from: lessons-….js, FaultPanel-….js.
+    const chunks: string[] = [];
+    page.on('response', (response) => {
+      const name = /\/assets\/([A-Za-z]+)-[\w-]+\.js$/.exec(response.url())?.[1];
+      if (name) chunks.push(name);
+    });
+    await page.goto(`${baseUrl}?scenario=textbook&lang=en`);
+    await page.getByRole('tab', { name: 'Transcript' }).waitFor();
+    expect(chunks).not.toContain('lessons');
+    expect(chunks).not.toContain('FaultPanel');
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('button', { name: /The SMTP handshake by hand/ }).waitFor();
+    expect(chunks).toContain('lessons');
+    await page.getByRole('tab', { name: 'Faults' }).click();
+    await page.getByRole('tabpanel').getByRole('heading', { name: 'Faults' }).first().waitFor();
+    expect(chunks).toContain('FaultPanel');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

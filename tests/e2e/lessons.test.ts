@@ -104,6 +104,8 @@ describe('guided lessons in the lab', () => {
 
   it('reports corrupt saved progress and starts afresh instead of breaking', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?lesson=smtp-by-hand&lang=en`);
+    // The lesson writes its progress once it has opened (after the course arrives); plant the damage after that.
+    await page.locator('#panel-lesson h2').waitFor();
     await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"lessons":['), PROGRESS_KEY);
     // Opened afresh: a reload would keep the step the first visit wrote into the address from earlier progress.
     await page.goto(`${baseUrl}?lesson=smtp-by-hand&lang=en`);

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { classroomBench } from './classroomBench.ts';
 import { kernelBench } from './kernelBench.ts';
+import { lighthouseBench } from './lighthouseBench.ts';
 import type { Metric } from './measure.ts';
 import { readingBench } from './readingBench.ts';
 import { smtpBench } from './smtpBench.ts';
@@ -14,6 +15,7 @@ const suites: readonly { name: string; run: () => Metric[] | Promise<Metric[]> }
   { name: 'reading', run: readingBench },
   { name: 'classroom', run: classroomBench },
   { name: 'ui', run: uiBench },
+  { name: 'lighthouse', run: lighthouseBench },
 ];
 
 const metrics: Metric[] = [];

@@ -1,0 +1,105 @@
+// Lighthouse's four scores for the lab's first page, in Korean and in English, as a phone would load it (its default
+// mobile settings), in Debian's Chromium started here with a debugging port; nothing downloads a browser. The audits
+// that did not pass are printed, so a score below 100 says why.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import { build, preview } from 'vite';
+import type { Metric } from './measure.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+const CATEGORIES = ['accessibility', 'performance', 'best-practices', 'seo'] as const;
+const PAGES = [
+  { name: 'lab-ko', query: '?lang=ko' },
+  { name: 'lab-en', query: '?lang=en' },
+] as const;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Chromium headless with a fresh profile, resolved once it says its DevTools endpoint is listening.
+async function startChromium(port: number, profile: string): Promise<ChildProcess> {
+  const child = spawn(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let said = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes('DevTools listening on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`chromium exited (${code}) before listening:\n${said}`)));
+  });
+  return child;
+}
+
+/** lighthouseBench builds and serves the app, and scores its first page in both languages. */
+export async function lighthouseBench(): Promise<Metric[]> {
+  await build({ root: ROOT, logLevel: 'silent' });
+  const server = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const base = server.resolvedUrls?.local[0] ?? '';
+  const port = await freePort();
+  const profile = await mkdtemp(join(tmpdir(), 'mail-lab-lighthouse-'));
+  const chromium = await startChromium(port, profile);
+  const metrics: Metric[] = [];
+  try {
+    for (const page of PAGES) {
+      const result = await lighthouse(`${base}${page.query}`, {
+        port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
+      if (result === undefined) throw new Error(`lighthouse returned nothing for ${page.query}`);
+      const { categories, audits } = result.lhr;
+      for (const id of CATEGORIES) {
+        const category = categories[id];
+        const score = category?.score ?? null;
+        if (score === null) throw new Error(`lighthouse gave no ${id} score for ${page.query}`);
+        metrics.push({
+          name: `lighthouse-${page.name}-${id}`,
+          value: Math.round(score * 100),
+          unit: 'score',
+        });
+        if (id === 'performance') continue;
+        for (const ref of category?.auditRefs ?? []) {
+          const audit = audits[ref.id];
+          // Unweighted audits too (such as label-content-name-mismatch): they count for nothing but say something.
+          if (audit !== undefined && audit.score !== null && audit.score < 1)
+            process.stderr.write(`  ${page.name} ${id}: ${audit.id} — ${audit.title}\n`);
+        }
+      }
+    }
+  } finally {
+    chromium.kill();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+  return metrics;
+}

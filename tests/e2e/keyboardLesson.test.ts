@@ -50,6 +50,53 @@ const stepsDone = (page: Page) => page.locator('#panel-lesson .checklist li.met'
 describe('a lesson with the keyboard only', () => {
   const { browser, baseUrl } = useBrowser();
 
+  it('opens every panel, ticks a checkbox with Space and crashes a server, in Korean, without a mouse', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?lang=ko`);
+    await tabTo(page, 'tab', /^대화 기록$/);
+    const opened: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const tab = await focused(page);
+      const panel = await page.evaluate(() => {
+        const shown = [...document.querySelectorAll('[role=tabpanel]')].find(
+          (p) => !p.hasAttribute('hidden'),
+        );
+        return (
+          document.getElementById(shown?.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() ?? ''
+        );
+      });
+      if (panel === tab.name) opened.push(panel);
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(opened).toEqual([
+      '대화 기록',
+      '상태 기계',
+      '검사기',
+      '메시지 큐',
+      '메일박스',
+      '콘솔',
+      '편지 쓰기',
+      '메일 읽기',
+      '장애 주입',
+      '사건 목록',
+    ]);
+    // Space ticks the state machines' TCP checkbox, and does not play.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, 'checkbox', /TCP/);
+    await page.keyboard.press(' ');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+    expect(await page.locator('.play').getAttribute('aria-pressed')).toBe('false');
+    // The faults: crash hamburger.edu, and the map says it is down.
+    await tabTo(page, 'tab', /^상태 기계$/, { back: true });
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await tabTo(page, 'button', /^강제 종료 hamburger\.edu/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#network').innerText()).toContain('다운');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('finishes lesson 1 in Korean from the lesson index without a mouse', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?lang=ko`);
     await page.evaluate(() => localStorage.clear());

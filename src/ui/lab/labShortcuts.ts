@@ -12,8 +12,9 @@ export interface Drawers {
 
 /**
  * Reach says where focus may be for a shortcut to apply. `anywhere`: wherever focus is except a text field (Space
- * then plays even on a focused button, and never presses it). `page`: also not inside a widget that moves with
- * that key itself (a tab list, a row list, a select, a slider or radio group).
+ * then plays even on a focused button, and never presses it; a checkbox or radio button keeps Space to tick).
+ * `page`: also not inside a widget that moves with that key itself (a tab list, a row list, a select, a slider or
+ * radio group).
  */
 export type Reach = 'anywhere' | 'page';
 
@@ -92,6 +93,15 @@ function inKeyedWidget(target: EventTarget | null): boolean {
   return target.closest(KEYED_ROLES) !== null;
 }
 
+// A checkbox or radio button is ticked with Space, and has no other key for it (Enter does not), so there Space is
+// theirs, unlike on a button, which Enter presses as well.
+function ownsSpace(event: KeyboardEvent): boolean {
+  const target = event.target;
+  return (
+    event.key === ' ' && target instanceof HTMLInputElement && ['checkbox', 'radio'].includes(target.type)
+  );
+}
+
 // A modal dialog (sharing, the QR code) has the keyboard to itself: Escape closes it, Space presses its buttons.
 function inDialog(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('dialog[open]') !== null;
@@ -104,7 +114,8 @@ function inDialog(target: EventTarget | null): boolean {
  * Space on a focused button plays instead of pressing the button.
  */
 export function labShortcut(event: KeyboardEvent, lab: LabState, drawers: Drawers): (() => void) | null {
-  if (event.defaultPrevented || inTextField(event.target) || inDialog(event.target)) return null;
+  if (event.defaultPrevented || inTextField(event.target) || inDialog(event.target) || ownsSpace(event))
+    return null;
   if (event.altKey || event.ctrlKey || event.metaKey) return null;
   const shortcut = SHORTCUTS.find(
     (s) => s.keys.includes(event.key) && (s.shift === undefined || s.shift === event.shiftKey),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installs what the app and its tests need, when it is missing: `node scripts/ensure.mjs npm chromium`.
-// npm packages come from the lockfile; system tools (Chromium, Python, curl) from Debian's apt.
+// npm packages come from the lockfile; system tools (Chromium, Python, curl, tshark) from Debian's apt.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,9 @@ const SYSTEM = {
   chromium: { pkg: 'chromium', command: '/usr/bin/chromium' },
   python3: { pkg: 'python3', command: 'python3' },
   curl: { pkg: 'curl', command: 'curl' },
+  // The capture test reads the lab's pcap files with Wireshark's tshark. Its debconf question (may non-root users
+  // capture?) is answered with its default, no, because run() sets DEBIAN_FRONTEND=noninteractive.
+  tshark: { pkg: 'tshark', command: 'tshark' },
   // Korean text in screenshots needs a CJK font; without one Chromium draws empty boxes.
   'fonts-noto-cjk': {
     pkg: 'fonts-noto-cjk',

@@ -1,5 +1,5 @@
-// `npm run sim -- [scenario.json] [--scenario NAME] [--until 10m] [--seed 42] [--format jsonl|transcript]`:
-// runs a scenario headlessly and prints its trace.
+// `npm run sim -- [scenario.json] [--scenario NAME] [--until 10m] [--seed 42] [--format jsonl|transcript|pcap]
+// [--conn c1]`: runs a scenario headlessly and prints its trace (pcap: the packets as a capture file, binary).
 import { readFileSync } from 'node:fs';
 import { builtinScenario, builtinScenarioNames, DEFAULT_SCENARIO } from '../sim/builtinScenarios.ts';
 import { parseDuration } from '../sim/duration.ts';
@@ -7,8 +7,10 @@ import { formatTranscript } from '../sim/formatTrace.ts';
 import { formatIssues, parseScenarioText, type Scenario } from '../sim/scenario.ts';
 import { Session } from '../sim/session.ts';
 import { traceToJsonLines } from '../sim/trace.ts';
+import { tracePcap, type CaptureScope } from '../sim/tracePcap.ts';
 
-const USAGE = `usage: npm run sim -- [scenario.json | --scenario NAME] [--until DURATION] [--seed N] [--format jsonl|transcript]
+const USAGE = `usage: npm run sim -- [scenario.json | --scenario NAME] [--until DURATION] [--seed N] [--format jsonl|transcript|pcap] [--conn ID]
+--format pcap writes the packets as a libpcap file (redirect it: > capture.pcap); --conn keeps one connection's.
 built-in scenarios: ${builtinScenarioNames.join(', ')}`;
 
 function fail(message: string): never {
@@ -21,7 +23,8 @@ function main(argv: readonly string[]): void {
   let name: string | undefined;
   let until: number | undefined;
   let seed: number | undefined;
-  let format: 'jsonl' | 'transcript' = 'transcript';
+  let format: 'jsonl' | 'transcript' | 'pcap' = 'transcript';
+  let scope: CaptureScope = 'all';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = () => argv[++i] ?? fail(`${arg} needs a value\n${USAGE}`);
@@ -36,9 +39,11 @@ function main(argv: readonly string[]): void {
       if (!Number.isInteger(seed)) fail('--seed: must be a whole number');
     } else if (arg === '--format') {
       const f = value();
-      if (f !== 'jsonl' && f !== 'transcript') fail(`--format: must be jsonl or transcript, not ${f}`);
+      if (f !== 'jsonl' && f !== 'transcript' && f !== 'pcap')
+        fail(`--format: must be jsonl, transcript or pcap, not ${f}`);
       format = f;
-    } else if (arg.startsWith('-')) fail(`unknown option ${arg}\n${USAGE}`);
+    } else if (arg === '--conn') scope = { conn: value() };
+    else if (arg.startsWith('-')) fail(`unknown option ${arg}\n${USAGE}`);
     else file = arg;
   }
   let scenario: Scenario;
@@ -59,9 +64,16 @@ function main(argv: readonly string[]): void {
   if (seed !== undefined) scenario = { ...scenario, seed };
   const session = new Session(scenario);
   session.runUntil(until ?? scenario.until ?? 3_600_000);
-  process.stdout.write(
-    format === 'jsonl' ? traceToJsonLines(session.trace) : formatTranscript(session.trace),
-  );
+  if (scope !== 'all' && format !== 'pcap') fail('--conn: only with --format pcap');
+  if (scope !== 'all' && !session.trace.some((e) => e.kind === 'conn.opened' && e.conn === scope.conn))
+    fail(`--conn: this run has no connection ${scope.conn}`);
+  if (format === 'pcap') {
+    if (process.stdout.isTTY) fail('--format pcap writes binary: redirect it to a file (> capture.pcap)');
+    process.stdout.write(tracePcap(session.trace, scenario.startsAt, scope));
+  } else
+    process.stdout.write(
+      format === 'jsonl' ? traceToJsonLines(session.trace) : formatTranscript(session.trace),
+    );
 }
 
 main(process.argv.slice(2));

@@ -21,7 +21,15 @@ export interface ShareText {
     readonly title: string;
     readonly hint: string;
     readonly all: (packets: number) => string;
-    readonly connection: (conn: string, packets: number) => string;
+    /** connection names the selected connection by its id, protocol and ends, as the timeline does. */
+    readonly connection: (
+      conn: string,
+      protocol: string,
+      client: string,
+      server: string,
+      packets: number,
+    ) => string;
+    readonly none: string;
   };
 }
 
@@ -43,9 +51,11 @@ export const shareText: Localized<ShareText> = {
     },
     capture: {
       title: 'Download capture',
-      hint: 'A pcap file of the packets, with the virtual clock’s times, for Wireshark or tshark.',
+      hint: 'A pcap file of every packet sent so far, IPv4 with TCP and UDP, stamped with the virtual clock’s times, for Wireshark or tshark.',
       all: (packets) => `All connections (${packets} packets)`,
-      connection: (conn, packets) => `Connection ${conn} only (${packets} packets)`,
+      connection: (conn, protocol, client, server, packets) =>
+        `Connection ${conn} only: ${protocol}, ${client} → ${server} (${packets} packets)`,
+      none: 'Select a connection on the timeline to download it alone.',
     },
   },
   ko: {
@@ -64,9 +74,11 @@ export const shareText: Localized<ShareText> = {
     },
     capture: {
       title: '패킷 캡처 내려받기',
-      hint: '패킷을 가상 시계의 시각과 함께 pcap 파일로 저장합니다. Wireshark나 tshark로 열 수 있습니다.',
+      hint: '지금까지 보낸 모든 패킷(IPv4와 TCP, UDP)을 가상 시계의 시각과 함께 pcap 파일로 저장합니다. Wireshark나 tshark로 열 수 있습니다.',
       all: (packets) => `모든 연결 (패킷 ${packets}개)`,
-      connection: (conn, packets) => `연결 ${conn}만 (패킷 ${packets}개)`,
+      connection: (conn, protocol, client, server, packets) =>
+        `연결 ${conn}만: ${protocol}, ${client} → ${server} (패킷 ${packets}개)`,
+      none: '연결 하나만 내려받으려면 타임라인에서 연결을 고르세요.',
     },
   },
 };

@@ -2,6 +2,7 @@
 // story page (src/ui/stories/NameStory.svelte), where a view can be looked at on its own.
 import { mount, type Component } from 'svelte';
 import App from './ui/App.svelte';
+import { registerServiceWorker } from './ui/offline/registerServiceWorker.ts';
 import './ui/theme.css';
 
 const stories = import.meta.glob<{ default: Component }>('./ui/stories/*Story.svelte');
@@ -11,3 +12,5 @@ const loadStory =
 
 if (loadStory) mount((await loadStory()).default, { target });
 else mount(App, { target });
+
+registerServiceWorker(import.meta.env.PROD);

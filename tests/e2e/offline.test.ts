@@ -1,0 +1,61 @@
+// After one visit the app works with the network cut: the service worker serves the app, its lessons and its
+// scenarios from the cache, and any address of the app (other parameters) opens offline too.
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './useBrowser.ts';
+
+describe('the app offline', () => {
+  const { browser, baseUrl } = useBrowser();
+
+  it('reloads with the network cut, and opens a lesson and a scenario', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?lang=en`);
+    const context = page.context();
+    // The worker has cached everything once it controls the page (it installs first, then claims its clients).
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), {
+        timeout: 30_000,
+      })
+      .toBe('activated');
+    const manifest = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+      return link ? ((await (await fetch(link.href)).json()) as { name: string; icons: unknown[] }) : null;
+    });
+    expect(manifest?.name).toBe('Mail Lab');
+    expect(manifest?.icons.length).toBeGreaterThan(1);
+
+    const title = await page.getByRole('heading', { level: 1 }).innerText();
+    await context.setOffline(true);
+    try {
+      await page.reload({ waitUntil: 'load' });
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(title);
+
+      await page.getByRole('button', { name: 'Scenarios' }).click();
+      await page.locator('button[data-scenario="bounce"]').click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('six days');
+      await page.getByRole('button', { name: 'Lessons' }).click();
+      await page.locator('section.drawer li button').first().click();
+      await expect
+        .poll(() => page.getByRole('tab', { name: 'Lesson' }).getAttribute('aria-selected'))
+        .toBe('true');
+
+      expect(errors).toEqual([]);
+
+      // Another address of the app, never visited, opens from the cache too.
+      await page.goto(`${baseUrl}?scenario=outage&lang=ko`, { waitUntil: 'load' });
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ko');
+      await expect(page.locator('svg .plot-svg, .plot-svg').count()).resolves.toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+
+      // And the network really is cut for the worker too: a file it never cached cannot be fetched.
+      const uncached = await page.evaluate(() =>
+        fetch('./robots.txt').then(
+          () => 'fetched',
+          () => 'failed',
+        ),
+      );
+      expect(uncached).toBe('failed');
+    } finally {
+      await context.setOffline(false);
+      await page.close();
+    }
+  });
+});

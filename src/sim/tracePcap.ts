@@ -69,7 +69,7 @@ export function tracePcap(
   trace: readonly TraceEvent[],
   startsAt: number,
   scope: CaptureScope = 'all',
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const packets = tracePackets(trace, scope);
   const size = 24 + packets.reduce((sum, p) => sum + 16 + p.bytes.length, 0);
   const out = new Uint8Array(size);

@@ -9,10 +9,12 @@ import { timelineModel, type TimelineModel } from './timelineModel.ts';
 import type {
   AxisTick,
   ConnMark,
+  FoldableKind,
   GlyphKind,
   GlyphMark,
   LineMark,
   OutageBand,
+  RetryFold,
   TimelineBreak,
   TimelineLane,
   TimelineLayout,
@@ -48,7 +50,25 @@ export const TIMELINE_METRICS = {
   lineMergePx: 2,
   /** fillShare is how much of the window one connection must fill before the view offers its diagram. */
   fillShare: 0.8,
+  /** foldPitch: a retry run whose tries would stand closer than this (px) is folded into one band. */
+  foldPitch: 42,
+  /** foldHeight is the height of a fold's band, centred on the glyph row. */
+  foldHeight: 20,
 } as const;
+
+/** DAY_SPAN: a window at least this long (ms) has its axis in days and hours instead of a clock. */
+export const DAY_SPAN = 36 * 3_600_000;
+
+const HOUR = 3_600_000;
+
+/** FOLDABLE are the glyphs a retry run repeats each time round; outcomes (warned, bounced …) are never folded. */
+const FOLDABLE: ReadonlySet<GlyphKind> = new Set<FoldableKind>([
+  'attempt',
+  'deferred',
+  'dns',
+  'dns-failed',
+  'dropped',
+]);
 
 /** TimelineSize is the room for the timeline, and optionally the part of time to show (all of it by default). */
 export interface TimelineOptions {
@@ -151,8 +171,30 @@ export function timelineLayout(
   const barTop = (lane: TimelineLane, track: number) =>
     lane.y0 + M.trackTop + (track % tracks) * M.trackPitch;
 
+  // Retry runs whose tries would crowd together are folded: what they repeat is counted, not drawn.
+  const folding = model.runs.filter(
+    (run) =>
+      (cursorX(run.to) - cursorX(run.from)) / run.attempts < M.foldPitch &&
+      cursorX(run.to) >= lo &&
+      cursorX(run.from) <= hi,
+  );
+  const foldOf = (t: number) => folding.find((run) => run.from <= t && t <= run.to);
+  const foldCounts = new Map<string, { counts: Partial<Record<FoldableKind, number>>; conns: number }>();
+  const countFolded = (run: (typeof folding)[number], host: HostId) => {
+    const key = `${run.seq} ${host}`;
+    const entry = foldCounts.get(key) ?? { counts: {}, conns: 0 };
+    foldCounts.set(key, entry);
+    return entry;
+  };
+
   const breaks: TimelineBreak[] = scale.breaks
-    .map((b) => ({ from: b.from, to: b.to, x0: r(xOfU(b.y0)), x1: r(xOfU(b.y1)) }))
+    .map((b) => ({
+      from: b.from,
+      to: b.to,
+      x0: r(xOfU(b.y0)),
+      x1: r(xOfU(b.y1)),
+      folded: folding.some((run) => run.from <= b.from && b.to <= run.to),
+    }))
     .filter((b) => b.x1 >= lo && b.x0 <= hi);
 
   const bands: OutageBand[] = [];
@@ -166,6 +208,7 @@ export function timelineLayout(
 
   // Connections: a handful even in long traces, so a plain overlap test is enough.
   const conns: ConnMark[] = [];
+  const folded = new Set<ConnId>();
   const barOf = new Map<ConnId, { y0: number; y1: number }>();
   for (const c of model.conns) {
     const lane = laneOf.get(c.host);
@@ -175,6 +218,13 @@ export function timelineLayout(
     const x0 = cursorX(c.t0);
     const x1 = cursorX(c.t1);
     if (x1 < lo || x0 > hi) continue;
+    // A folded run's own tries are its queue's connections that it opened while retrying.
+    const run = foldOf(c.t0);
+    if (run !== undefined && run.host === c.host && c.t1 <= run.to) {
+      countFolded(run, c.host).conns++;
+      folded.add(c.conn);
+      continue;
+    }
     const { track: _track, ...span } = c;
     conns.push({
       kind: 'conn',
@@ -194,7 +244,7 @@ export function timelineLayout(
     const l = model.lines[i] as (typeof model.lines)[number];
     if (l.t > tHi) break;
     const bar = barOf.get(l.conn);
-    if (bar === undefined) continue;
+    if (bar === undefined || folded.has(l.conn)) continue;
     const x = cursorX(l.t);
     const key = `${l.conn} ${l.from}`;
     const previous = lastLine.get(key);
@@ -225,6 +275,13 @@ export function timelineLayout(
   for (let i = lowerBound(model.glyphs, tLo); i < model.glyphs.length; i++) {
     const g = model.glyphs[i] as (typeof model.glyphs)[number];
     if (g.t > tHi) break;
+    const run = FOLDABLE.has(g.glyph) ? foldOf(g.t) : undefined;
+    if (run !== undefined) {
+      const { counts } = countFolded(run, g.host);
+      const kind = g.glyph as FoldableKind;
+      counts[kind] = (counts[kind] ?? 0) + 1;
+      continue;
+    }
     const x = cursorX(g.t);
     const laneGroups = groups.get(g.host) ?? [];
     groups.set(g.host, laneGroups);
@@ -264,6 +321,32 @@ export function timelineLayout(
     if (best < plotWidth * M.fillShare) fillingConn = null;
   }
 
+  const folds: RetryFold[] = [];
+  for (const run of folding) {
+    for (const lane of lanes) {
+      const entry = foldCounts.get(`${run.seq} ${lane.host}`);
+      const queueLane = lane.host === run.host;
+      if (entry === undefined && !queueLane) continue;
+      const mid = lane.y0 + M.glyphRow;
+      folds.push({
+        host: lane.host,
+        queueLane,
+        queueId: run.queueId,
+        seq: run.seq,
+        from: run.from,
+        to: run.to,
+        attempts: run.attempts,
+        every: run.every,
+        counts: entry?.counts ?? {},
+        conns: entry?.conns ?? 0,
+        x0: clampX(cursorX(run.from) - M.glyphSize / 2),
+        x1: clampX(cursorX(run.to) + M.glyphSize / 2),
+        y0: r(mid - M.foldHeight / 2),
+        y1: r(mid + M.foldHeight / 2),
+      });
+    }
+  }
+
   const marks: TimelineMark[] = [...conns, ...lines, ...glyphs];
   return {
     width,
@@ -275,6 +358,7 @@ export function timelineLayout(
     ticks: axisTicks(model, window, cursorX, plot.left, plot.right),
     breaks,
     bands,
+    folds,
     marks,
     fillingConn,
     cursorX,
@@ -296,6 +380,7 @@ function axisTicks(
   right: number,
 ): AxisTick[] {
   const M = TIMELINE_METRICS;
+  if (window.to - window.from >= DAY_SPAN) return hourTicks(window, x, left, right);
   const edges = [model.domain.from, ...model.scale.breaks.flatMap((b) => [b.from, b.to]), model.domain.to];
   const starts: AxisTick[] = [];
   const fill: AxisTick[] = [];
@@ -306,8 +391,9 @@ function axisTicks(
     const pixels = x(t1) - x(t0);
     const count = Math.max(1, Math.floor(pixels / M.tickDensity));
     const step = t1 > t0 ? tickStep(t0, t1, count) : 1000;
-    if (t0 === edges[i]) starts.push({ t: t0, x: r(x(t0)), step });
-    for (const t of t1 > t0 ? niceTicks(t0, t1, count) : []) fill.push({ t, x: r(x(t)), step });
+    if (t0 === edges[i]) starts.push({ t: t0, x: r(x(t0)), step, unit: 'clock' });
+    for (const t of t1 > t0 ? niceTicks(t0, t1, count) : [])
+      fill.push({ t, x: r(x(t)), step, unit: 'clock' });
   }
   // A label near the right end is drawn ending at its tick, so its middle sits half a label further left.
   const middle = (x: number) => (x > right - M.tickLabelHalf ? x - M.tickLabelHalf : x);
@@ -316,6 +402,26 @@ function axisTicks(
     if (tick.x < left - 1 || tick.x > right + 1) continue;
     if (kept.every((k) => Math.abs(middle(k.x) - middle(tick.x)) >= M.minTickGap)) kept.push(tick);
   }
+  return kept.sort((a, b) => a.t - b.t);
+}
+
+/**
+ * hourTicks labels a window that spans days at whole hours since the start, days first, then half days, six,
+ * three and single hours where there is room: on the compressed axis the hours of a quiet night share a few
+ * pixels while a busy hour spreads wide, so each label is placed where it fits rather than at a fixed step.
+ */
+function hourTicks(window: TimeWindow, x: (t: number) => number, left: number, right: number): AxisTick[] {
+  const M = TIMELINE_METRICS;
+  const rank = (t: number) => [24, 12, 6, 3, 1].findIndex((h) => t % (h * HOUR) === 0);
+  const candidates: AxisTick[] = [];
+  for (let t = Math.ceil(window.from / HOUR) * HOUR; t <= window.to; t += HOUR) {
+    const tx = r(x(t));
+    if (tx >= left - 1 && tx <= right + 1) candidates.push({ t, x: tx, step: HOUR, unit: 'hours' });
+  }
+  const middle = (x: number) => (x > right - M.tickLabelHalf ? x - M.tickLabelHalf : x);
+  const kept: AxisTick[] = [];
+  for (const tick of candidates.sort((a, b) => rank(a.t) - rank(b.t) || a.t - b.t))
+    if (kept.every((k) => Math.abs(middle(k.x) - middle(tick.x)) >= M.minTickGap)) kept.push(tick);
   return kept.sort((a, b) => a.t - b.t);
 }
 

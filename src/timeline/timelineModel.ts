@@ -5,6 +5,7 @@ import type { HostSpec, Scenario } from '../sim/scenario.ts';
 import type { EventOf, Protocol, TraceEvent } from '../sim/trace.ts';
 import { compressedTimeScale, type CompressedTimeScale } from './compressedTimeScale.ts';
 import { connOpenings } from './connOpenings.ts';
+import { retryRuns, type RetryRun } from './retryRuns.ts';
 import type { ConnLife, GlyphKind, HostKind, TimeWindow } from './timelineShapes.ts';
 
 /**
@@ -69,6 +70,8 @@ export interface TimelineModel {
   /** lines and glyphs are in trace order, which is also time order. */
   readonly lines: readonly LinePoint[];
   readonly glyphs: readonly GlyphPoint[];
+  /** runs are messages retried again and again, which the layout folds when their tries crowd together. */
+  readonly runs: readonly RetryRun[];
 }
 
 /** Hosts are read in this order: the mail's path first, then the infrastructure it leans on. */
@@ -124,7 +127,8 @@ export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[]):
   const outages = outageSpans(trace, scenario, onLane, domain);
   const lines = linePoints(trace, new Set(lives.map((c) => c.conn)));
   const glyphs = glyphPoints(trace, onLane);
-  return { lanes, domain, scale, conns, outages, lines, glyphs };
+  const runs = retryRuns(trace).filter((run) => onLane.has(run.host));
+  return { lanes, domain, scale, conns, outages, lines, glyphs, runs };
 }
 
 /** laneSpecs names the scenario's hosts as lanes, in laneOrder. */

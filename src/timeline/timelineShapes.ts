@@ -23,11 +23,16 @@ export interface TimelineLane {
   readonly y1: number;
 }
 
-/** AxisTick is a time printed on the axis; `step` is the tick spacing it was chosen with, for its precision. */
+/**
+ * AxisTick is a time printed on the axis; `step` is the tick spacing it was chosen with, for its precision.
+ * `unit` says how to print it: a clock (`00:00:28.9`), or whole hours since the start (`2 d 6 h`) when the window
+ * spans days, where seconds would only repeat.
+ */
 export interface AxisTick {
   readonly t: number;
   readonly x: number;
   readonly step: number;
+  readonly unit: 'clock' | 'hours';
 }
 
 /** TimelineBreak is a quiet spell drawn much shorter than it lasted: `from` → `to` (ms) in `x0`..`x1`. */
@@ -36,6 +41,35 @@ export interface TimelineBreak {
   readonly to: number;
   readonly x0: number;
   readonly x1: number;
+  /** folded is true inside a folded retry run, whose band already says how long the waits were. */
+  readonly folded: boolean;
+}
+
+/** FoldableKind is a glyph that a retry run repeats each time, and that a fold counts instead of drawing. */
+export type FoldableKind = 'attempt' | 'deferred' | 'dns' | 'dns-failed' | 'dropped';
+
+/**
+ * RetryFold is a retry run (retryRuns.ts) drawn as one band on a lane, because its tries would be drawn too close
+ * to tell apart: on the queue's own lane it says `attempts` and `every`; on the others, what it stands for.
+ * `counts` says how many glyphs of each kind it hides on this lane, `conns` how many connection bars.
+ * `seq` is the run's first attempt, `queueId` its message.
+ */
+export interface RetryFold {
+  readonly host: HostId;
+  /** queueLane is true on the lane of the queue that retried. */
+  readonly queueLane: boolean;
+  readonly queueId: string;
+  readonly seq: number;
+  readonly from: number;
+  readonly to: number;
+  readonly attempts: number;
+  readonly every: number;
+  readonly counts: Readonly<Partial<Record<FoldableKind, number>>>;
+  readonly conns: number;
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
 }
 
 /**
@@ -154,6 +188,8 @@ export interface TimelineLayout {
   readonly ticks: readonly AxisTick[];
   readonly breaks: readonly TimelineBreak[];
   readonly bands: readonly OutageBand[];
+  /** folds are retry runs folded at this zoom, one per lane they touch; what they fold is not in `marks`. */
+  readonly folds: readonly RetryFold[];
   /** marks are only those inside the window, connections first, then lines, then glyphs, each by time. */
   readonly marks: readonly TimelineMark[];
   /**

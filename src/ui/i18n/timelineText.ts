@@ -1,7 +1,21 @@
 // What the timeline and its event list say, in each language: controls, legend, lanes, tooltips and filters.
 import type { SocketError } from '../../net/types.ts';
-import type { GlyphKind, HostKind } from '../../timeline/timelineShapes.ts';
+import type { FoldableKind, GlyphKind, HostKind } from '../../timeline/timelineShapes.ts';
 import type { Localized } from './languageContext.ts';
+
+// A retry interval in the units people say it in: "30 min" and "30분", not the clock's "00:30:00".
+const INTERVAL_UNITS = [
+  { ms: 86_400_000, en: 'd', ko: '일' },
+  { ms: 3_600_000, en: 'h', ko: '시간' },
+  { ms: 60_000, en: 'min', ko: '분' },
+  { ms: 1000, en: 's', ko: '초' },
+] as const;
+
+function interval(ms: number, language: 'en' | 'ko'): string {
+  const unit = INTERVAL_UNITS.find((u) => ms >= u.ms) ?? INTERVAL_UNITS[3];
+  const n = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(ms / unit.ms);
+  return language === 'en' ? `${n} ${unit.en}` : `${n}${unit.ko}`;
+}
 
 /** TimelineText is the catalogue of the timeline and the event list. */
 export interface TimelineText {
@@ -31,6 +45,18 @@ export interface TimelineText {
     readonly serverLine: string;
     readonly outage: string;
     readonly linkOutage: string;
+    /** count explains the number beside a glyph; fold the band that stands for a retry run. */
+    readonly count: string;
+    readonly fold: string;
+  };
+  /** elapsed prints an axis tick of a window that spans days: whole days and hours since the start. */
+  readonly elapsed: (days: number, hours: number) => string;
+  readonly fold: {
+    /** attempts labels the band on the queue's lane: how many tries, and how far apart (ms). */
+    readonly attempts: (count: string, every: number) => string;
+    /** counts label the band on the other lanes: what the tries left there, kind by kind. */
+    readonly counts: Readonly<Record<FoldableKind, (count: string) => string>>;
+    readonly hint: string;
   };
   readonly conn: {
     readonly title: (conn: string, protocol: string, client: string, server: string, port: number) => string;
@@ -110,6 +136,20 @@ const en: TimelineText = {
     serverLine: 'Server reply',
     outage: 'Host down',
     linkOutage: 'Link down',
+    count: 'How many events share one spot; zoom in to see each',
+    fold: 'The same try again and again, folded into one band',
+  },
+  elapsed: (days, hours) => (days === 0 ? `${hours} h` : hours === 0 ? `${days} d` : `${days} d ${hours} h`),
+  fold: {
+    attempts: (count, every) => `${count} attempts, every ${interval(every, 'en')}`,
+    counts: {
+      attempt: (count) => `${count} attempts`,
+      deferred: (count) => `${count} deferrals`,
+      dns: (count) => `${count} DNS queries`,
+      'dns-failed': (count) => `${count} DNS failures`,
+      dropped: (count) => `${count} segments lost`,
+    },
+    hint: 'zoom in to see each try',
   },
   conn: {
     title: (conn, protocol, client, server, port) =>
@@ -194,6 +234,21 @@ const ko: TimelineText = {
     serverLine: '서버 응답',
     outage: '호스트 다운',
     linkOutage: '링크 끊김',
+    count: '한 자리에 겹친 사건의 수 (확대하면 하나씩 보입니다)',
+    fold: '같은 시도의 반복을 띠 하나로 접음',
+  },
+  elapsed: (days, hours) =>
+    days === 0 ? `${hours}시간` : hours === 0 ? `${days}일` : `${days}일 ${hours}시간`,
+  fold: {
+    attempts: (count, every) => `${interval(every, 'ko')}마다 ${count}번 시도`,
+    counts: {
+      attempt: (count) => `전달 시도 ${count}번`,
+      deferred: (count) => `전달 연기 ${count}번`,
+      dns: (count) => `DNS 질의 ${count}번`,
+      'dns-failed': (count) => `DNS 실패 ${count}번`,
+      dropped: (count) => `세그먼트 손실 ${count}개`,
+    },
+    hint: '확대하면 시도가 하나씩 보입니다',
   },
   conn: {
     title: (conn, protocol, client, server, port) =>

@@ -40,6 +40,10 @@ function describeLayout(layout: TimelineLayout): string {
     out.push(
       `band ${b.kind} ${b.id} on ${b.host} ${b.from}→${b.to} ms x ${b.x0}–${b.x1} seq ${b.seq}→${b.endSeq}`,
     );
+  for (const f of layout.folds)
+    out.push(
+      `fold ${f.queueId} on ${f.host} ${f.from}→${f.to} ms x ${f.x0}–${f.x1} ×${f.attempts} every ${f.every}`,
+    );
   for (const m of layout.marks) out.push(markLine(m));
   return out.join('\n') + '\n';
 }

@@ -6,8 +6,10 @@ import type {
   ConnMark,
   GlyphMark,
   HostKind,
+  FoldableKind,
   OutageBand,
   PlotArea,
+  RetryFold,
   TimelineBreak,
 } from '../../../timeline/timelineLayout.ts';
 import { describe, formatClock } from '../../i18n/eventText.ts';
@@ -34,6 +36,12 @@ export interface TimelineLabels {
   glyph(g: GlyphMark): string;
   conn(c: ConnMark): string;
   band(b: OutageBand): string;
+  /** fold is the short label a folded retry run prints on its band. */
+  fold(f: RetryFold): string;
+  /** foldDescription is a fold's label with where it starts and ends, for tooltips and screen readers. */
+  foldDescription(f: RetryFold): string;
+  /** tick prints an axis tick as its unit says: a clock, or days and hours. */
+  tick(t: number, unit: 'clock' | 'hours', digits: number): string;
   /** laneName is a lane's first line: people's name for its host, else the scenario's label. */
   laneName(host: string, label: string): string;
   /** laneKind is a lane's second line: what the host is, or its id when its name already says that (DNS server). */
@@ -69,6 +77,21 @@ export function timelineLabels(source: LabelSource): TimelineLabels {
       const title = text.conn.title(c.conn, protocolTitle(c.protocol), c.host, c.peer, c.port);
       return `${title}, ${formatClock(c.t0)}–${formatClock(c.t1)}, ${outcome}`;
     },
+    fold(f) {
+      const count = (n: number) => n.toLocaleString(language);
+      if (f.queueLane) return text.fold.attempts(count(f.attempts), f.every);
+      return (Object.entries(f.counts) as [FoldableKind, number][])
+        .map(([kind, n]) => text.fold.counts[kind](count(n)))
+        .join(', ');
+    },
+    foldDescription(f) {
+      return `${host(f.host)}: ${this.fold(f)}, ${formatClock(f.from, 0)}–${formatClock(f.to, 0)} (${text.fold.hint})`;
+    },
+    tick(t, unit, digits) {
+      if (unit === 'clock') return formatClock(t, digits);
+      const hours = Math.round(t / 3_600_000);
+      return text.elapsed(Math.floor(hours / 24), hours % 24);
+    },
     band(b) {
       const length = duration(b.to - b.from) + (b.endSeq === null ? ` (${text.outage.ongoing})` : '');
       return b.kind === 'host' ? text.outage.host(b.id, length) : text.outage.link(b.id, length);
@@ -91,7 +114,10 @@ export interface BreakCaption {
   readonly to: number;
 }
 
-/** breakCaptions words each break in the plot; one that would overlap the caption before it is left out. */
+/**
+ * breakCaptions words each break in the plot; one that would overlap the caption before it is left out, and one
+ * inside a folded retry run too, since the run's band says how long the waits were.
+ */
 export function breakCaptions(
   breaks: readonly TimelineBreak[],
   plot: PlotArea,
@@ -100,6 +126,7 @@ export function breakCaptions(
   const out: BreakCaption[] = [];
   let lastEnd = -Infinity;
   for (const b of breaks) {
+    if (b.folded) continue;
     const label = duration(b.to - b.from);
     const x = (b.x0 + b.x1) / 2;
     const half = label.length * 3.8 + 6;

@@ -19,7 +19,9 @@ function simBinary(...args: string[]) {
   return { code: result.status, out: new Uint8Array(result.stdout), err: result.stderr.toString('utf8') };
 }
 
-describe('npm run sim', () => {
+// Every test starts a process that compiles the simulator with tsx: seconds apiece, many more on a loaded machine,
+// where the default 5 s ran out before the process did. The processes' own 60 s limit still catches a hang.
+describe('npm run sim', { timeout: 120_000 }, () => {
   it('runs the built-in TCP demonstration when no scenario is named', () => {
     const { code, out } = sim();
     expect(code).toBe(0);
@@ -64,30 +66,21 @@ describe('npm run sim', () => {
     );
   });
 
-  // Each of these starts two processes that compile the simulator with tsx, seconds apiece on a loaded machine.
-  it(
-    'writes a libpcap file with --format pcap, and one connection’s packets with --conn',
-    { timeout: 120_000 },
-    () => {
-      const all = simBinary('--scenario', 'textbook', '--format', 'pcap');
-      expect(all.code).toBe(0);
-      expect(new DataView(all.out.buffer).getUint32(0, true)).toBe(0xa1b2c3d4);
-      const one = simBinary('--scenario', 'textbook', '--format', 'pcap', '--conn', 'c1');
-      expect(one.code).toBe(0);
-      expect(one.out.length).toBeGreaterThan(24);
-      expect(one.out.length).toBeLessThan(all.out.length);
-    },
-  );
+  it('writes a libpcap file with --format pcap, and one connection’s packets with --conn', () => {
+    const all = simBinary('--scenario', 'textbook', '--format', 'pcap');
+    expect(all.code).toBe(0);
+    expect(new DataView(all.out.buffer).getUint32(0, true)).toBe(0xa1b2c3d4);
+    const one = simBinary('--scenario', 'textbook', '--format', 'pcap', '--conn', 'c1');
+    expect(one.code).toBe(0);
+    expect(one.out.length).toBeGreaterThan(24);
+    expect(one.out.length).toBeLessThan(all.out.length);
+  });
 
-  it(
-    'refuses --conn for a connection the run does not have, or without --format pcap',
-    { timeout: 120_000 },
-    () => {
-      const missing = sim('--scenario', 'textbook', '--format', 'pcap', '--conn', 'c99');
-      expect(missing.code).not.toBe(0);
-      expect(missing.err).toContain('--conn: this run has no connection c99');
-      const text = sim('--scenario', 'textbook', '--conn', 'c1');
-      expect(text.err).toContain('--conn: only with --format pcap');
-    },
-  );
+  it('refuses --conn for a connection the run does not have, or without --format pcap', () => {
+    const missing = sim('--scenario', 'textbook', '--format', 'pcap', '--conn', 'c99');
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toContain('--conn: this run has no connection c99');
+    const text = sim('--scenario', 'textbook', '--conn', 'c1');
+    expect(text.err).toContain('--conn: only with --format pcap');
+  });
 });

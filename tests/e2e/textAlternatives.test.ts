@@ -54,10 +54,10 @@ describe('the text alternatives of the map and the state charts', () => {
     await page.keyboard.press('Enter');
     const table = page.getByRole('table', { name: '모든 세션의 상태 기계 현재 상태' });
     const rows = table.locator('tbody tr');
-    await expect(rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-conn')))).resolves.toEqual([
-      'c1',
-      'c2',
-    ]);
+    // The panel loads when first opened.
+    await expect
+      .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-conn'))))
+      .toEqual(['c1', 'c2']);
     await expect(rows.nth(0).locator('td').allTextContents()).resolves.toEqual(['done', 'closed', '닫힘']);
     // The last connection's charts show; pressing the first shows its own.
     const first = rows.nth(0).getByRole('button');

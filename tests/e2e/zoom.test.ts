@@ -13,8 +13,15 @@ describe('Korean at 200% zoom', () => {
     const found: string[] = [];
     found.push(...(await brokenKorean(page)).map((p) => `header and map: ${p}`));
     await page.screenshot({ path: `${SCREENSHOTS}zoom-200-header-ko.png` });
+    // Each panel loads when first opened: wait for something it shows before reading it.
+    const shows = {
+      compose: page.getByRole('button', { name: '보내기', exact: true }),
+      faults: page.getByRole('button', { name: /^강제 종료/ }).first(),
+      events: page.getByRole('grid', { name: '사건 목록' }),
+    };
     for (const tab of ['compose', 'faults', 'events'] as const) {
       await page.locator(`#tab-${tab}`).click();
+      await shows[tab].waitFor();
       await page.locator('#panels').evaluate((el) => el.scrollIntoView());
       found.push(...(await brokenKorean(page)).map((p) => `${tab}: ${p}`));
       await page.screenshot({ path: `${SCREENSHOTS}zoom-200-${tab}-ko.png` });

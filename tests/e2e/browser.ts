@@ -30,10 +30,19 @@ export interface Browser {
 }
 
 /**
+ * BrowserOptions: `serviceWorkers` is 'block' unless a test is about the app's service worker. A worker that
+ * controls the page answers its requests itself, so `page.route` would no longer see them, and a test would run
+ * against the cache instead of the build it served.
+ */
+export interface BrowserOptions {
+  readonly serviceWorkers?: 'allow' | 'block';
+}
+
+/**
  * launchBrowser starts Chromium headless with a fresh `--user-data-dir` (playwright passes the directory to
  * Chromium itself, which is why it goes to launchPersistentContext rather than into the arguments).
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'mail-lab-chromium-'));
   let context: BrowserContext;
   try {
@@ -42,6 +51,7 @@ export async function launchBrowser(): Promise<Browser> {
       headless: true,
       args: ARGS,
       viewport: { width: 1280, height: 720 },
+      serviceWorkers: options.serviceWorkers ?? 'block',
     });
   } catch (error) {
     await rm(profile, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './useBrowser.ts';
 
 describe('the app offline', () => {
-  const { browser, baseUrl } = useBrowser();
+  const { browser, baseUrl } = useBrowser({ serviceWorkers: 'allow' });
 
   it('reloads with the network cut, and opens a lesson and a scenario', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?lang=en`);

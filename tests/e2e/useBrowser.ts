@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchBrowser, type Browser } from './browser.ts';
+import { launchBrowser, type Browser, type BrowserOptions } from './browser.ts';
 
 /** SCREENSHOTS is the folder e2e tests write their screenshots to, ending in a slash; `useBrowser` makes it. */
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -16,12 +16,13 @@ export interface BrowserUnderTest {
 
 /**
  * useBrowser launches Chromium and makes the screenshots folder before the enclosing describe's tests, and closes
- * the browser after them. Call it at the top of a describe; `browser.open` works inside its tests.
+ * the browser after them. Call it at the top of a describe; `browser.open` works inside its tests. Service workers
+ * are blocked unless `options` allow them (launchBrowser).
  */
-export function useBrowser(): BrowserUnderTest {
+export function useBrowser(options: BrowserOptions = {}): BrowserUnderTest {
   let launched: Browser | undefined;
   beforeAll(async () => {
-    launched = await launchBrowser();
+    launched = await launchBrowser(options);
     await mkdir(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {

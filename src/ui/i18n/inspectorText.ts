@@ -229,6 +229,8 @@ export const inspectorText: Localized<InspectorText> = {
       kinds: {
         'tcp.segment': 'TCP segment',
         'app.line': 'Protocol line',
+        'http.body': 'HTTP message body',
+        'http.exchange': 'HTTP exchange',
         'session.state': 'State machine step',
         'tcp.state': 'TCP state change',
         'mailbox.stored': 'Message stored in a mailbox',
@@ -420,6 +422,8 @@ export const inspectorText: Localized<InspectorText> = {
       kinds: {
         'tcp.segment': 'TCP 세그먼트',
         'app.line': '프로토콜 줄',
+        'http.body': 'HTTP 메시지 본문',
+        'http.exchange': 'HTTP 교환',
         'session.state': '상태 기계 전이',
         'tcp.state': 'TCP 상태 변화',
         'mailbox.stored': '메일박스에 저장된 메시지',

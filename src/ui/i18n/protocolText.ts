@@ -3,6 +3,7 @@
 import type { ReplyClass } from '../../protocols/smtp/replies.ts';
 import { replyText, type ReplyExplanation, type ReplyId } from './replyText.ts';
 import type { KnownVerb } from '../../protocols/smtp/commands.ts';
+import { httpText, type HttpText } from './httpText.ts';
 import { imapText, type ImapText } from './imapText.ts';
 import type { Localized } from './languageContext.ts';
 import { pop3Text, type Pop3Text } from './pop3Text.ts';
@@ -32,6 +33,8 @@ export interface ProtocolText {
   /** pop3 and imap hold those protocols' commands and statuses; their replies are in `replies` with the rest. */
   readonly pop3: Pop3Text;
   readonly imap: ImapText;
+  /** http holds HTTP's methods, status classes, fields and bodies; its statuses are in `replies` too. */
+  readonly http: HttpText;
 }
 
 const EN_COMMANDS: Record<CommandKey, CommandExplanation> = {
@@ -207,6 +210,7 @@ export const protocolText: Localized<ProtocolText> = {
       'A hyphen after the code means more lines of the same reply follow; a space marks the last line (RFC 5321 §4.2.1).',
     pop3: pop3Text.en,
     imap: imapText.en,
+    http: httpText.en,
   },
   ko: {
     replies: replyText.ko,
@@ -250,5 +254,6 @@ export const protocolText: Localized<ProtocolText> = {
       '코드 뒤의 하이픈(-)은 같은 응답의 줄이 더 이어진다는 뜻이고, 공백은 마지막 줄을 뜻합니다 (RFC 5321 §4.2.1).',
     pop3: pop3Text.ko,
     imap: imapText.ko,
+    http: httpText.ko,
   },
 };

@@ -22,6 +22,8 @@ export function statusExplanation(status: Status, text: ProtocolText): ReplyExpl
       return text.pop3.statuses[status.status];
     case 'imap':
       return text.imap.statuses[status.status];
+    case 'http':
+      return text.http.classes[status.statusClass];
   }
 }
 
@@ -33,6 +35,8 @@ function commandExplanation(command: Command, text: ProtocolText): ReplyExplanat
       return text.pop3.commands[command.command];
     case 'imap':
       return text.imap.commands[command.command];
+    case 'http':
+      return text.http.methods[command.command];
   }
 }
 
@@ -51,11 +55,15 @@ function replyExtra(role: Extract<LineRole, { kind: 'reply' }>, text: ProtocolTe
       const untagged = status.tag === null && role.answers === null && status.status !== '+';
       return code ?? (untagged ? text.imap.untagged : null);
     }
+    case 'http':
+      return null;
   }
 }
 
 function contentExplanation(protocol: ReadProtocol, kind: 'data' | 'authResponse', text: ProtocolText) {
   if (protocol === 'imap') return { title: '+', ...text.imap.literal };
+  // A body a person types line by line in the console (telnet to port 80).
+  if (protocol === 'http') return { title: 'HTTP', ...text.http.body };
   return kind === 'data' ? { title: 'DATA', ...text.dataLine } : { title: 'AUTH', ...text.authResponse };
 }
 
@@ -82,6 +90,19 @@ export function explainLine(line: SessionLine, text: ProtocolText): LineExplanat
     case 'data':
     case 'authResponse':
       return { ...contentExplanation(role.protocol, role.kind, text), extra: null };
+    case 'field': {
+      const side = line.from === 'client' ? 'request' : 'response';
+      if (role.end) return { title: '', ...text.http[`${side}End`], extra: null };
+      if (role.name === null) return { title: '', ...text.http.badField, extra: null };
+      const field = text.http[`${side}Field`];
+      return { title: role.name, ...field, extra: text.http.fields[role.name.toLowerCase()] ?? null };
+    }
+    case 'body':
+      return {
+        title: text.http.bodySize(role.size, role.wireOctets, role.chunks),
+        ...text.http.body,
+        extra: null,
+      };
     default:
       return null;
   }

@@ -2,9 +2,9 @@
 // every server machine (or one) and stops at the first exception, ungrammatical reply or session that no longer
 // answers NOOP, printing the seed and the session that reproduce it.
 import { fileURLToPath } from 'node:url';
-import { checkFaultSchedules } from './fuzz/faultSchedules.ts';
-import { FUZZ_TARGETS, fuzzTarget } from './fuzz/fuzzTargets.ts';
-import { Fuzzer, type FuzzResult } from './fuzz/fuzzServers.ts';
+import { checkFaultSchedules } from '../tests/support/fuzz/faultSchedules.ts';
+import { FUZZ_TARGETS, fuzzTarget } from '../tests/support/fuzz/fuzzTargets.ts';
+import { Fuzzer, type FuzzResult } from '../tests/support/fuzz/fuzzServers.ts';
 
 const USAGE =
   'usage: npm run fuzz -- [--lines N] [--seed S] [--protocol smtp|pop3|imap|http] [--schedules N (random fault schedules instead)]';

@@ -131,21 +131,21 @@ const SERVICES: { readonly [K in ServiceKind]: BridgeService } = {
     protocol: 'smtp',
     maxLine: TEXT_LINE_MAX * 4,
     server: mailHost,
-    serve: ({ mailServer }, socket) => mailServer.serve(socket, false),
+    serve: ({ mailServer }, socket) => mailServer.serveService('smtp', socket),
   },
   submission: {
     port: SUBMISSION_PORT,
     protocol: 'smtp',
     maxLine: TEXT_LINE_MAX * 4,
     server: mailHost,
-    serve: ({ mailServer }, socket) => mailServer.serve(socket, true),
+    serve: ({ mailServer }, socket) => mailServer.serveService('submission', socket),
   },
   pop3: {
     port: POP3_PORT,
     protocol: 'pop3',
     maxLine: COMMAND_LINE_MAX,
     server: mailHost,
-    serve: ({ mailServer }, socket) => mailServer.servePop3(socket),
+    serve: ({ mailServer }, socket) => mailServer.serveService('pop3', socket),
   },
   imap: {
     port: IMAP_PORT,
@@ -153,8 +153,7 @@ const SERVICES: { readonly [K in ServiceKind]: BridgeService } = {
     // A literal's octets travel framed as lines too, so the bound is the server's own.
     maxLine: IMAP_LINE_MAX,
     server: mailHost,
-    // serveImap also subscribes the session to the store's watch, so IDLE hears SMTP delivery at once.
-    serve: ({ mailServer }, socket) => mailServer.serveImap(socket),
+    serve: ({ mailServer }, socket) => mailServer.serveService('imap', socket),
   },
   http: {
     port: HTTP_PORT,

@@ -1,7 +1,7 @@
 // CI's share of the random fault schedules (`npm run fuzz -- --schedules 10000` runs the issue's 10,000): over five
 // mail domains, every message ends delivered once, bounced to its sender, or still queued with a reason.
 import { describe, expect, it } from 'vitest';
-import { checkFaultSchedules, fatesProblem, runSchedule } from '../../scripts/fuzz/faultSchedules.ts';
+import { checkFaultSchedules, fatesProblem, runSchedule } from '../support/fuzz/faultSchedules.ts';
 import type { TraceEvent } from '../../src/sim/trace.ts';
 
 // About 1.5 s a schedule on a loaded CI machine; 20 keep the file near half a minute.

@@ -2,8 +2,8 @@
 // every reply grammatical and the probe still answered; and the fuzzer itself can fail, on a reply, a probe or an
 // HTTP connection that never closes.
 import { describe, expect, it } from 'vitest';
-import { FUZZ_TARGETS, type FuzzTarget } from '../../scripts/fuzz/fuzzTargets.ts';
-import { Fuzzer } from '../../scripts/fuzz/fuzzServers.ts';
+import { FUZZ_TARGETS, type FuzzTarget } from '../support/fuzz/fuzzTargets.ts';
+import { Fuzzer } from '../support/fuzz/fuzzServers.ts';
 
 const LINES = 10_000;
 

@@ -67,6 +67,9 @@ function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
+/** MailService names a service a mail server answers: SMTP on 25, submission on 587, POP3 and IMAP. */
+export type MailService = 'smtp' | 'submission' | 'pop3' | 'imap';
+
 /** MailServer lives as long as its world; start and stop follow its host going up and down. */
 export class MailServer {
   readonly store: MailboxStore;
@@ -110,11 +113,12 @@ export class MailServer {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    this.#ctx.network.listen(this.#ctx.host, SMTP_PORT, (socket) => this.serve(socket, false));
-    if (this.config.submission)
-      this.#ctx.network.listen(this.#ctx.host, SUBMISSION_PORT, (socket) => this.serve(socket, true));
-    this.#ctx.network.listen(this.#ctx.host, POP3_PORT, (socket) => this.servePop3(socket));
-    this.#ctx.network.listen(this.#ctx.host, IMAP_PORT, (socket) => this.serveImap(socket));
+    const listen = (port: number, service: MailService) =>
+      this.#ctx.network.listen(this.#ctx.host, port, (socket) => this.serveService(service, socket));
+    listen(SMTP_PORT, 'smtp');
+    if (this.config.submission) listen(SUBMISSION_PORT, 'submission');
+    listen(POP3_PORT, 'pop3');
+    listen(IMAP_PORT, 'imap');
     this.queue.resume();
   }
 
@@ -238,6 +242,25 @@ export class MailServer {
   /** flushQueue retries every waiting message now. */
   flushQueue(): void {
     if (this.#running) this.queue.flush();
+  }
+
+  /**
+   * serveService runs the session of one of the server's services on a connected socket: the simulated network's
+   * (start listens with it), the bridge's real one, or the fuzzer's. The one place that says which machine serves
+   * which service.
+   */
+  serveService(service: MailService, socket: Socket): void {
+    switch (service) {
+      case 'smtp':
+        return this.serve(socket, false);
+      case 'submission':
+        return this.serve(socket, true);
+      case 'pop3':
+        return this.servePop3(socket);
+      case 'imap':
+        // serveImap also subscribes the session to the store's watch, so IDLE hears SMTP delivery at once.
+        return this.serveImap(socket);
+    }
   }
 
   /**

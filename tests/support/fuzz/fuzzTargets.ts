@@ -1,10 +1,10 @@
 // The server machines the fuzzer drives, one entry per protocol of the registry: how to start a session, what lines
 // its grammar allows, how to bring any session back to reading commands, the probe it must still answer, and what
 // a grammatical reply of its own looks like. HTTP is driven as a whole request at a time (head, maybe a body).
-import { parseResponse } from '../../src/protocols/imap/parseResponse.ts';
-import type { ProtocolName } from '../../src/protocols/registry.ts';
-import type { Rng } from '../../src/sim/rng.ts';
-import type { AppLine } from '../../src/sim/trace.ts';
+import { parseResponse } from '../../../src/protocols/imap/parseResponse.ts';
+import type { ProtocolName } from '../../../src/protocols/registry.ts';
+import type { Rng } from '../../../src/sim/rng.ts';
+import type { AppLine } from '../../../src/sim/trace.ts';
 import { anyLine, casing, pick, randomOctets, sentence, word } from './fuzzLines.ts';
 import { HTTP } from './httpFuzzTarget.ts';
 

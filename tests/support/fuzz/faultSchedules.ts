@@ -3,24 +3,26 @@
 // message is delivered exactly once, bounced to its sender, or still queued with a reason for each recipient; a
 // mailbox holds two copies only where a final reply was lost (RFC 5321 §6.1).
 import fc from 'fast-check';
-import { builtinScenario } from '../../src/sim/builtinScenarios.ts';
-import type { Fault, TimedInput } from '../../src/sim/input.ts';
-import { MAY_BE_DUPLICATED } from '../../src/sim/mail/smtpDelivery.ts';
-import type { Scenario } from '../../src/sim/scenario.ts';
-import { Session } from '../../src/sim/session.ts';
-import { isKind, type TraceEvent } from '../../src/sim/trace.ts';
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const RETRY = { policy: 'fixed' as const, interval: 10 * MIN, warnAfter: HOUR, giveUpAfter: 4 * HOUR };
+import type { TimedInput } from '../../../src/sim/input.ts';
+import type { Scenario } from '../../../src/sim/scenario.ts';
+import { Session } from '../../../src/sim/session.ts';
+import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
+import {
+  duplicateProblem,
+  forcedReplyInputs,
+  HOUR,
+  MIN,
+  outageInputs,
+  SHORT_RETRY,
+  shortRetryWorld,
+} from '../faultWorld.ts';
 
 /** FIVE_DOMAINS are the world's mail domains: the mixed scenario's three and two more like bratwurst.de. */
 export const FIVE_DOMAINS = ['crepes.fr', 'hamburger.edu', 'bratwurst.de', 'sushi.jp', 'tacos.mx'] as const;
 
-/** fiveDomainWorld is the mixed scenario with sushi.jp and tacos.mx added, each with a user, an MX and a link. */
+/** fiveDomainWorld is the short-retry mixed world with sushi.jp and tacos.mx added, each with a user, an MX and a link. */
 export function fiveDomainWorld(): Scenario {
-  const mixed = builtinScenario('mixed');
-  if (!mixed) throw new Error('mixed is missing');
+  const mixed = shortRetryWorld();
   const bratwurst = mixed.hosts.find((h) => h.id === 'bratwurst.de');
   const link = mixed.links.find((l) => l.between.includes('bratwurst.de'));
   const mx = mixed.dns.records.find((r) => r.name === 'bratwurst.de');
@@ -31,10 +33,8 @@ export function fiveDomainWorld(): Scenario {
   ];
   return {
     ...mixed,
-    faults: [],
-    inputs: [],
     hosts: [
-      ...mixed.hosts.map((h) => (h.mail ? { ...h, mail: { ...h.mail, retry: RETRY } } : h)),
+      ...mixed.hosts,
       ...extra.map((e) => ({
         ...bratwurst,
         id: e.id,
@@ -42,7 +42,7 @@ export function fiveDomainWorld(): Scenario {
         mail: {
           ...bratwurst.mail!,
           domains: [e.id],
-          retry: RETRY,
+          retry: SHORT_RETRY,
           users: [{ name: e.user, password: 'pw' }],
         },
       })),
@@ -84,7 +84,10 @@ const HOSTS = [...FIVE_DOMAINS, 'ns.example'];
 const outage = fc.record({
   target: fc.oneof(
     fc.constantFrom(...HOSTS).map((name) => ({ kind: 'host' as const, name })),
-    fc.constantFrom(...FIVE_DOMAINS).map((name) => ({ kind: 'link' as const, name })),
+    fc.constantFrom(...FIVE_DOMAINS).map((d) => ({
+      kind: 'link' as const,
+      name: d === 'crepes.fr' ? 'crepes.fr--internet' : `internet--${d}`,
+    })),
   ),
   from: fc.integer({ min: 0, max: 3 * HOUR }),
   length: fc.integer({ min: 1000, max: 5 * HOUR }),
@@ -124,31 +127,21 @@ export const schedule = fc.record({
 export type Schedule = typeof schedule extends fc.Arbitrary<infer T> ? T : never;
 
 function inputsOf(s: Schedule): TimedInput[] {
-  const at = (t: number, fault: Fault): TimedInput => ({ at: t, input: { type: 'fault', fault } });
-  const out: TimedInput[] = s.messages.map((m) => ({
-    at: m.at,
-    input: { type: 'mail.send', host: 'alice-pc', to: m.to, subject: 'Property', body: 'x' },
-  }));
-  for (const o of s.outages) {
-    if (o.target.kind === 'host') {
-      out.push(at(o.from, { type: 'host.down', host: o.target.name }));
-      out.push(at(o.from + o.length, { type: 'host.up', host: o.target.name }));
-    } else {
-      const link = o.target.name === 'crepes.fr' ? 'crepes.fr--internet' : `internet--${o.target.name}`;
-      out.push(at(o.from, { type: 'link.down', link }));
-      out.push(at(o.from + o.length, { type: 'link.up', link }));
-    }
-  }
-  for (const f of s.forced) {
-    out.push(at(f.from, { type: 'smtp.reply', host: f.host, stage: f.stage, code: f.code, every: f.every }));
-    out.push(at(f.from + f.length, { type: 'smtp.normal', host: f.host }));
-  }
-  for (const l of s.lost) out.push(at(l.at, { type: 'smtp.dropFinalReply', host: l.host, count: l.count }));
-  return out;
-}
-
-function messageIdOf(raw: string): string {
-  return /\r\nMessage-ID: (<[^>]+>)/i.exec(`\r\n${raw}`)?.[1] ?? '';
+  return [
+    ...s.messages.map((m) => ({
+      at: m.at,
+      input: { type: 'mail.send' as const, host: 'alice-pc', to: m.to, subject: 'Property', body: 'x' },
+    })),
+    ...s.outages.flatMap(outageInputs),
+    ...s.forced.flatMap(forcedReplyInputs),
+    ...s.lost.map((l) => ({
+      at: l.at,
+      input: {
+        type: 'fault' as const,
+        fault: { type: 'smtp.dropFinalReply' as const, host: l.host, count: l.count },
+      },
+    })),
+  ];
 }
 
 /** fatesProblem says what breaks the property in a trace, or null when every message is accounted for. */
@@ -199,22 +192,7 @@ export function fatesProblem(trace: readonly TraceEvent[]): string | null {
       }
     }
   }
-  // Duplicates only where a reply after the final "." was lost (RFC 5321 §6.1).
-  const counts = new Map<string, number>();
-  for (const s of stored) {
-    const key = `${s.host}|${s.user}|${messageIdOf(s.raw)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  for (const [key, count] of counts) {
-    if (count < 2) continue;
-    const messageId = key.split('|')[2];
-    const entries = enqueued.filter((e) => e.messageId === messageId).map((e) => e.queueId);
-    const lostReply = trace
-      .filter(isKind('queue.deferred'))
-      .some((d) => entries.includes(d.queueId) && d.reason.endsWith(MAY_BE_DUPLICATED));
-    if (!lostReply) return `duplicate ${key} without a lost final reply`;
-  }
-  return null;
+  return duplicateProblem(trace);
 }
 
 /** runSchedule plays one schedule to its cut-off time and returns the trace. */

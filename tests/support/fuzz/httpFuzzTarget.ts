@@ -1,9 +1,9 @@
 // HTTP as the fuzzer drives it: a whole request at a time (request line, fields, the empty line, maybe a body framed
 // by Content-Length or chunked, sometimes wrongly), a fifth of them mutated octet by octet, sent to the webmail
 // host's port 80. Every response head must be a well-formed status line and fields (RFC 9112 §4, §5).
-import type { Rng } from '../../src/sim/rng.ts';
-import { HTTP_TIMERS } from '../../src/protocols/http/limits.ts';
-import { parseFieldLine, parseStatusLine } from '../../src/protocols/http/syntax.ts';
+import type { Rng } from '../../../src/sim/rng.ts';
+import { HTTP_TIMERS } from '../../../src/protocols/http/limits.ts';
+import { parseFieldLine, parseStatusLine } from '../../../src/protocols/http/syntax.ts';
 import { anyLine, pick, randomOctets, word } from './fuzzLines.ts';
 import type { FuzzTarget } from './fuzzTargets.ts';
 

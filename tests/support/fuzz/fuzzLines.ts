@@ -1,6 +1,6 @@
 // What the fuzzer sends: lines drawn from each protocol's grammar (its verbs with good, bad and hostile arguments)
 // mixed with lines of random octets, NULs, 8-bit bytes, bare CR or LF and lines far over every limit.
-import type { Rng } from '../../src/sim/rng.ts';
+import type { Rng } from '../../../src/sim/rng.ts';
 
 /** pick draws one element of a non-empty list. */
 export function pick<T>(rng: Rng, items: readonly T[]): T {

@@ -2,16 +2,16 @@
 // points, to the very server machines the lab and the bridge run (through MailServer's serve, as the bridge does).
 // After each session it brings the machine back to reading commands and checks it still answers its probe; every
 // reply on the way must be grammatical for its protocol. A seed fixes everything, so a failure reproduces.
-import type { Socket, SocketListener } from '../../src/net/socket.ts';
-import type { ConnId, Endpoint, TcpState } from '../../src/net/types.ts';
-import { builtinScenario } from '../../src/sim/builtinScenarios.ts';
-import { Kernel } from '../../src/sim/kernel.ts';
-import type { MailServer } from '../../src/sim/mail/mailServer.ts';
-import type { WebmailService } from '../../src/sim/webmail/webmailService.ts';
-import { Rng } from '../../src/sim/rng.ts';
-import { escapeControls } from '../../src/sim/shownLine.ts';
-import type { AppLine } from '../../src/sim/trace.ts';
-import { World } from '../../src/sim/world.ts';
+import type { Socket, SocketListener } from '../../../src/net/socket.ts';
+import type { ConnId, Endpoint, TcpState } from '../../../src/net/types.ts';
+import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
+import { Kernel } from '../../../src/sim/kernel.ts';
+import type { MailServer } from '../../../src/sim/mail/mailServer.ts';
+import type { WebmailService } from '../../../src/sim/webmail/webmailService.ts';
+import { Rng } from '../../../src/sim/rng.ts';
+import { escapeControls } from '../../../src/sim/shownLine.ts';
+import type { AppLine } from '../../../src/sim/trace.ts';
+import { World } from '../../../src/sim/world.ts';
 import { randomOctets, type FuzzTarget } from './fuzzTargets.ts';
 
 /** FuzzFailure is the first thing that went wrong, with what reproduces it. */
@@ -145,14 +145,14 @@ export class Fuzzer {
       addr: '10.0.0.2',
       port: this.#target.port,
     });
-    const serve: Record<string, (s: Socket) => void> = {
-      smtp: (s) => this.#server.serve(s, false),
-      pop3: (s) => this.#server.servePop3(s),
-      imap: (s) => this.#server.serveImap(s),
-      ...(this.#webmail === undefined ? {} : { http: (s: Socket) => this.#webmail?.serve(s) }),
-    };
-    const start = serve[this.#target.protocol];
-    if (!start) throw new Error(`no server machine to fuzz for ${this.#target.protocol}`);
+    const protocol = this.#target.protocol;
+    const start =
+      protocol === 'http'
+        ? this.#webmail && ((s: Socket) => this.#webmail?.serve(s))
+        : protocol === 'smtp' || protocol === 'pop3' || protocol === 'imap'
+          ? (s: Socket) => this.#server.serveService(protocol, s)
+          : undefined;
+    if (!start) throw new Error(`no server machine to fuzz for ${protocol}`);
     start(socket);
     return socket;
   }

@@ -60,6 +60,19 @@ describe('the fuzzer', () => {
     expect(new Fuzzer(impatient, 3).run(5).failure?.problem).toMatch(/still open 1 ms after/);
   });
 
+  it('checks only the fuzzed connections, not the IMAP session the webmail opens behind a login', () => {
+    const http = FUZZ_TARGETS.find((t) => t.protocol === 'http') as FuzzTarget;
+    const form = 'user=bob&password=hungry';
+    const login: FuzzTarget = {
+      ...http,
+      line: () =>
+        `POST /login HTTP/1.1\r\nHost: w\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${form.length}\r\n\r\n${form}`,
+    };
+    const result = new Fuzzer(login, 5).run(20);
+    expect(result.failure).toBeNull();
+    expect(result.replies).toBeGreaterThanOrEqual(20);
+  });
+
   it('sends the same lines for the same seed', () => {
     const strict: FuzzTarget = { ...smtp, replyProblem: (reply) => (reply[0]?.code === 500 ? 'stop' : null) };
     expect(new Fuzzer(strict, 9).run(2_000).failure).toEqual(new Fuzzer(strict, 9).run(2_000).failure);

@@ -239,7 +239,8 @@ export class Fuzzer {
     const byConn = new Map<ConnId, AppLine[]>();
     let replies = 0;
     for (const e of this.#kernel.since(from)) {
-      if (e.kind !== 'app.line' || e.from !== 'server') continue;
+      // Only the fuzzed connections: a webmail's own IMAP session behind it speaks another protocol.
+      if (e.kind !== 'app.line' || e.from !== 'server' || !e.conn.startsWith('f')) continue;
       const lines = byConn.get(e.conn) ?? [];
       lines.push(e);
       byConn.set(e.conn, lines);

@@ -41,9 +41,13 @@ export function answerFromTrace(from: AnswerFrom, trace: readonly TraceEvent[]):
 // copula and the polite ending carry no answer, so they go (the longest first), as long as something is left.
 const KOREAN_ENDINGS = ['입니다', '이에요', '예요', '이요', '이다', '요'];
 
+// Korean counts with a counter word after the number: "1개", "48번", "4통". The counter carries no answer.
+const KOREAN_COUNT = /^(\d+)(개|통|번|회|건|차례)$/;
+
 /**
  * normalizeAnswer makes short answers comparable: Unicode-normalised, lower case, no quotes, no final
- * punctuation, no Korean polite ending, and no spaces at all (Korean spacing varies: 빈 줄, 빈줄).
+ * punctuation, no Korean polite ending, no counter after a number, and no spaces at all (Korean spacing
+ * varies: 빈 줄, 빈줄).
  */
 export function normalizeAnswer(text: string): string {
   let out = text
@@ -58,7 +62,8 @@ export function normalizeAnswer(text: string): string {
       out = out.slice(0, -ending.length);
       break;
     }
-  return out.replace(/\s+/g, '');
+  out = out.replace(/\s+/g, '');
+  return KOREAN_COUNT.exec(out)?.[1] ?? out;
 }
 
 /**

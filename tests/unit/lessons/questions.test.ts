@@ -87,6 +87,14 @@ describe('fixed questions', () => {
       expect(checkAnswer(spec, q, { kind: 'short', text: given }, []).kind, given).toBe('wrong');
   });
 
+  it('count a number said with a Korean counter as the number, and keep the counter in a word', () => {
+    for (const given of ['1개입니다', '1 개', '1번이요', '1통', '1'])
+      expect(normalizeAnswer(given), given).toBe('1');
+    expect(normalizeAnswer('48번')).toBe('48');
+    expect(normalizeAnswer('개')).toBe('개');
+    expect(normalizeAnswer('한 개')).toBe('한개');
+  });
+
   it('keep an answer that is nothing but an ending', () => {
     expect(normalizeAnswer('요')).toBe('요');
   });

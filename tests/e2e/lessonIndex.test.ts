@@ -59,27 +59,26 @@ describe('the lesson index', () => {
       '3부 메일 메시지 포맷',
       '4부 메일 읽기',
     ]);
+    // Other parts may gain lessons; what is done in them is what the saved progress says.
     const done = await index.locator('.part-done').allInnerTexts();
-    expect(done[0]).toBe('레슨 5개 중 1개 완료 · 19단계 중 4단계');
-    expect(done[1]).toMatch(/^레슨 2개 중 0개 완료 · \d+단계 중 0단계$/);
-    expect(done[3]).toBe('레슨 6개 중 0개 완료 · 31단계 중 2단계');
+    expect(done[0]).toMatch(/^레슨 \d+개 중 1개 완료 · \d+단계 중 4단계$/);
+    expect(done[1]).toMatch(/^레슨 \d+개 중 0개 완료 · \d+단계 중 0단계$/);
+    expect(done[3]).toMatch(/^레슨 \d+개 중 0개 완료 · \d+단계 중 2단계$/);
     // Each part's section is described by its progress, so a screen reader says it on entering.
     expect(
       await index.getByRole('region', { name: '4부 메일 읽기' }).getAttribute('aria-describedby'),
     ).toBeTruthy();
 
-    const lessons = index.getByRole('button');
-    expect(await lessons.count()).toBe(15);
-    expect(await lessons.nth(0).innerText()).toContain('✓ 완료');
-    expect(await lessons.nth(1).innerText()).toContain('2단계 중 1단계');
-    expect(await lessons.nth(10).innerText()).toContain('7단계 중 2단계');
-    expect(await lessons.nth(14).innerText()).toContain('메일의 전체 경로');
-    expect(await lessons.nth(14).innerText()).toContain('6단계 중 0단계');
+    const lesson = (title: string) => index.getByRole('button').filter({ hasText: title });
+    expect(await lesson('전자메일의 세 가지 구성 요소').innerText()).toContain('✓ 완료');
+    expect(await lesson('SMTP 아래에는 TCP가 있다').innerText()).toContain('2단계 중 1단계');
+    expect(await lesson('POP3 대화를 직접 입력하기').innerText()).toContain('7단계 중 2단계');
+    expect(await lesson('메일의 전체 경로').innerText()).toContain('6단계 중 0단계');
     expect(await horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}lesson-index-ko.png` });
 
     // On to the last part's last lesson with Tab alone, and open it with Enter.
-    await tabTo(page, /^15\s*메일의 전체 경로/);
+    await tabTo(page, /^\d+\s*메일의 전체 경로/);
     await page.screenshot({ path: `${SCREENSHOTS}lesson-index-ko-focus.png` });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#panel-lesson h2').innerText()).toBe('메일의 전체 경로');
@@ -99,7 +98,7 @@ describe('the lesson index', () => {
     await index.getByRole('heading', { name: '4부 메일 읽기' }).scrollIntoViewIfNeeded();
     expect(await horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}lesson-index-ko-200.png` });
-    await tabTo(page, /^11\s*POP3/);
+    await tabTo(page, /^\d+\s*POP3/);
     await page.screenshot({ path: `${SCREENSHOTS}lesson-index-ko-200-focus.png` });
     expect(errors).toEqual([]);
     await page.close();

@@ -17,18 +17,21 @@ interface Finding {
   readonly nodes: readonly string[];
 }
 
-/** scan runs axe on the page as it is now and keeps the serious and critical violations. */
-async function scan(page: Page, where: string): Promise<Finding[]> {
+/**
+ * scan runs axe on the page as it is now (or only inside the element `within` selects) and keeps the serious and
+ * critical violations.
+ */
+async function scan(page: Page, where: string, within?: string): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: typeof AxeCore }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(selector ?? document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       rule: v.id,
       impact: v.impact ?? 'none',
       nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
     }));
-  });
+  }, within);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ where, ...v }));
@@ -66,6 +69,21 @@ describe('axe-core finds no serious or critical violation', () => {
       }, 60_000);
     }
   }
+
+  // Only those two parts: the timeline beside them is scanned above, in the textbook world.
+  it('in the map shown as text and the table of machines, in Korean, with messages placed', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?scenario=mixed&lang=ko`);
+    await page.locator('body').press('End');
+    await page.getByRole('button', { name: '글로 보기' }).press('Enter');
+    await page.getByRole('table', { name: '메시지가 지금 있는 곳' }).waitFor();
+    const findings = await scan(page, 'map as text (ko)', '#network');
+    await page.locator('#tab-machines').press('Enter');
+    await page.getByRole('table', { name: '모든 세션의 상태 기계 현재 상태' }).waitFor();
+    findings.push(...(await scan(page, 'machines table (ko)', '#panel-tools')));
+    expect(findings).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('reports a violation when the page has one, so the scan can fail', async () => {
     const { page } = await browser.open(`${baseUrl}?scenario=textbook&lang=en`);

@@ -125,7 +125,6 @@ export class ImapAccess implements MailAccess {
       .toISOString()
       .replace(/[-:TZ.]/g, '')
       .slice(0, 14);
-    const references = mail.inReplyTo === null ? [] : [mail.inReplyTo];
     const built = buildMessage({
       from: address,
       to: mail.to,
@@ -137,10 +136,12 @@ export class ImapAccess implements MailAccess {
       text: mail.text,
       // RFC 5322 §3.6.4: a reply names the message it answers.
       extraHeaders: [
-        ...references.flatMap((id) => [
-          { name: 'In-Reply-To', value: id },
-          { name: 'References', value: id },
-        ]),
+        ...(mail.inReplyTo === null
+          ? []
+          : [
+              { name: 'In-Reply-To', value: mail.inReplyTo },
+              { name: 'References', value: mail.references.join(' ') },
+            ]),
         { name: 'User-Agent', value: 'Mail Lab webmail' },
       ],
     });

@@ -31,6 +31,8 @@ export interface OutgoingMail {
   readonly text: string;
   /** inReplyTo is the Message-ID of the message answered, or null (RFC 5322 §3.6.4). */
   readonly inReplyTo: string | null;
+  /** references is the thread the reply belongs to, oldest first, ending with `inReplyTo` (RFC 5322 §3.6.4). */
+  readonly references: readonly string[];
 }
 
 /** MailAccess is the mail system behind the webmail. Each call answers once, later (over the network) or at once. */

@@ -158,17 +158,20 @@ export interface Draft {
   readonly subject: string;
   readonly body: string;
   readonly inReplyTo: string;
+  /** references is the thread's Message-IDs, oldest first, separated by spaces (RFC 5322 §3.6.4). */
+  readonly references: string;
 }
 
 /** EMPTY_DRAFT is a blank compose form. */
-export const EMPTY_DRAFT: Draft = { to: '', cc: '', subject: '', body: '', inReplyTo: '' };
+export const EMPTY_DRAFT: Draft = { to: '', cc: '', subject: '', body: '', inReplyTo: '', references: '' };
 
 /** composePage is the compose form, filled with a draft (a reply's, or one the server sent back with an error). */
 export function composePage(draft: Draft, error: string | null): Page {
   const inReplyTo =
     draft.inReplyTo === ''
       ? ''
-      : `<input type="hidden" name="in-reply-to" value="${escapeHtml(draft.inReplyTo)}">\n`;
+      : `<input type="hidden" name="in-reply-to" value="${escapeHtml(draft.inReplyTo)}">\n` +
+        `<input type="hidden" name="references" value="${escapeHtml(draft.references)}">\n`;
   return {
     title: 'Compose',
     body:

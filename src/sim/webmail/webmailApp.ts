@@ -115,6 +115,11 @@ function htmlPart(part: MessagePart): MessagePart | null {
   return null;
 }
 
+// The Message-IDs of a References or In-Reply-To value, each `<left@right>` (RFC 5322 §3.6.4), in order.
+function msgIds(value: string): string[] {
+  return value.match(/<[^\s<>]+@[^\s<>]+>/g) ?? [];
+}
+
 function addresses(mailboxes: readonly Mailbox[]): string {
   return formatAddressList(mailboxes);
 }
@@ -427,12 +432,17 @@ export class WebmailApp {
           .split(/\r?\n/)
           .map((line) => `> ${line}`)
           .join('\n');
+        // RFC 5322 §3.6.4: the parent's References (or, without them, its In-Reply-To), then its Message-ID.
+        const thread = msgIds(
+          fieldValue(parsed.root, 'references') ?? fieldValue(parsed.root, 'in-reply-to') ?? '',
+        );
         const draft: Draft = {
           to: addresses(replyTo.length > 0 ? replyTo : parsed.from),
           cc: '',
           subject: replyPrefix(parsed.subject),
           body: `\n\n${quoted}\n`,
           inReplyTo: parsed.messageId ?? '',
+          references: parsed.messageId === null ? '' : [...thread, parsed.messageId].join(' '),
         };
         x.reply(this.#page(200, composePage(draft, null), account.user));
       }),
@@ -453,17 +463,25 @@ export class WebmailApp {
       subject: formField(fields, 'subject') ?? '',
       body: formField(fields, 'body') ?? '',
       inReplyTo: formField(fields, 'in-reply-to') ?? '',
+      references: formField(fields, 'references') ?? '',
     };
     const to = readAddresses(draft.to, 'To');
     const cc = readAddresses(draft.cc, 'Cc');
     const inReplyTo = draft.inReplyTo.trim();
+    const references = msgIds(draft.references);
     const error = !to.ok
       ? to.error
       : !cc.ok
         ? cc.error
         : inReplyTo !== '' && !/^<[^\s<>]+@[^\s<>]+>$/.test(inReplyTo)
           ? 'in-reply-to is not a Message-ID such as <1234@crepes.fr>.'
-          : null;
+          : references.length !==
+              draft.references
+                .trim()
+                .split(/\s+/)
+                .filter((w) => w !== '').length
+            ? 'references is not a list of Message-IDs such as <1234@crepes.fr>.'
+            : null;
     if (error !== null || !to.ok || !cc.ok)
       return x.reply(this.#page(400, composePage(draft, error), account.user));
     const mail = {
@@ -473,6 +491,8 @@ export class WebmailApp {
       // A textarea's lines end in CRLF on the wire (HTML §4.10.11); the message builder writes its own.
       text: draft.body.replace(/\r\n/g, '\n'),
       inReplyTo: inReplyTo === '' ? null : inReplyTo,
+      // A form without the thread (one typed by hand) still names the message answered.
+      references: inReplyTo === '' ? [] : references.length > 0 ? references : [inReplyTo],
     };
     this.#options.access.send(account, mail, (answer) => {
       if (answer.ok) return this.#redirect(x, `/inbox?sent=1`);

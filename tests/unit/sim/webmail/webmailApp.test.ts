@@ -20,6 +20,11 @@ const lunch = buildMessage({
   date: Date.UTC(2026, 8, 1, 0, 3),
   messageId: '<lunch.1@crepes.fr>',
   text: 'Do you like ketchup?\n<script>alert(1)</script>',
+  // Lunch itself answers an earlier message of the thread (RFC 5322 §3.6.4).
+  extraHeaders: [
+    { name: 'In-Reply-To', value: '<menu.2@crepes.fr>' },
+    { name: 'References', value: '<menu.1@crepes.fr> <menu.2@crepes.fr>' },
+  ],
 }).octets;
 
 const hostile = buildMessage({
@@ -381,7 +386,35 @@ describe('sending from the webmail', () => {
     expect(body).toContain('name="to" value="Alice &lt;alice@crepes.fr&gt;"');
     expect(body).toContain('value="Re: Lunch &lt;b&gt;today&lt;/b&gt;"');
     expect(body).toContain('name="in-reply-to" value="&lt;lunch.1@crepes.fr&gt;"');
+    // References: the parent's References, then the parent's own Message-ID.
+    expect(body).toContain(
+      'name="references" value="&lt;menu.1@crepes.fr&gt; &lt;menu.2@crepes.fr&gt; &lt;lunch.1@crepes.fr&gt;"',
+    );
     expect(body).toContain('&gt; Do you like ketchup?');
+  });
+
+  it('sends the thread the reply form carried as References, and refuses a references field that is not Message-IDs', () => {
+    const { login, form, access } = setup();
+    const cookie = login();
+    const thread = '%3Cmenu.1%40crepes.fr%3E+%3Clunch.1%40crepes.fr%3E';
+    const ok = form(
+      '/send',
+      `to=alice%40crepes.fr&subject=Re&in-reply-to=%3Clunch.1%40crepes.fr%3E&references=${thread}`,
+      cookie,
+    );
+    expect(ok.status).toBe(303);
+    expect(access.sent.at(-1)).toMatchObject({
+      inReplyTo: '<lunch.1@crepes.fr>',
+      references: ['<menu.1@crepes.fr>', '<lunch.1@crepes.fr>'],
+    });
+    const bad = form(
+      '/send',
+      'to=alice%40crepes.fr&in-reply-to=%3Clunch.1%40crepes.fr%3E&references=nope',
+      cookie,
+    );
+    expect(bad.status).toBe(400);
+    expect(text(bad)).toContain('references is not a list of Message-IDs');
+    expect(access.sent).toHaveLength(1);
   });
 
   it('sends a posted message and redirects to the inbox with a notice', () => {
@@ -401,6 +434,7 @@ describe('sending from the webmail', () => {
         subject: 'Re: Lunch',
         text: 'Yes, ketchup!\n한글',
         inReplyTo: '<lunch.1@crepes.fr>',
+        references: ['<lunch.1@crepes.fr>'],
       },
     ]);
     expect(text(page('/inbox?sent=1', cookie))).toContain('Your message was sent.');

@@ -47,6 +47,10 @@ async function scanEveryPanel(page: Page, where: string): Promise<Finding[]> {
     await tab.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+    // A panel's code arrives on its first opening: scan the panel, not its loading line.
+    await expect.poll(() => page.locator('#panel-tools [aria-busy="true"]').count()).toBe(0);
+    if ((await tab.getAttribute('aria-controls')) === 'panel-tools')
+      await expect.poll(() => page.locator('#panel-tools > :not(.loading)').count()).toBeGreaterThan(0);
     findings.push(...(await scan(page, `${where}, tab ${(await tab.innerText()).trim()}`)));
   }
   return findings;

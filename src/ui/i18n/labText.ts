@@ -74,6 +74,8 @@ export interface LabText {
   };
   readonly linkError: (error: string) => string;
   readonly dismiss: string;
+  /** loading stands in a panel while its code is fetched on first opening. */
+  readonly loading: string;
 }
 
 /** labText holds the lab frame's words in English and Korean. */
@@ -157,6 +159,7 @@ export const labText: Localized<LabText> = {
     },
     linkError: (error) => `This link could not be opened, so the lab started afresh. ${error}`,
     dismiss: 'Dismiss',
+    loading: 'Loading…',
   },
   ko: {
     appName: 'Mail Lab',
@@ -237,6 +240,7 @@ export const labText: Localized<LabText> = {
     },
     linkError: (error) => `이 링크를 열 수 없어 실습을 처음부터 시작했습니다. ${error}`,
     dismiss: '닫기',
+    loading: '불러오는 중…',
   },
 };
 

@@ -75,6 +75,11 @@ export interface TimelineOptions {
   readonly width: number;
   readonly height: number;
   readonly window?: TimeWindow;
+  /**
+   * laneFloor is the least height of a lane, `minLaneHeight` unless given: a presenter's timeline, whose lanes
+   * hold one track each, asks for less so that every lane and the axis fit on the screen.
+   */
+  readonly laneFloor?: number;
 }
 
 /** GLYPH_PRIORITY decides which event a crowded spot shows: outcomes first, routine steps last. */
@@ -135,7 +140,8 @@ export function timelineLayout(
   const model = modelFor(scenario, trace);
   const { scale, domain } = model;
   const width = Math.max(options.width, M.labelColumn + M.rightPad + 100);
-  const height = Math.max(options.height, M.top + M.axisHeight + model.lanes.length * M.minLaneHeight);
+  const floor = options.laneFloor ?? M.minLaneHeight;
+  const height = Math.max(options.height, M.top + M.axisHeight + model.lanes.length * floor);
   const plot = { left: M.labelColumn, right: width - M.rightPad, top: M.top, bottom: height - M.axisHeight };
   const plotWidth = plot.right - plot.left;
 

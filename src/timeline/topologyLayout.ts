@@ -180,6 +180,7 @@ export function topologyLayout(
   scenario: Scenario,
   size: TopologySize,
   names: Readonly<Record<HostId, string>> = {},
+  labels: LabelFont = LABEL_FONT,
 ): TopologyLayout {
   const M = TOPOLOGY_METRICS;
   const placed = storyColumns(scenario);
@@ -192,7 +193,7 @@ export function topologyLayout(
     const p = placed.get(h.id) as { column: number; band: 'main' | 'sky' };
     const column = columns[p.column] as (typeof columns)[number];
     column[p.band].push(h);
-    const room = p.band === 'sky' ? 0 : labelRoom(h, names[h.id] ?? h.label ?? h.id);
+    const room = p.band === 'sky' ? 0 : labelRoom(h, names[h.id] ?? h.label ?? h.id, labels);
     column.width = Math.max(column.width, M.nodes[h.kind].column, room);
   }
   const used = columns.reduce((sum, c) => sum + c.width, 0);
@@ -304,14 +305,26 @@ export function topologyLayout(
   };
 }
 
-/** LABEL_FONT is the size of a host's name (bold) and of the detail lines under it, as TopologyHost draws them. */
-const LABEL_FONT = { name: 13, detail: 10.5, bold: 1.1, padding: 12 } as const;
+/**
+ * LabelFont is the size of a host's name (bold, `bold` times wider) and of the detail lines under it (null when
+ * they are not drawn, as in presenter mode), in the drawing's units, and the room kept beside the widest.
+ */
+export interface LabelFont {
+  readonly name: number;
+  readonly detail: number | null;
+  readonly bold: number;
+  readonly padding: number;
+}
+
+/** LABEL_FONT is the size of a host's name and of the detail lines under it, as TopologyHost draws them. */
+export const LABEL_FONT: LabelFont = { name: 13, detail: 10.5, bold: 1.1, padding: 12 };
 
 /** labelRoom is the width the widest line under a host's icon takes: its name, email address, host name or IP. */
-function labelRoom(h: HostSpec, name: string): number {
-  const F = LABEL_FONT;
+function labelRoom(h: HostSpec, name: string, F: LabelFont): number {
   const details = [h.userAgent?.address, h.id, h.address].flatMap((d) => (d === undefined ? [] : [d]));
-  const widest = Math.max(textWidth(name, F.name) * F.bold, ...details.map((d) => textWidth(d, F.detail)));
+  const detail = F.detail;
+  const widths = detail === null ? [] : details.map((d) => textWidth(d, detail));
+  const widest = Math.max(textWidth(name, F.name) * F.bold, ...widths);
   return Math.ceil(widest) + F.padding;
 }
 

@@ -2,6 +2,7 @@
 // marks on mail servers, the packet legend, and names for the hosts of the built-in scenarios.
 import type { HostKind } from '../../timeline/topologyLayout.ts';
 import type { Flow } from '../../timeline/mailFlow.ts';
+import type { LineWord, PacketCaption } from '../../timeline/packetCaption.ts';
 import type { PacketShape } from '../../timeline/packetMarks.ts';
 import type { Localized } from './languageContext.ts';
 
@@ -35,6 +36,24 @@ export interface TopologyText {
   readonly queuedName: (queueId: string, from: string, status: string) => string;
   readonly mailboxName: (address: string, count: number) => string;
   readonly packetName: (shape: string, from: string, to: string, count: number) => string;
+  /** contents name the lines that are not commands, where a presenter's packet shows what it carries. */
+  readonly contents: Readonly<Record<Extract<LineWord, { kind: 'content' }>['content'], string>>;
+  /** dnsCaption is a DNS packet's caption: the question's type, asked or answered. */
+  readonly dnsCaption: (qtype: string, answer: boolean) => string;
+}
+
+/** captionText is the words a presenter's packet shows for what it carries, in the catalogue's language. */
+export function captionText(caption: PacketCaption, T: TopologyText): string {
+  switch (caption.kind) {
+    case 'lines': {
+      const first = caption.first.kind === 'word' ? caption.first.word : T.contents[caption.first.content];
+      return caption.more > 0 ? `${first} +${caption.more}` : first;
+    }
+    case 'flags':
+      return caption.flags.join(', ');
+    case 'dns':
+      return T.dnsCaption(caption.qtype, caption.answer);
+  }
 }
 
 /** topologyText is the topology catalogue in every language. */
@@ -79,6 +98,14 @@ export const topologyText: Localized<TopologyText> = {
     queuedName: (queueId, from, status) => `Queued message ${queueId} from ${from || '<>'}: ${status}`,
     mailboxName: (address, count) => `Mailbox ${address}: ${count === 1 ? '1 message' : `${count} messages`}`,
     packetName: (shape, from, to, count) => `${shape}, ${from} → ${to}${count > 1 ? ` (×${count})` : ''}`,
+    contents: {
+      data: 'message text',
+      sasl: 'credential',
+      header: 'header field',
+      raw: 'text',
+      reply: 'reply',
+    },
+    dnsCaption: (qtype, answer) => (answer ? `DNS ${qtype} answer` : `DNS ${qtype}?`),
   },
   ko: {
     figure: '네트워크 지도: 호스트, 링크, 메시지 큐, 메일박스와 이동 중인 패킷',
@@ -121,5 +148,13 @@ export const topologyText: Localized<TopologyText> = {
       `큐에 있는 메시지 ${queueId}, 보낸 사람 ${from || '<>'}: ${status}`,
     mailboxName: (address, count) => `메일박스 ${address}: 메시지 ${count}개`,
     packetName: (shape, from, to, count) => `${shape}, ${from} → ${to}${count > 1 ? ` (×${count})` : ''}`,
+    contents: {
+      data: '메시지 본문',
+      sasl: '인증 정보',
+      header: '헤더 필드',
+      raw: '텍스트',
+      reply: '응답',
+    },
+    dnsCaption: (qtype, answer) => (answer ? `DNS ${qtype} 응답` : `DNS ${qtype} 질의`),
   },
 };

@@ -8,6 +8,10 @@ export interface Drawers {
   closeAll(): void;
   /** toggleBlank blanks the screen, as a presenter does between two points, or shows it again. */
   toggleBlank(): void;
+  /** togglePresenter enters presenter mode (large type, full screen) or leaves it. */
+  togglePresenter(): void;
+  /** togglePalette opens the presenter's compact fault palette, or closes it; outside presenter mode it does nothing. */
+  togglePalette(): void;
 }
 
 /**
@@ -42,6 +46,8 @@ export const HELP_ORDER = [
   'speed',
   'unit',
   'blank',
+  'presenter',
+  'palette',
   'keys',
   'close',
 ] as const;
@@ -57,6 +63,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['PageDown'], reach: 'anywhere', help: 'clicker', run: (lab) => lab.step(1) },
   { keys: ['PageUp'], reach: 'anywhere', help: 'clicker', run: (lab) => lab.step(-1) },
   { keys: ['.', 'b', 'B'], reach: 'anywhere', help: 'blank', run: (_lab, drawers) => drawers.toggleBlank() },
+  {
+    keys: ['p', 'P'],
+    reach: 'anywhere',
+    help: 'presenter',
+    run: (_lab, drawers) => drawers.togglePresenter(),
+  },
+  { keys: ['f', 'F'], reach: 'anywhere', help: 'palette', run: (_lab, drawers) => drawers.togglePalette() },
   { keys: ['Home'], reach: 'page', help: 'ends', run: (lab) => lab.seek(-1) },
   { keys: ['End'], reach: 'page', help: 'ends', run: (lab) => lab.seek(lab.trace.length - 1) },
   { keys: ['+', '='], reach: 'anywhere', help: 'speed', run: (lab) => lab.faster() },

@@ -7,6 +7,8 @@ export interface PresenterText {
   /** enter names the header button that enters presenter mode; `exit` the presenter bar's button that leaves it. */
   readonly enter: string;
   readonly exit: string;
+  /** exitHint is the exit button's tooltip: the keys that leave presenter mode too. */
+  readonly exitHint: string;
   /** bar names the presenter's toolbar (playback, the panel shown, the palette). */
   readonly bar: string;
   /** panel labels the choice of the one panel shown beside the map. */
@@ -30,7 +32,8 @@ export interface PresenterText {
 export const presenterText: Localized<PresenterText> = {
   en: {
     enter: 'Presenter mode',
-    exit: 'Leave presenter mode',
+    exit: 'Exit',
+    exitHint: 'Leave presenter mode (P or Esc)',
     bar: 'Presenter controls',
     panel: 'Panel',
     palette: {
@@ -48,7 +51,8 @@ export const presenterText: Localized<PresenterText> = {
   },
   ko: {
     enter: '발표자 모드',
-    exit: '발표자 모드 나가기',
+    exit: '나가기',
+    exitHint: '발표자 모드 나가기 (P 또는 Esc)',
     bar: '발표자 도구',
     panel: '패널',
     palette: {

@@ -125,7 +125,7 @@ const en: TimelineText = {
     'dns-failed': 'DNS failure',
     dropped: 'Segment lost',
   },
-  more: (count) => ` (and ${count} more here; zoom in to see them)`,
+  more: (count) => ` (${count} here; zoom in to see each)`,
   future: 'not yet happened',
   legend: {
     title: 'Legend',
@@ -223,7 +223,7 @@ const ko: TimelineText = {
     'dns-failed': 'DNS 실패',
     dropped: '세그먼트 손실',
   },
-  more: (count) => ` (이 자리에 ${count}건 더 있음, 확대하면 보입니다)`,
+  more: (count) => ` (이 자리에 ${count}건, 확대하면 하나씩 보입니다)`,
   future: '아직 일어나지 않음',
   legend: {
     title: '범례',

@@ -65,7 +65,8 @@ export function timelineLabels(source: LabelSource): TimelineLabels {
     duration,
     event,
     glyph(g) {
-      const more = g.count > 1 ? text.more(g.count - 1) : '';
+      // The count in the name is the figure drawn beside the glyph, so people who see it can say it.
+      const more = g.count > 1 ? text.more(g.count) : '';
       const when = g.seq > cursor ? ` (${text.future})` : '';
       return `${text.glyphs[g.glyph]}, ${formatClock(g.t)} · ${host(g.host)}: ${event(g.seq)}${more}${when}`;
     },

@@ -1,6 +1,7 @@
 // The rules of the playback cursor: where "step" lands for each unit a student can step by, which events are
-// worth jumping to, and how playing moves virtual time, skipping long idle stretches. Pure functions of the trace.
+// worth jumping to, and how playing moves virtual time along the timeline's compressed axis. Pure functions.
 import { countUntil, type TraceEvent } from '../sim/trace.ts';
+import { traceDomain, traceScale } from './timelineModel.ts';
 
 /** StepUnit is what one step moves by: a protocol line, a TCP segment (or datagram), or a queue event. */
 export type StepUnit = 'line' | 'segment' | 'queue';
@@ -38,7 +39,10 @@ function isQueueStop(event: TraceEvent): boolean {
   );
 }
 
-/** isNotable marks the events a teacher jumps between: faults, deferrals, deliveries, warnings, bounces. */
+/**
+ * isNotable marks the events a teacher jumps between: faults and their end, each delivery attempt (so every
+ * retry), deferrals, deliveries, warnings, bounces.
+ */
 export function isNotable(event: TraceEvent): boolean {
   switch (event.kind) {
     case 'host.down':
@@ -46,7 +50,9 @@ export function isNotable(event: TraceEvent): boolean {
     case 'link.down':
     case 'link.up':
     case 'link.changed':
+    case 'fault.ended':
     case 'queue.enqueued':
+    case 'queue.attempt':
     case 'queue.deferred':
     case 'queue.delivered':
     case 'queue.warned':
@@ -118,16 +124,38 @@ export function seqAtTime(trace: readonly TraceEvent[], t: number): number {
   return countUntil(trace, t) - 1;
 }
 
-/** BASE_RATE is how much virtual time one real second plays at speed 1: slow enough to see a handshake. */
-export const BASE_RATE_MS = 25;
-
-/** SPEEDS are the playback speeds offered, as multiples of the base rate. */
+/** SPEEDS are the playback speeds offered, as multiples of the pace at 1×. */
 export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 4, 8, 32];
 
 /**
- * advanceTime moves the playing clock by `realMs` of wall time at `speed`. When the next event is more than a
- * second of playing away — a 30-minute wait for a retry, say — it jumps to just before it, so idle stretches
- * take no time to watch.
+ * LONGEST_PLAY_S is how long a whole story takes at 1× at most, in real seconds: playing moves along the
+ * compressed axis the timeline draws, so five days of retries pass in well under a minute.
+ */
+export const LONGEST_PLAY_S = 40;
+
+/**
+ * SLOWEST_UNITS_PER_S is the least pace at 1×, in scale units a second (a 5 ms hop is about 3 units): a short
+ * story is not stretched over LONGEST_PLAY_S, so a handshake plays at the pace of one lasting a few seconds.
+ */
+export const SLOWEST_UNITS_PER_S = 10;
+
+/** playPace is the pace of playing at 1×, in scale units per real second, for an axis `units` long. */
+export function playPace(units: number): number {
+  return Math.max(SLOWEST_UNITS_PER_S, units / LONGEST_PLAY_S);
+}
+
+/** playSeconds is how long playing from virtual time `from` to `to` takes at `speed`, in real seconds. */
+export function playSeconds(trace: readonly TraceEvent[], from: number, to: number, speed: number): number {
+  const scale = traceScale(trace);
+  const domain = traceDomain(trace);
+  const pace = playPace(scale.y(domain.to) - scale.y(domain.from)) * speed;
+  return (scale.y(to) - scale.y(from)) / pace;
+}
+
+/**
+ * advanceTime moves the playing clock by `realMs` of wall time at `speed`, along the timeline's compressed
+ * axis (traceScale): a 30-minute wait for a retry takes as long to play as it takes room on the timeline, so
+ * idle stretches pass quickly and the moments that matter get time. The clock never runs past the last event.
  */
 export function advanceTime(
   trace: readonly TraceEvent[],
@@ -135,9 +163,10 @@ export function advanceTime(
   realMs: number,
   speed: number,
 ): number {
-  const rate = BASE_RATE_MS * speed;
-  const proposed = from + (realMs / 1000) * rate;
-  const next = trace[seqAtTime(trace, from) + 1];
-  if (next && next.t - from > rate) return Math.max(proposed, next.t - rate * 0.25);
-  return proposed;
+  const scale = traceScale(trace);
+  const domain = traceDomain(trace);
+  const u0 = scale.y(domain.from);
+  const u1 = scale.y(domain.to);
+  const u = Math.min(u1, Math.max(u0, scale.y(from)) + (realMs / 1000) * playPace(u1 - u0) * speed);
+  return Math.max(from, scale.time(u));
 }

@@ -121,7 +121,7 @@ export function timelineModel(scenario: Scenario, trace: readonly TraceEvent[]):
   const lanes = laneSpecs(scenario, trace);
   const onLane = new Set(lanes.map((l) => l.host));
   const domain = traceDomain(trace);
-  const scale = unitScale(trace, domain);
+  const scale = traceScale(trace);
   const lives = connLives(trace);
   const conns = stackTracks(lives, domain, scale);
   const outages = outageSpans(trace, scenario, onLane, domain);
@@ -141,10 +141,25 @@ function laneSpecs(scenario: Scenario, trace: readonly TraceEvent[]): LaneSpec[]
 }
 
 /** traceDomain is the time from the first event to the last, never empty. */
-function traceDomain(trace: readonly TraceEvent[]): TimeWindow {
+export function traceDomain(trace: readonly TraceEvent[]): TimeWindow {
   const first = trace[0]?.t ?? 0;
   const last = trace[trace.length - 1]?.t ?? 0;
   return { from: first, to: Math.max(last, first + 1) };
+}
+
+// A trace is appended to in place while a session runs, so a cached scale is only good for the same length.
+const scales = new WeakMap<readonly TraceEvent[], { length: number; scale: CompressedTimeScale }>();
+
+/**
+ * traceScale is the compressed axis of a whole trace, the one the timeline draws and playback moves along:
+ * every event's time in scale units, long quiet spells shrunk (TIMELINE_SCALE). It is cached per trace.
+ */
+export function traceScale(trace: readonly TraceEvent[]): CompressedTimeScale {
+  const hit = scales.get(trace);
+  if (hit !== undefined && hit.length === trace.length) return hit.scale;
+  const scale = unitScale(trace, traceDomain(trace));
+  scales.set(trace, { length: trace.length, scale });
+  return scale;
 }
 
 /** unitScale places every event's time in scale units, long quiet spells becoming breaks (TIMELINE_SCALE). */

@@ -4,13 +4,14 @@ import { Session } from '../../../src/sim/session.ts';
 import type { TraceEvent } from '../../../src/sim/trace.ts';
 import {
   advanceTime,
-  BASE_RATE_MS,
+  isNotable,
   isStop,
+  LONGEST_PLAY_S,
+  playSeconds,
   nextNotable,
   nextStop,
   prevNotable,
   prevStop,
-  seqAtTime,
 } from '../../../src/timeline/playback.ts';
 
 function trace(name: string, until = 600_000): readonly TraceEvent[] {
@@ -132,18 +133,73 @@ describe('jumping between notable events', () => {
 });
 
 describe('playing', () => {
-  it('moves virtual time at the base rate times the speed', () => {
-    const t = 1090;
-    const next = textbook[seqAtTime(textbook, t) + 1]?.t ?? 0;
-    expect(next - t).toBeLessThan(BASE_RATE_MS);
-    expect(advanceTime(textbook, t, 100, 1)).toBeCloseTo(t + BASE_RATE_MS / 10);
+  it('plays a handshake slowly enough to watch: a 5 ms hop takes a tenth of a second or more at 1×', () => {
+    const syn = textbook.find((e) => e.kind === 'tcp.segment');
+    const arrived = textbook.find((e) => e.kind === 'tcp.arrived');
+    if (syn === undefined || arrived === undefined) throw new Error('the textbook sends segments');
+    expect(arrived.t - syn.t).toBe(5);
+    expect(playSeconds(textbook, syn.t, arrived.t, 1)).toBeGreaterThan(0.1);
+    // Twice the speed, half the time.
+    expect(playSeconds(textbook, syn.t, arrived.t, 2)).toBeCloseTo(
+      playSeconds(textbook, syn.t, arrived.t, 1) / 2,
+    );
   });
 
-  it('skips a long idle stretch instead of playing through it', () => {
+  it('moves along the compressed axis: a 30-minute wait for a retry takes seconds, not half an hour', () => {
     const outage = trace('outage', 3 * 3_600_000);
     const deferral = outage.find((e) => e.kind === 'queue.deferred');
-    const after = advanceTime(outage, (deferral?.t ?? 0) + 1, 16, 1);
-    const next = outage[seqAtTime(outage, (deferral?.t ?? 0) + 1) + 1];
-    expect(after).toBeGreaterThan((next?.t ?? 0) - BASE_RATE_MS);
+    const retry = outage.find((e) => e.kind === 'queue.attempt' && e.attempt === 2);
+    if (deferral === undefined || retry === undefined) throw new Error('the outage retries');
+    expect(retry.t - deferral.t).toBeGreaterThan(25 * 60_000);
+    const seconds = playSeconds(outage, deferral.t, retry.t, 1);
+    expect(seconds).toBeGreaterThan(0.5);
+    expect(seconds).toBeLessThan(10);
+  });
+
+  it('reaches the 5-day bounce in under a minute of playing at 1×, frame by frame on the virtual axis', () => {
+    const bounce = trace('bounce', 7 * 86_400_000);
+    const bounced = bounce.find((e) => e.kind === 'queue.bounced');
+    if (bounced === undefined) throw new Error('the bounce scenario bounces');
+    expect(bounced.t).toBeGreaterThanOrEqual(5 * 86_400_000);
+    // Sixty frames a second, as the lab ticks; the count of frames is the playing time, no wall clock involved.
+    let clock = 0;
+    let frames = 0;
+    while (clock < bounced.t && frames < 120 * 60) {
+      const next = advanceTime(bounce, clock, 1000 / 60, 1);
+      expect(next).toBeGreaterThanOrEqual(clock);
+      clock = next;
+      frames += 1;
+    }
+    expect(clock).toBeGreaterThanOrEqual(bounced.t);
+    expect(frames / 60).toBeLessThan(60);
+    expect(frames / 60).toBeLessThanOrEqual(LONGEST_PLAY_S + 1);
+    // Not by skipping everything: the retries still take most of that minute.
+    expect(playSeconds(bounce, 0, bounced.t, 1)).toBeGreaterThan(LONGEST_PLAY_S / 2);
+  });
+
+  it('never plays past the last event', () => {
+    const last = textbook[textbook.length - 1]?.t ?? 0;
+    expect(advanceTime(textbook, last, 10_000, 32)).toBe(last);
+  });
+
+  it('jumps to every retry, the delay warning and the bounce, one notable event at a time', () => {
+    const bounce = trace('bounce', 7 * 86_400_000);
+    const landed: number[] = [];
+    for (let cursor = -1; cursor < bounce.length - 1;) {
+      const next = nextNotable(bounce, cursor);
+      // Exactly one notable event lies between two landings: none is jumped over.
+      const between = bounce.slice(cursor + 1, next + 1).filter(isNotable);
+      expect(between.length).toBeLessThanOrEqual(1);
+      if (between[0] !== undefined) landed.push(between[0].seq);
+      cursor = next;
+    }
+    const wanted = bounce.filter(
+      (e) =>
+        (e.kind === 'queue.attempt' && e.attempt > 1) ||
+        e.kind === 'queue.warned' ||
+        e.kind === 'queue.bounced',
+    );
+    expect(wanted.length).toBeGreaterThan(200);
+    for (const e of wanted) expect(landed).toContain(e.seq);
   });
 });

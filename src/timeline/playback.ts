@@ -144,7 +144,10 @@ export function playPace(units: number): number {
   return Math.max(SLOWEST_UNITS_PER_S, units / LONGEST_PLAY_S);
 }
 
-/** playSeconds is how long playing from virtual time `from` to `to` takes at `speed`, in real seconds. */
+/**
+ * playSeconds is how long moving along the compressed axis from virtual time `from` to `to` takes at `speed`, in
+ * real seconds: the most playing takes, since it is faster wherever virtual time is (advanceTime).
+ */
 export function playSeconds(trace: readonly TraceEvent[], from: number, to: number, speed: number): number {
   const scale = traceScale(trace);
   const domain = traceDomain(trace);
@@ -153,9 +156,35 @@ export function playSeconds(trace: readonly TraceEvent[], from: number, to: numb
 }
 
 /**
+ * BASE_RATE_MS is how much virtual time one real second plays at 1× between events that are close together: slow
+ * enough to see a handshake; a gap longer than a second of that is jumped to just before its next event.
+ */
+export const BASE_RATE_MS = 25;
+
+/**
+ * advanceByVirtualTime is playing by virtual time alone: BASE_RATE_MS a second at 1×, a gap of more than a second
+ * of that jumped to just before its next event. It is the pace a typed line and its reply have always played at,
+ * which advanceTime never falls below.
+ */
+export function advanceByVirtualTime(
+  trace: readonly TraceEvent[],
+  from: number,
+  realMs: number,
+  speed: number,
+): number {
+  const rate = BASE_RATE_MS * speed;
+  const proposed = from + (realMs / 1000) * rate;
+  const next = trace[seqAtTime(trace, from) + 1];
+  if (next && next.t - from > rate) return Math.max(proposed, next.t - rate * 0.25);
+  return proposed;
+}
+
+/**
  * advanceTime moves the playing clock by `realMs` of wall time at `speed`, along the timeline's compressed
  * axis (traceScale): a 30-minute wait for a retry takes as long to play as it takes room on the timeline, so
- * idle stretches pass quickly and the moments that matter get time. The clock never runs past the last event.
+ * five days of retries play in under a minute. It never plays slower than by virtual time at BASE_RATE_MS: in
+ * a short story the axis is short and its pace slow (SLOWEST_UNITS_PER_S), and a line typed in the console
+ * must still show its reply at once. It never runs past the last event.
  */
 export function advanceTime(
   trace: readonly TraceEvent[],
@@ -168,5 +197,7 @@ export function advanceTime(
   const u0 = scale.y(domain.from);
   const u1 = scale.y(domain.to);
   const u = Math.min(u1, Math.max(u0, scale.y(from)) + (realMs / 1000) * playPace(u1 - u0) * speed);
-  return Math.max(from, scale.time(u));
+  const along = Math.max(from, scale.time(u));
+  const last = trace[trace.length - 1]?.t ?? from;
+  return Math.max(along, Math.min(last, advanceByVirtualTime(trace, from, realMs, speed)));
 }

@@ -3,6 +3,7 @@ import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
 import { Session } from '../../../src/sim/session.ts';
 import type { TraceEvent } from '../../../src/sim/trace.ts';
 import {
+  advanceByVirtualTime,
   advanceTime,
   isNotable,
   isStop,
@@ -175,6 +176,48 @@ describe('playing', () => {
     expect(frames / 60).toBeLessThanOrEqual(LONGEST_PLAY_S + 1);
     // Not by skipping everything: the retries still take most of that minute.
     expect(playSeconds(bounce, 0, bounced.t, 1)).toBeGreaterThan(LONGEST_PLAY_S / 2);
+  });
+
+  it('plays a line typed in the console, its reply and what follows within a second, as fast as by virtual time', () => {
+    const scenario = builtinScenario('textbook');
+    if (!scenario) throw new Error('textbook');
+    // As in a lesson: the story runs, then someone opens a telnet session and types HELO a while later.
+    const session = new Session(scenario, [
+      { at: 120_000, input: { type: 'terminal.open', host: 'alice-pc', target: 'crepes.fr', port: 25 } },
+      { at: 180_000, input: { type: 'terminal.type', host: 'alice-pc', text: 'HELO alice-pc' } },
+    ]);
+    session.runUntilQuiet(600_000);
+    const story = session.trace;
+    const typed = story.find((e) => e.kind === 'app.line' && e.verb === 'HELO' && e.t >= 180_000);
+    if (typed === undefined) throw new Error('HELO is typed');
+    // Where the burst ends: the last event before the world falls quiet for two seconds, where the lab's
+    // playUntilIdle comes to rest (its IDLE_MS); the reply's delayed ACK comes a while after the reply itself.
+    const after = story.filter((e) => e.t >= typed.t);
+    const quiet = after.findIndex((e, i) => (after[i + 1]?.t ?? Infinity) - e.t > 2_000);
+    const rest = after[quiet];
+    expect(after.some((e) => e.kind === 'app.line' && e.answers === 'HELO' && e.t <= (rest?.t ?? 0))).toBe(
+      true,
+    );
+    const frames = (advance: typeof advanceTime): number => {
+      let clock = typed.t;
+      let n = 0;
+      for (; clock < (rest?.t ?? 0) && n < 600; n += 1) clock = advance(story, clock, 1000 / 60, 1);
+      return n;
+    };
+    // The lesson e2e polls for playback to rest for a second after the reply is on screen.
+    expect(frames(advanceTime) / 60).toBeLessThan(1);
+    expect(frames(advanceTime)).toBeLessThanOrEqual(frames(advanceByVirtualTime));
+    // The five-day story still plays faster than by virtual time.
+    const bounce = trace('bounce', 7 * 86_400_000);
+    const attempt = bounce.filter((e) => e.kind === 'queue.attempt')[1];
+    if (attempt === undefined) throw new Error('the bounce retries');
+    let axis = 0;
+    let virtual = 0;
+    for (let n = 0; n < 60 * 60; n += 1) {
+      axis = advanceTime(bounce, axis, 1000 / 60, 1);
+      virtual = advanceByVirtualTime(bounce, virtual, 1000 / 60, 1);
+    }
+    expect(axis).toBeGreaterThan(virtual);
   });
 
   it('never plays past the last event', () => {

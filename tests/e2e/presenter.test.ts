@@ -68,9 +68,13 @@ async function axeFindings(page: Page): Promise<string[]> {
 describe('presenter mode at 1280×720', () => {
   const { browser, baseUrl } = useBrowser();
 
-  for (const lang of ['en', 'ko'] as const) {
-    it(`shows no text under 18 px, with the map, the timeline and one panel on screen (${lang})`, async () => {
-      const { page, errors } = await browser.open(`${baseUrl}?scenario=textbook&lang=${lang}`);
+  for (const [lang, scenario] of [
+    ['en', 'textbook'],
+    ['ko', 'textbook'],
+    ['ko', 'bounce'],
+  ] as const) {
+    it(`shows no text under 18 px, with the map, the timeline and one panel on screen (${scenario}, ${lang})`, async () => {
+      const { page, errors } = await browser.open(`${baseUrl}?scenario=${scenario}&lang=${lang}`);
       // The lab itself has small print, so the measure can tell.
       expect((await smallestText(page)).smallest).toBeLessThan(14);
       await page.keyboard.press('p');
@@ -91,7 +95,7 @@ describe('presenter mode at 1280×720', () => {
       expect((map?.width ?? 0) + (panel?.width ?? 0)).toBeGreaterThan(1200);
       expect((map?.height ?? 0) + (timeline?.height ?? 0)).toBeGreaterThan(560);
       expect(await page.getByRole('tab').count()).toBe(0);
-      await page.screenshot({ path: `${SCREENSHOTS}presenter-${lang}.png` });
+      await page.screenshot({ path: `${SCREENSHOTS}presenter-${scenario}-${lang}.png` });
       expect(errors).toEqual([]);
       await page.close();
     });

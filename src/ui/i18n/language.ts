@@ -43,15 +43,22 @@ export function messagesFor(language: Language): Messages {
 
 /**
  * formatDuration writes virtual time as people read it: `0 ms`, `220 ms`, `1.4 s`, `60.84 s`, `5 min`, `2 h`,
- * `5 d` (hours from two hours on and days from two days on, so a long outage does not read as `7,200 min`).
- * SI units read the same in both languages; digits follow the language's number format.
+ * `5 d` (hours from two hours on and days from two days on, so a long outage does not read as `7,200 min`); in
+ * Korean `1.4초`, `5분`, `2시간`, `5일`. Digits follow the language's number format.
  */
 export function formatDuration(ms: number, language: Language): string {
   const number = (n: number, digits: number) =>
     new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(n);
+  // ms stays as Korean networking texts print it too.
+  const unit = UNITS[language];
   if (ms < 1000) return `${number(ms, 1)} ms`;
-  if (ms < 120_000) return `${number(ms / 1000, 3)} s`;
-  if (ms < 7_200_000) return `${number(ms / 60_000, 1)} min`;
-  if (ms < 172_800_000) return `${number(ms / 3_600_000, 1)} h`;
-  return `${number(ms / 86_400_000, 1)} d`;
+  if (ms < 120_000) return `${number(ms / 1000, 3)}${unit.s}`;
+  if (ms < 7_200_000) return `${number(ms / 60_000, 1)}${unit.min}`;
+  if (ms < 172_800_000) return `${number(ms / 3_600_000, 1)}${unit.h}`;
+  return `${number(ms / 86_400_000, 1)}${unit.d}`;
 }
+
+const UNITS: Readonly<Record<Language, Readonly<Record<'s' | 'min' | 'h' | 'd', string>>>> = {
+  en: { s: ' s', min: ' min', h: ' h', d: ' d' },
+  ko: { s: '초', min: '분', h: '시간', d: '일' },
+};

@@ -25,14 +25,14 @@ describe('formatDuration', () => {
     expect(formatDuration(0, 'en')).toBe('0 ms');
     expect(formatDuration(220, 'en')).toBe('220 ms');
     expect(formatDuration(60_840, 'en')).toBe('60.84 s');
-    expect(formatDuration(59_980, 'ko')).toBe('59.98 s');
+    expect(formatDuration(59_980, 'ko')).toBe('59.98초');
   });
 
   it('writes hours from two hours on and days from two days on', () => {
     expect(formatDuration(1_800_000, 'en')).toBe('30 min');
     expect(formatDuration(7_199_000, 'en')).toBe('120 min');
     expect(formatDuration(7_200_000, 'en')).toBe('2 h');
-    expect(formatDuration(4 * 3_600_000, 'ko')).toBe('4 h');
+    expect(formatDuration(4 * 3_600_000, 'ko')).toBe('4시간');
     expect(formatDuration(5 * 86_400_000, 'en')).toBe('5 d');
   });
 });

@@ -1,6 +1,7 @@
 // The arrows of a sequence diagram before their labels are placed: the rows of the time scale they start and end
 // on, how each segment's journey ended, its sequence numbers relative to each side's first, the lines it carried.
 import type { ConnId, Endpoint, HostId } from '../net/types.ts';
+import { isHeadFieldLine } from '../sim/httpHeadLine.ts';
 import type { EventOf, TraceEvent } from '../sim/trace.ts';
 import { arrowHead, crossPath, round1 } from './arrowShapes.ts';
 import type { CompressedTimeScale } from './compressedTimeScale.ts';
@@ -46,7 +47,7 @@ export interface Journeys {
 
 /**
  * segmentJourneys finds each segment's arrival or drop, and the lines it carried: a line is written before the
- * segment that carries it leaves, so it rides its sender's next data segment.
+ * segment that carries it leaves, so it rides its sender's next data segment. An HTTP head counts as its first line.
  */
 export function segmentJourneys(trace: readonly TraceEvent[]): Journeys {
   const arrivals = new Map<string, EventOf<'tcp.arrived'>>();
@@ -57,6 +58,8 @@ export function segmentJourneys(trace: readonly TraceEvent[]): Journeys {
     if (e.kind === 'tcp.arrived') arrivals.set(segmentKey(e), e);
     else if (e.kind === 'tcp.dropped') drops.set(segmentKey(e), e);
     else if (e.kind === 'app.line') {
+      // An HTTP head is drawn as its request or status line; its fields are in the transcript.
+      if (isHeadFieldLine(e)) continue;
       const key = `${e.conn} ${e.host}`;
       pending.set(key, [...(pending.get(key) ?? []), e]);
     } else if (e.kind === 'tcp.segment' && e.bytes > 0) {

@@ -213,3 +213,31 @@ describe('the sequence diagram of a POP3 log-in typed by hand', () => {
     expect(chips.join('\n')).not.toContain('hungry');
   });
 });
+
+describe('an HTTP exchange in the sequence diagram', () => {
+  const webmail = builtinScenario('webmail');
+  if (webmail === undefined) throw new Error('webmail is missing');
+  const trace = traceOf(webmail);
+  const lines = trace.filter(isKind('app.line'));
+  const httpConns = new Set(lines.filter((l) => l.protocol === 'http').map((l) => l.conn));
+  const arrows = sequenceLayout(trace, SIZE).arrows;
+  const chipsOf = (http: boolean) =>
+    arrows.filter((a) => httpConns.has(a.conn) === http).flatMap((a) => a.lines.map((l) => l.text));
+
+  it('draws each request and response as its first line, with the head’s fields folded away', () => {
+    const chips = chipsOf(true);
+    const heads = lines.filter(
+      (l) => l.protocol === 'http' && (l.verb !== undefined || l.more === true) && !l.header,
+    );
+    expect(chips.some((text) => /^GET \S+ HTTP\/1\.1$/.test(text))).toBe(true);
+    expect(chips.some((text) => /^HTTP\/1\.1 200 /.test(text))).toBe(true);
+    expect(chips.every((text) => /^([A-Z]+ \S+ HTTP\/1\.1|HTTP\/1\.1 \d{3} .*)$/.test(text))).toBe(true);
+    expect(chips).toHaveLength(heads.length);
+  });
+
+  it('still draws every line of the webmail’s IMAP and SMTP sessions', () => {
+    const others = lines.filter((l) => !httpConns.has(l.conn)).length;
+    expect(others).toBeGreaterThan(0);
+    expect(chipsOf(false)).toHaveLength(others);
+  });
+});

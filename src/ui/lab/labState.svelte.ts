@@ -244,6 +244,7 @@ export class LabState {
       return;
     }
     this.clock = advanceTime(this.trace, from, realMs, this.speed);
+    if (this.#untilIdle && this.#stopsBeforeQuiet(from)) return;
     const seq = seqAtTime(this.trace, this.clock);
     if (this.#stopAt !== null && seq >= this.#stopAt) {
       this.cursor = this.#stopAt;
@@ -254,6 +255,25 @@ export class LabState {
     }
     if (seq !== this.cursor) this.cursor = seq;
     if (this.atEnd) this.playing = false;
+  }
+
+  // Along the compressed axis one frame may leap a whole quiet stretch, and the world beyond it (a scenario's next
+  // scripted act): playing until idle stops at the last event before the first quiet stretch the frame crossed.
+  #stopsBeforeQuiet(from: number): boolean {
+    let last = from;
+    for (let i = this.cursor + 1; i < this.trace.length; i++) {
+      const e = this.trace[i] as TraceEvent;
+      if (e.t > this.clock) return false;
+      if (e.t > this.#quietAfter && e.t - Math.max(last, this.#quietAfter) > IDLE_MS) {
+        this.clock = last;
+        this.cursor = seqAtTime(this.trace, last);
+        this.#untilIdle = false;
+        this.playing = false;
+        return true;
+      }
+      last = e.t;
+    }
+    return false;
   }
 
   /** select marks an event (for the inspector) and, when it belongs to a connection, that connection. */

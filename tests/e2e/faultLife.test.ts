@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 const glyphs = (page: Page, kind: string) => page.locator(`.timeline [data-glyph="${kind}"]`).count();
+// A long run of deferred tries is folded into one band on the sender's lane, so a band counts as deferred tries too.
+const deferredTries = (page: Page) =>
+  page.locator('.timeline [data-glyph="deferred"], .timeline .fold[data-host="crepes.fr"]').count();
 
 describe('faults with a life, in the lab', () => {
   const { browser, baseUrl } = useBrowser();
@@ -16,14 +19,14 @@ describe('faults with a life, in the lab', () => {
     await expect.poll(() => item.count()).toBe(1);
     await expect(item.getAttribute('data-phase')).resolves.toBe('on');
     // With Bob's server off, Alice's message waits in the queue and is never delivered.
-    await expect.poll(() => glyphs(page, 'deferred')).toBeGreaterThan(0);
+    await expect.poll(() => deferredTries(page)).toBeGreaterThan(0);
     expect(await glyphs(page, 'delivered')).toBe(0);
     await page.locator('.faults').screenshot({ path: `${SCREENSHOTS}fault-log.png` });
 
     await page.getByRole('button', { name: /^Remove: hamburger\.edu is switched off/ }).click();
     await expect.poll(() => item.count()).toBe(0);
     await expect.poll(() => glyphs(page, 'delivered')).toBeGreaterThan(0);
-    expect(await glyphs(page, 'deferred')).toBe(0);
+    expect(await deferredTries(page)).toBe(0);
     await expect(page.locator('.faults li[data-host="hamburger.edu"]').getAttribute('data-up')).resolves.toBe(
       'true',
     );

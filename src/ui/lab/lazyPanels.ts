@@ -10,7 +10,6 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export const panels = {
   machines: once(() => import('./StateCharts.svelte')),
   machineStates: once(() => import('./MachineStates.svelte')),
-  inspector: once(() => import('./Inspector.svelte')),
   queues: once(() => import('./QueuePanel.svelte')),
   mailboxes: once(() => import('./MailboxPanel.svelte')),
   console: once(() => import('./Console.svelte')),

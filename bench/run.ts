@@ -7,6 +7,7 @@ import { lighthouseBench } from './lighthouseBench.ts';
 import type { Metric } from './measure.ts';
 import { readingBench } from './readingBench.ts';
 import { smtpBench } from './smtpBench.ts';
+import { traceBench } from './traceBench.ts';
 import { uiBench } from './uiBench.ts';
 
 const suites: readonly { name: string; run: () => Metric[] | Promise<Metric[]> }[] = [
@@ -14,6 +15,7 @@ const suites: readonly { name: string; run: () => Metric[] | Promise<Metric[]> }
   { name: 'smtp', run: smtpBench },
   { name: 'reading', run: readingBench },
   { name: 'classroom', run: classroomBench },
+  { name: 'trace', run: traceBench },
   { name: 'ui', run: uiBench },
   { name: 'lighthouse', run: lighthouseBench },
 ];

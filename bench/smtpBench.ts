@@ -1,5 +1,6 @@
-// Whole SMTP transactions per second: our client and server machines over virtual TCP, against nodemailer and
-// smtp-server over real loopback TCP on this machine, and the ratio of the two measured in the same run.
+// Whole SMTP transactions per second: our client and server machines over virtual TCP, the same two machines wired
+// straight to each other in memory, a bare loop replaying their lines (the floor), and nodemailer and smtp-server
+// over real loopback TCP on this machine, with the ratios measured in the same run.
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createActor } from 'xstate';
@@ -9,8 +10,22 @@ import { formatIssues, parseScenario, type Scenario } from '../src/sim/scenario.
 import { bindLineSession } from '../src/sim/services/lineSession.ts';
 import { World } from '../src/sim/world.ts';
 import { round, type Metric } from './measure.ts';
+import { pairedRuns } from './readingBench.ts';
+import {
+  CountingClock,
+  bareTransaction,
+  hamburgerBackend,
+  inMemoryTransaction,
+  recordTranscript,
+  scriptOf,
+  transactionCosts,
+  type Script,
+} from './smtpMachines.ts';
 
 const VIRTUAL_TRANSACTIONS = 400;
+const IN_MEMORY_TRANSACTIONS = 400;
+// The floor is so quick that it is timed over many more transactions, then divided.
+const BARE_TRANSACTIONS = 40_000;
 const LOOPBACK_TRANSACTIONS = 600;
 const LOOPBACK_CONCURRENCY = 200;
 const RUNS = 3;
@@ -27,7 +42,7 @@ const MESSAGE = (() => {
 })();
 
 // Two hosts on one 5 ms link: a plain client host and hamburger.edu's mail server with Bob's mailbox.
-function twoHostScenario(): Scenario {
+export function twoHostScenario(): Scenario {
   const result = parseScenario({
     version: 1,
     name: 'smtp-bench',
@@ -42,10 +57,11 @@ function twoHostScenario(): Scenario {
   return result.scenario;
 }
 
+const CLIENT_INPUT = { heloName: 'crepes.fr', envelope: { from: FROM, to: [TO] }, data: MESSAGE };
+
 // One transaction after another, each on a new connection, until `count` were accepted; the world is new
 // each run so that mailboxes and the trace grow as in one classroom session, not across runs.
-function virtualTransactions(scenario: Scenario, count: number): void {
-  const kernel = new Kernel(scenario.seed);
+function virtualTransactions(scenario: Scenario, count: number, kernel = new Kernel(scenario.seed)): void {
   const world = new World(scenario, kernel);
   let delivered = 0;
   const next = (started: number) => {
@@ -53,10 +69,7 @@ function virtualTransactions(scenario: Scenario, count: number): void {
     const socket = world.network.connect('crepes.fr', '192.0.2.11', 25);
     socket.onEvent((event) => {
       if (event.type !== 'connected') return;
-      const actor = createActor(smtpClientMachine, {
-        input: { heloName: 'crepes.fr', envelope: { from: FROM, to: [TO] }, data: MESSAGE },
-        clock: kernel.clock,
-      });
+      const actor = createActor(smtpClientMachine, { input: CLIENT_INPUT, clock: kernel.clock });
       actor.subscribe((snapshot) => {
         if (snapshot.status !== 'done') return;
         if (snapshot.output.recipients.every((r) => r.outcome === 'delivered')) delivered += 1;
@@ -74,6 +87,49 @@ function virtualTransactions(scenario: Scenario, count: number): void {
   next(0);
   kernel.runUntilQuiet(Number.MAX_SAFE_INTEGER);
   if (delivered !== count) throw new Error(`smtpBench: only ${delivered} of ${count} virtual transactions`);
+}
+
+// The same transaction between the same two machines, `count` times, with no kernel, network or trace between them;
+// one backend keeps every message, as the world's mailbox does.
+function inMemoryTransactions(count: number): void {
+  const clock = new CountingClock();
+  const backend = hamburgerBackend();
+  for (let i = 0; i < count; i++) inMemoryTransaction({ client: CLIENT_INPUT, clock, backend });
+}
+
+function bareTransactions(script: Script, count: number): void {
+  for (let i = 0; i < count; i++) bareTransaction(script);
+}
+
+/** CountingKernel counts every timer the world sets and cancels, and those XState's actors set through its clock. */
+class CountingKernel extends Kernel {
+  scheduled = 0;
+  cancelled = 0;
+  clockScheduled = 0;
+  clockCancelled = 0;
+
+  constructor(seed: number) {
+    super(seed);
+    const { setTimeout, clearTimeout } = this.clock;
+    this.clock.setTimeout = (fn, timeout) => {
+      this.clockScheduled += 1;
+      return setTimeout(fn, timeout);
+    };
+    this.clock.clearTimeout = (id) => {
+      this.clockCancelled += 1;
+      clearTimeout(id);
+    };
+  }
+
+  override schedule(...args: Parameters<Kernel['schedule']>): number {
+    this.scheduled += 1;
+    return super.schedule(...args);
+  }
+
+  override cancel(timer: number): void {
+    this.cancelled += 1;
+    super.cancel(timer);
+  }
 }
 
 // nodemailer without a pool opens a connection per message: connect, EHLO, MAIL, RCPT, DATA, QUIT. smtp-server
@@ -132,11 +188,11 @@ async function medianMs(work: () => void | Promise<void>, runs: number): Promise
 
 /**
  * smtpBench measures complete SMTP transactions (a 2 KB message to one recipient, each on its own connection)
- * per second: between our machines over virtual TCP, and between nodemailer and smtp-server over loopback.
+ * per second: between our machines over virtual TCP and in memory, and between nodemailer and smtp-server over
+ * loopback.
  */
 export async function smtpBench(): Promise<Metric[]> {
-  const scenario = twoHostScenario();
-  const virtualMs = await medianMs(() => virtualTransactions(scenario, VIRTUAL_TRANSACTIONS), RUNS);
+  const { metrics: machines, virtualPerSecond: virtual } = smtpMachineMetrics(twoHostScenario());
   const { server, port } = await startSmtpServer();
   let loopbackMs: number;
   try {
@@ -144,7 +200,6 @@ export async function smtpBench(): Promise<Metric[]> {
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-  const virtual = (VIRTUAL_TRANSACTIONS / virtualMs) * 1000;
   const loopback = (LOOPBACK_TRANSACTIONS / loopbackMs) * 1000;
   return [
     {
@@ -165,5 +220,98 @@ export async function smtpBench(): Promise<Metric[]> {
       unit: 'ratio',
       note: 'virtual per second divided by loopback per second, same run',
     },
+    ...machines,
   ];
+}
+
+// Transactions over virtual TCP whose timers are counted, for the figures per transaction.
+const COUNTED_TRANSACTIONS = 20;
+
+/**
+ * smtpMachineMetrics times the virtual transaction beside the same two machines in memory, and those beside the
+ * bare loop beneath them, in paired rounds; it counts what one transaction asks of XState and of the clocks, and
+ * returns the virtual transactions per second it measured too.
+ */
+export function smtpMachineMetrics(scenario: Scenario): { metrics: Metric[]; virtualPerSecond: number } {
+  const said = recordTranscript(CLIENT_INPUT);
+  const script = scriptOf(said);
+  // Every line of the transcript must pass through the floor, or it measures less than the machines do.
+  if (bareTransaction(script) !== said.reduce((octets, { line }) => octets + line.length, 0))
+    throw new Error('smtpBench: the bare loop does not replay the whole transcript');
+  const memory = pairedRuns(
+    () => virtualTransactions(scenario, VIRTUAL_TRANSACTIONS),
+    () => inMemoryTransactions(IN_MEMORY_TRANSACTIONS),
+  );
+  const bare = pairedRuns(
+    () => inMemoryTransactions(IN_MEMORY_TRANSACTIONS),
+    () => bareTransactions(script, BARE_TRANSACTIONS),
+  );
+  const costs = transactionCosts(CLIENT_INPUT);
+  const counting = new CountingKernel(scenario.seed);
+  virtualTransactions(scenario, COUNTED_TRANSACTIONS, counting);
+  const perTransaction = (n: number) => round(n / COUNTED_TRANSACTIONS);
+  const metrics: Metric[] = [
+    {
+      name: 'smtp-transactions-in-memory-per-second',
+      value: round((IN_MEMORY_TRANSACTIONS / memory.floorMs) * 1000),
+      unit: 'transactions/s',
+      note: 'the same transaction: smtpClientMachine and smtpServerMachine wired directly, no kernel, TCP or trace',
+    },
+    {
+      name: 'smtp-bare-loop-transactions-per-second',
+      value: round((BARE_TRANSACTIONS / bare.floorMs) * 1000),
+      unit: 'transactions/s',
+      note: 'floor: the recorded lines replayed by two loops through the same queue',
+    },
+    {
+      name: 'smtp-virtual-to-in-memory-ratio',
+      value: round(1 / memory.ratio),
+      unit: 'ratio',
+      note: 'virtual per second divided by in-memory per second, median of paired rounds; target ≥ 0.5',
+    },
+    {
+      name: 'smtp-in-memory-over-bare-loop',
+      value: round(bare.ratio * (BARE_TRANSACTIONS / IN_MEMORY_TRANSACTIONS)),
+      unit: '×',
+      note: 'time per in-memory transaction over time per bare-loop transaction, median of paired rounds',
+    },
+    {
+      name: 'smtp-in-memory-sends-per-transaction',
+      value: costs.sends,
+      unit: 'events',
+      note: 'events sent to the two actors: connection.opened, then one per line received',
+    },
+    { name: 'smtp-in-memory-microsteps-per-transaction', value: costs.microsteps, unit: 'microsteps' },
+    { name: 'smtp-in-memory-snapshots-per-transaction', value: costs.snapshots, unit: 'snapshots' },
+    {
+      name: 'smtp-in-memory-timers-set-per-transaction',
+      value: costs.timersScheduled,
+      unit: 'timers',
+      note: `XState delays of both machines; ${costs.timersLeft} still waiting at the end`,
+    },
+    { name: 'smtp-in-memory-timers-cancelled-per-transaction', value: costs.timersCancelled, unit: 'timers' },
+    {
+      name: 'smtp-virtual-actor-timers-set-per-transaction',
+      value: perTransaction(counting.clockScheduled),
+      unit: 'timers',
+      note: 'XState delays of the SMTP and TCP actors, through the kernel clock',
+    },
+    {
+      name: 'smtp-virtual-actor-timers-cancelled-per-transaction',
+      value: perTransaction(counting.clockCancelled),
+      unit: 'timers',
+    },
+    {
+      name: 'smtp-virtual-kernel-timers-set-per-transaction',
+      value: perTransaction(counting.scheduled),
+      unit: 'timers',
+      note: "every kernel timer: segments in flight, delayed ACKs, retransmission and the actors' delays",
+    },
+    {
+      name: 'smtp-virtual-kernel-timers-cancelled-per-transaction',
+      value: perTransaction(counting.cancelled),
+      unit: 'timers',
+    },
+  ];
+  return { metrics, virtualPerSecond: (VIRTUAL_TRANSACTIONS / memory.workMs) * 1000 };
 }

@@ -1,0 +1,210 @@
+// The lab's SMTP client and server machines wired straight to each other in memory (no kernel, no TCP, no trace):
+// what the machines alone cost per transaction, the floor beneath them, and what one transaction asks of XState.
+import { createActor, type AnyActorRef, type InspectionEvent } from 'xstate';
+import type { Clock } from '../src/net/environment.ts';
+import { onSentLine } from '../src/protocols/sentLines.ts';
+import { memoryBackend } from '../src/protocols/smtp/memoryBackend.ts';
+import { smtpClientMachine, type SmtpClientInput } from '../src/protocols/smtp/smtpClientMachine.ts';
+import { smtpServerMachine } from '../src/protocols/smtp/smtpServerMachine.ts';
+
+/** Side names the end of the conversation a line is delivered to. */
+type Side = 'client' | 'server';
+
+/** CountingClock is an XState clock that only counts: in memory a transaction ends before any timer is due. */
+export class CountingClock implements Clock {
+  scheduled = 0;
+  cancelled = 0;
+  #next = 0;
+  readonly #live = new Set<number>();
+
+  setTimeout(): number {
+    this.scheduled += 1;
+    const id = ++this.#next;
+    this.#live.add(id);
+    return id;
+  }
+
+  clearTimeout(id: unknown): void {
+    if (typeof id === 'number' && this.#live.delete(id)) this.cancelled += 1;
+  }
+
+  /** live is how many timers are still waiting. */
+  get live(): number {
+    return this.#live.size;
+  }
+}
+
+/** Delivery is one event handed to one machine: a line it receives, or the news that the peer closed (null). */
+interface Delivery {
+  readonly to: Side;
+  readonly line: string | null;
+}
+
+/** Said is one line a machine sent, and how many lines it had received when it sent it. */
+export interface Said {
+  readonly by: Side;
+  readonly afterReceiving: number;
+  readonly line: string;
+}
+
+/** TransactionOptions: what the client delivers, the clock both machines run on, and who watches. */
+export interface TransactionOptions {
+  readonly client: SmtpClientInput;
+  readonly clock: Clock;
+  readonly backend: ReturnType<typeof memoryBackend>;
+  readonly inspect?: (event: InspectionEvent) => void;
+  /** record hears every line either machine sends, in order, for the floor to replay. */
+  readonly record?: (said: Said) => void;
+}
+
+/** hamburgerBackend is the receiving host of the benchmark: hamburger.edu, with Bob's mailbox. */
+export function hamburgerBackend(): ReturnType<typeof memoryBackend> {
+  return memoryBackend({ localDomains: ['hamburger.edu'], mailboxes: ['bob@hamburger.edu'] });
+}
+
+/**
+ * inMemoryTransaction runs one SMTP session between the two machines the world uses, as the world's MailServer
+ * configures the server by default. Lines go through a queue in the order sent, so neither machine is re-entered
+ * while it handles an event, as over a socket. It returns the number of events sent to the two actors.
+ */
+export function inMemoryTransaction(options: TransactionOptions): number {
+  const { clock, inspect } = options;
+  const server = createActor(smtpServerMachine, {
+    input: {
+      hostname: 'hamburger.edu',
+      style: 'modern',
+      submission: false,
+      maxSize: 10_240_000,
+      maxRecipients: 100,
+      backend: options.backend,
+    },
+    clock,
+    ...(inspect ? { inspect } : {}),
+  });
+  const client = createActor(smtpClientMachine, {
+    input: options.client,
+    clock,
+    ...(inspect ? { inspect } : {}),
+  });
+  const queue: Delivery[] = [];
+  const received = { client: 0, server: 0 };
+  const { record } = options;
+  onSentLine(server, ({ line }) => {
+    record?.({ by: 'server', afterReceiving: received.server, line });
+    queue.push({ to: 'client', line });
+  });
+  onSentLine(client, ({ line }) => {
+    record?.({ by: 'client', afterReceiving: received.client, line });
+    queue.push({ to: 'server', line });
+  });
+  server.on('connection.close', () => queue.push({ to: 'client', line: null }));
+  client.on('connection.close', () => queue.push({ to: 'server', line: null }));
+  let sends = 0;
+  const tell = (actor: AnyActorRef, event: { type: string; line?: string }) => {
+    // A machine that has finished hears nothing more, as bindLineSession does.
+    if (actor.getSnapshot().status !== 'active') return;
+    sends += 1;
+    actor.send(event);
+  };
+  server.start();
+  client.start();
+  tell(server, { type: 'connection.opened' });
+  tell(client, { type: 'connection.opened' });
+  for (let i = 0; i < queue.length; i++) {
+    const { to, line } = queue[i] as Delivery;
+    const actor = to === 'server' ? server : client;
+    if (line === null) {
+      tell(actor, { type: 'connection.closed' });
+      continue;
+    }
+    received[to] += 1;
+    tell(actor, { type: 'line.received', line });
+  }
+  const output = client.getSnapshot().output;
+  if (output === undefined || output.recipients.some((r) => r.outcome !== 'delivered'))
+    throw new Error('smtpMachines: an in-memory transaction did not deliver');
+  if (server.getSnapshot().status !== 'done') throw new Error('smtpMachines: the server session did not end');
+  return sends;
+}
+
+/** Costs are what one in-memory transaction asks of XState and of the clock. */
+export interface Costs {
+  readonly sends: number;
+  readonly microsteps: number;
+  readonly snapshots: number;
+  readonly timersScheduled: number;
+  readonly timersCancelled: number;
+  readonly timersLeft: number;
+}
+
+/** transactionCosts counts one transaction's events sent, microsteps, snapshots and timers, through XState's inspection API. */
+export function transactionCosts(client: SmtpClientInput): Costs {
+  const clock = new CountingClock();
+  let microsteps = 0;
+  let snapshots = 0;
+  const sends = inMemoryTransaction({
+    client,
+    clock,
+    backend: hamburgerBackend(),
+    inspect: (event) => {
+      if (event.type === '@xstate.microstep') microsteps += 1;
+      else if (event.type === '@xstate.snapshot') snapshots += 1;
+    },
+  });
+  return {
+    sends,
+    microsteps,
+    snapshots,
+    timersScheduled: clock.scheduled,
+    timersCancelled: clock.cancelled,
+    timersLeft: clock.live,
+  };
+}
+
+/** recordTranscript runs one transaction and returns every line sent, in order, for bareTransaction. */
+export function recordTranscript(client: SmtpClientInput): readonly Said[] {
+  const said: Said[] = [];
+  inMemoryTransaction({
+    client,
+    clock: new CountingClock(),
+    backend: hamburgerBackend(),
+    record: (line) => said.push(line),
+  });
+  return said;
+}
+
+/** Script is a recorded transaction as turns: what the server says first, and what each side says after its n-th line. */
+export interface Script {
+  readonly greeting: readonly string[];
+  readonly replies: Readonly<Record<Side, readonly (readonly string[] | undefined)[]>>;
+}
+
+/** scriptOf sorts recorded lines by who said them after which line they had received. */
+export function scriptOf(said: readonly Said[]): Script {
+  const greeting: string[] = [];
+  const replies: Record<Side, string[][]> = { client: [], server: [] };
+  for (const { by, afterReceiving, line } of said) {
+    if (afterReceiving === 0) greeting.push(line);
+    else (replies[by][afterReceiving - 1] ??= []).push(line);
+  }
+  return { greeting, replies };
+}
+
+/**
+ * bareTransaction is the floor: the recorded lines exchanged through the same kind of queue by two loops that
+ * answer the n-th line they receive with the lines recorded after it. No machine, no parsing, no facts.
+ */
+export function bareTransaction(script: Script): number {
+  const queue: { to: Side; line: string }[] = script.greeting.map((line) => ({ to: 'client', line }));
+  const received: Record<Side, number> = { client: 0, server: 0 };
+  let octets = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const { to, line } = queue[i] as { to: Side; line: string };
+    octets += line.length;
+    const answer = script.replies[to][received[to]++];
+    if (answer === undefined) continue;
+    const peer: Side = to === 'server' ? 'client' : 'server';
+    for (const reply of answer) queue.push({ to: peer, line: reply });
+  }
+  return octets;
+}

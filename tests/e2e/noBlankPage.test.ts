@@ -72,4 +72,49 @@ describe('no blank page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('keeps a failure of a panel loaded on first opening inside that panel', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    // The event list's code arrives when its tab first opens; serve one that throws as it renders.
+    // The build splits it in two: the module the tab imports, which re-exports the component as its default, and
+    // the component's code. Only the first is replaced, so the page's other imports of the second still work.
+    await page.route(/\/assets\/EventList-[^/]*\.js$/, async (route) => {
+      const response = await route.fetch();
+      const code = await response.text();
+      if (!code.includes(' as default}')) return route.fulfill({ response });
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: "export default function EventList() { throw new Error('event list broke'); }",
+      });
+    });
+    await page.goto(`${baseUrl}?lang=ko`);
+    await page.getByRole('tab', { name: '사건 목록' }).click();
+    const alert = page.locator('#panel-tools [role="alert"]');
+    await expect.poll(() => alert.innerText()).toContain('사건 목록에서 문제가 생겼습니다.');
+    expect(await alert.textContent()).toContain('event list broke');
+    // The rest of the lab goes on.
+    await page.getByRole('tab', { name: '메시지 큐' }).click();
+    await expect.poll(() => page.locator('#panel-tools').innerText()).not.toContain('문제가 생겼습니다');
+    await page.getByRole('button', { name: '다음 주요 사건' }).click();
+    await expect.poll(() => page.locator('#playback time').innerText()).not.toBe('00:00:00.000');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when a panel cannot be fetched, and fetches it again on retry', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    const chunk = /\/assets\/FaultPanel-[^/]*\.js$/;
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${baseUrl}?lang=en`);
+    await page.getByRole('tab', { name: 'Faults' }).click();
+    const alert = page.locator('#panel-tools [role="alert"]');
+    await expect.poll(() => alert.innerText()).toContain('Something went wrong in Faults.');
+    await page.screenshot({ path: `${SCREENSHOTS}panel-fetch-failed-en.png` });
+    await page.unroute(chunk);
+    await alert.getByRole('button').click();
+    await expect.poll(() => page.locator('#panel-tools [role="alert"]').count()).toBe(0);
+    await expect.poll(() => page.locator('#panel-tools').getByRole('heading').count()).toBeGreaterThan(0);
+    // Only the fetches the test cut may be reported.
+    expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    await page.close();
+  });
 });

@@ -36,6 +36,18 @@ function classroomTrace(): readonly TraceEvent[] {
   return session.trace;
 }
 
+// Dropping in a call of its own: a dead array left in the caller's frame would stay reachable until overwritten,
+// and its events would be counted for the next kind.
+function dropAll(kept: { trace: readonly TraceEvent[] }): void {
+  kept.trace = [];
+}
+
+function dropKind(kept: { trace: readonly TraceEvent[] }, kind: TraceEvent['kind']): number {
+  const count = kept.trace.filter((e) => e.kind === kind).length;
+  kept.trace = kept.trace.filter((e) => e.kind !== kind);
+  return count;
+}
+
 /**
  * traceBytes runs the classroom world to quiescence, lets the world go and keeps only its trace, and measures the
  * heap with the trace held and then without it (after full collections): the bytes the trace alone retains.
@@ -54,8 +66,7 @@ function traceBytes(gc: () => void): Metric[] {
     ['app.line', 'classroom-trace-bytes-per-line'],
     ['tcp.segment', 'classroom-trace-bytes-per-segment'],
   ] as const) {
-    const count = kept.trace.filter((e) => e.kind === kind).length;
-    kept.trace = kept.trace.filter((e) => e.kind !== kind);
+    const count = dropKind(kept, kind);
     const after = settledHeap(gc);
     perKind.push({
       name,
@@ -65,7 +76,7 @@ function traceBytes(gc: () => void): Metric[] {
     });
     before = after;
   }
-  kept.trace = [];
+  dropAll(kept);
   const dropped = settledHeap(gc);
   return [
     {

@@ -97,10 +97,18 @@ export class Kernel implements NetEnvironment {
     return this.#rng.uint32();
   }
 
-  /** emit stamps an event with the current time and its sequence number and appends it to the trace. */
+  /**
+   * emit stamps an event with the current time and its sequence number and appends it to the trace. The event
+   * becomes the trace's: an emitter builds a fresh object for each event and never changes it afterwards.
+   */
   emit(event: UnstampedEvent): void {
-    const stamped = { ...event, t: this.#now, seq: this.#emitted++ } as TraceEvent;
-    this.#trace.push(stamped);
+    // Stamping in place, t then seq, keeps one hidden class per emitter and copies nothing: a spread built a new
+    // object per event, with a shape per combination of fields (91 for tcp.segment), at about 1.6 µs each.
+    if ('seq' in event) throw new Error(`Kernel.emit: this ${event.kind} event object was emitted before`);
+    const stamped = event as UnstampedEvent & { t: number; seq: number };
+    stamped.t = this.#now;
+    stamped.seq = this.#emitted++;
+    this.#trace.push(stamped as TraceEvent);
     if (this.#traceWindow === Infinity) return;
     this.#traceOctets += eventOctets(stamped);
     // Dropping down to one window once two are kept keeps the cost per event constant; the newest event stays.

@@ -1,0 +1,27 @@
+// Kernel.emit stamps the object its emitter built, in place, rather than copying it: the trace keeps one hidden
+// class per emitter and no copy per event (issue 12), so an object must never be emitted twice.
+import { describe, expect, it } from 'vitest';
+import { Kernel } from '../../../src/sim/kernel.ts';
+import type { UnstampedEvent } from '../../../src/sim/trace.ts';
+
+describe('Kernel.emit', () => {
+  it('keeps the emitted object itself, stamped with the time and then the sequence number after its own fields', () => {
+    const kernel = new Kernel(1);
+    const event: UnstampedEvent = { kind: 'host.down', host: 'hamburger.edu' };
+    kernel.schedule(250, () => kernel.emit(event));
+    kernel.runUntil(1000);
+    expect(kernel.trace[0]).toBe(event);
+    expect(JSON.stringify(kernel.trace[0])).toBe(
+      '{"kind":"host.down","host":"hamburger.edu","t":250,"seq":0}',
+    );
+  });
+
+  it('refuses an object that was emitted before, which would restamp the first event', () => {
+    const kernel = new Kernel(1);
+    const event: UnstampedEvent = { kind: 'host.up', host: 'hamburger.edu' };
+    kernel.emit(event);
+    expect(() => kernel.emit(event)).toThrow(/host\.up event object was emitted before/);
+    expect(kernel.trace).toHaveLength(1);
+    expect(kernel.trace[0]?.seq).toBe(0);
+  });
+});

@@ -34,7 +34,7 @@ describe('the topology story', () => {
   it('names every host of a built-in world in Korean, the phone the reading scenarios add included', async () => {
     const { page, errors } = await browser.open(story('scenario=imap-folders&lang=ko'));
     const names = await page.locator('svg text.name').allTextContents();
-    expect(names).toEqual(expect.arrayContaining(['앨리스의 PC', '밥의 PC', '밥의 휴대전화', 'DNS 서버']));
+    expect(names).toEqual(expect.arrayContaining(['앨리스의 PC', '밥의 PC', '밥의 휴대폰', 'DNS 서버']));
     expect(names.join(' ')).not.toMatch(/Bob|Alice|Internet/);
     expect(errors).toEqual([]);
     await page.close();

@@ -159,17 +159,17 @@ export const scenarioText: Localized<ScenarioText> = {
       'pop3-delete': {
         title: '밥이 POP3로 내려받고 지우기',
         description:
-          '앨리스가 밥에게 메일을 씁니다. 밥의 PC가 POP3 "내려받고 지우기" 방식으로 가져옵니다: RETR, DELE, 그리고 QUIT. QUIT 뒤 갱신(UPDATE) 단계에서 서버의 메시지가 지워집니다. 나중에 밥의 휴대전화가 가져오면 메일박스는 비어 있습니다.',
+          '앨리스가 밥에게 메일을 씁니다. 밥의 PC가 POP3 "내려받고 지우기" 방식으로 가져옵니다: RETR, DELE, 그리고 QUIT. QUIT 뒤 갱신(UPDATE) 단계에서 서버의 메시지가 지워집니다. 나중에 밥의 휴대폰이 가져오면 메일박스는 비어 있습니다.',
       },
       'pop3-keep': {
         title: '밥이 POP3로 내려받고 남겨 두기',
         description:
-          '앨리스가 밥에게 메일을 씁니다. 밥의 PC와 휴대전화가 차례로 POP3 "내려받고 남겨 두기" 방식으로 가져옵니다. 둘 다 메시지를 받고, 메시지는 서버에 남습니다. PC는 UIDL로 받은 고유 ID를 기억하므로 두 번째 가져오기에서는 새로 받는 것이 없습니다.',
+          '앨리스가 밥에게 메일을 씁니다. 밥의 PC와 휴대폰이 차례로 POP3 "내려받고 남겨 두기" 방식으로 가져옵니다. 둘 다 메시지를 받고, 메시지는 서버에 남습니다. PC는 UIDL로 받은 고유 ID를 기억하므로 두 번째 가져오기에서는 새로 받는 것이 없습니다.',
       },
       'imap-folders': {
         title: '두 기기에서 IMAP으로 읽는 밥의 메일박스',
         description:
-          '앨리스가 밥에게 메일을 두 통 씁니다. 밥의 휴대전화와 PC가 IMAP으로 읽습니다. 둘 다 폴더 목록과 헤더만 가져오고, 메일은 서버에 남습니다. 휴대전화는 IDLE로 기다립니다. 밥이 PC에서 메시지를 열고, 플래그를 달고, 지우면 서버가 곧바로 휴대전화에 알립니다. 휴대전화에서 검색하면 DONE으로 IDLE을 끝냅니다.',
+          '앨리스가 밥에게 메일을 두 통 씁니다. 밥의 휴대폰과 PC가 IMAP으로 읽습니다. 둘 다 폴더 목록과 헤더만 가져오고, 메일은 서버에 남습니다. 휴대폰은 IDLE로 기다립니다. 밥이 PC에서 메시지를 열고, 플래그를 달고, 지우면 서버가 곧바로 휴대폰에 알립니다. 휴대폰에서 검색하면 DONE으로 IDLE을 끝냅니다.',
       },
       'partial-fetch': {
         title: '5 MB 첨부 파일, 필요할 때만 가져오기',
@@ -195,7 +195,7 @@ export const scenarioText: Localized<ScenarioText> = {
     hosts: {
       'alice-pc': '앨리스의 PC',
       'bob-pc': '밥의 PC',
-      'bob-phone': '밥의 휴대전화',
+      'bob-phone': '밥의 휴대폰',
       internet: '인터넷',
       'ns.example': 'DNS 서버',
     },

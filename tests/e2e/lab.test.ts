@@ -35,6 +35,10 @@ describe('the lab', () => {
     await forward.click();
     expect(await latestTranscriptLine(page)).toContain('MAIL FROM: <alice@crepes.fr>');
     await panel(page, 'State machines');
+    // The charts name hosts as the map does, not by their ids (alice-pc).
+    const charts = page.locator('#panel-tools');
+    await expect.poll(() => charts.innerText()).toContain('SMTP client · Alice’s PC');
+    expect(await charts.innerText()).not.toContain('alice-pc');
     const server = page.locator('[data-current]').first();
     const before = await server.getAttribute('data-current');
     for (let i = 0; i < 6; i++) await forward.click();

@@ -12,7 +12,7 @@ export type NetEvent =
       segment: number;
       from: Endpoint;
       to: Endpoint;
-      flags: TcpFlag[];
+      flags: readonly TcpFlag[];
       seqNo: number;
       ackNo: number;
       window: number;

@@ -24,6 +24,9 @@ export function eventOctets(event: TraceEvent): number {
   return octets;
 }
 
+// Strings up to this long are kept once however many events carry them (see Kernel.#intern).
+const INTERNED_LENGTH = 256;
+
 /** Kernel runs callbacks in virtual time order and stamps the events they report. */
 export class Kernel implements NetEnvironment {
   readonly #scheduler = new Scheduler();
@@ -31,6 +34,7 @@ export class Kernel implements NetEnvironment {
   #trace: TraceEvent[] = [];
   readonly #traceWindow: number;
   #traceOctets = 0;
+  readonly #strings = new Map<string, string>();
   #emitted = 0;
   #now = 0;
   #steps = 0;
@@ -105,6 +109,7 @@ export class Kernel implements NetEnvironment {
     // Stamping in place, t then seq, keeps one hidden class per emitter and copies nothing: a spread built a new
     // object per event, with a shape per combination of fields (91 for tcp.segment), at about 1.6 µs each.
     if ('seq' in event) throw new Error(`Kernel.emit: this ${event.kind} event object was emitted before`);
+    this.#intern(event as unknown as Record<string, unknown>);
     const stamped = event as UnstampedEvent & { t: number; seq: number };
     stamped.t = this.#now;
     stamped.seq = this.#emitted++;
@@ -117,6 +122,22 @@ export class Kernel implements NetEnvironment {
     while (this.#traceOctets > this.#traceWindow && drop < this.#trace.length - 1)
       this.#traceOctets -= eventOctets(this.#trace[drop++] as TraceEvent);
     this.#trace = this.#trace.slice(drop);
+    // The strings of dropped events need not be kept for later ones; the table starts again with the window.
+    this.#strings.clear();
+  }
+
+  // The same short text recurs across thousands of events (a reply line, a command, a segment carrying it, a
+  // deferral's reason), each time as a string of its own: a field equal to one kept before is given the kept one,
+  // so the trace holds each such text once. Long texts (message bodies, full segments) are rarely equal and cost
+  // most to hash, so they are left as they are.
+  #intern(event: Record<string, unknown>): void {
+    for (const key in event) {
+      const value = event[key];
+      if (typeof value !== 'string' || value.length > INTERNED_LENGTH) continue;
+      const kept = this.#strings.get(value);
+      if (kept === undefined) this.#strings.set(value, value);
+      else event[key] = kept;
+    }
   }
 
   /** runUntil runs every callback due at or before `time`, then sets the clock to `time`. */

@@ -1,6 +1,7 @@
 // A teacher's faults on one mail server's IMAP service: a chosen command answered with a tagged NO, every time or
 // every n-th time, until the teacher sets the server back to normal. The server machine asks through `interpose`.
 import type { ImapFaultCommand } from '../input.ts';
+import { CountedFaults } from '../countedFaults.ts';
 
 /** ImapReplyFault makes the IMAP server refuse `command` with NO `text`: every time, or every n-th time. */
 export interface ImapReplyFault {
@@ -13,30 +14,11 @@ export interface ImapReplyFault {
 export const FORCED_NO_TEXT = 'command refused by the server (fault injected)';
 
 /** ImapFaults lives as long as its server; every IMAP session asks `interpose` before it answers a command. */
-export class ImapFaults {
-  #faults: { fault: ImapReplyFault; seen: number }[] = [];
-
-  /** add makes the server refuse a command until `clear`, or until the function it returns is called. */
-  add(fault: ImapReplyFault): () => void {
-    const entry = { fault, seen: 0 };
-    this.#faults.push(entry);
-    return () => {
-      this.#faults = this.#faults.filter((e) => e !== entry);
-    };
-  }
-
-  /** clear makes the server answer every command on its merits again. */
-  clear(): void {
-    this.#faults = [];
-  }
-
+/** ImapFaults lives as long as its server; every IMAP session asks `interpose` before it answers a command. */
+export class ImapFaults extends CountedFaults<ImapReplyFault> {
   /** interpose returns the text of the NO forced for command `name` now, or null to answer as usual. */
   interpose(name: string): string | null {
-    for (const entry of this.#faults) {
-      if (entry.fault.command !== name) continue;
-      entry.seen += 1;
-      if (entry.seen % entry.fault.every === 0) return entry.fault.text ?? FORCED_NO_TEXT;
-    }
-    return null;
+    const fault = this.due((f) => f.command === name);
+    return fault === null ? null : (fault.text ?? FORCED_NO_TEXT);
   }
 }

@@ -2,6 +2,7 @@
 // (catalogued `fault.*` replies), and final replies that are lost after the message was kept.
 import type { InterposeStage, SmtpBackend } from '../../protocols/smtp/backend.ts';
 import { faultReply } from '../../protocols/smtp/replies.ts';
+import { CountedFaults } from '../countedFaults.ts';
 
 /** ReplyFault makes the server answer `code` at `stage`: every time, or every n-th time it gets there. */
 export interface ReplyFault {
@@ -13,16 +14,12 @@ export interface ReplyFault {
 
 /** ServerFaults lives as long as its server; every session's backend is wrapped by `wrap`. */
 export class ServerFaults {
-  #replies: { fault: ReplyFault; seen: number }[] = [];
+  readonly #replies = new CountedFaults<ReplyFault>();
   #lostReplies = 0;
 
   /** addReply makes the server answer a chosen code at a chosen stage until `clear`, or until the function it returns is called. */
   addReply(fault: ReplyFault): () => void {
-    const entry = { fault, seen: 0 };
-    this.#replies.push(entry);
-    return () => {
-      this.#replies = this.#replies.filter((e) => e !== entry);
-    };
+    return this.#replies.add(fault);
   }
 
   /** loseFinalReplies makes the next `count` accepted messages lose their 250: kept, but the connection drops. */
@@ -32,7 +29,7 @@ export class ServerFaults {
 
   /** clear makes the server behave normally again. */
   clear(): void {
-    this.#replies = [];
+    this.#replies.clear();
     this.#lostReplies = 0;
   }
 
@@ -41,12 +38,8 @@ export class ServerFaults {
     return {
       ...backend,
       interpose: (stage, session) => {
-        for (const entry of this.#replies) {
-          if (entry.fault.stage !== stage) continue;
-          entry.seen += 1;
-          if (entry.seen % entry.fault.every === 0)
-            return faultReply(entry.fault.code, session.style, entry.fault.text);
-        }
+        const fault = this.#replies.due((f) => f.stage === stage);
+        if (fault !== null) return faultReply(fault.code, session.style, fault.text);
         return backend.interpose?.(stage, session);
       },
       accept: (envelope) => {

@@ -2,6 +2,7 @@
 // under one path), until the teacher sets the service back to normal. The server machine asks through `interpose`.
 import type { HttpRequest, HttpResponse } from '../../protocols/http/message.ts';
 import { errorResponse } from '../../protocols/http/replies.ts';
+import { CountedFaults } from '../countedFaults.ts';
 
 /** HTTP_FAULT_STATUSES are the statuses a teacher can force: the server broke, or is overloaded (RFC 9110 §15.6). */
 export const HTTP_FAULT_STATUSES = [500, 503] as const;
@@ -24,35 +25,15 @@ export const FORCED_HTTP_TEXT = 'the server was told to fail this request (fault
 const RETRY_AFTER_SECONDS = 120;
 
 /** HttpFaults lives as long as its host; every HTTP session asks `interpose` before the application answers. */
-export class HttpFaults {
-  #faults: { fault: HttpReplyFault; seen: number }[] = [];
-
-  /** add makes the service fail requests until `clear`, or until the returned function removes this fault. */
-  add(fault: HttpReplyFault): () => void {
-    const entry = { fault, seen: 0 };
-    this.#faults.push(entry);
-    return () => {
-      this.#faults = this.#faults.filter((e) => e !== entry);
-    };
-  }
-
-  /** clear makes the service answer every request on its merits again. */
-  clear(): void {
-    this.#faults = [];
-  }
-
+/** HttpFaults lives as long as its host; every HTTP session asks `interpose` before the application answers. */
+export class HttpFaults extends CountedFaults<HttpReplyFault> {
   /** interpose returns the response forced for `request` now, or null to answer as usual. */
   interpose(request: HttpRequest): HttpResponse | null {
-    for (const entry of this.#faults) {
-      const path = entry.fault.path;
-      if (path !== undefined && !request.target.startsWith(path)) continue;
-      entry.seen += 1;
-      if (entry.seen % entry.fault.every !== 0) continue;
-      const text = entry.fault.text ?? FORCED_HTTP_TEXT;
-      return entry.fault.status === 503
-        ? errorResponse(503, text, [['Retry-After', String(RETRY_AFTER_SECONDS)]])
-        : errorResponse(500, text);
-    }
-    return null;
+    const fault = this.due((f) => f.path === undefined || request.target.startsWith(f.path));
+    if (fault === null) return null;
+    const text = fault.text ?? FORCED_HTTP_TEXT;
+    return fault.status === 503
+      ? errorResponse(503, text, [['Retry-After', String(RETRY_AFTER_SECONDS)]])
+      : errorResponse(500, text);
   }
 }

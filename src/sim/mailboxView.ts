@@ -59,6 +59,21 @@ export function newMailboxFold(accounts: readonly string[]): MailboxFold {
   return new Map(accounts.map((a) => [a, emptyFolders()]));
 }
 
+/**
+ * copyMailboxFold returns a fold that goes on apart from `fold`, as worldView's checkpoints need. Folders and their
+ * message lists are copied; the message views themselves are shared, as the fold never changes one in place.
+ */
+export function copyMailboxFold(fold: MailboxFold): MailboxFold {
+  const copy: MailboxFold = new Map();
+  for (const [account, folders] of fold) {
+    const mine = new Map<string, MutableFolder>();
+    for (const [name, f] of folders)
+      mine.set(name, { noselect: f.noselect, uidValidity: f.uidValidity, messages: f.messages.slice() });
+    copy.set(account, mine);
+  }
+  return copy;
+}
+
 function folderOf(fold: MailboxFold, account: string, name: string) {
   let folders = fold.get(account);
   if (folders === undefined) {

@@ -3,14 +3,17 @@
 // so every view of the lab shows exactly what the simulation did up to the cursor.
 import type { ConnId, HostId, LinkId, TcpState } from '../net/types.ts';
 import {
+  copyMailboxFold,
   foldMailboxEvent,
   isMailboxEvent,
   mailboxFolders,
   newMailboxFold,
   type FolderView,
+  type MailboxFold,
   type StoredMessageView,
 } from './mailboxView.ts';
 import type { Scenario } from './scenario.ts';
+import { SharedList } from './sharedList.ts';
 import type { EventOf, Protocol, TraceEvent } from './trace.ts';
 
 export type { FolderView, StoredMessageView } from './mailboxView.ts';
@@ -95,6 +98,9 @@ export interface WorldView {
   readonly inFlight: readonly PacketView[];
 }
 
+/** CHECKPOINT_EVERY is how many events apart worldAt keeps its checkpoints (see WorldIndex). */
+export const CHECKPOINT_EVERY = 2000;
+
 interface MutableConnection {
   conn: ConnId;
   client: { host: HostId };
@@ -110,179 +116,358 @@ interface MutableConnection {
   error: string | null;
 }
 
+/** QueueSlot is a queued message and the server whose queue holds it. */
+interface QueueSlot {
+  host: HostId;
+  entry: QueueEntryView & { recipients: QueueRecipientView[]; warned: boolean };
+}
+
+/**
+ * WorldFold is the fold's state after a prefix of the trace, as plain data. A copy shares the connections and
+ * queued messages with the fold it came from, and writes only to its own (`own`): the first change to a shared
+ * one clones it, so the other fold never sees the change.
+ */
+interface WorldFold {
+  /** events is how many events of the trace have been folded in. */
+  events: number;
+  hostsUp: Record<HostId, boolean>;
+  linksUp: Record<LinkId, boolean>;
+  /** connections in the order they opened; `positions` finds one by its id. */
+  connections: SharedList<MutableConnection>;
+  /**
+   * positions maps a connection to its place in `connections`. A place depends only on the trace before the
+   * connection opened, so every fold of one trace shares this map, and a fold that has not yet reached a
+   * connection's opening sees its place at or beyond its own length.
+   */
+  positions: Map<ConnId, number>;
+  queues: Map<string, QueueSlot>;
+  mailbox: MailboxFold;
+  inFlight: Map<string, PacketView>;
+  /** own holds the connections and queue slots this fold made or cloned, which it may change in place. */
+  own: Set<MutableConnection | QueueSlot>;
+}
+
+function startFold(scenario: Scenario): WorldFold {
+  return {
+    events: 0,
+    hostsUp: Object.fromEntries(scenario.hosts.map((h) => [h.id, true])),
+    linksUp: Object.fromEntries(scenario.links.map((l) => [l.id, true])),
+    connections: new SharedList(),
+    positions: new Map(),
+    queues: new Map(),
+    mailbox: newMailboxFold(
+      scenario.hosts.flatMap((h) => (h.mail?.users ?? []).map((u) => `${u.name.toLowerCase()}@${h.id}`)),
+    ),
+    inFlight: new Map(),
+    own: new Set(),
+  };
+}
+
+function copyFold(fold: WorldFold, positions: Map<ConnId, number>): WorldFold {
+  return {
+    events: fold.events,
+    hostsUp: { ...fold.hostsUp },
+    linksUp: { ...fold.linksUp },
+    connections: fold.connections.copy(),
+    positions,
+    queues: new Map(fold.queues),
+    mailbox: copyMailboxFold(fold.mailbox),
+    inFlight: new Map(fold.inFlight),
+    own: new Set(),
+  };
+}
+
+/** Checkpoint is a fold kept for good, with the last event it folded, to notice a trace changed under it. */
+interface Checkpoint {
+  readonly fold: WorldFold;
+  readonly last: TraceEvent | undefined;
+}
+
+/**
+ * WorldIndex answers "the world at position seq" for one scenario and one trace by walking forward from the
+ * nearest checkpoint at or before seq: a fold of the first j·every events, for each j, made as far as anyone has
+ * looked. A call costs a copy of that checkpoint and at most `every` events; checkpoints are made once, each from
+ * the one before, so a trace that grows is never folded again from its start.
+ *
+ * The trace must only grow (as the kernel's does); a trace that changes otherwise must be a new array. Given the
+ * index of an earlier trace (`from`), a new one keeps the checkpoints whose events the two traces share, item for
+ * item: all of them when the new trace extends the old, as after an input beyond the horizon.
+ */
+export class WorldIndex {
+  readonly scenario: Scenario;
+  readonly trace: readonly TraceEvent[];
+  readonly every: number;
+  /** #checkpoints[j] folds the first j·every events; [0] is the world before anything happened. */
+  readonly #checkpoints: Checkpoint[];
+  #positions: Map<ConnId, number>;
+  #folded = 0;
+
+  constructor(scenario: Scenario, trace: readonly TraceEvent[], every = CHECKPOINT_EVERY, from?: WorldIndex) {
+    if (!(every >= 1)) throw new RangeError(`checkpoints must be at least 1 event apart, not ${every}`);
+    this.scenario = scenario;
+    this.trace = trace;
+    this.every = every;
+    const kept = from?.scenario === scenario && from.every === every ? from.#shared(trace) : [];
+    this.#checkpoints = kept.length > 0 ? kept : [{ fold: startFold(scenario), last: undefined }];
+    // Places are made afresh rather than shared: the other index goes on with its own trace.
+    this.#positions = positionsOf((this.#checkpoints.at(-1) as Checkpoint).fold.connections);
+  }
+
+  /** checkpoints is how many checkpoints are made so far, the start included. */
+  get checkpoints(): number {
+    return this.#checkpoints.length;
+  }
+
+  /** folded counts every event this index has folded, in checkpoints and walks, for tests and benchmarks. */
+  get folded(): number {
+    return this.#folded;
+  }
+
+  /** at is the world after the event at position `seq` (−1 for before anything happened). */
+  at(seq: number): WorldView {
+    const last = Math.min(seq, this.trace.length - 1);
+    const fold = this.#foldOf(Math.max(0, last + 1));
+    return viewOf(fold, this.trace, last);
+  }
+
+  /** #foldOf returns a fresh fold of the first `events` events, walked from the nearest checkpoint. */
+  #foldOf(events: number): WorldFold {
+    const wanted = Math.floor(events / this.every);
+    while (this.#checkpoints.length <= wanted) {
+      const fold = this.#walk(
+        (this.#checkpoints.at(-1) as Checkpoint).fold,
+        this.#checkpoints.length * this.every,
+      );
+      // A checkpoint is never written again, and each walk from it clones what it changes.
+      fold.own.clear();
+      this.#checkpoints.push({ fold, last: this.trace[fold.events - 1] });
+    }
+    const checkpoint = this.#checkpoints[wanted] as Checkpoint;
+    if (checkpoint.last !== this.trace[checkpoint.fold.events - 1])
+      throw new Error('the trace changed under its checkpoints: a trace may only grow, or be a new array');
+    return this.#walk(checkpoint.fold, events);
+  }
+
+  #walk(from: WorldFold, events: number): WorldFold {
+    const fold = copyFold(from, this.#positions);
+    const trace = this.trace;
+    for (let i = fold.events; i < events; i++) foldEvent(fold, trace[i] as TraceEvent);
+    this.#folded += events - fold.events;
+    fold.events = events;
+    return fold;
+  }
+
+  /** #shared is this index's checkpoints that hold for `trace` too: those before the first event they differ in. */
+  #shared(trace: readonly TraceEvent[]): Checkpoint[] {
+    const old = this.trace;
+    const reach = Math.min(old.length, trace.length, (this.#checkpoints.length - 1) * this.every);
+    let same = 0;
+    while (same < reach && old[same] === trace[same]) same++;
+    return this.#checkpoints.slice(0, Math.floor(same / this.every) + 1);
+  }
+}
+
+function positionsOf(connections: SharedList<MutableConnection>): Map<ConnId, number> {
+  const positions = new Map<ConnId, number>();
+  for (let i = 0; i < connections.length; i++)
+    positions.set((connections.get(i) as MutableConnection).conn, i);
+  return positions;
+}
+
+// Each trace has its index, and each scenario remembers its latest, so that the lab's next copy of a grown
+// trace (a new array) starts from the checkpoints already made.
+const indexes = new WeakMap<readonly TraceEvent[], WorldIndex>();
+const latest = new WeakMap<Scenario, WorldIndex>();
+
 /**
  * worldAt folds the trace up to and including position `seq` (−1 for the world before anything happened).
- * Its cost is linear in `seq`: a few milliseconds for a classroom trace, so views simply call it again.
+ * It walks from the nearest checkpoint (see WorldIndex), so views simply call it again on every cursor move.
  */
 export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq: number): WorldView {
-  const hostsUp: Record<HostId, boolean> = Object.fromEntries(scenario.hosts.map((h) => [h.id, true]));
-  const linksUp: Record<LinkId, boolean> = Object.fromEntries(scenario.links.map((l) => [l.id, true]));
-  const connections = new Map<ConnId, MutableConnection>();
-  const queues = new Map<
-    string,
-    { host: HostId; entry: QueueEntryView & { recipients: QueueRecipientView[]; warned: boolean } }
-  >();
-  const fold = newMailboxFold(
-    scenario.hosts.flatMap((h) => (h.mail?.users ?? []).map((u) => `${u.name.toLowerCase()}@${h.id}`)),
-  );
-  const inFlight = new Map<string, PacketView>();
-  const last = Math.min(seq, trace.length - 1);
-  for (let i = 0; i <= last; i++) {
-    const e = trace[i] as TraceEvent;
-    switch (e.kind) {
-      case 'host.down':
-      case 'host.up':
-        hostsUp[e.host] = e.kind === 'host.up';
-        break;
-      case 'link.down':
-      case 'link.up':
-        linksUp[e.link] = e.kind === 'link.up';
-        break;
-      case 'conn.opened':
-        connections.set(e.conn, {
-          conn: e.conn,
-          client: { host: e.client },
-          server: { host: e.server, port: e.port },
-          protocol: e.protocol,
-          clientState: 'CLOSED',
-          serverState: 'LISTEN',
-          machines: {},
-          openedAt: e.t,
-          closedAt: null,
-          lines: 0,
-          carryingMessage: false,
-          error: null,
-        });
-        break;
-      case 'tcp.segment':
-        inFlight.set(`tcp${e.segment}`, packet(e, 'tcp', e.segment, e.conn));
-        break;
-      case 'tcp.arrived':
-      case 'tcp.dropped':
-        inFlight.delete(`tcp${e.segment}`);
-        break;
-      case 'udp.datagram':
-        inFlight.set(`udp${e.datagram}`, packet(e, 'udp', e.datagram, null));
-        break;
-      case 'udp.arrived':
-      case 'udp.dropped':
-        inFlight.delete(`udp${e.datagram}`);
-        break;
-      case 'tcp.state': {
-        const c = connections.get(e.conn);
-        if (!c) break;
-        // The server's end is the one on the port connected to; the client's is any other, even on the same host.
-        if (e.host === c.server.host && e.port === c.server.port) c.serverState = e.to;
-        else c.clientState = e.to;
-        if (
-          c.clientState === 'CLOSED' &&
-          (c.serverState === 'CLOSED' || c.serverState === 'LISTEN') &&
-          c.closedAt === null
-        )
-          c.closedAt = e.t;
-        break;
-      }
-      case 'tcp.error': {
-        const c = connections.get(e.conn);
-        if (!c) break;
-        c.error ??= e.error;
-        if (e.host === c.client.host) c.clientState = 'CLOSED';
-        else c.serverState = 'CLOSED';
-        if (c.clientState === 'CLOSED' && c.closedAt === null) c.closedAt = e.t;
-        break;
-      }
-      case 'app.line': {
-        const c = connections.get(e.conn);
-        if (!c) break;
-        c.lines += 1;
-        if (e.reply === 'smtp.data.start') c.carryingMessage = true;
-        else if (e.answers === '.') c.carryingMessage = false;
-        break;
-      }
-      case 'session.state': {
-        const c = connections.get(e.conn);
-        if (c) c.machines[e.machine] = e.to;
-        break;
-      }
-      case 'queue.enqueued':
-        queues.set(`${e.host}|${e.queueId}`, {
-          host: e.host,
-          entry: {
-            queueId: e.queueId,
-            messageId: e.messageId,
-            from: e.from,
-            enqueuedAt: e.t,
-            size: e.size,
-            seq: e.seq,
-            warned: false,
-            recipients: e.recipients.map((address) => ({
-              address,
-              status: 'pending',
-              attempts: 0,
-              nextAttemptAt: null,
-              lastReason: null,
-            })),
-          },
-        });
-        break;
-      case 'queue.attempt':
-        updateRecipients(queues.get(`${e.host}|${e.queueId}`)?.entry, e.recipients, (r) => ({
-          ...r,
-          status: 'pending',
-          attempts: e.attempt,
-        }));
-        break;
-      case 'queue.deferred':
-        updateRecipients(queues.get(`${e.host}|${e.queueId}`)?.entry, [e.recipient], (r) => ({
-          ...r,
-          status: 'deferred',
-          nextAttemptAt: e.nextAttemptAt,
-          lastReason: e.reason,
-        }));
-        break;
-      case 'queue.delivered':
-      case 'queue.bounced':
-        updateRecipients(queues.get(`${e.host}|${e.queueId}`)?.entry, [e.recipient], (r) => ({
-          ...r,
-          status: e.kind === 'queue.delivered' ? 'delivered' : 'bounced',
-          nextAttemptAt: null,
-          lastReason: e.kind === 'queue.bounced' ? e.reason : r.lastReason,
-        }));
-        break;
-      case 'queue.warned': {
-        const entry = queues.get(`${e.host}|${e.queueId}`)?.entry;
-        if (entry) entry.warned = true;
-        break;
-      }
-      case 'queue.removed':
-        queues.delete(`${e.host}|${e.queueId}`);
-        break;
-      default:
-        if (isMailboxEvent(e)) foldMailboxEvent(fold, e);
-        break;
-    }
+  let index = indexes.get(trace);
+  if (index?.scenario !== scenario) {
+    index = new WorldIndex(scenario, trace, CHECKPOINT_EVERY, latest.get(scenario));
+    indexes.set(trace, index);
   }
-  const folders = mailboxFolders(fold);
+  latest.set(scenario, index);
+  return index.at(seq);
+}
+
+/** foldWorld is worldAt without checkpoints: the plain fold from the start, which worldAt must always equal. */
+export function foldWorld(scenario: Scenario, trace: readonly TraceEvent[], seq: number): WorldView {
+  return new WorldIndex(scenario, trace, Infinity).at(seq);
+}
+
+function foldEvent(fold: WorldFold, e: TraceEvent): void {
+  switch (e.kind) {
+    case 'host.down':
+    case 'host.up':
+      fold.hostsUp[e.host] = e.kind === 'host.up';
+      break;
+    case 'link.down':
+    case 'link.up':
+      fold.linksUp[e.link] = e.kind === 'link.up';
+      break;
+    case 'conn.opened': {
+      const opened: MutableConnection = {
+        conn: e.conn,
+        client: { host: e.client },
+        server: { host: e.server, port: e.port },
+        protocol: e.protocol,
+        clientState: 'CLOSED',
+        serverState: 'LISTEN',
+        machines: {},
+        openedAt: e.t,
+        closedAt: null,
+        lines: 0,
+        carryingMessage: false,
+        error: null,
+      };
+      // A connection opened again under its id keeps its place, as a Map's key would.
+      fold.own.add(opened);
+      const place = fold.positions.get(e.conn);
+      if (place !== undefined && place < fold.connections.length) fold.connections.set(place, opened);
+      else {
+        fold.positions.set(e.conn, fold.connections.length);
+        fold.connections.push(opened);
+      }
+      break;
+    }
+    case 'tcp.segment':
+      fold.inFlight.set(`tcp${e.segment}`, packet(e, 'tcp', e.segment, e.conn));
+      break;
+    case 'tcp.arrived':
+    case 'tcp.dropped':
+      fold.inFlight.delete(`tcp${e.segment}`);
+      break;
+    case 'udp.datagram':
+      fold.inFlight.set(`udp${e.datagram}`, packet(e, 'udp', e.datagram, null));
+      break;
+    case 'udp.arrived':
+    case 'udp.dropped':
+      fold.inFlight.delete(`udp${e.datagram}`);
+      break;
+    case 'tcp.state': {
+      const c = connection(fold, e.conn);
+      if (!c) break;
+      // The server's end is the one on the port connected to; the client's is any other, even on the same host.
+      if (e.host === c.server.host && e.port === c.server.port) c.serverState = e.to;
+      else c.clientState = e.to;
+      if (
+        c.clientState === 'CLOSED' &&
+        (c.serverState === 'CLOSED' || c.serverState === 'LISTEN') &&
+        c.closedAt === null
+      )
+        c.closedAt = e.t;
+      break;
+    }
+    case 'tcp.error': {
+      const c = connection(fold, e.conn);
+      if (!c) break;
+      c.error ??= e.error;
+      if (e.host === c.client.host) c.clientState = 'CLOSED';
+      else c.serverState = 'CLOSED';
+      if (c.clientState === 'CLOSED' && c.closedAt === null) c.closedAt = e.t;
+      break;
+    }
+    case 'app.line': {
+      const c = connection(fold, e.conn);
+      if (!c) break;
+      c.lines += 1;
+      if (e.reply === 'smtp.data.start') c.carryingMessage = true;
+      else if (e.answers === '.') c.carryingMessage = false;
+      break;
+    }
+    case 'session.state': {
+      const c = connection(fold, e.conn);
+      if (c) c.machines[e.machine] = e.to;
+      break;
+    }
+    case 'queue.enqueued': {
+      const slot: QueueSlot = {
+        host: e.host,
+        entry: {
+          queueId: e.queueId,
+          messageId: e.messageId,
+          from: e.from,
+          enqueuedAt: e.t,
+          size: e.size,
+          seq: e.seq,
+          warned: false,
+          recipients: e.recipients.map((address) => ({
+            address,
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: null,
+            lastReason: null,
+          })),
+        },
+      };
+      fold.own.add(slot);
+      fold.queues.set(`${e.host}|${e.queueId}`, slot);
+      break;
+    }
+    case 'queue.attempt':
+      updateRecipients(fold, `${e.host}|${e.queueId}`, e.recipients, (r) => ({
+        ...r,
+        status: 'pending',
+        attempts: e.attempt,
+      }));
+      break;
+    case 'queue.deferred':
+      updateRecipients(fold, `${e.host}|${e.queueId}`, [e.recipient], (r) => ({
+        ...r,
+        status: 'deferred',
+        nextAttemptAt: e.nextAttemptAt,
+        lastReason: e.reason,
+      }));
+      break;
+    case 'queue.delivered':
+    case 'queue.bounced':
+      updateRecipients(fold, `${e.host}|${e.queueId}`, [e.recipient], (r) => ({
+        ...r,
+        status: e.kind === 'queue.delivered' ? 'delivered' : 'bounced',
+        nextAttemptAt: null,
+        lastReason: e.kind === 'queue.bounced' ? e.reason : r.lastReason,
+      }));
+      break;
+    case 'queue.warned': {
+      const key = `${e.host}|${e.queueId}`;
+      const slot = queueSlot(fold, key);
+      if (slot) slot.entry.warned = true;
+      break;
+    }
+    case 'queue.removed':
+      fold.queues.delete(`${e.host}|${e.queueId}`);
+      break;
+    default:
+      if (isMailboxEvent(e)) foldMailboxEvent(fold.mailbox, e);
+      break;
+  }
+}
+
+function viewOf(fold: WorldFold, trace: readonly TraceEvent[], last: number): WorldView {
+  const folders = mailboxFolders(fold.mailbox);
   // The INBOX of every account that has received mail, as the map's mailbox badges count it.
   const mailboxes = Object.fromEntries(
     Object.entries(folders).flatMap(([account, list]) => {
       const inbox = list.find((f) => f.name === 'INBOX')?.messages ?? [];
-      return inbox.length > 0 || fold.has(account) ? [[account, inbox]] : [];
+      return inbox.length > 0 || fold.mailbox.has(account) ? [[account, inbox]] : [];
     }),
   );
   const byHost: Record<HostId, QueueEntryView[]> = {};
-  for (const { host, entry } of queues.values()) (byHost[host] ??= []).push(entry);
+  for (const { host, entry } of fold.queues.values()) (byHost[host] ??= []).push(entry);
   const lastEvent = last >= 0 ? trace[last] : undefined;
   return {
     t: lastEvent?.t ?? 0,
     seq: last,
-    hostsUp,
-    linksUp,
-    connections: [...connections.values()],
+    hostsUp: fold.hostsUp,
+    linksUp: fold.linksUp,
+    connections: fold.connections.toArray(),
     queues: byHost,
     mailboxes,
     folders,
-    inFlight: [...inFlight.values()],
+    inFlight: [...fold.inFlight.values()],
   };
 }
 
@@ -305,11 +490,48 @@ function packet(
   };
 }
 
+/** connection is the fold's own copy of a connection that has opened, to change in place. */
+function connection(fold: WorldFold, conn: ConnId): MutableConnection | undefined {
+  const place = fold.positions.get(conn);
+  if (place === undefined || place >= fold.connections.length) return undefined;
+  const c = fold.connections.get(place) as MutableConnection;
+  if (fold.own.has(c)) return c;
+  const mine: MutableConnection = {
+    conn: c.conn,
+    client: c.client,
+    server: c.server,
+    protocol: c.protocol,
+    clientState: c.clientState,
+    serverState: c.serverState,
+    machines: { ...c.machines },
+    openedAt: c.openedAt,
+    closedAt: c.closedAt,
+    lines: c.lines,
+    carryingMessage: c.carryingMessage,
+    error: c.error,
+  };
+  fold.own.add(mine);
+  fold.connections.set(place, mine);
+  return mine;
+}
+
+/** queueSlot is the fold's own copy of a queued message, to change in place (its recipients are replaced, not changed). */
+function queueSlot(fold: WorldFold, key: string): QueueSlot | undefined {
+  const slot = fold.queues.get(key);
+  if (slot === undefined || fold.own.has(slot)) return slot;
+  const mine: QueueSlot = { host: slot.host, entry: { ...slot.entry } };
+  fold.own.add(mine);
+  fold.queues.set(key, mine);
+  return mine;
+}
+
 function updateRecipients(
-  entry: { recipients: QueueRecipientView[] } | undefined,
+  fold: WorldFold,
+  key: string,
   addresses: readonly string[],
   change: (r: QueueRecipientView) => QueueRecipientView,
 ): void {
-  if (!entry) return;
-  entry.recipients = entry.recipients.map((r) => (addresses.includes(r.address) ? change(r) : r));
+  const slot = queueSlot(fold, key);
+  if (!slot) return;
+  slot.entry.recipients = slot.entry.recipients.map((r) => (addresses.includes(r.address) ? change(r) : r));
 }

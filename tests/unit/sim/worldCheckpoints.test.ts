@@ -1,0 +1,293 @@
+// worldAt walks from checkpoints; these tests hold it to the plain fold from the start (foldWorld) at every
+// position, at checkpoint boundaries, in a scrambled order, and while the trace grows or is replaced.
+import { describe, expect, it } from 'vitest';
+import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
+import type { TimedInput } from '../../../src/sim/input.ts';
+import { parseScenario, type Scenario } from '../../../src/sim/scenario.ts';
+import { Session } from '../../../src/sim/session.ts';
+import type { TraceEvent, UnstampedEvent } from '../../../src/sim/trace.ts';
+import {
+  CHECKPOINT_EVERY,
+  foldWorld,
+  worldAt,
+  WorldIndex,
+  type WorldView,
+} from '../../../src/sim/worldView.ts';
+
+const WEEK = 7 * 24 * 3_600_000;
+
+function builtin(name: string): Scenario {
+  const scenario = builtinScenario(name);
+  if (!scenario) throw new Error(`no built-in scenario ${name}`);
+  return scenario;
+}
+
+function settled(scenario: Scenario, inputs: readonly TimedInput[] = [], until = WEEK): Session {
+  const session = new Session(scenario, inputs);
+  session.runUntilQuiet(until);
+  return session;
+}
+
+/** A seeded shuffle, so that walks from one checkpoint alternate with walks from others, as a scrubbing student's. */
+function scrambled(seqs: readonly number[], seed = 7): number[] {
+  const out = [...seqs];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as number, out[i] as number];
+  }
+  return out;
+}
+
+/** Positions to check: all of them in a short trace; in a long one, every boundary ±1, the ends and a sample. */
+function positions(length: number, every: number): number[] {
+  if (length <= 1500) return Array.from({ length: length + 1 }, (_, i) => i - 1);
+  const seqs = new Set([-1, 0, length - 2, length - 1]);
+  for (let edge = every - 1; edge < length; edge += every)
+    for (const seq of [edge - 1, edge, edge + 1]) if (seq < length) seqs.add(seq);
+  for (let i = 0; i < 60; i++) seqs.add((i * 7919) % length);
+  return [...seqs];
+}
+
+/** expectSameWorlds compares `at` with the plain fold at each position (a deep comparison only when they differ). */
+function expectSameWorlds(
+  scenario: Scenario,
+  trace: readonly TraceEvent[],
+  at: (seq: number) => WorldView,
+  seqs: readonly number[],
+): void {
+  for (const seq of scrambled(seqs)) {
+    const walked = at(seq);
+    const plain = foldWorld(scenario, trace, seq);
+    if (JSON.stringify(walked) !== JSON.stringify(plain))
+      expect({ seq, world: walked }).toEqual({ seq, world: plain });
+  }
+}
+
+function expectSameAsIndex(index: WorldIndex, seqs: readonly number[]): void {
+  expectSameWorlds(index.scenario, index.trace, (seq) => index.at(seq), seqs);
+}
+
+/** A classroom in small: students mailing professors, one domain down for two hours, one answering 450 now and then. */
+function classroom(messages: number): { scenario: Scenario; inputs: TimedInput[] } {
+  const pcs = ['pc1', 'pc2', 'pc3', 'pc4'];
+  const domains = ['d1.example', 'd2.example', 'd3.example'];
+  const result = parseScenario({
+    version: 1,
+    name: 'small-classroom',
+    seed: 3,
+    hosts: [
+      { id: 'internet', kind: 'router' },
+      { id: 'ns.example', kind: 'dns-server', services: [{ type: 'dns' }] },
+      {
+        id: 'school.edu',
+        kind: 'mail-server',
+        mail: { users: pcs.map((pc) => ({ name: `s${pc}`, password: 'pw' })) },
+      },
+      ...domains.map((d) => ({
+        id: d,
+        kind: 'mail-server',
+        mail: { users: [{ name: 'prof', password: 'pw' }] },
+      })),
+      ...pcs.map((pc) => ({
+        id: pc,
+        kind: 'user-agent',
+        userAgent: { address: `s${pc}@school.edu`, server: 'school.edu', password: 'pw' },
+      })),
+    ],
+    links: [
+      { between: ['school.edu', 'internet'], latency: '20ms' },
+      { between: ['ns.example', 'internet'], latency: '10ms' },
+      ...domains.map((d) => ({ between: ['internet', d], latency: '30ms' })),
+      ...pcs.map((pc) => ({ between: [pc, 'school.edu'], latency: '2ms' })),
+    ],
+    dns: { records: domains.map((d) => ({ name: d, type: 'MX', exchange: d })) },
+    faults: [
+      { at: 0, fault: { type: 'host.down', host: 'd2.example' } },
+      { at: '2h', fault: { type: 'host.up', host: 'd2.example' } },
+      { at: 0, fault: { type: 'smtp.reply', host: 'd3.example', stage: 'rcpt', code: 450, every: 4 } },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  const inputs: TimedInput[] = Array.from({ length: messages }, (_, i) => ({
+    at: i * 60_000,
+    input: {
+      type: 'mail.send',
+      host: pcs[i % pcs.length] as string,
+      to: [`prof@${domains[i % domains.length]}`],
+      subject: `Homework ${i}`,
+      body: 'My answers.\n'.repeat(5),
+    },
+  }));
+  return { scenario: result.scenario, inputs };
+}
+
+let classroomRun: { scenario: Scenario; trace: readonly TraceEvent[] } | undefined;
+
+/** smallClassroom is 20 messages run to quiescence (some 4,400 events), simulated once for the tests that only read it. */
+function smallClassroom(): { scenario: Scenario; trace: readonly TraceEvent[] } {
+  if (classroomRun === undefined) {
+    const { scenario, inputs } = classroom(20);
+    classroomRun = { scenario, trace: settled(scenario, inputs).trace };
+  }
+  return classroomRun;
+}
+
+describe('the world walked from checkpoints', () => {
+  it.each([
+    ['textbook', 5],
+    ['outage', 7],
+    ['bounce', 256],
+    ['mixed', 3],
+    ['pop3-keep', 16],
+    ['webmail-send', 50],
+    ['push-vs-pull', 1],
+  ])(
+    'is the plain fold from the start at every position of %s, checkpoints %i events apart',
+    (name, every) => {
+      const session = settled(builtin(name));
+      const index = new WorldIndex(session.scenario, session.trace, every);
+      expectSameAsIndex(index, positions(session.trace.length, every));
+      expect(index.checkpoints).toBe(Math.floor(session.trace.length / every) + 1);
+    },
+  );
+
+  it('is the plain fold where IMAP made, renamed and deleted folders (imap-folders)', () => {
+    const session = settled(builtin('imap-folders'), [], 3_600_000);
+    const index = new WorldIndex(session.scenario, session.trace, 100);
+    expectSameAsIndex(index, positions(session.trace.length, 100));
+  });
+
+  it('is the plain fold over a small classroom of many events, with the checkpoints worldAt keeps', () => {
+    const { scenario, trace } = smallClassroom();
+    expect(trace.length).toBeGreaterThan(2 * CHECKPOINT_EVERY);
+    expectSameWorlds(
+      scenario,
+      trace,
+      (seq) => worldAt(scenario, trace, seq),
+      positions(trace.length, CHECKPOINT_EVERY),
+    );
+  });
+
+  it('walks fewer events than lie between two checkpoints, however late the cursor', () => {
+    const { scenario, trace } = smallClassroom();
+    const index = new WorldIndex(scenario, trace, 500);
+    index.at(trace.length - 1);
+    expect(index.folded).toBe(trace.length);
+    for (const seq of [trace.length - 1, 1234, 499, 500, 3000]) {
+      const before = index.folded;
+      index.at(seq);
+      expect(index.folded - before).toBeLessThan(500);
+    }
+  });
+
+  it('goes on from its checkpoints as the trace grows, without folding again from the start', () => {
+    const { scenario, inputs } = classroom(12);
+    const session = new Session(scenario, inputs);
+    session.runUntil(4 * 60_000);
+    const index = new WorldIndex(scenario, session.trace, 300);
+    const early = session.trace.length;
+    expectSameAsIndex(index, positions(early, 300));
+    expect(early).toBeGreaterThan(600);
+    // The kernel's trace array grows in place.
+    session.runUntilQuiet(WEEK);
+    expect(session.trace.length).toBeGreaterThan(2 * early);
+    const last = session.trace.length - 1;
+    const before = index.folded;
+    expect(index.at(last)).toEqual(foldWorld(scenario, session.trace, last));
+    // Only what came since the newest checkpoint is folded, not the first `early` events again.
+    expect(index.folded - before).toBeLessThan(session.trace.length - early + 2 * 300);
+    expectSameAsIndex(index, positions(session.trace.length, 300));
+  });
+
+  it('keeps the checkpoints of the trace it extends when the lab hands over a longer copy', () => {
+    const { scenario, inputs } = classroom(12);
+    const session = new Session(scenario, inputs);
+    session.runUntil(15 * 60_000);
+    const first = new WorldIndex(scenario, [...session.trace], 300);
+    first.at(first.trace.length - 1);
+    session.runUntilQuiet(WEEK);
+    const longer = new WorldIndex(scenario, [...session.trace], 300, first);
+    expect(longer.checkpoints).toBe(first.checkpoints);
+    longer.at(longer.trace.length - 1);
+    expect(longer.folded).toBe(longer.trace.length - (first.checkpoints - 1) * 300);
+    expectSameAsIndex(longer, positions(longer.trace.length, 300));
+  });
+
+  it('drops the checkpoints past an input in the past, where a replay made a different trace', () => {
+    const scenario = builtin('outage');
+    const session = settled(scenario);
+    const before = [...session.trace];
+    const first = new WorldIndex(scenario, before, 20);
+    first.at(before.length - 1);
+    const middle = before[Math.floor(before.length / 2)] as TraceEvent;
+    session.input(middle.t, { type: 'fault', fault: { type: 'host.up', host: 'hamburger.edu' } });
+    session.runUntilQuiet(WEEK);
+    const after = [...session.trace];
+    // A replay makes every event anew, so nothing is shared but the world before the first event.
+    const replayed = new WorldIndex(scenario, after, 20, first);
+    expect(replayed.checkpoints).toBe(1);
+    expectSameAsIndex(replayed, positions(after.length, 20));
+  });
+
+  it('keeps only the checkpoints before the first event two traces differ in', () => {
+    const scenario = builtin('outage');
+    const trace = settled(scenario).trace;
+    const first = new WorldIndex(scenario, trace, 20);
+    first.at(trace.length - 1);
+    const changed = [...trace];
+    // From position 105 on, the trace is another world's: here, the same events as new objects.
+    for (let i = 105; i < changed.length; i++) changed[i] = { ...(changed[i] as TraceEvent) };
+    const second = new WorldIndex(scenario, changed, 20, first);
+    expect(second.checkpoints).toBe(6);
+    expectSameAsIndex(second, positions(changed.length, 20));
+  });
+
+  it('follows the lab, which hands worldAt a new copy of the trace after every input', () => {
+    const scenario = builtin('outage');
+    const session = settled(scenario);
+    let trace = [...session.trace];
+    const checked = (seq: number) =>
+      expect(worldAt(scenario, trace, seq)).toEqual(foldWorld(scenario, trace, seq));
+    checked(trace.length - 1);
+    checked(10);
+    session.input(session.horizon + 1, { type: 'fault', fault: { type: 'host.up', host: 'hamburger.edu' } });
+    session.runUntilQuiet(session.horizon + WEEK);
+    trace = [...session.trace];
+    for (const seq of [trace.length - 1, 10, Math.floor(trace.length / 2)]) checked(seq);
+    session.input(5, { type: 'fault', fault: { type: 'host.up', host: 'hamburger.edu' } });
+    session.runUntilQuiet(session.horizon);
+    trace = [...session.trace];
+    for (const seq of [trace.length - 1, 10, Math.floor(trace.length / 2)]) checked(seq);
+  });
+
+  it('keeps the place of a connection opened again under its id, as the plain fold does', () => {
+    const opened = (conn: string, client: string): UnstampedEvent => ({
+      kind: 'conn.opened',
+      conn,
+      client,
+      server: 'crepes.fr',
+      port: 25,
+      protocol: 'smtp',
+    });
+    const trace = [opened('c1', 'alice-pc'), opened('c2', 'alice-pc'), opened('c1', 'bob-pc')].map(
+      (e, seq) => ({ ...e, t: seq, seq }) as TraceEvent,
+    );
+    const index = new WorldIndex(builtin('textbook'), trace, 1);
+    expect(index.at(2).connections.map((c) => [c.conn, c.client.host])).toEqual([
+      ['c1', 'bob-pc'],
+      ['c2', 'alice-pc'],
+    ]);
+    expectSameAsIndex(index, [-1, 0, 1, 2]);
+  });
+
+  it('refuses a trace changed in place under its checkpoints, rather than show a world that never was', () => {
+    const scenario = builtin('outage');
+    const trace = [...settled(scenario).trace];
+    const index = new WorldIndex(scenario, trace, 20);
+    index.at(trace.length - 1);
+    trace[39] = { ...(trace[39] as TraceEvent) };
+    expect(() => index.at(50)).toThrow(/changed under its checkpoints/);
+  });
+});

@@ -1,15 +1,115 @@
 // A classroom-sized world: 1,000 messages from 20 users to 5 domains, one domain down for two days, one
 // answering 450 to every tenth message. How long it takes to simulate to quiescence, how big the trace gets,
-// how much memory it holds, and how quickly a view can seek into it.
+// how much memory it holds, and how quickly a view can seek into it: worldAt, the fold the lab runs on every
+// cursor move, at random cursors, beside its floor (reading the events its walk reads) and the fold from t = 0.
 import type { TimedInput } from '../src/sim/input.ts';
 import { parseScenario, type Scenario } from '../src/sim/scenario.ts';
 import { Session } from '../src/sim/session.ts';
+import type { TraceEvent } from '../src/sim/trace.ts';
+import { CHECKPOINT_EVERY, foldWorld, worldAt } from '../src/sim/worldView.ts';
 import { round, type Metric } from './measure.ts';
 
 const USERS = 20;
 const DOMAINS = ['d1.example', 'd2.example', 'd3.example', 'd4.example', 'd5.example'];
 const MESSAGES = 1000;
 const HOUR = 3_600_000;
+const CURSORS = 200;
+// The fold from t = 0 takes a tenth of a second or more a cursor, so it is timed at fewer of the same cursors.
+const FROM_START_CURSORS = 20;
+
+/** Cursors spread at random over the trace, the same each run (a linear congruential generator). */
+function randomCursors(length: number, count: number): number[] {
+  let s = 12_345;
+  return Array.from({ length: count }, () => {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return Math.floor((s / 2_147_483_648) * length);
+  });
+}
+
+function quantile(times: readonly number[], q: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+}
+
+/**
+ * worldAtBench times worldAt as the lab calls it, at random cursors once its checkpoints are made, with the
+ * one-time cost and retained heap of those checkpoints; its floor is reading, at the same cursors, the events a
+ * walk from the nearest checkpoint folds; the fold from t = 0 at the same cursors is what worldAt cost before.
+ */
+function worldAtBench(scenario: Scenario, trace: readonly TraceEvent[]): Metric[] {
+  // Full collections around the build, so the heap it retains is read rather than garbage not yet swept.
+  const collect = globalThis.gc;
+  if (!collect) throw new Error('the classroom benchmark needs node --expose-gc (npm run bench passes it)');
+  collect();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const buildStart = performance.now();
+  worldAt(scenario, trace, trace.length - 1);
+  const build = performance.now() - buildStart;
+  collect();
+  const retained = process.memoryUsage().heapUsed - heapBefore;
+
+  const cursors = randomCursors(trace.length, CURSORS);
+  let sink = 0;
+  const walks: number[] = [];
+  for (const seq of cursors) {
+    const start = performance.now();
+    sink += worldAt(scenario, trace, seq).connections.length;
+    walks.push(performance.now() - start);
+  }
+  const reads: number[] = [];
+  for (const seq of cursors) {
+    const start = performance.now();
+    const from = Math.floor((seq + 1) / CHECKPOINT_EVERY) * CHECKPOINT_EVERY;
+    for (let i = from; i <= seq; i++) sink += (trace[i] as TraceEvent).kind.length;
+    reads.push(performance.now() - start);
+  }
+  const fromStart: number[] = [];
+  for (const seq of cursors.slice(0, FROM_START_CURSORS)) {
+    const start = performance.now();
+    sink += foldWorld(scenario, trace, seq).connections.length;
+    fromStart.push(performance.now() - start);
+  }
+  if (sink === 0) throw new Error('the timed work produced nothing');
+  const walked = cursors.map((seq) => seq + 1 - Math.floor((seq + 1) / CHECKPOINT_EVERY) * CHECKPOINT_EVERY);
+  return [
+    {
+      name: 'classroom-worldat-random-ms',
+      value: round(quantile(walks, 0.5)),
+      unit: 'ms',
+      note: `median of worldAt at ${CURSORS} random cursors, checkpoints every ${CHECKPOINT_EVERY} events`,
+    },
+    {
+      name: 'classroom-worldat-random-p95-ms',
+      value: round(quantile(walks, 0.95)),
+      unit: 'ms',
+      note: 'p95 of the same calls',
+    },
+    {
+      name: 'classroom-worldat-floor-ms',
+      value: round(quantile(reads, 0.5)),
+      unit: 'ms',
+      note: `floor: reading the events a walk folds (median ${quantile(walked, 0.5)}), same cursors`,
+    },
+    {
+      name: 'classroom-worldat-from-start-ms',
+      value: round(quantile(fromStart, 0.5)),
+      unit: 'ms',
+      note: `for comparison: the plain fold from t = 0, median at ${FROM_START_CURSORS} of the same cursors`,
+    },
+    {
+      name: 'classroom-worldat-checkpoints-build-ms',
+      value: round(build),
+      unit: 'ms',
+      note: `once: worldAt at the last event, making ${Math.floor(trace.length / CHECKPOINT_EVERY)} checkpoints`,
+    },
+    {
+      name: 'classroom-worldat-checkpoints-mb',
+      value: round(retained / 1_048_576),
+      unit: 'MB',
+      note: 'heap the checkpoints retain',
+    },
+  ];
+}
 
 /** classroom is the world of this benchmark: its scenario and the 1,000 sends, for other suites to run too. */
 export function classroom(): { scenario: Scenario; inputs: TimedInput[] } {
@@ -65,7 +165,7 @@ export function classroom(): { scenario: Scenario; inputs: TimedInput[] } {
   return { scenario: result.scenario, inputs };
 }
 
-/** classroomBench simulates the classroom world to quiescence and seeks to the middle of its trace. */
+/** classroomBench simulates the classroom world to quiescence, looks at it with worldAt and replays to its middle. */
 export function classroomBench(): Metric[] {
   const { scenario, inputs } = classroom();
   globalThis.gc?.();
@@ -84,10 +184,8 @@ export function classroomBench(): Metric[] {
   if (delivered < MESSAGES * 0.99)
     throw new Error(`only ${delivered} of ${MESSAGES} messages were delivered`);
   const middle = (trace[Math.floor(trace.length / 2)] as { t: number }).t;
-
-  const seekStart = performance.now();
   const prefix = session.traceUntil(middle);
-  const seek = performance.now() - seekStart;
+  const worldAtMetrics = worldAtBench(scenario, trace);
 
   const replayStart = performance.now();
   const replay = new Session(scenario, inputs);
@@ -109,12 +207,7 @@ export function classroomBench(): Metric[] {
       unit: 'MB',
       note: 'above the heap before the run',
     },
-    {
-      name: 'classroom-seek-middle-ms',
-      value: round(seek),
-      unit: 'ms',
-      note: 'prefix of the trace up to its middle',
-    },
+    ...worldAtMetrics,
     {
       name: 'classroom-replay-to-middle-ms',
       value: round(replayMs),

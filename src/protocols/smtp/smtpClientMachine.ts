@@ -1,5 +1,6 @@
 // The sending side of one SMTP connection (RFC 5321) as a sans-I/O machine: it delivers one message to its
-// recipients, reading reply lines and emitting command lines, and outputs what became of each recipient.
+// recipients, reading reply lines and emitting command lines, and outputs what became of each recipient. With
+// `reuse` it keeps the connection for more messages, as Postfix's connection cache does (CONNECTION_CACHE_README).
 import { and, assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
 import { dotUnstuff, encodeDataLines } from '../shared/dotStuffing.ts';
 import { parseReplyLine } from '../shared/multilineReply.ts';
@@ -17,6 +18,7 @@ import type {
   Extensions,
   Pending,
   RecipientReason,
+  RecipientResult,
   ReplySummary,
   SessionEnd,
   SmtpClientOutput,
@@ -47,6 +49,23 @@ export interface SmtpClientInput {
    * book's `MAIL FROM: <…>` spacing; `modern` (the default) starts with EHLO and uses what the server offers.
    */
   readonly style?: ClientStyle;
+  /**
+   * reuse keeps the connection open after each transaction instead of saying QUIT, for at most `idleTime` ms of
+   * waiting (Postfix's smtp_connection_cache_time_limit), so the driver can send another message on it with
+   * `transaction.start`. A failed transaction is ended with RSET first, and each reuse begins with an RSET probe
+   * that checks the connection still works, as Postfix's smtp(8) does.
+   */
+  readonly reuse?: { readonly idleTime: number };
+}
+
+/**
+ * TransactionEnded is emitted, when the client reuses its connection, as each transaction's recipients are all
+ * settled: the same results the output gives for the last transaction of a session that does not reuse.
+ */
+export interface TransactionEnded {
+  readonly type: 'transaction.ended';
+  readonly recipients: readonly RecipientResult[];
+  readonly possiblyDelivered: boolean;
 }
 
 /**
@@ -54,7 +73,14 @@ export interface SmtpClientInput {
  * message's lines as one run, then a close.
  */
 export type SmtpClientEmitted =
-  SentLine<ClientLineFacts> | SentLines<ClientLineFacts> | { type: 'connection.close' };
+  | SentLine<ClientLineFacts>
+  | SentLines<ClientLineFacts>
+  | { type: 'connection.close' }
+  | TransactionEnded
+  /** session.idle: the connection is open with no transaction, ready for `transaction.start` or `session.end`. */
+  | { type: 'session.idle' }
+  /** probe.passed: the server answered the RSET probe, so the new transaction goes on this connection. */
+  | { type: 'probe.passed' };
 
 /**
  * SmtpClientEvent is what the I/O layer sends in: the connection opening and closing, and each received reply line
@@ -65,6 +91,14 @@ export type SmtpClientEvent =
   | { type: 'line.received'; line: string }
   | { type: 'line.overlong' }
   | { type: 'connection.closed' }
+  /** transaction.start sends another message on an idle reused connection (only with `reuse`). */
+  | {
+      type: 'transaction.start';
+      envelope: SmtpClientInput['envelope'];
+      data: string;
+    }
+  /** session.end says QUIT on an idle reused connection. */
+  | { type: 'session.end' }
   | { type: 'reply.received'; reply: ReplySummary }
   | { type: 'reply.closing'; reply: ReplySummary }
   | { type: 'reply.malformed' }
@@ -133,6 +167,8 @@ export const smtpClientMachine = setup({
     rcpt: SMTP_TIMEOUTS.rcpt,
     dataInitiation: SMTP_TIMEOUTS.dataInitiation,
     dataTermination: SMTP_TIMEOUTS.dataTermination,
+    rset: SMTP_TIMEOUTS.rset,
+    idle: ({ context }) => context.reuse?.idleTime ?? 0,
   },
   guards: {
     isPositive: isClass('positive'),
@@ -147,6 +183,7 @@ export const smtpClientMachine = setup({
     hasNoRecipients: ({ context }) => context.pending.length === 0,
     moreRcptRepliesDue: ({ context }) => context.rcptReplied < context.pending.length,
     someRecipientAccepted: ({ context }) => hasAccepted(context.pending),
+    reuses: ({ context }) => context.reuse !== undefined,
   },
   actions: {
     assembleReply: enqueueActions(({ context, event, enqueue }) => {
@@ -252,6 +289,29 @@ export const smtpClientMachine = setup({
       enqueue.emit({ type: 'connection.close' });
     }),
     notePossiblyDelivered: assign({ possiblyDelivered: true }),
+    // A reused connection reports each transaction as it ends, and starts the next with no recipients pending.
+    endTransaction: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit({
+        type: 'transaction.ended',
+        recipients: finalResults(context.pending),
+        possiblyDelivered: context.possiblyDelivered,
+      });
+      enqueue.assign({ pending: [], rcptSent: 0, rcptReplied: 0, possiblyDelivered: false });
+    }),
+    sendRset: emit(send({ verb: 'RSET' })),
+    announceIdle: emit({ type: 'session.idle' }),
+    // The next message is held until the probe is answered: if it is not, the driver sends it another way.
+    beginTransaction: enqueueActions(({ event, enqueue }) => {
+      assertEvent(event, 'transaction.start');
+      enqueue.assign({ envelope: event.envelope, data: event.data, pending: [] });
+      enqueue.emit(send({ verb: 'RSET' }));
+    }),
+    openEnvelope: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({
+        pending: context.envelope.to.map((recipient) => ({ recipient, accepted: false, result: null })),
+      });
+      enqueue.emit({ type: 'probe.passed' });
+    }),
   },
 }).createMachine({
   id: 'smtpClient',
@@ -370,6 +430,11 @@ export const smtpClientMachine = setup({
             target: 'rcpt',
             actions: { type: 'settleByReply', params: { reason: 'mail' } },
           },
+          {
+            guard: 'reuses',
+            target: 'resetting',
+            actions: [{ type: 'settleByReply', params: { reason: 'mail' } }, 'endTransaction', 'sendRset'],
+          },
           { target: 'quitting', actions: { type: 'quitAfterReply', params: { reason: 'mail' } } },
         ],
       },
@@ -382,6 +447,7 @@ export const smtpClientMachine = setup({
         'rcpt.recorded': [
           { guard: 'moreRcptRepliesDue', target: 'rcpt', reenter: true, actions: 'sendNextRcpt' },
           { guard: 'someRecipientAccepted', target: 'dataInitiation', actions: 'sendData' },
+          { guard: 'reuses', target: 'resetting', actions: ['endTransaction', 'sendRset'] },
           { target: 'quitting', actions: 'sendQuit' },
         ],
       },
@@ -392,6 +458,11 @@ export const smtpClientMachine = setup({
       on: {
         'reply.received': [
           { guard: 'isIntermediate', target: 'dataTermination', actions: 'sendMessage' },
+          {
+            guard: 'reuses',
+            target: 'resetting',
+            actions: [{ type: 'settleByReply', params: { reason: 'data' } }, 'endTransaction', 'sendRset'],
+          },
           { target: 'quitting', actions: { type: 'quitAfterReply', params: { reason: 'data' } } },
         ],
       },
@@ -400,16 +471,53 @@ export const smtpClientMachine = setup({
     // RFC 5321 §4.5.3.2.6, §6.1: the message and "." are sent; the reply says whether the server took it.
     dataTermination: {
       on: {
-        'reply.received': {
-          target: 'quitting',
-          actions: { type: 'quitAfterReply', params: { reason: 'dataEnd' } },
-        },
+        // Whatever it says, the reply to "." ends the transaction (§4.1.1.4), so a reused connection needs no RSET.
+        'reply.received': [
+          {
+            guard: 'reuses',
+            target: 'idle',
+            actions: [{ type: 'settleByReply', params: { reason: 'dataEnd' } }, 'endTransaction'],
+          },
+          { target: 'quitting', actions: { type: 'quitAfterReply', params: { reason: 'dataEnd' } } },
+        ],
         'connection.closed': {
           target: 'done',
           actions: ['notePossiblyDelivered', 'settleConnectionLost'],
         },
       },
       after: { dataTermination: { target: 'done', actions: ['notePossiblyDelivered', 'timedOut'] } },
+    },
+    // RFC 5321 §4.1.1.5: RSET ends a failed transaction before the connection waits for the next one (Postfix's
+    // "final RSET"); a server that refuses it is not trusted with another, so the client says QUIT.
+    resetting: {
+      on: {
+        'reply.received': [
+          { guard: 'isPositive', target: 'idle' },
+          { target: 'quitting', actions: 'sendQuit' },
+        ],
+      },
+      after: { rset: { target: 'done', actions: 'timedOut' } },
+    },
+    // The connection waits in the cache with no transaction, for a little while only: keeping an unused
+    // connection open is anti-social (CONNECTION_CACHE_README). Closing it, the client still says QUIT
+    // (§4.1.1.10), where Postfix's scache(8) would simply close the socket.
+    idle: {
+      entry: 'announceIdle',
+      on: {
+        'transaction.start': { target: 'probing', actions: 'beginTransaction' },
+        'session.end': { target: 'quitting', actions: 'sendQuit' },
+      },
+      after: { idle: { target: 'quitting', actions: 'sendQuit' } },
+    },
+    // Postfix's RSET probe: before it reuses a cached connection, the client checks the server still answers.
+    probing: {
+      on: {
+        'reply.received': [
+          { guard: 'isPositive', target: 'mail', actions: 'openEnvelope' },
+          { target: 'quitting', actions: 'sendQuit' },
+        ],
+      },
+      after: { rset: { target: 'done', actions: 'timedOut' } },
     },
     // RFC 5321 §4.1.1.10: QUIT, waiting for 221; every recipient is settled by now.
     quitting: {

@@ -13,6 +13,11 @@ export const SMTP_TIMEOUTS = {
   dataInitiation: 2 * 60_000,
   /** §4.5.3.2.6: the client waiting for the reply to the final "."; the server may be delivering. */
   dataTermination: 10 * 60_000,
+  /**
+   * The client waiting for the reply to RSET. §4.5.3.2 names no figure for it; this is Postfix's
+   * smtp_rset_timeout, used when it ends a failed transaction or probes a cached connection before reusing it.
+   */
+  rset: 20_000,
   /** §4.5.3.2.7: the server waiting for the next command or line of data. */
   serverIdle: 5 * 60_000,
 } as const;

@@ -32,15 +32,25 @@ export function stateIdsOf(machine: AnyStateMachine, value: StateValue): string[
     .map((node) => node.id);
 }
 
-/** delayedEvents lists the event of every `after` transition, with its delay resolved from setup's delays. */
-export function delayedEvents(machine: AnyStateMachine): DelayedEvent[] {
+/**
+ * delayedEvents lists the event of every `after` transition, with its delay resolved from setup's delays; a delay
+ * that setup computes from the context (an idle time given as input) is taken from `computed` by its name.
+ */
+export function delayedEvents(
+  machine: AnyStateMachine,
+  computed: Readonly<Record<string, number>> = {},
+): DelayedEvent[] {
   const delays: Record<string, unknown> = machine.implementations.delays;
   return descendants(machine.root).flatMap((node) =>
     node.after.map((transition) => {
+      const name = String(transition.delay);
       const delay =
-        typeof transition.delay === 'number' ? transition.delay : delays[String(transition.delay)];
-      if (typeof delay !== 'number')
-        throw new Error(`delay ${String(transition.delay)} is not a fixed number`);
+        typeof transition.delay === 'number'
+          ? transition.delay
+          : typeof delays[name] === 'function'
+            ? computed[name]
+            : delays[name];
+      if (typeof delay !== 'number') throw new Error(`delay ${name} is not a fixed number`);
       return { type: transition.eventType, delay };
     }),
   );

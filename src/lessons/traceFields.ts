@@ -136,7 +136,7 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
     ...fields('queue.enqueued', ['host', 'queueId', 'messageId', 'from', 'recipients', 'size', 'raw']),
     ...MESSAGE_FIELDS,
   ],
-  'queue.attempt': fields('queue.attempt', ['host', 'queueId', 'attempt', 'domain', 'recipients']),
+  'queue.attempt': fields('queue.attempt', ['host', 'queueId', 'attempt', 'domain', 'recipients', 'reused']),
   'queue.deferred': fields('queue.deferred', [
     'host',
     'queueId',

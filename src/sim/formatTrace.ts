@@ -107,7 +107,7 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'queue.enqueued':
       return `queue   ${e.host} ${e.queueId}: from <${e.from}> to ${e.recipients.map((r) => `<${r}>`).join(', ')}`;
     case 'queue.attempt':
-      return `queue   ${e.host} ${e.queueId}: attempt ${e.attempt} for ${e.domain}`;
+      return `queue   ${e.host} ${e.queueId}: attempt ${e.attempt} for ${e.domain}${e.reused ? ` on ${e.reused.conn} (use ${e.reused.use})` : ''}`;
     case 'queue.deferred':
       return `queue   ${e.host} ${e.queueId}: <${e.recipient}> deferred (${e.reason}); next try at ${(e.nextAttemptAt / 1000).toFixed(3)} s`;
     case 'queue.delivered':

@@ -62,6 +62,11 @@ export type Fault =
     }
   | { type: 'http.normal'; host: HostId }
   | { type: 'queue.flush'; host: HostId }
+  /**
+   * queue.connectionCache turns a mail server's connection reuse on (with its scenario's figures, else Postfix's)
+   * or off, from now on: a setting a teacher changes, kept in the fault log as the flush is.
+   */
+  | { type: 'queue.connectionCache'; host: HostId; on: boolean }
   | { type: 'host.up'; host: HostId }
   | ({ type: 'link.down'; link: LinkId } & Lasting)
   | { type: 'link.up'; link: LinkId }

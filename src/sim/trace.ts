@@ -188,6 +188,11 @@ export type MailEvent =
       attempt: number;
       domain: string;
       recipients: string[];
+      /**
+       * reused names the open connection the attempt went on when the server's connection cache gave it one
+       * (after the RSET probe was answered), and the use count there: 2 for its second message.
+       */
+      reused?: { conn: ConnId; use: number };
     }
   | {
       kind: 'queue.deferred';

@@ -247,6 +247,9 @@ export class World {
       case 'queue.flush':
         this.#mailServers.get(fault.host)?.flushQueue();
         return null;
+      case 'queue.connectionCache':
+        this.#mailServers.get(fault.host)?.reuseConnections(fault.on);
+        return null;
       case 'link.down':
         this.network.setLinkUp(fault.link, false);
         return ifLatest(() => this.inject({ type: 'link.up', link: fault.link }));
@@ -358,5 +361,6 @@ function mailConfig(host: HostSpec) {
     maxRecipients: mail.maxRecipients,
     submission: mail.submission,
     trusted: mail.trusted,
+    connectionCache: mail.connectionCache,
   };
 }

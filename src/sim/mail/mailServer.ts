@@ -26,6 +26,7 @@ import { ImapFaults, type ImapReplyFault } from './imapFaults.ts';
 import { storeMaildrop, type Pop3Locks } from './pop3Maildrop.ts';
 import { imapBackend } from './imapMailbox.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
+import { DEFAULT_CONNECTION_CACHE, type ConnectionCacheConfig } from './connectionCache.ts';
 
 /** MailServerConfig is a mail server's part of the scenario, defaults filled in. */
 export interface MailServerConfig {
@@ -42,6 +43,8 @@ export interface MailServerConfig {
   readonly submission: boolean;
   /** trusted hosts may relay through port 25 without AUTH, like Postfix's mynetworks. */
   readonly trusted: readonly string[];
+  /** connectionCache lets the queue reuse a connection for several messages to one destination; null: off. */
+  readonly connectionCache: ConnectionCacheConfig | null;
 }
 
 export type { ReplyFault } from './serverFaults.ts';
@@ -98,6 +101,7 @@ export class MailServer {
       hostname: this.hostname,
       policy: config.retry,
       clientStyle: config.clientStyle,
+      connectionCache: config.connectionCache,
       newQueueId: () => this.#newQueueId(),
       newMessageId: () => this.#newMessageId(),
       sendNotice: (recipient, raw, queueId) => this.#sendNotice(recipient, raw, queueId),
@@ -237,6 +241,16 @@ export class MailServer {
   /** isLocal tells whether an address belongs to one of this server's domains. */
   isLocal(address: string): boolean {
     return this.config.domains.includes(domainOf(address));
+  }
+
+  /**
+   * reuseConnections turns the queue's connection cache on (with the scenario's figures, else Postfix's) or off,
+   * from now on.
+   */
+  reuseConnections(on: boolean): void {
+    this.queue.configureConnectionCache(
+      on ? (this.config.connectionCache ?? DEFAULT_CONNECTION_CACHE) : null,
+    );
   }
 
   /** flushQueue retries every waiting message now. */

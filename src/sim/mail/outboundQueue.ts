@@ -8,6 +8,7 @@ import {
 import type { ClientStyle } from '../../protocols/smtp/commands.ts';
 import type { TimerId } from '../scheduler.ts';
 import type { ServiceContext } from '../services/service.ts';
+import { ConnectionCache, type ConnectionCacheConfig, type Reuse } from './connectionCache.ts';
 import { hasExpired, isDueForWarning, nextAttemptAt, type RetryPolicy } from './retryPolicy.ts';
 import { deliverViaMx, type DeliveryReport, type RecipientReport } from './smtpDelivery.ts';
 
@@ -34,6 +35,8 @@ export interface QueueOwner {
   readonly hostname: string;
   readonly policy: RetryPolicy;
   readonly clientStyle: ClientStyle;
+  /** connectionCache keeps connections open for more messages to the same destination; null opens one each. */
+  readonly connectionCache: ConnectionCacheConfig | null;
   newQueueId(): string;
   newMessageId(): string;
   /**
@@ -71,12 +74,19 @@ export class OutboundQueue {
   readonly #owner: QueueOwner;
   readonly #entries = new Map<string, QueueEntry>();
   readonly #dead = new Map<string, DeadDestination>();
+  readonly #cache: ConnectionCache;
   /** #epoch counts restarts, so an attempt begun before a crash cannot settle after it. */
   #epoch = 0;
 
   constructor(ctx: ServiceContext, owner: QueueOwner) {
     this.#ctx = ctx;
     this.#owner = owner;
+    this.#cache = new ConnectionCache(ctx, owner.connectionCache);
+  }
+
+  /** configureConnectionCache turns connection reuse on with `config`, or off with null, from now on. */
+  configureConnectionCache(config: ConnectionCacheConfig | null): void {
+    this.#cache.configure(config);
   }
 
   /** size is the number of messages waiting. */
@@ -143,6 +153,7 @@ export class OutboundQueue {
   halt(): void {
     this.#epoch += 1;
     this.#dead.clear();
+    this.#cache.clear();
     for (const entry of this.#entries.values()) {
       if (entry.timer !== null) this.#ctx.kernel.cancel(entry.timer);
       entry.timer = null;
@@ -167,31 +178,43 @@ export class OutboundQueue {
       const domain = domainOf(recipient);
       byDomain.set(domain, [...(byDomain.get(domain) ?? []), recipient]);
     }
+    if (byDomain.size === 0) return this.#reschedule(entry, []);
     let outstanding = byDomain.size;
     const epoch = this.#epoch;
     const deferred: RecipientReport[] = [];
-    const now = this.#ctx.kernel.now();
-    for (const [domain, recipients] of byDomain) {
-      const dead = this.#dead.get(domain);
-      if (dead !== undefined && now < dead.until) {
-        // Postfix's words for mail it skips without trying: the destination is known to be unreachable.
-        const reason = `delivery temporarily suspended: ${dead.reason}`;
-        for (const recipient of recipients) {
-          const r: RecipientReport = {
-            recipient,
-            outcome: 'temporary',
-            status: '4.4.1',
-            diagnostic: reason,
-            diagnosticKind: 'x-local',
-            reason,
-          };
-          entry.recipients.set(recipient, { status: 'pending', last: r });
-          deferred.push(r);
-        }
-        outstanding -= 1;
-        continue;
-      }
-      this.#dead.delete(domain);
+    // Each domain is settled as soon as its own delivery ends; the message is rescheduled once every one has.
+    const finish = (reports: readonly RecipientReport[]) => {
+      deferred.push(...reports);
+      if (--outstanding === 0) this.#reschedule(entry, deferred);
+    };
+    for (const [domain, recipients] of byDomain) this.#dispatch(entry, domain, recipients, epoch, finish);
+  }
+
+  // Deliver a message's recipients at one domain, in one transaction; `finish` gets those that must wait.
+  #dispatch(
+    entry: QueueEntry,
+    domain: string,
+    recipients: string[],
+    epoch: number,
+    finish: (deferred: readonly RecipientReport[]) => void,
+  ): void {
+    const dead = this.#dead.get(domain);
+    if (dead !== undefined && this.#ctx.kernel.now() < dead.until) {
+      // Postfix's words for mail it skips without trying: the destination is known to be unreachable.
+      const reason = `delivery temporarily suspended: ${dead.reason}`;
+      const suspended = recipients.map((recipient): RecipientReport => ({
+        recipient,
+        outcome: 'temporary',
+        status: '4.4.1',
+        diagnostic: reason,
+        diagnosticKind: 'x-local',
+        reason,
+      }));
+      for (const r of suspended) entry.recipients.set(r.recipient, { status: 'pending', last: r });
+      return finish(suspended);
+    }
+    this.#dead.delete(domain);
+    const begin = (reused: Reuse | null) =>
       this.#ctx.emit({
         kind: 'queue.attempt',
         host: this.#ctx.host,
@@ -199,28 +222,38 @@ export class OutboundQueue {
         attempt: entry.attempts,
         domain,
         recipients,
+        ...(reused !== null ? { reused } : {}),
       });
-      // Messages to several recipients at one domain go in one transaction; each domain is settled as soon
-      // as its own delivery ends, and the message is rescheduled once every domain has answered.
-      const request = {
-        heloName: this.#owner.hostname,
-        envelope: { from: entry.from, to: recipients },
-        data: entry.data,
-        port: 25,
-        style: this.#owner.clientStyle,
-      };
-      deliverViaMx(this.#ctx, domain, request, (report) => {
-        if (epoch !== this.#epoch) return;
-        if (report.unreachable !== null) {
-          // Dead until this message's own next try, so the message that found it dead is the one to probe it.
-          const until = entry.startedAt + suspendedFor(this.#owner.policy);
-          this.#dead.set(domain, { until, reason: report.unreachable });
-        } else if (report.remote !== null) this.#dead.delete(domain);
-        deferred.push(...this.#settleDomain(entry, report));
-        if (--outstanding === 0) this.#reschedule(entry, deferred);
-      });
+    const settle = (report: DeliveryReport) => {
+      if (epoch !== this.#epoch) return;
+      if (report.unreachable !== null) {
+        // Dead until this message's own next try, so the message that found it dead is the one to probe it.
+        const until = entry.startedAt + suspendedFor(this.#owner.policy);
+        this.#dead.set(domain, { until, reason: report.unreachable });
+      } else if (report.remote !== null) this.#dead.delete(domain);
+      finish(this.#settleDomain(entry, report));
+    };
+    // Messages to several recipients at one domain go in one transaction.
+    const request = {
+      heloName: this.#owner.hostname,
+      envelope: { from: entry.from, to: recipients },
+      data: entry.data,
+      port: 25,
+      style: this.#owner.clientStyle,
+    };
+    if (!this.#cache.enabled) {
+      begin(null);
+      deliverViaMx(this.#ctx, domain, request, settle);
+      return;
     }
-    if (outstanding === 0) this.#reschedule(entry, deferred);
+    this.#cache.deliver(domain, {
+      request,
+      begin,
+      done: settle,
+      again: () => {
+        if (epoch === this.#epoch) this.#dispatch(entry, domain, recipients, epoch, finish);
+      },
+    });
   }
 
   // Record what one destination said; return the recipients that must wait for another attempt.

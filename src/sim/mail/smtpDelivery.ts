@@ -2,7 +2,7 @@
 // connect to port 25 (or the submission port), run the SMTP client machine, and say what became of each
 // recipient in the terms a delivery status notification needs.
 import { createActor } from 'xstate';
-import type { SocketError } from '../../net/types.ts';
+import type { ConnId, SocketError } from '../../net/types.ts';
 import type { SmtpClientInput } from '../../protocols/smtp/smtpClientMachine.ts';
 import { smtpClientMachine, type RecipientResult } from '../../protocols/smtp/smtpClientMachine.ts';
 import { bindLineSession } from '../services/lineSession.ts';
@@ -37,7 +37,47 @@ export interface DeliveryReport {
 }
 
 /** DeliveryRequest is what to send: HELO name, envelope, message octets, port, and credentials for 587. */
-export type DeliveryRequest = SmtpClientInput & { readonly port: number };
+export type DeliveryRequest = Omit<SmtpClientInput, 'reuse'> & { readonly port: number };
+
+/**
+ * SmtpSession is an open SMTP client connection that a connection cache may give more messages to, one
+ * transaction at a time, while it is idle.
+ */
+export interface SmtpSession {
+  readonly conn: ConnId;
+  readonly remote: { readonly host: string; readonly addr: string };
+  /** openedAt is when the connection was established; Postfix's reuse time limit counts from it. */
+  readonly openedAt: number;
+  /** uses counts the transactions begun on the connection, 1 for its first message (Postfix logs it as conn_use). */
+  readonly uses: number;
+  /** send delivers another message on this idle connection, beginning with the RSET probe. */
+  send(request: DeliveryRequest, handlers: ReuseHandlers): void;
+  /** end says QUIT on this idle connection. */
+  end(): void;
+}
+
+/**
+ * ReuseHandlers hear what became of a message sent on a reused connection: `started` once the server answered
+ * the probe (with the connection's use count), then `done`; or only `refused`, when the probe failed and the
+ * message must go on another connection.
+ */
+export interface ReuseHandlers {
+  started(use: number): void;
+  done(report: DeliveryReport): void;
+  refused(): void;
+}
+
+/** SessionHooks keep a delivery's connection open after its transaction, for a connection cache. */
+export interface SessionHooks {
+  /** idleTime is how long an idle connection waits for another message before QUIT. */
+  readonly idleTime: number;
+  /** opened is told when the SMTP session starts on a connection. */
+  opened(session: SmtpSession): void;
+  /** idle is told each time a transaction has ended and the connection waits, open, for the next. */
+  idle(session: SmtpSession): void;
+  /** closed is told once, when the session is over, whatever ended it. */
+  closed(session: SmtpSession): void;
+}
 
 const CONNECT_FAILURE: Record<SocketError, string> = {
   refused: 'Connection refused',
@@ -80,13 +120,15 @@ function everyone(
 
 /**
  * deliverViaMx delivers to the mail exchangers of `domain`, best preference first, moving on when one cannot
- * be reached. `done` is called once with a report for every recipient of the request.
+ * be reached. `done` is called once with a report for every recipient of the request. With `hooks`, the
+ * connection stays open after the transaction for more messages (see SessionHooks).
  */
 export function deliverViaMx(
   ctx: ServiceContext,
   domain: string,
   request: DeliveryRequest,
   done: (report: DeliveryReport) => void,
+  hooks?: SessionHooks,
 ): void {
   ctx.resolver().lookup(domain, 'MX', (result) => {
     if (!result.ok) {
@@ -110,7 +152,7 @@ export function deliverViaMx(
     }
     const exchangers = result.records.flatMap((r) => (r.type === 'MX' ? [r.exchange] : []));
     // No MX records: the domain itself is the implicit MX (RFC 5321 §5.1).
-    tryTargets(ctx, exchangers.length > 0 ? exchangers : [domain], request, done, null);
+    tryTargets(ctx, exchangers.length > 0 ? exchangers : [domain], request, done, null, hooks);
   });
 }
 
@@ -130,6 +172,7 @@ function tryTargets(
   request: DeliveryRequest,
   done: (report: DeliveryReport) => void,
   lastFailure: DeliveryReport | null,
+  hooks?: SessionHooks,
 ): void {
   const [name, ...rest] = targets;
   if (name === undefined) {
@@ -153,6 +196,7 @@ function tryTargets(
         request,
         done,
         lastFailure?.unreachable ? { ...failure, unreachable: lastFailure.unreachable } : failure,
+        hooks,
       );
     }
     const socket = openConnection(ctx.network, ctx.emit, ctx.host, a.address, request.port);
@@ -160,11 +204,11 @@ function tryTargets(
     socket.onEvent((event) => {
       if (event.type === 'connected' && !started) {
         started = true;
-        runClient(ctx, socket, name, a.address, request, done);
+        runClient(ctx, socket, name, a.address, request, done, hooks);
       } else if (event.type === 'error' && !started) {
         const text = `connect to ${name}[${a.address}]:${request.port}: ${CONNECT_FAILURE[event.error]}`;
         const failure = everyone(request, 'temporary', '4.4.1', text);
-        tryTargets(ctx, rest, request, done, { ...failure, unreachable: text });
+        tryTargets(ctx, rest, request, done, { ...failure, unreachable: text }, hooks);
       }
     });
   });
@@ -177,24 +221,69 @@ function runClient(
   addr: string,
   request: DeliveryRequest,
   done: (report: DeliveryReport) => void,
+  hooks?: SessionHooks,
 ): void {
   const { port: _port, ...input } = request;
-  const actor = createActor(smtpClientMachine, { input, clock: ctx.kernel.clock });
+  const actor = createActor(smtpClientMachine, {
+    input: hooks ? { ...input, reuse: { idleTime: hooks.idleTime } } : input,
+    clock: ctx.kernel.clock,
+  });
+  const host = `${name}[${addr}]`;
+  const remote = { host: name, addr };
+  const reportOf = (results: readonly RecipientResult[], possiblyDelivered: boolean): DeliveryReport => ({
+    recipients: results.map((r) => report(r, host, possiblyDelivered)),
+    remote,
+    possiblyDelivered,
+    unreachable: null,
+  });
+  // The transaction whose report is still owed; `probing` until the server has answered a reuse's RSET probe.
+  let current: { done: (report: DeliveryReport) => void; probing: ReuseHandlers | null } | null = {
+    done,
+    probing: null,
+  };
+  let uses = 1;
+  const session: SmtpSession = {
+    conn: socket.conn,
+    remote,
+    openedAt: ctx.kernel.now(),
+    get uses() {
+      return uses;
+    },
+    send(next, handlers) {
+      current = { done: handlers.done, probing: handlers };
+      actor.send({ type: 'transaction.start', envelope: next.envelope, data: next.data });
+    },
+    end() {
+      actor.send({ type: 'session.end' });
+    },
+  };
   let reported = false;
   actor.subscribe((snapshot) => {
     if (snapshot.status !== 'done' || reported) return;
     reported = true;
+    const owed = current;
+    current = null;
     const output = snapshot.output;
-    const host = `${name}[${addr}]`;
-    done({
-      recipients: (output?.recipients ?? []).map((r) =>
-        report(r, host, output?.session.possiblyDelivered ?? false),
-      ),
-      remote: { host: name, addr },
-      possiblyDelivered: output?.session.possiblyDelivered ?? false,
-      unreachable: null,
-    });
+    if (owed?.probing) owed.probing.refused();
+    else owed?.done(reportOf(output?.recipients ?? [], output?.session.possiblyDelivered ?? false));
+    hooks?.closed(session);
   });
+  if (hooks) {
+    actor.on('transaction.ended', (event) => {
+      const owed = current;
+      current = null;
+      owed?.done(reportOf(event.recipients, event.possiblyDelivered));
+    });
+    actor.on('probe.passed', () => {
+      const handlers = current?.probing;
+      if (!current || !handlers) return;
+      current.probing = null;
+      uses += 1;
+      handlers.started(uses);
+    });
+    actor.on('session.idle', () => hooks.idle(session));
+    hooks.opened(session);
+  }
   bindLineSession(socket, actor, {
     host: ctx.host,
     protocol: 'smtp',

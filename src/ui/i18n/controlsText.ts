@@ -80,6 +80,10 @@ export interface FaultText {
   normalHelp: string;
   flush: string;
   flushHelp: string;
+  connections: string;
+  reuse: string;
+  noReuse: string;
+  reuseHelp: string;
   queued: (count: number) => string;
   links: string;
   cut: string;
@@ -265,6 +269,11 @@ export const controlsText: Localized<ControlsText> = {
       normalHelp: 'Forget chosen codes and dropped replies.',
       flush: 'Retry the queue now',
       flushHelp: 'Try every waiting message now instead of at its next retry time.',
+      connections: 'Connections',
+      reuse: 'Reuse connections',
+      noReuse: 'One connection per message',
+      reuseHelp:
+        'Keep a connection to a destination open for its next messages (Postfix’s connection cache): an RSET checks it, then MAIL FROM starts the next message. Or open a new one for each message.',
       queued: (count) => (count === 1 ? '1 message waiting' : `${count} messages waiting`),
       links: 'Links',
       cut: 'Cut',
@@ -422,6 +431,11 @@ export const controlsText: Localized<ControlsText> = {
       normalHelp: '정한 코드와 응답 버리기를 모두 없앱니다.',
       flush: '지금 큐 재시도',
       flushHelp: '기다리는 메시지를 다음 재시도 시각까지 기다리지 않고 지금 보냅니다.',
+      connections: '연결',
+      reuse: '연결 재사용',
+      noReuse: '메시지마다 새 연결',
+      reuseHelp:
+        '같은 목적지로 가는 다음 메시지를 위해 연결을 열어 둡니다(Postfix의 연결 캐시). RSET으로 연결이 살아 있는지 확인한 뒤 MAIL FROM으로 다음 메시지를 시작합니다. 아니면 메시지마다 연결을 새로 엽니다.',
       queued: (count) => `메시지 ${count}개 대기 중`,
       links: '링크',
       cut: '링크 끊기',

@@ -213,7 +213,9 @@ const en: EventWords = {
     'mailbox.renamed': (e) => `Renames ${e.user}’s folder ${e.folder} to ${e.to}`,
     'queue.enqueued': (e) =>
       `Puts message ${e.queueId} in its queue: from <${e.from}> to ${angle(e.recipients)}`,
-    'queue.attempt': (e) => `Delivery attempt ${e.attempt} of ${e.queueId} to ${e.domain}`,
+    'queue.attempt': (e) =>
+      `Delivery attempt ${e.attempt} of ${e.queueId} to ${e.domain}` +
+      (e.reused ? `, on reused connection ${e.reused.conn} (its message ${e.reused.use})` : ''),
     'queue.deferred': (e) =>
       `Delivery to <${e.recipient}> deferred: ${e.reason}. Next try at ${formatClock(e.nextAttemptAt, 0)}`,
     'queue.delivered': (e) => `Delivered to <${e.recipient}> at ${e.remote}: ${e.reply}`,
@@ -289,6 +291,10 @@ const en: EventWords = {
       `${f.host} will answer HTTP requests${f.path ? ` for ${f.path}` : ''} with ${f.status}${f.text ? ` ${f.text}` : ''}`,
     'http.normal': (f) => `${f.host} answers HTTP normally again`,
     'queue.flush': (f) => `${f.host} retries its queue now`,
+    'queue.connectionCache': (f) =>
+      f.on
+        ? `${f.host} reuses a connection for more messages to the same destination`
+        : `${f.host} opens a new connection for each message`,
     'link.down': (f) => `link ${f.link} is cut`,
     'link.up': (f) => `link ${f.link} is restored`,
     'link.set': (f) => `link ${f.link} set to ${linkSettings(f, false)}`,
@@ -366,7 +372,9 @@ const ko: EventWords = {
       `${e.user}의 폴더 ${e.folder} 삭제${e.noselect ? ' (하위 폴더가 있어 이름은 \\Noselect로 남음)' : ''}`,
     'mailbox.renamed': (e) => `${e.user}의 폴더 ${e.folder} 이름을 ${e.to}(으)로 변경`,
     'queue.enqueued': (e) => `메시지 큐에 ${e.queueId} 추가: <${e.from}> → ${angle(e.recipients)}`,
-    'queue.attempt': (e) => `${e.queueId}의 ${e.attempt}번째 전달 시도 (${e.domain})`,
+    'queue.attempt': (e) =>
+      `${e.queueId}의 ${e.attempt}번째 전달 시도 (${e.domain}` +
+      (e.reused ? `, 연결 ${e.reused.conn} 재사용: 이 연결의 ${e.reused.use}번째 메시지)` : ')'),
     'queue.deferred': (e) =>
       `<${e.recipient}> 전달 연기: ${e.reason}. 다음 시도 ${formatClock(e.nextAttemptAt, 0)}`,
     'queue.delivered': (e) => `<${e.recipient}> 전달 완료 (${e.remote}): ${e.reply}`,
@@ -440,6 +448,8 @@ const ko: EventWords = {
       `${f.host}: ${f.path ? `${f.path} 아래 ` : ''}HTTP 요청에 ${f.status}${f.text ? ` ${f.text}` : ''} 응답`,
     'http.normal': (f) => `${f.host}: HTTP 다시 정상 응답`,
     'queue.flush': (f) => `${f.host}: 메시지 큐 즉시 재시도`,
+    'queue.connectionCache': (f) =>
+      f.on ? `${f.host}: 같은 목적지로 가는 메시지는 연결 하나를 재사용` : `${f.host}: 메시지마다 새 연결`,
     'link.down': (f) => `링크 ${f.link} 끊음`,
     'link.up': (f) => `링크 ${f.link} 복구`,
     'link.set': (f) => `링크 ${f.link} 설정 변경: ${linkSettings(f, true)}`,

@@ -108,6 +108,10 @@ export interface InspectorText {
       readonly recipient: string;
       readonly recipients: string;
       readonly domain: string;
+      readonly connection: string;
+      /** reusedConnection describes an attempt made on a connection kept open from an earlier message. */
+      readonly reusedConnection: (conn: string, use: number) => string;
+      readonly newConnection: string;
       readonly reason: string;
       readonly nextRetry: string;
       readonly retryAt: (clock: string, wait: string) => string;
@@ -302,6 +306,9 @@ export const inspectorText: Localized<InspectorText> = {
         recipient: 'Recipient',
         recipients: 'Recipients',
         domain: 'Destination domain',
+        connection: 'Connection',
+        reusedConnection: (conn, use) => `reused connection ${conn} (message ${use} on it)`,
+        newConnection: 'a new one',
         reason: 'Reason',
         nextRetry: 'Next retry',
         retryAt: (clock, wait) => `${clock} (${wait})`,
@@ -495,6 +502,9 @@ export const inspectorText: Localized<InspectorText> = {
         recipient: '받는 사람',
         recipients: '받는 사람들',
         domain: '목적지 도메인',
+        connection: '연결',
+        reusedConnection: (conn, use) => `연결 ${conn} 재사용 (이 연결의 ${use}번째 메시지)`,
+        newConnection: '새 연결',
         reason: '이유',
         nextRetry: '다음 재시도',
         retryAt: (clock, wait) => `${clock} (${wait})`,

@@ -29,6 +29,8 @@ const DURATION_FIELDS = new Set([
   'max',
   'at',
   'queueRunDelay',
+  'idleTime',
+  'reuseTimeLimit',
 ]);
 
 const KO_NAMED: Readonly<Record<Named, string>> = {
@@ -82,6 +84,8 @@ function korean(problem: IssueProblem, path: string): string {
     case 'integer':
       return '정수여야 합니다.';
     case 'format':
+      if (lastKey(path) === 'connectionCache')
+        return 'true나 false, 또는 { "idleTime": "2s", "reuseTimeLimit": "300s" } 같은 객체여야 합니다.';
       return DURATION_FIELDS.has(lastKey(path))
         ? '밀리초 수나 500ms, 30s, 30m, 2h, 5d 같은 시간 길이여야 합니다.'
         : '형식이 올바르지 않습니다.';

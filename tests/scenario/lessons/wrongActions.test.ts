@@ -114,6 +114,11 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
       why: 'closing the console without QUIT',
     },
     { step: 'compare', wrong: [compose()], why: 'composing only one message' },
+    {
+      step: 'reuse',
+      wrong: [compose(), compose({ subject: 'Dinner' })],
+      why: 'two messages with connection reuse still off',
+    },
   ],
   'server-down': [
     { step: 'down', wrong: [compose()], why: 'sending while the server is up' },

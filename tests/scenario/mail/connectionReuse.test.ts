@@ -194,6 +194,51 @@ describe('the connection cache’s limits', () => {
   });
 });
 
+describe('a cached connection whose server has gone', () => {
+  // hamburger.edu crashes while the connection waits idle; the next letter's RSET probe is never answered.
+  const trace = run(
+    textbook(POSTFIX, [
+      letter(500, 'Lunch'),
+      fault(2_000, { type: 'host.down', host: 'hamburger.edu', mode: 'crash' }),
+      letter(2_500, 'Dinner'),
+    ]),
+  );
+  const [first, second] = connectionsToBob(trace);
+
+  it('gives up the probe after Postfix’s 20 s RSET timeout, and the letter goes on a new connection', () => {
+    expect(verbs(trace, first!.conn)).toEqual(['HELO', 'MAIL', 'RCPT', 'DATA', '.', 'RSET']);
+    const probe = trace.filter(isKind('app.line')).find((l) => l.conn === first!.conn && l.verb === 'RSET')!;
+    expect(second!.t - probe.t).toBeGreaterThanOrEqual(20_000);
+  });
+
+  it('records no reuse for it, and defers it as any letter for a dead server', () => {
+    const attempts = trace.filter(isKind('queue.attempt')).filter((a) => a.host === 'crepes.fr');
+    expect(attempts.map((a) => a.reused ?? null)).toEqual([null, null]);
+    const deferred = trace.filter(isKind('queue.deferred'));
+    expect(deferred.map((d) => d.reason)).toEqual([
+      expect.stringMatching(/^connect to hamburger\.edu\[192\.0\.2\.\d+\]:25: Connection timed out$/),
+    ]);
+  });
+});
+
+describe('a cached connection the server closes with 421', () => {
+  it('leaves the cache at once, so the next letter opens a new connection without a probe', () => {
+    const trace = run(
+      textbook(POSTFIX, [
+        letter(500, 'Lunch'),
+        fault(2_000, { type: 'service.down', host: 'hamburger.edu', service: 'smtp' }),
+        fault(2_200, { type: 'service.up', host: 'hamburger.edu', service: 'smtp' }),
+        letter(2_500, 'Dinner'),
+      ]),
+    );
+    const [first, second, ...more] = connectionsToBob(trace);
+    expect(more).toEqual([]);
+    expect(verbs(trace, first!.conn)).toEqual(['HELO', 'MAIL', 'RCPT', 'DATA', '.']);
+    expect(verbs(trace, second!.conn)).toEqual(['HELO', 'MAIL', 'RCPT', 'DATA', '.', 'QUIT']);
+    expect(trace.filter(isKind('queue.delivered'))).toHaveLength(2);
+  });
+});
+
 describe('lesson 5’s reuse step', () => {
   const course = readCourse('lessons');
   if (!course.ok) throw new Error(formatLessonIssues(course.issues));

@@ -2,10 +2,14 @@
 // The network never reads the wall clock; everything arrives through this interface.
 import type { NetEvent } from './netEvents.ts';
 
-/** Clock is the shape XState's `clock` actor option expects, so machines' delays run on virtual time. */
+/**
+ * Clock is the shape XState's `clock` actor option expects, so machines' delays run on virtual time; `now` lets a
+ * machine's timer move to a new deadline (see clockTime) instead of being set again.
+ */
 export interface Clock {
   setTimeout(fn: (...args: unknown[]) => void, timeout: number): unknown;
   clearTimeout(id: unknown): void;
+  now?(): number;
 }
 
 /** NetEnvironment is the kernel as the network sees it. */

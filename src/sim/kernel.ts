@@ -45,6 +45,7 @@ export class Kernel implements NetEnvironment {
     clearTimeout: (id) => {
       if (typeof id === 'number') this.cancel(id);
     },
+    now: () => this.#now,
   };
 
   constructor(seed: number, options: KernelOptions = {}) {

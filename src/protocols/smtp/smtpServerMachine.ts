@@ -1,6 +1,7 @@
 // The receiving side of one SMTP connection (RFC 5321) as a sans-I/O machine: lines in, reply lines out. The chart
 // says which command is allowed when (§4.1.4, §4.3.2); serverDecisions.ts says what to answer when it is.
 import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
+import { clockTime, type ClockedSystem } from '../shared/clockTime.ts';
 import { isEndOfData, dotUnstuff } from '../shared/dotStuffing.ts';
 import { COMMAND_LINE_MAX, TEXT_LINE_MAX } from '../shared/limits.ts';
 import type { SentLine, ServerLineFacts } from '../shared/lineFacts.ts';
@@ -43,8 +44,8 @@ export type SmtpServerEmitted =
 /**
  * SmtpServerEvent is what the I/O layer sends in: the connection opening and closing, each received line without
  * its CRLF (or line.overlong for one over the framer's limit, line.bareLf for one that LF alone ended), and
- * server.shutdown (421, then close). The rest are raised inside the machine: parsed commands, decisions, and
- * session.closing after any 421 reply.
+ * server.shutdown (421, then close). The rest are raised inside the machine: parsed commands, decisions,
+ * session.closing after any 421 reply, and idle.rearm when the idle timer fires before its deadline.
  */
 export type SmtpServerEvent =
   | { type: 'connection.opened' }
@@ -56,7 +57,8 @@ export type SmtpServerEvent =
   | CommandEvent
   | OutcomeEvent
   | { type: 'session.closing' }
-  | { type: 'session.aborted' };
+  | { type: 'session.aborted' }
+  | { type: 'idle.rearm' };
 
 /** CommandEvent is a parsed command line, raised internally from line.received so the chart can route on the verb. */
 export type CommandEvent =
@@ -97,6 +99,26 @@ function lower<TVerb extends 'DATA' | 'RSET' | 'NOOP' | 'HELP' | 'QUIT'>(verb: T
   return verb.toLowerCase() as Lowercase<TVerb>;
 }
 
+/**
+ * IdleClock is the context's record for the idle timer (RFC 5321 §4.5.3.2.7), one moving deadline five minutes
+ * after the client was last heard from: every line notes its time in an assignment the line makes anyway, and the
+ * one XState delay, when it fires before the deadline, waits out what is left instead of being set again per line.
+ */
+interface IdleClock {
+  /** When the client was last heard from: its last line, or the connection opening. */
+  readonly lastHeardAt: number;
+}
+
+// Every assignment made for a line the client sent goes through here, so the line moves the idle deadline.
+function lineNoted(system: ClockedSystem): IdleClock {
+  return { lastHeardAt: clockTime(system) };
+}
+
+// How long until the idle deadline; at or below zero it has passed.
+function idleLeft(context: IdleClock, system: ClockedSystem): number {
+  return context.lastHeardAt + SMTP_TIMEOUTS.serverIdle - clockTime(system);
+}
+
 // What applyOutcome may ask of enqueueActions, for this machine.
 type Enqueuer = OutcomeEnqueuer<ServerContext, SmtpServerEmitted, SmtpServerEvent>;
 
@@ -128,12 +150,13 @@ function applyOutcome(enqueue: Enqueuer, outcome: Outcome, answers: string | nul
 export const smtpServerMachine = setup({
   types: {
     input: {} as SmtpServerInput,
-    context: {} as ServerContext & { readonly answering: string | null },
+    context: {} as ServerContext & IdleClock & { readonly answering: string | null },
     events: {} as SmtpServerEvent,
     emitted: {} as SmtpServerEmitted,
   },
   delays: {
-    serverIdle: SMTP_TIMEOUTS.serverIdle,
+    // What is left of five minutes since the client was last heard from.
+    serverIdle: ({ context, system }) => Math.max(0, idleLeft(context, system)),
   },
   guards: {
     exceedsCommandLimit: ({ event }) => {
@@ -158,18 +181,28 @@ export const smtpServerMachine = setup({
     closeConnection: emit({ type: 'connection.close' }),
     resetTransaction: assign(EMPTY_TRANSACTION),
     // The verb is noted before the command is routed, so whichever reply follows knows what it answers.
-    noteVerb: assign(({ event }) => {
+    noteVerb: assign(({ event, system }) => {
       assertEvent(event, ['line.received', 'line.bareLf']);
-      return { answering: commandFacts(parseCommand(event.line)).verb };
+      return { answering: commandFacts(parseCommand(event.line)).verb, ...lineNoted(system) };
     }),
-    forgetVerb: assign({ answering: null }),
-    parseLine: enqueueActions(({ event, enqueue }) => {
+    forgetVerb: assign(({ system }) => ({ answering: null, ...lineNoted(system) })),
+    // A line in the SASL exchange whose answer assigns nothing of its own.
+    noteLine: assign(({ system }) => lineNoted(system)),
+    // The idle timer fired: at the deadline it is a timeout; before it, lines came meanwhile and it waits again.
+    checkIdle: enqueueActions(({ context, enqueue, system }) => {
+      if (idleLeft(context, system) > 0) enqueue.raise({ type: 'idle.rearm' });
+      else applyOutcome(enqueue, { reply: replyFor(context, 'service.timeout') }, null);
+    }),
+    parseLine: enqueueActions(({ event, enqueue, system }) => {
       assertEvent(event, 'line.received');
       const command = parseCommand(event.line);
-      enqueue.assign({ answering: commandFacts(command).verb });
+      enqueue.assign({ answering: commandFacts(command).verb, ...lineNoted(system) });
       enqueue.raise(commandEvent(command));
     }),
-    greet: enqueueActions(({ context, enqueue }) => applyOutcome(enqueue, decideGreeting(context), null)),
+    greet: enqueueActions(({ context, enqueue, system }) => {
+      enqueue.assign(lineNoted(system));
+      applyOutcome(enqueue, decideGreeting(context), null);
+    }),
     answerSyntaxError: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'command.invalid');
       const key = syntaxReplyKey(event.command);
@@ -201,29 +234,36 @@ export const smtpServerMachine = setup({
     answerData: enqueueActions(({ context, enqueue }) =>
       applyOutcome(enqueue, decideData(context), context.answering),
     ),
-    storeDataLine: assign(({ context, event }) => {
+    storeDataLine: assign(({ context, event, system }) => {
       assertEvent(event, 'line.received');
-      if (context.dataProblem !== null) return {};
+      const noted = lineNoted(system);
+      if (context.dataProblem !== null) return noted;
       // RFC 5321 §4.5.3.1.6 and §2.3.8: a line too long or holding a lone CR or LF spoils the whole message. The
       // limit is on the text, so it is checked after the transparency dot is removed (§4.5.2): a 998-octet line
       // that begins with "." arrives as 999 octets and is legal.
       const text = dotUnstuff(event.line);
-      if (text.length > TEXT_LINE_MAX - 2) return { dataProblem: 'lineTooLong', data: '' };
-      if (/[\r\n]/.test(text)) return { dataProblem: 'bareLineBreak', data: '' };
+      if (text.length > TEXT_LINE_MAX - 2) return { dataProblem: 'lineTooLong', data: '', ...noted };
+      if (/[\r\n]/.test(text)) return { dataProblem: 'bareLineBreak', data: '', ...noted };
       const data = context.data + text + '\r\n';
       // Past the limit the rest is read and dropped, so the reply can come after the final "." (§4.5.3.1.9).
-      return data.length > context.maxSize ? { dataProblem: 'tooLarge', data: '' } : { data };
+      return data.length > context.maxSize
+        ? { dataProblem: 'tooLarge', data: '', ...noted }
+        : { data, ...noted };
     }),
-    markLineTooLong: assign(({ context }) =>
-      context.dataProblem === null ? { dataProblem: 'lineTooLong', data: '' } : {},
+    markLineTooLong: assign(({ context, system }) =>
+      context.dataProblem === null
+        ? { dataProblem: 'lineTooLong', data: '', ...lineNoted(system) }
+        : lineNoted(system),
     ),
     // RFC 5321 §2.3.8: a bare LF in the text spoils the message, which is refused at its final "." with an
     // explanation; reading goes on, so the session survives. Only CRLF.CRLF ends DATA, which blocks smuggling.
-    markBareLf: assign(({ context }) =>
-      context.dataProblem === null ? { dataProblem: 'bareLineBreak', data: '' } : {},
+    markBareLf: assign(({ context, system }) =>
+      context.dataProblem === null
+        ? { dataProblem: 'bareLineBreak', data: '', ...lineNoted(system) }
+        : lineNoted(system),
     ),
-    answerEndOfData: enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ answering: END_OF_DATA });
+    answerEndOfData: enqueueActions(({ context, enqueue, system }) => {
+      enqueue.assign({ answering: END_OF_DATA, ...lineNoted(system) });
       applyOutcome(enqueue, decideEndOfData(context), END_OF_DATA);
     }),
     // A SASL response is no command: the reply to it still answers AUTH (RFC 4954 §4).
@@ -253,6 +293,7 @@ export const smtpServerMachine = setup({
     authenticatedAs: null,
     saslUser: null,
     answering: null,
+    lastHeardAt: 0,
     ...EMPTY_TRANSACTION,
   }),
   initial: 'awaitingConnection',
@@ -352,23 +393,27 @@ export const smtpServerMachine = setup({
               on: {
                 'line.overlong': {
                   target: 'ready',
-                  actions: { type: 'sendReply', params: { key: 'error.lineTooLong' } },
+                  actions: ['noteLine', { type: 'sendReply', params: { key: 'error.lineTooLong' } }],
                 },
                 'line.bareLf': {
                   target: 'ready',
-                  actions: { type: 'sendReply', params: { key: 'error.bareLf' } },
+                  actions: ['noteLine', { type: 'sendReply', params: { key: 'error.bareLf' } }],
                 },
                 'auth.finished': { target: 'ready' },
               },
               states: {
-                awaitingPlainResponse: { on: { 'line.received': { actions: 'answerPlainResponse' } } },
+                awaitingPlainResponse: {
+                  on: { 'line.received': { actions: ['noteLine', 'answerPlainResponse'] } },
+                },
                 awaitingUsername: {
                   on: {
-                    'line.received': { actions: 'answerLoginUsername' },
+                    'line.received': { actions: ['noteLine', 'answerLoginUsername'] },
                     'auth.awaitingPassword': { target: 'awaitingPassword' },
                   },
                 },
-                awaitingPassword: { on: { 'line.received': { actions: 'answerLoginPassword' } } },
+                awaitingPassword: {
+                  on: { 'line.received': { actions: ['noteLine', 'answerLoginPassword'] } },
+                },
               },
             },
             // RFC 5321 §3.3: MAIL accepted; recipients are being collected.
@@ -409,19 +454,14 @@ export const smtpServerMachine = setup({
             },
           },
         },
-        // RFC 5321 §4.5.3.2.7: the server gives up after 5 minutes without a line from the client.
+        // RFC 5321 §4.5.3.2.7: the server gives up after 5 minutes without a line from the client. Lines move the
+        // deadline (IdleClock); the timer, set once, waits again for what is left when lines came meanwhile.
         idleTimer: {
           initial: 'running',
           states: {
             running: {
-              on: {
-                'line.received': { target: 'running', reenter: true },
-                'line.overlong': { target: 'running', reenter: true },
-                'line.bareLf': { target: 'running', reenter: true },
-              },
-              after: {
-                serverIdle: { actions: { type: 'sendNotice', params: { key: 'service.timeout' } } },
-              },
+              on: { 'idle.rearm': { target: 'running', reenter: true } },
+              after: { serverIdle: { actions: 'checkIdle' } },
             },
           },
         },

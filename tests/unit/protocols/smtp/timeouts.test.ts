@@ -3,7 +3,7 @@ import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { SMTP_TIMEOUTS } from '../../../../src/protocols/smtp/timeouts.ts';
 import { startClient } from './clientHarness.ts';
-import { startServer } from './serverHarness.ts';
+import { startServer, type ServerUnderTest } from './serverHarness.ts';
 
 const MINUTE = 60_000;
 
@@ -32,6 +32,52 @@ describe('the server timeout (RFC 5321 §4.5.3.2.7)', () => {
     expect(server.actor.getSnapshot().hasTag('receivingData')).toBe(true);
     clock.increment(SMTP_TIMEOUTS.serverIdle);
     expect(server.actor.getSnapshot().value).toBe('closed');
+  });
+
+  // Each kind of line goes through its own action; one that forgot to note its time would let the timer fire early.
+  const DATA = ['MAIL FROM:<alice@crepes.fr>', 'RCPT TO:<bob@hamburger.edu>', 'DATA'];
+  const overlong = (server: ServerUnderTest) => server.sendChunk(`${'x'.repeat(2000)}\r\n`);
+  const LINES: Record<string, { before: string[]; line: (server: ServerUnderTest) => void }> = {
+    'a command': { before: [], line: (server) => server.send('NOOP') },
+    'a SASL response': { before: ['AUTH LOGIN'], line: (server) => server.send('Ym9i') },
+    'an overlong SASL response': { before: ['AUTH LOGIN'], line: overlong },
+    'a line over the limit': { before: [], line: overlong },
+    'a line ended by LF alone': {
+      before: [],
+      line: (server) => server.actor.send({ type: 'line.bareLf', line: 'NOOP' }),
+    },
+    'a line of message text': { before: DATA, line: (server) => server.send('Hello') },
+    'an overlong line of message text': { before: DATA, line: overlong },
+    'the final dot': { before: [...DATA, 'Hello'], line: (server) => server.send('.') },
+  };
+  for (const [kind, { before, line }] of Object.entries(LINES)) {
+    it(`times out exactly five minutes after ${kind}`, () => {
+      const clock = new SimulatedClock();
+      const server = startServer({ submission: kind.includes('SASL') }, { clock });
+      server.send('EHLO crepes.fr', ...before);
+      clock.increment(3 * MINUTE);
+      line(server);
+      clock.increment(SMTP_TIMEOUTS.serverIdle - 1);
+      expect(server.actor.getSnapshot().status).toBe('active');
+      clock.increment(1);
+      expect(server.log.at(-1)).toBe('S: <close>');
+      expect(server.log.at(-2)).toMatch(/^S: 421 /);
+    });
+  }
+
+  it('sets its idle timer once while lines keep coming, not once a line', () => {
+    const clock = new SimulatedClock();
+    let timers = 0;
+    const setTimeout = clock.setTimeout.bind(clock);
+    clock.setTimeout = (fn, timeout) => {
+      timers += 1;
+      return setTimeout(fn, timeout);
+    };
+    const server = startServer({}, { clock });
+    server.send('HELO crepes.fr', 'MAIL FROM:<alice@crepes.fr>', 'RCPT TO:<bob@hamburger.edu>', 'DATA');
+    for (let i = 0; i < 100; i++) server.send('a line of text');
+    server.send('.');
+    expect(timers).toBe(1);
   });
 });
 

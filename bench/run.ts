@@ -1,4 +1,4 @@
-// `npm run bench`: runs every benchmark, prints a table, and writes bench/results.json
+// `npm run bench`: runs every benchmark, prints a table and the targets met, and writes bench/results.json
 // ({ "metric-name": { "value": n, "unit": "..." } }) so figures can be compared across commits.
 // `npm run bench -- classroom ui` runs only the suites named and updates only their figures: the others' stay as
 // they were, and a figure named after a suite that was run (`classroom-…`) and no longer reported is dropped.
@@ -9,6 +9,7 @@ import { lighthouseBench } from './lighthouseBench.ts';
 import type { Metric } from './measure.ts';
 import { readingBench } from './readingBench.ts';
 import { smtpBench } from './smtpBench.ts';
+import { targetTable } from './targets.ts';
 import { traceBench } from './traceBench.ts';
 import { uiBench } from './uiBench.ts';
 
@@ -41,6 +42,7 @@ for (const m of metrics) {
   const note = m.note ? `  (${m.note})` : '';
   process.stdout.write(`${m.name.padEnd(width)}  ${String(m.value).padStart(12)} ${m.unit}${note}\n`);
 }
+process.stdout.write(`\nIssue 12's targets\n${targetTable(metrics)}\n`);
 const file = new URL('./results.json', import.meta.url);
 const fresh = Object.fromEntries(metrics.map((m) => [m.name, { value: m.value, unit: m.unit }]));
 // A partial run keeps the other suites' figures where they were in the file, its own replaced in place.

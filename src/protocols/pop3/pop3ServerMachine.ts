@@ -1,6 +1,7 @@
 // The server side of one POP3 connection (RFC 1939) as a sans-I/O machine: lines in, response lines out. The chart
 // names the RFC's states and says which command each allows (§3–§7); serverDecisions.ts says what to answer.
-import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
+import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
+import { heardNow, idleLeft, type IdleClock } from '../shared/clockTime.ts';
 import type { SentLine, SentLines, ServerLineFacts } from '../shared/lineFacts.ts';
 import type { OutcomeEnqueuer } from '../shared/outcomeEnqueuer.ts';
 import { parseCommand } from './commands.ts';
@@ -47,7 +48,8 @@ export type Pop3ServerEvent =
   | { type: 'connection.closed' }
   | CommandEvent
   | OutcomeEvent
-  | { type: 'session.autologout' };
+  | { type: 'session.autologout' }
+  | { type: 'idle.rearm' };
 
 /** CommandEvent is a parsed command line, raised internally from line.received so the chart can route on the verb. */
 export type CommandEvent =
@@ -90,7 +92,7 @@ export function commandEvent(command: Pop3Command): CommandEvent {
   }
 }
 
-type MachineContext = ServerContext & { readonly answering: string | null };
+type MachineContext = ServerContext & IdleClock & { readonly answering: string | null };
 
 // What each command answers when the chart lets it through; QUIT here is QUIT in the AUTHORIZATION state.
 function decideCommand(context: MachineContext, event: Pop3ServerEvent): Outcome | null {
@@ -162,7 +164,8 @@ export const pop3ServerMachine = setup({
     output: {} as { ended: SessionEnd; user: string | null },
   },
   delays: {
-    autologout: POP3_TIMERS.autologout,
+    // What is left of the autologout time since the client was last heard from.
+    autologout: ({ context, system }) => Math.max(0, idleLeft(context, system, POP3_TIMERS.autologout)),
   },
   guards: {
     exceedsCommandLimit: ({ event }) => {
@@ -171,20 +174,29 @@ export const pop3ServerMachine = setup({
       return event.line.length > COMMAND_LINE_MAX - 2;
     },
   },
+  // Every assignment made for a line the client sent includes heardNow, so the line moves the autologout deadline.
   actions: {
-    greet: enqueueActions(({ context, enqueue }) => applyOutcome(enqueue, decideGreeting(context), null)),
-    parseLine: enqueueActions(({ event, enqueue }) => {
+    greet: enqueueActions(({ context, enqueue, system }) => {
+      enqueue.assign(heardNow(system));
+      applyOutcome(enqueue, decideGreeting(context), null);
+    }),
+    parseLine: enqueueActions(({ event, enqueue, system }) => {
       assertEvent(event, 'line.received');
       const command = parseCommand(event.line);
-      enqueue.assign({ answering: commandFacts(command).verb });
+      enqueue.assign({ answering: commandFacts(command).verb, ...heardNow(system) });
       enqueue.raise(commandEvent(command));
     }),
     // The verb is noted even for a line too long, so the refusal says which command it answers.
-    noteVerb: assign(({ event }) => {
+    noteVerb: assign(({ event, system }) => {
       assertEvent(event, 'line.received');
-      return { answering: commandFacts(parseCommand(event.line)).verb };
+      return { answering: commandFacts(parseCommand(event.line)).verb, ...heardNow(system) };
     }),
-    forgetVerb: assign({ answering: null }),
+    forgetVerb: assign(({ system }) => ({ answering: null, ...heardNow(system) })),
+    // The autologout timer fired: at the deadline the session ends; before it, lines came and it waits again.
+    checkIdle: enqueueActions(({ context, enqueue, system }) => {
+      if (idleLeft(context, system, POP3_TIMERS.autologout) > 0) enqueue.raise({ type: 'idle.rearm' });
+      else enqueue.raise({ type: 'session.autologout' });
+    }),
     answer: enqueueActions(({ context, event, enqueue }) => {
       const outcome = decideForced(context, context.answering) ?? decideCommand(context, event);
       if (outcome !== null) applyOutcome(enqueue, outcome, context.answering);
@@ -211,7 +223,6 @@ export const pop3ServerMachine = setup({
     }),
     endAs: assign((_, params: { ended: SessionEnd }) => ({ ended: params.ended })),
     closeConnection: emit({ type: 'connection.close' }),
-    logOut: raise({ type: 'session.autologout' }),
   },
 }).createMachine({
   id: 'pop3Server',
@@ -223,6 +234,7 @@ export const pop3ServerMachine = setup({
     deleted: [],
     ended: null,
     answering: null,
+    lastHeardAt: 0,
   }),
   initial: 'awaitingConnection',
   states: {
@@ -330,16 +342,14 @@ export const pop3ServerMachine = setup({
             },
           },
         },
-        // RFC 1939 §3: an autologout timer of at least 10 minutes, reset by anything the client sends.
+        // RFC 1939 §3: an autologout timer of at least 10 minutes, reset by anything the client sends: one moving
+        // deadline (IdleClock) that waits again for what is left when lines came meanwhile.
         autologout: {
           initial: 'running',
           states: {
             running: {
-              on: {
-                'line.received': { target: 'running', reenter: true },
-                'line.overlong': { target: 'running', reenter: true },
-              },
-              after: { autologout: { actions: 'logOut' } },
+              on: { 'idle.rearm': { target: 'running', reenter: true } },
+              after: { autologout: { actions: 'checkIdle' } },
             },
           },
         },

@@ -25,3 +25,24 @@ export function clockTime(system: ClockedSystem): number {
   const clock: unknown = system._clock;
   return tellsTime(clock) ? clock.now() : 0;
 }
+
+/**
+ * IdleClock is what a server session's context keeps for its idle timer, one moving deadline after the client was
+ * last heard from: every line notes its time (heardNow) in an assignment the line makes anyway, and the one XState
+ * delay, when it fires before the deadline (idleLeft above zero), waits out what is left instead of being set
+ * again on each line.
+ */
+export interface IdleClock {
+  /** When the client was last heard from: its last line, or the connection opening. */
+  readonly lastHeardAt: number;
+}
+
+/** heardNow is the assignment that notes the client was heard from now. */
+export function heardNow(system: ClockedSystem): IdleClock {
+  return { lastHeardAt: clockTime(system) };
+}
+
+/** idleLeft is how long until `limit` ms have passed since the client was last heard from; at or below zero, they have. */
+export function idleLeft(context: IdleClock, system: ClockedSystem, limit: number): number {
+  return context.lastHeardAt + limit - clockTime(system);
+}

@@ -1,7 +1,7 @@
 // The receiving side of one SMTP connection (RFC 5321) as a sans-I/O machine: lines in, reply lines out. The chart
 // says which command is allowed when (§4.1.4, §4.3.2); serverDecisions.ts says what to answer when it is.
 import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
-import { clockTime, type ClockedSystem } from '../shared/clockTime.ts';
+import { heardNow, idleLeft, type IdleClock } from '../shared/clockTime.ts';
 import { isEndOfData, dotUnstuff } from '../shared/dotStuffing.ts';
 import { COMMAND_LINE_MAX, TEXT_LINE_MAX } from '../shared/limits.ts';
 import type { SentLine, ServerLineFacts } from '../shared/lineFacts.ts';
@@ -99,26 +99,6 @@ function lower<TVerb extends 'DATA' | 'RSET' | 'NOOP' | 'HELP' | 'QUIT'>(verb: T
   return verb.toLowerCase() as Lowercase<TVerb>;
 }
 
-/**
- * IdleClock is the context's record for the idle timer (RFC 5321 §4.5.3.2.7), one moving deadline five minutes
- * after the client was last heard from: every line notes its time in an assignment the line makes anyway, and the
- * one XState delay, when it fires before the deadline, waits out what is left instead of being set again per line.
- */
-interface IdleClock {
-  /** When the client was last heard from: its last line, or the connection opening. */
-  readonly lastHeardAt: number;
-}
-
-// Every assignment made for a line the client sent goes through here, so the line moves the idle deadline.
-function lineNoted(system: ClockedSystem): IdleClock {
-  return { lastHeardAt: clockTime(system) };
-}
-
-// How long until the idle deadline; at or below zero it has passed.
-function idleLeft(context: IdleClock, system: ClockedSystem): number {
-  return context.lastHeardAt + SMTP_TIMEOUTS.serverIdle - clockTime(system);
-}
-
 // What applyOutcome may ask of enqueueActions, for this machine.
 type Enqueuer = OutcomeEnqueuer<ServerContext, SmtpServerEmitted, SmtpServerEvent>;
 
@@ -156,7 +136,7 @@ export const smtpServerMachine = setup({
   },
   delays: {
     // What is left of five minutes since the client was last heard from.
-    serverIdle: ({ context, system }) => Math.max(0, idleLeft(context, system)),
+    serverIdle: ({ context, system }) => Math.max(0, idleLeft(context, system, SMTP_TIMEOUTS.serverIdle)),
   },
   guards: {
     exceedsCommandLimit: ({ event }) => {
@@ -170,6 +150,7 @@ export const smtpServerMachine = setup({
     },
     isIdentified: ({ context }) => context.heloName !== null,
   },
+  // Every assignment made for a line the client sent includes heardNow, so the line moves the idle deadline.
   actions: {
     sendReply: enqueueActions(({ context, enqueue }, params: { key: ReplyKey }) => {
       applyOutcome(enqueue, { reply: replyFor(context, params.key) }, context.answering);
@@ -183,24 +164,24 @@ export const smtpServerMachine = setup({
     // The verb is noted before the command is routed, so whichever reply follows knows what it answers.
     noteVerb: assign(({ event, system }) => {
       assertEvent(event, ['line.received', 'line.bareLf']);
-      return { answering: commandFacts(parseCommand(event.line)).verb, ...lineNoted(system) };
+      return { answering: commandFacts(parseCommand(event.line)).verb, ...heardNow(system) };
     }),
-    forgetVerb: assign(({ system }) => ({ answering: null, ...lineNoted(system) })),
+    forgetVerb: assign(({ system }) => ({ answering: null, ...heardNow(system) })),
     // A line in the SASL exchange whose answer assigns nothing of its own.
-    noteLine: assign(({ system }) => lineNoted(system)),
+    noteLine: assign(({ system }) => heardNow(system)),
     // The idle timer fired: at the deadline it is a timeout; before it, lines came meanwhile and it waits again.
     checkIdle: enqueueActions(({ context, enqueue, system }) => {
-      if (idleLeft(context, system) > 0) enqueue.raise({ type: 'idle.rearm' });
+      if (idleLeft(context, system, SMTP_TIMEOUTS.serverIdle) > 0) enqueue.raise({ type: 'idle.rearm' });
       else applyOutcome(enqueue, { reply: replyFor(context, 'service.timeout') }, null);
     }),
     parseLine: enqueueActions(({ event, enqueue, system }) => {
       assertEvent(event, 'line.received');
       const command = parseCommand(event.line);
-      enqueue.assign({ answering: commandFacts(command).verb, ...lineNoted(system) });
+      enqueue.assign({ answering: commandFacts(command).verb, ...heardNow(system) });
       enqueue.raise(commandEvent(command));
     }),
     greet: enqueueActions(({ context, enqueue, system }) => {
-      enqueue.assign(lineNoted(system));
+      enqueue.assign(heardNow(system));
       applyOutcome(enqueue, decideGreeting(context), null);
     }),
     answerSyntaxError: enqueueActions(({ context, event, enqueue }) => {
@@ -236,7 +217,7 @@ export const smtpServerMachine = setup({
     ),
     storeDataLine: assign(({ context, event, system }) => {
       assertEvent(event, 'line.received');
-      const noted = lineNoted(system);
+      const noted = heardNow(system);
       if (context.dataProblem !== null) return noted;
       // RFC 5321 §4.5.3.1.6 and §2.3.8: a line too long or holding a lone CR or LF spoils the whole message. The
       // limit is on the text, so it is checked after the transparency dot is removed (§4.5.2): a 998-octet line
@@ -252,18 +233,18 @@ export const smtpServerMachine = setup({
     }),
     markLineTooLong: assign(({ context, system }) =>
       context.dataProblem === null
-        ? { dataProblem: 'lineTooLong', data: '', ...lineNoted(system) }
-        : lineNoted(system),
+        ? { dataProblem: 'lineTooLong', data: '', ...heardNow(system) }
+        : heardNow(system),
     ),
     // RFC 5321 §2.3.8: a bare LF in the text spoils the message, which is refused at its final "." with an
     // explanation; reading goes on, so the session survives. Only CRLF.CRLF ends DATA, which blocks smuggling.
     markBareLf: assign(({ context, system }) =>
       context.dataProblem === null
-        ? { dataProblem: 'bareLineBreak', data: '', ...lineNoted(system) }
-        : lineNoted(system),
+        ? { dataProblem: 'bareLineBreak', data: '', ...heardNow(system) }
+        : heardNow(system),
     ),
     answerEndOfData: enqueueActions(({ context, enqueue, system }) => {
-      enqueue.assign({ answering: END_OF_DATA, ...lineNoted(system) });
+      enqueue.assign({ answering: END_OF_DATA, ...heardNow(system) });
       applyOutcome(enqueue, decideEndOfData(context), END_OF_DATA);
     }),
     // A SASL response is no command: the reply to it still answers AUTH (RFC 4954 §4).

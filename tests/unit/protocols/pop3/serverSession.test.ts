@@ -4,7 +4,7 @@ import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { memoryMaildrop } from '../../../../src/protocols/pop3/memoryMaildrop.ts';
 import { POP3_TIMERS } from '../../../../src/protocols/pop3/limits.ts';
-import { mrose, startServer } from './serverHarness.ts';
+import { mrose, startServer, type ServerUnderTest } from './serverHarness.ts';
 
 const THREE = ['Subject: 1\r\n\r\none\r\n', 'Subject: 2\r\n\r\ntwo\r\n', 'Subject: 3\r\n\r\nthree\r\n'];
 
@@ -90,6 +90,38 @@ describe('a session that ends without QUIT in the TRANSACTION state', () => {
     server.send('NOOP');
     expect(server.serverLines().at(-1)).toBe('+OK');
     expect(server.actor.getSnapshot().status).toBe('active');
+  });
+
+  // Each kind of line goes through its own assignment; one that forgot to note its time would log out early.
+  const LINES: Record<string, (server: ServerUnderTest) => void> = {
+    'a command': (server) => server.send('NOOP'),
+    'a command over the length limit': (server) => server.send(`NOOP ${'x'.repeat(300)}`),
+    'a line the framer cut off as overlong': (server) => server.actor.send({ type: 'line.overlong' }),
+  };
+  for (const [kind, sendLine] of Object.entries(LINES)) {
+    it(`logs out exactly ten minutes after ${kind}`, () => {
+      const clock = new SimulatedClock();
+      const server = loggedIn({ clock });
+      clock.increment(3 * 60_000);
+      sendLine(server);
+      clock.increment(POP3_TIMERS.autologout - 1);
+      expect(server.actor.getSnapshot().status).toBe('active');
+      clock.increment(1);
+      expect(server.actor.getSnapshot().output).toEqual({ ended: 'autologout', user: 'mrose' });
+    });
+  }
+
+  it('sets its autologout timer once while lines keep coming, not once a line', () => {
+    const clock = new SimulatedClock();
+    let timers = 0;
+    const setTimeout = clock.setTimeout.bind(clock);
+    clock.setTimeout = (fn, timeout) => {
+      timers += 1;
+      return setTimeout(fn, timeout);
+    };
+    const server = loggedIn({ clock });
+    for (let i = 0; i < 50; i++) server.send('NOOP');
+    expect(timers).toBe(1);
   });
 
   it('ends quietly in the AUTHORIZATION state, holding no lock', () => {

@@ -1,5 +1,5 @@
-// The page in Chromium: frame times while playing and while zooming a trace of about 10,000 events, and the
-// gzipped size of the JavaScript and CSS the page loads first.
+// The page in Chromium: frame times while playing, and while zooming traces of about 10,000 and 100,000 events at
+// 1920x1080, and the gzipped size of the JavaScript and CSS the page loads first.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -47,6 +47,56 @@ function firstLoadBytes(): number {
   return assets.reduce((sum, asset) => sum + gzipSync(readFileSync(join(ROOT, 'dist', asset))).length, 0);
 }
 
+// The timeline is zoomed at 1920x1080 over traces of about these many events (a textbook message is some 195).
+const ZOOM_SIZES = [
+  { label: '10k', messages: 52 },
+  { label: '100k', messages: 515 },
+] as const;
+
+// Frame times while the wheel zooms the timeline in and out, beside the same page's frames while nothing moves
+// (the floor: what the display's refresh alone gives).
+async function zoomFrames(
+  browser: Awaited<ReturnType<typeof launchBrowser>>,
+  base: string,
+  size: (typeof ZOOM_SIZES)[number],
+): Promise<Metric[]> {
+  const { page } = await browser.open(`${base}?story=Timeline&messages=${size.messages}`, {
+    width: 1920,
+    height: 1080,
+  });
+  const heading = await page.getByRole('heading', { level: 1 }).innerText({ timeout: 600_000 });
+  const events = Number(/\(([\d,]+) events\)/.exec(heading)?.[1]?.replaceAll(',', '') ?? 0);
+  const svg = page.locator('svg').first();
+  const box = await svg.boundingBox();
+  const idle = await frameTimes(page, async () => {});
+  const zooming = await frameTimes(page, async () => {
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + 40);
+    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, i < 20 ? -120 : 120);
+  });
+  await page.close();
+  const name = `ui-zoom-${size.label}`;
+  return [
+    {
+      name: `${name}-events`,
+      value: events,
+      unit: 'events',
+      note: `textbook with ${size.messages} more messages`,
+    },
+    {
+      name: `${name}-frame-p95-ms`,
+      value: round(percentile(zooming, 0.95)),
+      unit: 'ms',
+      note: `1920x1080, median ${round(percentile(zooming, 0.5))} ms`,
+    },
+    {
+      name: `${name}-idle-frame-p95-ms`,
+      value: round(percentile(idle, 0.95)),
+      unit: 'ms',
+      note: 'floor: the same page with nothing moving',
+    },
+  ];
+}
+
 /** uiBench builds the app, serves it, and measures it in Debian's Chromium. */
 export async function uiBench(): Promise<Metric[]> {
   await build({ root: ROOT, logLevel: 'silent' });
@@ -74,13 +124,8 @@ export async function uiBench(): Promise<Metric[]> {
     const playing = await frameTimes(page, () => page.getByRole('button', { name: 'Play' }).click());
     await page.close();
 
-    const timeline = await browser.open(`${base}?story=Timeline&messages=${MESSAGES}`);
-    const svg = timeline.page.locator('svg').first();
-    const box = await svg.boundingBox();
-    const zooming = await frameTimes(timeline.page, async () => {
-      await timeline.page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + 40);
-      for (let i = 0; i < 40; i++) await timeline.page.mouse.wheel(0, i < 20 ? -120 : 120);
-    });
+    const zoom: Metric[] = [];
+    for (const size of ZOOM_SIZES) zoom.push(...(await zoomFrames(browser, base, size)));
     return [
       {
         name: 'ui-trace-events',
@@ -90,8 +135,7 @@ export async function uiBench(): Promise<Metric[]> {
       },
       { name: 'ui-play-frame-median-ms', value: round(percentile(playing, 0.5)), unit: 'ms' },
       { name: 'ui-play-frame-p95-ms', value: round(percentile(playing, 0.95)), unit: 'ms' },
-      { name: 'ui-zoom-frame-median-ms', value: round(percentile(zooming, 0.5)), unit: 'ms' },
-      { name: 'ui-zoom-frame-p95-ms', value: round(percentile(zooming, 0.95)), unit: 'ms' },
+      ...zoom,
       {
         name: 'ui-first-load-gzip-kb',
         value: round(firstLoadBytes() / 1024),

@@ -101,36 +101,48 @@ function run(
   return { actor, emitted, feed };
 }
 
-describe('smtpServerMachine under random and hostile input', () => {
-  it('emits only well-formed reply lines of at most 510 octets, forming whole replies', () => {
-    fc.assert(
-      fc.property(config, fc.array(event, { maxLength: 40 }), (settings, events) => {
-        const { emitted } = run(settings, events);
-        const assembler = new ReplyAssembler();
-        for (const line of emitted) {
-          expect(line).toMatch(REPLY_LINE);
-          expect(line.length).toBeLessThanOrEqual(REPLY_LINE_MAX - 2);
-          expect(assembler.push(line).kind).not.toBe('error');
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
+// 400 random sessions of up to 40 lines through XState take seconds on a loaded two-core machine, more than the
+// 5 s default meant for unit-sized tests.
+const PROPERTY_BUDGET_MS = 60_000;
 
-  it('is never stuck: after any input, RSET then NOOP both get 250 unless the connection was closed', () => {
-    fc.assert(
-      fc.property(config, fc.array(event, { maxLength: 40 }), (settings, events) => {
-        const { actor, emitted, feed } = run(settings, events);
-        if (actor.getSnapshot().status === 'done') return;
-        // Inside DATA or an AUTH exchange lines are not commands; "." and "*" are the protocol's own ways out.
-        if (actor.getSnapshot().hasTag('receivingData')) feed({ type: 'line.received', line: '.' });
-        if (actor.getSnapshot().hasTag('authenticating')) feed({ type: 'line.received', line: '*' });
-        const before = emitted.length;
-        feed({ type: 'line.received', line: 'RSET' });
-        feed({ type: 'line.received', line: 'NOOP' });
-        expect(emitted.slice(before).map((line) => line.slice(0, 4))).toEqual(['250 ', '250 ']);
-      }),
-      { numRuns: 400 },
-    );
-  });
+describe('smtpServerMachine under random and hostile input', () => {
+  it(
+    'emits only well-formed reply lines of at most 510 octets, forming whole replies',
+    () => {
+      fc.assert(
+        fc.property(config, fc.array(event, { maxLength: 40 }), (settings, events) => {
+          const { emitted } = run(settings, events);
+          const assembler = new ReplyAssembler();
+          for (const line of emitted) {
+            expect(line).toMatch(REPLY_LINE);
+            expect(line.length).toBeLessThanOrEqual(REPLY_LINE_MAX - 2);
+            expect(assembler.push(line).kind).not.toBe('error');
+          }
+        }),
+        { numRuns: 400 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+
+  it(
+    'is never stuck: after any input, RSET then NOOP both get 250 unless the connection was closed',
+    () => {
+      fc.assert(
+        fc.property(config, fc.array(event, { maxLength: 40 }), (settings, events) => {
+          const { actor, emitted, feed } = run(settings, events);
+          if (actor.getSnapshot().status === 'done') return;
+          // Inside DATA or an AUTH exchange lines are not commands; "." and "*" are the protocol's own ways out.
+          if (actor.getSnapshot().hasTag('receivingData')) feed({ type: 'line.received', line: '.' });
+          if (actor.getSnapshot().hasTag('authenticating')) feed({ type: 'line.received', line: '*' });
+          const before = emitted.length;
+          feed({ type: 'line.received', line: 'RSET' });
+          feed({ type: 'line.received', line: 'NOOP' });
+          expect(emitted.slice(before).map((line) => line.slice(0, 4))).toEqual(['250 ', '250 ']);
+        }),
+        { numRuns: 400 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });

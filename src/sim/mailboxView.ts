@@ -31,11 +31,24 @@ interface MutableFolder {
   messages: StoredMessageView[];
 }
 
-/** MailboxFold is the folders of every account seen so far, by `user@host`, each in the order it appeared. */
-export type MailboxFold = Map<string, Map<string, MutableFolder>>;
+/**
+ * MailboxFold is the folders of every account seen so far, by `user@host`, each in the order it appeared. A copy
+ * shares its folders with the fold it came from; `own` holds the ones this fold may change in place, and the first
+ * change to any other clones it.
+ */
+export interface MailboxFold {
+  readonly accounts: Map<string, Map<string, MutableFolder>>;
+  readonly own: Set<MutableFolder>;
+}
 
-function emptyFolders(): Map<string, MutableFolder> {
-  return new Map(DEFAULT_FOLDERS.map((f) => [f, { noselect: false, uidValidity: null, messages: [] }]));
+function emptyFolder(fold: MailboxFold): MutableFolder {
+  const folder: MutableFolder = { noselect: false, uidValidity: null, messages: [] };
+  fold.own.add(folder);
+  return folder;
+}
+
+function emptyFolders(fold: MailboxFold): Map<string, MutableFolder> {
+  return new Map(DEFAULT_FOLDERS.map((f) => [f, emptyFolder(fold)]));
 }
 
 type MailboxEvent = EventOf<
@@ -56,36 +69,45 @@ export function isMailboxEvent(e: TraceEvent): e is MailboxEvent {
 
 /** newMailboxFold starts a fold with every scenario account's default folders (INBOX, Sent, Trash), empty. */
 export function newMailboxFold(accounts: readonly string[]): MailboxFold {
-  return new Map(accounts.map((a) => [a, emptyFolders()]));
+  const fold: MailboxFold = { accounts: new Map(), own: new Set() };
+  for (const account of accounts) fold.accounts.set(account, emptyFolders(fold));
+  return fold;
 }
 
 /**
- * copyMailboxFold returns a fold that goes on apart from `fold`, as worldView's checkpoints need. Folders and their
- * message lists are copied; the message views themselves are shared, as the fold never changes one in place.
+ * copyMailboxFold returns a fold that goes on apart from `fold`, as worldView's checkpoints need. The two share
+ * every folder until one of them changes it; message views are always shared, as no fold changes one in place.
+ * Neither may change a folder it shares from then on, so `fold` gives up its own ones too.
  */
 export function copyMailboxFold(fold: MailboxFold): MailboxFold {
-  const copy: MailboxFold = new Map();
-  for (const [account, folders] of fold) {
-    const mine = new Map<string, MutableFolder>();
-    for (const [name, f] of folders)
-      mine.set(name, { noselect: f.noselect, uidValidity: f.uidValidity, messages: f.messages.slice() });
-    copy.set(account, mine);
-  }
-  return copy;
+  fold.own.clear();
+  const accounts = new Map<string, Map<string, MutableFolder>>();
+  for (const [account, folders] of fold.accounts) accounts.set(account, new Map(folders));
+  return { accounts, own: new Set() };
 }
 
-function folderOf(fold: MailboxFold, account: string, name: string) {
-  let folders = fold.get(account);
+/** folderOf is an account's folder, made if it is new, and this fold's own to change. */
+function folderOf(fold: MailboxFold, account: string, name: string): MutableFolder {
+  let folders = fold.accounts.get(account);
   if (folders === undefined) {
-    folders = emptyFolders();
-    fold.set(account, folders);
+    folders = emptyFolders(fold);
+    fold.accounts.set(account, folders);
   }
-  let folder = folders.get(name);
+  const folder = folders.get(name);
   if (folder === undefined) {
-    folder = { noselect: false, uidValidity: null, messages: [] };
-    folders.set(name, folder);
+    const made = emptyFolder(fold);
+    folders.set(name, made);
+    return made;
   }
-  return folder;
+  if (fold.own.has(folder)) return folder;
+  const mine: MutableFolder = {
+    noselect: folder.noselect,
+    uidValidity: folder.uidValidity,
+    messages: folder.messages.slice(),
+  };
+  fold.own.add(mine);
+  folders.set(name, mine);
+  return mine;
 }
 
 /** foldMailboxEvent applies one mailbox event to the fold; events must come in trace order. */
@@ -140,14 +162,14 @@ export function foldMailboxEvent(fold: MailboxFold, e: MailboxEvent): void {
       break;
     }
     case 'mailbox.deleted': {
-      const folders = fold.get(account);
+      const folders = fold.accounts.get(account);
       if (e.noselect) folderOf(fold, account, e.folder).messages = [];
       if (e.noselect) folderOf(fold, account, e.folder).noselect = true;
       else folders?.delete(e.folder);
       break;
     }
     case 'mailbox.renamed': {
-      const folders = fold.get(account);
+      const folders = fold.accounts.get(account);
       if (folders === undefined) break;
       // Children move with their parent (RFC 3501 §6.3.5): `Work/2026` becomes `Jobs/2026`.
       const prefix = e.folder + HIERARCHY_DELIMITER;
@@ -161,16 +183,19 @@ export function foldMailboxEvent(fold: MailboxFold, e: MailboxEvent): void {
   }
 }
 
-/** mailboxFolders reads the fold out: each account's folders, INBOX first, then by name. */
+/**
+ * mailboxFolders reads the fold out: each account's folders, INBOX first, then by name. The message lists are the
+ * fold's own, not copies, so fold no more events into it once it is read out (worldView reads a fold it then drops).
+ */
 export function mailboxFolders(fold: MailboxFold): Record<string, readonly FolderView[]> {
   const out: Record<string, FolderView[]> = {};
-  for (const [account, folders] of fold) {
+  for (const [account, folders] of fold.accounts) {
     out[account] = [...folders]
       .map(([name, f]) => ({
         name,
         noselect: f.noselect,
         uidValidity: f.uidValidity,
-        messages: [...f.messages],
+        messages: f.messages,
       }))
       .sort((a, b) => (a.name === 'INBOX' ? -1 : b.name === 'INBOX' ? 1 : a.name.localeCompare(b.name)));
   }

@@ -49,7 +49,9 @@ export class SharedList<T> {
   }
 
   toArray(): T[] {
-    return this.#chunks.flat();
+    const items = new Array<T>(this.#length);
+    for (let i = 0; i < this.#length; i++) items[i] = (this.#chunks[i >>> 6] as T[])[i & (CHUNK - 1)] as T;
+    return items;
   }
 
   #own(c: number): T[] {

@@ -240,6 +240,7 @@ export class WorldIndex {
       );
       // A checkpoint is never written again, and each walk from it clones what it changes.
       fold.own.clear();
+      fold.mailbox.own.clear();
       this.#checkpoints.push({ fold, last: this.trace[fold.events - 1] });
     }
     const checkpoint = this.#checkpoints[wanted] as Checkpoint;
@@ -452,7 +453,7 @@ function viewOf(fold: WorldFold, trace: readonly TraceEvent[], last: number): Wo
   const mailboxes = Object.fromEntries(
     Object.entries(folders).flatMap(([account, list]) => {
       const inbox = list.find((f) => f.name === 'INBOX')?.messages ?? [];
-      return inbox.length > 0 || fold.mailbox.has(account) ? [[account, inbox]] : [];
+      return inbox.length > 0 || fold.mailbox.accounts.has(account) ? [[account, inbox]] : [];
     }),
   );
   const byHost: Record<HostId, QueueEntryView[]> = {};

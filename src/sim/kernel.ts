@@ -24,7 +24,7 @@ export function eventOctets(event: TraceEvent): number {
   return octets;
 }
 
-// Strings up to this long are kept once however many events carry them (see Kernel.#intern).
+// Texts up to this long are kept once however many events carry them (see Kernel.#intern).
 const INTERNED_LENGTH = 256;
 
 /** Kernel runs callbacks in virtual time order and stamps the events they report. */
@@ -110,7 +110,7 @@ export class Kernel implements NetEnvironment {
     // Stamping in place, t then seq, keeps one hidden class per emitter and copies nothing: a spread built a new
     // object per event, with a shape per combination of fields (91 for tcp.segment), at about 1.6 µs each.
     if ('seq' in event) throw new Error(`Kernel.emit: this ${event.kind} event object was emitted before`);
-    this.#intern(event as unknown as Record<string, unknown>);
+    this.#intern(event);
     const stamped = event as UnstampedEvent & { t: number; seq: number };
     stamped.t = this.#now;
     stamped.seq = this.#emitted++;
@@ -127,18 +127,36 @@ export class Kernel implements NetEnvironment {
     this.#strings.clear();
   }
 
-  // The same short text recurs across thousands of events (a reply line, a command, a segment carrying it, a
-  // deferral's reason), each time as a string of its own: a field equal to one kept before is given the kept one,
-  // so the trace holds each such text once. Long texts (message bodies, full segments) are rarely equal and cost
-  // most to hash, so they are left as they are.
-  #intern(event: Record<string, unknown>): void {
-    for (const key in event) {
-      const value = event[key];
-      if (typeof value !== 'string' || value.length > INTERNED_LENGTH) continue;
-      const kept = this.#strings.get(value);
-      if (kept === undefined) this.#strings.set(value, value);
-      else event[key] = kept;
+  // The same short text recurs across thousands of events, each time as a string of its own: a reply or command
+  // line, the segment that carries it, a deferral's reason, a nested machine's state name. A field equal to a text
+  // kept before is given the kept string, so the trace holds each such text once. Only these fields are looked up:
+  // hashing every string of every event cost more than the stamping itself, for texts that are mostly constants.
+  #intern(event: UnstampedEvent): void {
+    switch (event.kind) {
+      case 'app.line':
+        event.line = this.#kept(event.line);
+        break;
+      case 'tcp.segment':
+      case 'udp.datagram':
+        event.payload = this.#kept(event.payload);
+        break;
+      case 'session.state':
+        event.from = this.#kept(event.from);
+        event.to = this.#kept(event.to);
+        break;
+      case 'queue.deferred':
+        event.reason = this.#kept(event.reason);
+        break;
     }
+  }
+
+  // Long texts (message bodies, full segments) are rarely equal and cost most to hash, so they stay as they are.
+  #kept(text: string): string {
+    if (text.length > INTERNED_LENGTH) return text;
+    const kept = this.#strings.get(text);
+    if (kept !== undefined) return kept;
+    this.#strings.set(text, text);
+    return text;
   }
 
   /** runUntil runs every callback due at or before `time`, then sets the clock to `time`. */

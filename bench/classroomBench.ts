@@ -3,14 +3,15 @@
 // how much memory it holds, and how quickly a view can seek into it: worldAt, the fold the lab runs on every
 // cursor move, at random cursors, beside its floor (reading the events its walk reads) and the fold from t = 0.
 import type { TimedInput } from '../src/sim/input.ts';
-import { parseScenario, type Scenario } from '../src/sim/scenario.ts';
+import type { Scenario } from '../src/sim/scenario.ts';
 import { Session } from '../src/sim/session.ts';
 import type { TraceEvent } from '../src/sim/trace.ts';
 import { CHECKPOINT_EVERY, foldWorld, worldAt } from '../src/sim/worldView.ts';
+import { classroomWorld } from '../tests/support/classroomWorld.ts';
 import { round, type Metric } from './measure.ts';
 
 const USERS = 20;
-const DOMAINS = ['d1.example', 'd2.example', 'd3.example', 'd4.example', 'd5.example'];
+const DOMAINS = 5;
 const MESSAGES = 1000;
 const HOUR = 3_600_000;
 const CURSORS = 200;
@@ -113,56 +114,18 @@ function worldAtBench(scenario: Scenario, trace: readonly TraceEvent[]): Metric[
 
 /** classroom is the world of this benchmark: its scenario and the 1,000 sends, for other suites to run too. */
 export function classroom(): { scenario: Scenario; inputs: TimedInput[] } {
-  const pcs = Array.from({ length: USERS }, (_, i) => `pc${i + 1}`);
-  const result = parseScenario({
-    version: 1,
+  // Messages spread over the first hour of a lesson; d2 down for two days, d3 refusing every tenth RCPT.
+  return classroomWorld({
     name: 'classroom',
     seed: 7,
-    hosts: [
-      { id: 'internet', kind: 'router' },
-      { id: 'ns.example', kind: 'dns-server', services: [{ type: 'dns' }] },
-      {
-        id: 'school.edu',
-        kind: 'mail-server',
-        mail: { users: pcs.map((pc) => ({ name: `s${pc}`, password: 'pw' })) },
-      },
-      ...DOMAINS.map((d) => ({
-        id: d,
-        kind: 'mail-server',
-        mail: { users: [{ name: 'prof', password: 'pw' }] },
-      })),
-      ...pcs.map((pc) => ({
-        id: pc,
-        kind: 'user-agent',
-        userAgent: { address: `s${pc}@school.edu`, server: 'school.edu', password: 'pw' },
-      })),
-    ],
-    links: [
-      { between: ['school.edu', 'internet'], latency: '20ms' },
-      { between: ['ns.example', 'internet'], latency: '10ms' },
-      ...DOMAINS.map((d) => ({ between: ['internet', d], latency: '30ms' })),
-      ...pcs.map((pc) => ({ between: [pc, 'school.edu'], latency: '2ms' })),
-    ],
-    dns: { records: DOMAINS.map((d) => ({ name: d, type: 'MX', exchange: d })) },
-    faults: [
-      { at: 0, fault: { type: 'host.down', host: 'd2.example' } },
-      { at: '2d', fault: { type: 'host.up', host: 'd2.example' } },
-      { at: 0, fault: { type: 'smtp.reply', host: 'd3.example', stage: 'rcpt', code: 450, every: 10 } },
-    ],
+    students: USERS,
+    domains: DOMAINS,
+    messages: MESSAGES,
+    sendEvery: HOUR / MESSAGES,
+    down: '2d',
+    refuseEvery: 10,
+    bodyLines: 20,
   });
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  // Messages spread over the first hour of a lesson, round-robin over senders and domains.
-  const inputs: TimedInput[] = Array.from({ length: MESSAGES }, (_, i) => ({
-    at: Math.floor((i * HOUR) / MESSAGES),
-    input: {
-      type: 'mail.send',
-      host: pcs[i % USERS] as string,
-      to: [`prof@${DOMAINS[i % DOMAINS.length]}`],
-      subject: `Homework ${i}`,
-      body: 'Please find my answers below.\n'.repeat(20),
-    },
-  }));
-  return { scenario: result.scenario, inputs };
 }
 
 /** classroomBench simulates the classroom world to quiescence, looks at it with worldAt and replays to its middle. */

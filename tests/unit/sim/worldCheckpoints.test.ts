@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
 import type { TimedInput } from '../../../src/sim/input.ts';
-import { parseScenario, type Scenario } from '../../../src/sim/scenario.ts';
+import type { Scenario } from '../../../src/sim/scenario.ts';
 import { Session } from '../../../src/sim/session.ts';
 import type { TraceEvent, UnstampedEvent } from '../../../src/sim/trace.ts';
 import {
@@ -13,6 +13,7 @@ import {
   WorldIndex,
   type WorldView,
 } from '../../../src/sim/worldView.ts';
+import { classroomWorld } from '../../support/classroomWorld.ts';
 
 const WEEK = 7 * 24 * 3_600_000;
 
@@ -71,56 +72,17 @@ function expectSameAsIndex(index: WorldIndex, seqs: readonly number[]): void {
 
 /** A classroom in small: students mailing professors, one domain down for two hours, one answering 450 now and then. */
 function classroom(messages: number): { scenario: Scenario; inputs: TimedInput[] } {
-  const pcs = ['pc1', 'pc2', 'pc3', 'pc4'];
-  const domains = ['d1.example', 'd2.example', 'd3.example'];
-  const result = parseScenario({
-    version: 1,
+  return classroomWorld({
     name: 'small-classroom',
     seed: 3,
-    hosts: [
-      { id: 'internet', kind: 'router' },
-      { id: 'ns.example', kind: 'dns-server', services: [{ type: 'dns' }] },
-      {
-        id: 'school.edu',
-        kind: 'mail-server',
-        mail: { users: pcs.map((pc) => ({ name: `s${pc}`, password: 'pw' })) },
-      },
-      ...domains.map((d) => ({
-        id: d,
-        kind: 'mail-server',
-        mail: { users: [{ name: 'prof', password: 'pw' }] },
-      })),
-      ...pcs.map((pc) => ({
-        id: pc,
-        kind: 'user-agent',
-        userAgent: { address: `s${pc}@school.edu`, server: 'school.edu', password: 'pw' },
-      })),
-    ],
-    links: [
-      { between: ['school.edu', 'internet'], latency: '20ms' },
-      { between: ['ns.example', 'internet'], latency: '10ms' },
-      ...domains.map((d) => ({ between: ['internet', d], latency: '30ms' })),
-      ...pcs.map((pc) => ({ between: [pc, 'school.edu'], latency: '2ms' })),
-    ],
-    dns: { records: domains.map((d) => ({ name: d, type: 'MX', exchange: d })) },
-    faults: [
-      { at: 0, fault: { type: 'host.down', host: 'd2.example' } },
-      { at: '2h', fault: { type: 'host.up', host: 'd2.example' } },
-      { at: 0, fault: { type: 'smtp.reply', host: 'd3.example', stage: 'rcpt', code: 450, every: 4 } },
-    ],
+    students: 4,
+    domains: 3,
+    messages,
+    sendEvery: 60_000,
+    down: '2h',
+    refuseEvery: 4,
+    bodyLines: 5,
   });
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  const inputs: TimedInput[] = Array.from({ length: messages }, (_, i) => ({
-    at: i * 60_000,
-    input: {
-      type: 'mail.send',
-      host: pcs[i % pcs.length] as string,
-      to: [`prof@${domains[i % domains.length]}`],
-      subject: `Homework ${i}`,
-      body: 'My answers.\n'.repeat(5),
-    },
-  }));
-  return { scenario: result.scenario, inputs };
 }
 
 let classroomRun: { scenario: Scenario; trace: readonly TraceEvent[] } | undefined;

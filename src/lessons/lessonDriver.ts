@@ -202,9 +202,42 @@ export class LessonDriver {
    * So pressing it twice, or after half the step, still completes the step, and no session idles out meanwhile.
    */
   showMe(): void {
+    const solved = this.#putSolution();
+    if (solved === null) return;
+    if (solved.target === null) {
+      this.#set({ showing: { step: solved.step, target: null }, stuck: solved.step });
+      this.#lab.playUntilQuiet(solved.last);
+      return;
+    }
+    this.#set({ showing: { step: solved.step, target: solved.target }, stuck: null });
+    this.#lab.playTo(solved.target);
+  }
+
+  /**
+   * startAt begins the lesson at step `stepId` of a link that names a step but carries no recorded run: each
+   * earlier step is done by its "show me", at once rather than played, so the world, the inputs (recorded as
+   * that step's show-me) and the steps done are as if the student had pressed it at each, the cursor where the
+   * last one's goal was met. It stops early at a step its "show me" cannot finish; an unknown id builds nothing.
+   */
+  startAt(stepId: string): void {
+    this.start();
+    const target = this.lesson.steps.findIndex((s) => s.id === stepId);
+    while (this.#state.step < target) {
+      const before = this.#state.step;
+      const solved = this.#putSolution();
+      if (solved === null || solved.target === null) break;
+      this.#lab.setInputs(this.#lab.inputs, solved.target);
+      this.observe();
+      if (this.#state.step === before) break;
+    }
+  }
+
+  // The current step's solution, put in place of what was done since the step began, cursor where it began;
+  // `target` is the event that meets its goal (null if none does), `last` the time of its last input.
+  #putSolution(): { step: string; target: number | null; last: number } | null {
     const index = this.#state.step;
     const step = this.lesson.steps[index];
-    if (step === undefined) return;
+    if (step === undefined) return null;
     const base = this.#startT + (this.#fromSeq > 0 ? AFTER : 0);
     const kept = this.#lab.inputs.filter((e) => e.at < base);
     const own = [
@@ -218,16 +251,12 @@ export class LessonDriver {
       countedFor(this.lesson, index, this.#lab.trace),
       this.#countFrom(step),
     );
-    if (!result.met) {
-      this.#set({ showing: { step: step.id, target: null }, stuck: step.id });
-      this.#lab.playUntilQuiet(Math.max(base, ...own.map((e) => e.at)));
-      return;
-    }
+    const last = Math.max(base, ...own.map((e) => e.at));
+    if (!result.met) return { step: step.id, target: null, last };
     const metAt = this.#lab.trace[result.atSeq]?.t ?? base;
     if (own.some((e) => e.at > metAt))
       this.#lab.setInputs([...kept, ...own.filter((e) => e.at <= metAt)], start);
-    this.#set({ showing: { step: step.id, target: result.atSeq }, stuck: null });
-    this.#lab.playTo(result.atSeq);
+    return { step: step.id, target: result.atSeq, last };
   }
 
   /** hint opens the current step's next hint (of `available`, the number its text has). */

@@ -15,7 +15,8 @@ export type LinkProblem =
   | { kind: 'inputs-format'; marker: string }
   | { kind: 'bad-time'; text: string }
   | { kind: 'bad-event'; text: string }
-  | { kind: 'no-lesson'; name: string };
+  | { kind: 'no-lesson'; name: string }
+  | { kind: 'no-step'; lesson: string; name: string };
 
 // Fields whose values are durations: a Korean message says what a duration looks like there.
 const DURATION_FIELDS = new Set([
@@ -138,6 +139,8 @@ const linkWords: Localized<(problem: LinkProblem, language: Language) => string>
         return `The event in this link is not a count of events: "${p.text}".`;
       case 'no-lesson':
         return `There is no lesson "${p.name}".`;
+      case 'no-step':
+        return `The lesson "${p.lesson}" has no step "${p.name}".`;
     }
   },
   ko: (p, language) => {
@@ -162,6 +165,8 @@ const linkWords: Localized<(problem: LinkProblem, language: Language) => string>
         return `링크의 사건 번호를 읽을 수 없습니다: "${p.text}".`;
       case 'no-lesson':
         return `"${p.name}"라는 레슨은 없습니다.`;
+      case 'no-step':
+        return `"${p.lesson}" 레슨에는 "${p.name}"라는 단계가 없습니다.`;
     }
   },
 };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HeadlessLab } from '../../../src/lessons/headlessLab.ts';
 import { LessonDriver } from '../../../src/lessons/lessonDriver.ts';
 import { formatLessonIssues, type Lesson } from '../../../src/lessons/lessonFormat.ts';
+import { answerFromTrace } from '../../../src/lessons/questions.ts';
 import { readCourse } from '../../../src/lessons/readLessons.ts';
 import type { TraceEvent } from '../../../src/sim/trace.ts';
 
@@ -150,5 +151,80 @@ describe('questions', () => {
     expect(driver.state.questions['push-pull']?.revealed).toBe(false);
     driver.reveal('push-pull');
     expect(driver.state.questions['push-pull']?.revealed).toBe(true);
+  });
+});
+
+describe('a step link without a recorded run', () => {
+  // The same lesson done by pressing "show me" at each step up to `stepId`, as a student would.
+  function pressedTo(slug: string, stepId: string): { lab: HeadlessLab; driver: LessonDriver } {
+    const begun = begin(slug);
+    const target = lesson(slug).steps.findIndex((s) => s.id === stepId);
+    while (begun.driver.state.step < target) showMe(begun.driver);
+    return begun;
+  }
+
+  function builtTo(of: Lesson, stepId: string): { lab: HeadlessLab; driver: LessonDriver } {
+    const lab = new HeadlessLab(of.scenario);
+    const driver = new LessonDriver(of, lab);
+    driver.startAt(stepId);
+    return { lab, driver };
+  }
+
+  it.each([
+    ['persistent-connection', 'reuse'],
+    ['push-and-pull', 'pull'],
+  ])(
+    'of %s at step %s arrives with the world, inputs, steps done and cursor of "show me" pressed at each earlier step',
+    (slug, stepId) => {
+      const built = builtTo(lesson(slug), stepId);
+      const pressed = pressedTo(slug, stepId);
+      const earlier = lesson(slug).steps.map((s) => s.id);
+      expect(built.driver.state.done.map((d) => d.id)).toEqual(earlier.slice(0, earlier.indexOf(stepId)));
+      expect(built.driver.state.done).toEqual(pressed.driver.state.done);
+      expect(built.lab.inputs).toEqual(pressed.lab.inputs);
+      expect(built.lab.cursor).toBe(pressed.lab.cursor);
+      expect(built.lab.cursor).toBe(built.driver.state.done.at(-1)?.atSeq);
+      expect(built.lab.inputs.every((e) => e.by?.kind === 'showMe' || e.by?.kind === 'setUp')).toBe(true);
+      expect(built.lab.inputs.some((e) => e.by?.kind === 'showMe' && e.by.step === stepId)).toBe(false);
+      expect(built.driver.state.showing).toBeNull();
+    },
+    120_000,
+  );
+
+  it('lets lesson 5 end honestly: its earlier connections are in the world, so the count of all four messages is 3', () => {
+    const l = lesson('persistent-connection');
+    const { lab, driver } = builtTo(l, 'reuse');
+    const opened = (events: readonly TraceEvent[]) =>
+      events.filter(
+        (e) => e.kind === 'conn.opened' && e.client === 'crepes.fr' && e.server === 'hamburger.edu',
+      ).length;
+    expect(opened(shown(lab))).toBe(2);
+    showMe(driver);
+    expect(driver.finished).toBe(true);
+    const connections = l.questions.find((q) => q.id === 'connections');
+    expect(
+      connections?.type === 'short' && connections.answerFrom
+        ? answerFromTrace(connections.answerFrom, shown(lab))
+        : undefined,
+    ).toBe('3');
+  }, 120_000);
+
+  it('ticks off only steps whose goals the built world meets: a first step with no way to its goal stops there', () => {
+    const l = lesson('persistent-connection');
+    const broken: Lesson = { ...l, steps: l.steps.map((s, i) => (i === 0 ? { ...s, solution: [] } : s)) };
+    const { lab, driver } = builtTo(broken, 'reuse');
+    expect(driver.state.step).toBe(0);
+    expect(driver.state.done).toEqual([]);
+    expect(lab.inputs.some((e) => e.by?.kind === 'showMe' && e.by.step !== 'first')).toBe(false);
+  });
+
+  it('at the first step, or at a step the lesson lacks, builds nothing', () => {
+    for (const stepId of ['first', 'no-such-step']) {
+      const { lab, driver } = builtTo(lesson('persistent-connection'), stepId);
+      expect(driver.state.step).toBe(0);
+      expect(driver.state.done).toEqual([]);
+      expect(lab.inputs).toEqual([]);
+      expect(lab.cursor).toBe(-1);
+    }
   });
 });

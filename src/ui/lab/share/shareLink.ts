@@ -44,10 +44,25 @@ export interface SharedLab {
 export type SharedLabResult =
   { ok: true; lab: SharedLab } | { ok: false; problem: LinkProblem } | { ok: null };
 
-/** LinkWorlds finds what a link names: a built-in scenario by name, a lesson's scenario by slug. */
+/**
+ * LessonLinkStep is the step a lesson's link opens at; `built` when the link carries no run (no inputs, no
+ * place), so the earlier steps are done by their "show me" rather than restored.
+ */
+export interface LessonLinkStep {
+  readonly id: string;
+  readonly built: boolean;
+}
+
+/** LinkLesson is what a link's lesson names: its world and the ids of its steps, in order. */
+export interface LinkLesson {
+  readonly scenario: Scenario;
+  readonly steps: readonly string[];
+}
+
+/** LinkWorlds finds what a link names: a built-in scenario by name, a lesson by slug. */
 export interface LinkWorlds {
   builtin(name: string): Scenario | undefined;
-  lesson(slug: string): Scenario | undefined;
+  lesson(slug: string): LinkLesson | undefined;
 }
 
 /**
@@ -106,8 +121,11 @@ export async function readShareQuery(search: string, worlds: LinkWorlds): Promis
   if (slug !== null) {
     const found = worlds.lesson(slug);
     if (!found) return { ok: false, problem: { kind: 'no-lesson', name: slug } };
-    scenario = found;
-    lesson = { slug, step: params.get('step') };
+    const step = params.get('step');
+    if (step !== null && !found.steps.includes(step))
+      return { ok: false, problem: { kind: 'no-step', lesson: slug, name: step } };
+    scenario = found.scenario;
+    lesson = { slug, step };
   } else if (world !== null) {
     const decoded = await decodePayload(world, SCENARIO_LIMITS.bytes);
     if (!decoded.ok) return { ok: false, problem: payloadProblem(decoded, 'world', '(link)') };

@@ -17,7 +17,8 @@ if (!outage || !textbook) throw new Error('a built-in scenario is missing');
 
 const worlds = {
   builtin: builtinScenario,
-  lesson: (slug: string) => (slug === 'smtp-by-hand' ? textbook : undefined),
+  lesson: (slug: string) =>
+    slug === 'smtp-by-hand' ? { scenario: textbook, steps: ['connect', 'helo', 'envelope'] } : undefined,
 };
 
 const inputs: TimedInput[] = [
@@ -117,6 +118,13 @@ describe('a shared link', () => {
       ok: false,
       problem: { kind: 'no-lesson', name: 'nope' },
     });
+    expect(await readShareQuery('?lesson=smtp-by-hand&step=nope', worlds)).toEqual({
+      ok: false,
+      problem: { kind: 'no-step', lesson: 'smtp-by-hand', name: 'nope' },
+    });
+    const noStep = { kind: 'no-step', lesson: 'smtp-by-hand', name: 'nope' } as const;
+    expect(linkProblemText(noStep, 'en')).toBe('The lesson "smtp-by-hand" has no step "nope".');
+    expect(linkProblemText(noStep, 'ko')).toBe('"smtp-by-hand" 레슨에는 "nope"라는 단계가 없습니다.');
     expect(await readShareQuery('?scenario=outage&inputs=%%%', worlds)).toEqual({
       ok: false,
       problem: { kind: 'inputs-damaged' },

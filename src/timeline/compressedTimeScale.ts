@@ -65,17 +65,44 @@ export function compressedTimeScale(keys: readonly number[], options: TimeScaleO
     if (isBreak) breaks.push({ from, to, y0, y1: y0 + room });
   }
   // A single moment still needs a scale that maps it (d3 needs two domain points to interpolate).
-  const scale =
-    domain.length === 1
-      ? scaleLinear(
-          [domain[0] as number, (domain[0] as number) + 1],
-          [options.top, options.top + options.pxPerMs],
-        )
-      : scaleLinear(domain, range);
+  if (domain.length === 1) {
+    const scale = scaleLinear(
+      [domain[0] as number, (domain[0] as number) + 1],
+      [options.top, options.top + options.pxPerMs],
+    );
+    return { y: (key) => scale(key), time: (y) => scale.invert(y), breaks, bottom: range[0] as number };
+  }
+  const keysAt = Float64Array.from(domain);
+  const rowsAt = Float64Array.from(range);
   return {
-    y: (key) => scale(key),
-    time: (y) => scale.invert(y),
+    y: piecewise(keysAt, rowsAt),
+    time: piecewise(rowsAt, keysAt),
     breaks,
     bottom: range[range.length - 1] as number,
+  };
+}
+
+/**
+ * piecewise is d3's piecewise-linear scale from sorted `xs` to `ys` (d3-scale 4 `polymap`, unclamped), computed
+ * the same way to the last bit but over typed arrays with the search inlined: the timeline calls it for every
+ * mark of every zoom step, and d3's closures per segment made each call about a microsecond on 100,000 keys.
+ */
+function piecewise(xs: Float64Array, ys: Float64Array): (x: number) => number {
+  const j = xs.length - 1;
+  return (x) => {
+    // d3's bisectRight over [1, j): the segment whose start is the last key at or before x (the first or last
+    // segment extended beyond the ends).
+    let lo = 1;
+    let hi = j;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((xs[mid] as number) <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    const a = xs[lo - 1] as number;
+    const b = (xs[lo] as number) - a;
+    // d3's normalize: a segment of no length maps everything to its middle.
+    const t = b ? (x - a) / b : 0.5;
+    return (ys[lo - 1] as number) * (1 - t) + (ys[lo] as number) * t;
   };
 }

@@ -1,3 +1,4 @@
+import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { compressedTimeScale } from '../../../src/timeline/compressedTimeScale.ts';
 
@@ -29,5 +30,24 @@ describe('compressedTimeScale', () => {
 
   it('copes with a single moment and with repeated ones', () => {
     expect(compressedTimeScale([5, 5, 5], OPTIONS).y(5)).toBe(10);
+  });
+
+  it('maps and inverts every time exactly as a d3 linear scale through the same points would', () => {
+    // Keys from a fixed pseudo-random walk: short steps, ties and long breaks, so that rows repeat (zero gaps).
+    let seed = 7;
+    const next = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const keys = [0];
+    for (let i = 0; i < 500; i++)
+      keys.push((keys[i] as number) + (next() < 0.1 ? 0 : next() < 0.05 ? 90_000 : next() * 300));
+    const scale = compressedTimeScale(keys, {
+      ...OPTIONS,
+      gapSize: (gap, isBreak) => (isBreak ? 0 : Math.log2(1 + gap)),
+    });
+    const distinct = [...new Set(keys)];
+    const d3 = scaleLinear(distinct, distinct.map(scale.y));
+    const probes = [-50, ...keys, ...keys.map((k) => k + next() * 200), (keys.at(-1) as number) + 1000];
+    expect(probes.map(scale.y)).toEqual(probes.map(d3));
+    const rows = probes.map(d3);
+    expect(rows.map(scale.time)).toEqual(rows.map((y) => d3.invert(y)));
   });
 });

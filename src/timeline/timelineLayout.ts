@@ -99,6 +99,15 @@ export const GLYPH_PRIORITY: Readonly<Record<GlyphKind, number>> = {
 
 const r = round1;
 
+/** Mutable is a shape still being built: the layout counts merged marks into it before handing it out. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** OpenLine is the latest line mark on one side of a connection, and where its first line fell (unrounded). */
+interface OpenLine {
+  readonly x: number;
+  readonly mark: Mutable<LineMark>;
+}
+
 // A trace is appended to in place while a session runs, so a cached model is only good for the same length.
 const cache = new WeakMap<
   readonly TraceEvent[],
@@ -231,10 +240,20 @@ export function timelineLayout(
       folded.add(c.conn);
       continue;
     }
-    const { track: _track, ...span } = c;
+    // Field by field rather than spread: a zoomed-out window makes a mark of every connection of a long trace.
     conns.push({
       kind: 'conn',
-      ...span,
+      seq: c.seq,
+      conn: c.conn,
+      protocol: c.protocol,
+      host: c.host,
+      peer: c.peer,
+      port: c.port,
+      t0: c.t0,
+      tData: c.tData,
+      t1: c.t1,
+      outcome: c.outcome,
+      error: c.error,
       x0: clampX(x0),
       xData: clampX(cursorX(c.tData)),
       x1: clampX(x1),
@@ -243,25 +262,23 @@ export function timelineLayout(
     });
   }
 
-  // Lines: ticks on their connection's bar, merged when they would share a pixel.
+  // Lines: ticks on their connection's bar, merged when they would share a pixel. A zoomed-out window visits
+  // every line of a long trace, so a merge counts into the mark already made instead of copying it.
   const lines: LineMark[] = [];
-  const lastLine = new Map<string, { x: number; index: number }>();
+  const lastLine = { client: new Map<ConnId, OpenLine>(), server: new Map<ConnId, OpenLine>() };
   for (let i = lowerBound(model.lines, tLo); i < model.lines.length; i++) {
     const l = model.lines[i] as (typeof model.lines)[number];
     if (l.t > tHi) break;
     const bar = barOf.get(l.conn);
     if (bar === undefined || folded.has(l.conn)) continue;
     const x = cursorX(l.t);
-    const key = `${l.conn} ${l.from}`;
-    const previous = lastLine.get(key);
+    const previous = lastLine[l.from].get(l.conn);
     if (previous !== undefined && x - previous.x < M.lineMergePx) {
-      const merged = lines[previous.index] as LineMark;
-      lines[previous.index] = { ...merged, count: merged.count + 1 };
+      previous.mark.count++;
       continue;
     }
-    lastLine.set(key, { x, index: lines.length });
     const [y0, y1] = l.from === 'client' ? [bar.y0 - M.tickLength, bar.y0] : [bar.y1, bar.y1 + M.tickLength];
-    lines.push({
+    const mark: Mutable<LineMark> = {
       kind: 'line',
       seq: l.seq,
       t: l.t,
@@ -271,7 +288,9 @@ export function timelineLayout(
       y0: r(y0),
       y1: r(y1),
       count: 1,
-    });
+    };
+    lastLine[l.from].set(l.conn, { x, mark });
+    lines.push(mark);
   }
 
   // Glyphs: per lane, events closer than a glyph are grouped; a pair of different kinds is set side by side,

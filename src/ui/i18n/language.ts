@@ -47,8 +47,7 @@ export function messagesFor(language: Language): Messages {
  * Korean `1.4초`, `5분`, `2시간`, `5일`. Digits follow the language's number format.
  */
 export function formatDuration(ms: number, language: Language): string {
-  const number = (n: number, digits: number) =>
-    new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(n);
+  const number = (n: number, digits: number) => numberFormat(language, digits).format(n);
   // ms stays as Korean networking texts print it too.
   const unit = UNITS[language];
   if (ms < 1000) return `${number(ms, 1)} ms`;
@@ -56,6 +55,20 @@ export function formatDuration(ms: number, language: Language): string {
   if (ms < 7_200_000) return `${number(ms / 60_000, 1)}${unit.min}`;
   if (ms < 172_800_000) return `${number(ms / 3_600_000, 1)}${unit.h}`;
   return `${number(ms / 86_400_000, 1)}${unit.d}`;
+}
+
+// Making an Intl.NumberFormat costs far more than formatting with one, and the timeline words every break it
+// shows on each zoom step, so one formatter per language and number of digits is kept.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: Language, digits: number): Intl.NumberFormat {
+  const key = `${language} ${digits}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: digits });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 const UNITS: Readonly<Record<Language, Readonly<Record<'s' | 'min' | 'h' | 'd', string>>>> = {

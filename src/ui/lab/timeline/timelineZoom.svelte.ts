@@ -1,6 +1,6 @@
 // The timeline's zoom: the transform d3-zoom keeps (scale k, shift x), the one action through which d3 owns
 // wheel, drag and pinch on the plot, and the steps that buttons and keys take.
-import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
+import { select, zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import type { Action } from 'svelte/action';
 import {
   zoomOfWindow,
@@ -51,9 +51,20 @@ export class TimelineZoom {
           !(event.target instanceof Element && event.target.closest('.axis-hit')),
       )
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        this.zoomingIn = event.transform.k > this.transform.k;
-        this.transform = { k: event.transform.k, x: event.transform.x };
+        // A wheel can fire several times in one frame; each transform would lay the plot out again, so only the
+        // latest of a frame is kept and shown when the frame is drawn.
+        pending = { k: event.transform.k, x: event.transform.x };
+        if (frame === 0) frame = requestAnimationFrame(show);
       });
+    let pending: ZoomTransform | null = null;
+    let frame = 0;
+    const show = () => {
+      frame = 0;
+      if (pending === null) return;
+      this.zoomingIn = pending.k > this.transform.k;
+      this.transform = pending;
+      pending = null;
+    };
     const apply = (e: ZoomExtent) => {
       behavior.extent([
         [e.left, 0],
@@ -76,7 +87,7 @@ export class TimelineZoom {
     this.#control = {
       scaleBy: (factor) => {
         const [min, max] = behavior.scaleExtent();
-        target = Math.min(max, Math.max(min, (settled ? this.transform.k : target) * factor));
+        target = Math.min(max, Math.max(min, (settled ? zoomTransform(node).k : target) * factor));
         const step = ++latest;
         settled = false;
         behavior.scaleTo(
@@ -86,12 +97,13 @@ export class TimelineZoom {
           target,
         );
       },
-      panBy: (pixels) => behavior.translateBy(selection, pixels / this.transform.k, 0),
+      panBy: (pixels) => behavior.translateBy(selection, pixels / zoomTransform(node).k, 0),
       set: (next) => behavior.transform(selection, zoomIdentity.translate(next.x, 0).scale(next.k)),
     };
     return {
       update: apply,
       destroy: () => {
+        cancelAnimationFrame(frame);
         selection.on('.zoom', null);
         this.#control = null;
       },

@@ -3,6 +3,7 @@
 // with its world restored, and lesson 9's attachment step is done by hand with a file whose name is Korean.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openTab } from './panels.ts';
 import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 const PROGRESS_KEY = 'mail-lab.progress.v1';
@@ -141,7 +142,7 @@ describe('the lesson driver in the browser', () => {
     await expect.poll(() => stepsDone(page), { timeout: 30_000 }).toBe(2);
     await atRest(page, '재생');
     await page.getByRole('button', { name: '끝으로' }).click();
-    await page.getByRole('tab', { name: '메일박스' }).click();
+    await openTab(page, '메일박스');
     // Bob's second message is the one with the file; the inspector shows its parts, decoded.
     await page.locator('#panel-tools button.message[data-uid="2"]').filter({ hasText: '메뉴' }).click();
     const part = page.locator('#panel-tools button[data-part="1.2"]');

@@ -2,6 +2,7 @@
 // and IMAP in the console and clicking through the Read mail panel; the others by "show me", step after step.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openTab } from './panels.ts';
 import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 const PROGRESS_KEY = 'mail-lab.progress.v1';
@@ -81,7 +82,7 @@ describe('the reading lessons in the lab', () => {
     await typeLine(page, 'DELE 1', '+OK message 1 deleted');
     await page.getByRole('button', { name: '연결 끊기' }).click();
     await untilStep(page, 6);
-    await page.getByRole('tab', { name: '메일박스' }).click();
+    await openTab(page, '메일박스');
     expect(await page.locator('#panel-tools').innerText()).toContain('Lunch');
     await page.getByRole('tab', { name: '콘솔' }).click();
     await typeLine(page, 'telnet hamburger.edu 110', /\+OK POP3 server ready[^]*\+OK POP3 server ready/);

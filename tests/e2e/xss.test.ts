@@ -4,6 +4,7 @@
 // or style that carries a payload is left in any frame's DOM (handlers that wait for a hover count too).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openTab } from './panels.ts';
 import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 import { CANARY, batches, xssPayloads } from './xssCorpus.ts';
 import { xssScenario } from './xssScenario.ts';
@@ -76,14 +77,14 @@ async function toTheEnd(page: Page): Promise<void> {
 async function visitEverything(watched: Watched): Promise<{ messages: number; htmlParts: number }> {
   const { page } = watched;
   for (const name of PANELS) {
-    await page.getByRole('tab', { name, exact: true }).click();
+    await openTab(page, name);
     await expectNothingRan(watched, name);
   }
-  await page.getByRole('tab', { name: 'Mailboxes', exact: true }).click();
+  await openTab(page, 'Mailboxes');
   const messages = await page.locator('[role="tabpanel"] button.message').count();
   let htmlParts = 0;
   for (let i = 0; i < messages; i++) {
-    await page.getByRole('tab', { name: 'Mailboxes', exact: true }).click();
+    await openTab(page, 'Mailboxes');
     await page.locator('[role="tabpanel"] button.message').nth(i).click();
     const html = page
       .locator('[role="tabpanel"] .tree button')
@@ -265,7 +266,7 @@ describe('the XSS corpus', () => {
       await expectNothingRan(watched, 'Compose, sent');
 
       await toTheEnd(page);
-      await page.getByRole('tab', { name: 'Mailboxes', exact: true }).click();
+      await openTab(page, 'Mailboxes');
       await page.locator('[role="tabpanel"] button.message').last().click();
       await page
         .locator('[role="tabpanel"] .tree button')

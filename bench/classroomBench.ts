@@ -9,11 +9,13 @@ import type { TraceEvent } from '../src/sim/trace.ts';
 import { CHECKPOINT_EVERY, foldWorld, worldAt } from '../src/sim/worldView.ts';
 import { classroomWorld } from '../tests/support/classroomWorld.ts';
 import { round, type Metric } from './measure.ts';
+import { CountingClock, hamburgerBackend, inMemoryTransaction } from './smtpMachines.ts';
 
 const USERS = 20;
 const DOMAINS = 5;
 const MESSAGES = 1000;
 const HOUR = 3_600_000;
+const BODY_LINES = 20;
 const CURSORS = 200;
 // The fold from t = 0 takes a tenth of a second or more a cursor, so it is timed at fewer of the same cursors.
 const FROM_START_CURSORS = 20;
@@ -112,6 +114,27 @@ function worldAtBench(scenario: Scenario, trace: readonly TraceEvent[]): Metric[
   ];
 }
 
+/**
+ * machinesAlone is the floor under the classroom's simulation time while XState runs every SMTP session: one
+ * transaction between the lab's own client and server machines, wired in memory with no kernel, network or trace,
+ * for every SMTP session the classroom world ran, each carrying a message of the classroom's size.
+ */
+function machinesAlone(trace: readonly TraceEvent[]): { ms: number; sessions: number } {
+  const sessions = trace.filter((e) => e.kind === 'conn.opened' && e.protocol === 'smtp').length;
+  const body = 'Please find my answers below.\r\n'.repeat(BODY_LINES);
+  const data = `From: <s@school.edu>\r\nTo: <bob@hamburger.edu>\r\nSubject: Homework 1\r\n\r\n${body}`;
+  const client = {
+    heloName: 'school.edu',
+    envelope: { from: 's@school.edu', to: ['bob@hamburger.edu'] },
+    data,
+  };
+  const clock = new CountingClock();
+  const backend = hamburgerBackend();
+  const start = performance.now();
+  for (let i = 0; i < sessions; i++) inMemoryTransaction({ client, clock, backend });
+  return { ms: performance.now() - start, sessions };
+}
+
 /** classroom is the world of this benchmark: its scenario and the 1,000 sends, for other suites to run too. */
 export function classroom(): { scenario: Scenario; inputs: TimedInput[] } {
   // Messages spread over the first hour of a lesson; d2 down for two days, d3 refusing every tenth RCPT.
@@ -124,7 +147,7 @@ export function classroom(): { scenario: Scenario; inputs: TimedInput[] } {
     sendEvery: HOUR / MESSAGES,
     down: '2d',
     refuseEvery: 10,
-    bodyLines: 20,
+    bodyLines: BODY_LINES,
   });
 }
 
@@ -149,6 +172,7 @@ export function classroomBench(): Metric[] {
   const middle = (trace[Math.floor(trace.length / 2)] as { t: number }).t;
   const prefix = session.traceUntil(middle);
   const worldAtMetrics = worldAtBench(scenario, trace);
+  const machines = machinesAlone(trace);
 
   const replayStart = performance.now();
   const replay = new Session(scenario, inputs);
@@ -162,6 +186,12 @@ export function classroomBench(): Metric[] {
       value: round(wall),
       unit: 'ms',
       note: `${MESSAGES} messages to quiescence`,
+    },
+    {
+      name: 'classroom-machines-alone-ms',
+      value: round(machines.ms),
+      unit: 'ms',
+      note: `the lab's SMTP machines in memory, one transaction for each of the ${machines.sessions} SMTP sessions`,
     },
     { name: 'classroom-trace-events', value: trace.length, unit: 'events' },
     {

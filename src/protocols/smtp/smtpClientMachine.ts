@@ -102,8 +102,7 @@ export type SmtpClientEvent =
   | { type: 'reply.received'; reply: ReplySummary }
   | { type: 'reply.closing'; reply: ReplySummary }
   | { type: 'reply.malformed' }
-  | { type: 'session.identified' }
-  | { type: 'rcpt.recorded' };
+  | { type: 'session.identified' };
 
 interface ClientContext extends SmtpClientInput {
   readonly style: ClientStyle;
@@ -137,6 +136,12 @@ function messageSize(data: string): number {
   return encodeDataLines(data)
     .slice(0, -1)
     .reduce((size, line) => size + dotUnstuff(line).length + 2, 0);
+}
+
+// The recipients' state once the RCPT reply in `event` is recorded: what recordRcpt assigns, and what the guards
+// that choose where that reply leads must see before it does.
+function pendingWithRcptReply(context: ClientContext, event: SmtpClientEvent): Pending[] {
+  return recordRcptReply(context.pending, context.rcptReplied, replyOf(event));
 }
 
 function saslLine(text: string): SentLine<ClientLineFacts> {
@@ -181,8 +186,10 @@ export const smtpClientMachine = setup({
     authPlain: ({ context }) => context.auth?.mechanism === 'PLAIN',
     authLogin: ({ context }) => context.auth?.mechanism === 'LOGIN',
     hasNoRecipients: ({ context }) => context.pending.length === 0,
-    moreRcptRepliesDue: ({ context }) => context.rcptReplied < context.pending.length,
-    someRecipientAccepted: ({ context }) => hasAccepted(context.pending),
+    // Read before recordRcpt, as a guard is: whether this RCPT reply leaves more to read (RFC 2920 §3.1) …
+    moreRcptRepliesDue: ({ context }) => context.rcptReplied + 1 < context.pending.length,
+    // … and whether, with it, some recipient was accepted, so DATA may follow (RFC 5321 §3.3).
+    someRecipientAccepted: ({ context, event }) => hasAccepted(pendingWithRcptReply(context, event)),
     reuses: ({ context }) => context.reuse !== undefined,
   },
   actions: {
@@ -234,13 +241,10 @@ export const smtpClientMachine = setup({
       enqueue.emit(send({ verb: 'RCPT', to }, context.style));
       enqueue.assign({ rcptSent: context.rcptSent + 1 });
     }),
-    recordRcpt: enqueueActions(({ context, event, enqueue }) => {
-      enqueue.assign({
-        pending: recordRcptReply(context.pending, context.rcptReplied, replyOf(event)),
-        rcptReplied: context.rcptReplied + 1,
-      });
-      enqueue.raise({ type: 'rcpt.recorded' });
-    }),
+    recordRcpt: assign(({ context, event }) => ({
+      pending: pendingWithRcptReply(context, event),
+      rcptReplied: context.rcptReplied + 1,
+    })),
     sendData: emit(send({ verb: 'DATA' })),
     sendMessage: enqueueActions(({ context, enqueue }) => {
       // One run of lines, not an event per line: see SentLines.
@@ -443,12 +447,16 @@ export const smtpClientMachine = setup({
     // RFC 5321 §4.5.3.2.3: one reply per RCPT, in order; each restarts the timer.
     rcpt: {
       on: {
-        'reply.received': { actions: 'recordRcpt' },
-        'rcpt.recorded': [
-          { guard: 'moreRcptRepliesDue', target: 'rcpt', reenter: true, actions: 'sendNextRcpt' },
-          { guard: 'someRecipientAccepted', target: 'dataInitiation', actions: 'sendData' },
-          { guard: 'reuses', target: 'resetting', actions: ['endTransaction', 'sendRset'] },
-          { target: 'quitting', actions: 'sendQuit' },
+        'reply.received': [
+          {
+            guard: 'moreRcptRepliesDue',
+            target: 'rcpt',
+            reenter: true,
+            actions: ['recordRcpt', 'sendNextRcpt'],
+          },
+          { guard: 'someRecipientAccepted', target: 'dataInitiation', actions: ['recordRcpt', 'sendData'] },
+          { guard: 'reuses', target: 'resetting', actions: ['recordRcpt', 'endTransaction', 'sendRset'] },
+          { target: 'quitting', actions: ['recordRcpt', 'sendQuit'] },
         ],
       },
       after: { rcpt: { target: 'done', actions: 'timedOut' } },

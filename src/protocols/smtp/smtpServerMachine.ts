@@ -99,16 +99,29 @@ function lower<TVerb extends 'DATA' | 'RSET' | 'NOOP' | 'HELP' | 'QUIT'>(verb: T
   return verb.toLowerCase() as Lowercase<TVerb>;
 }
 
+/**
+ * ServerMachineContext is the session's context with what the machine keeps for itself: the idle clock, and the
+ * verb a reply answers.
+ */
+type ServerMachineContext = ServerContext & IdleClock & { readonly answering: string | null };
+
 // What applyOutcome may ask of enqueueActions, for this machine.
-type Enqueuer = OutcomeEnqueuer<ServerContext, SmtpServerEmitted, SmtpServerEvent>;
+type Enqueuer = OutcomeEnqueuer<ServerMachineContext, SmtpServerEmitted, SmtpServerEvent>;
 
 /**
  * applyOutcome sends the reply with its facts (answering `answers`, or nothing for a greeting or a notice), records
  * the changes and moves the machine; a 421 closes the session whatever else was decided, and a lost reply never
- * leaves: the connection just drops.
+ * leaves: the connection just drops. `noted` is what the action records besides the decision's changes (when the
+ * client was heard from, say), so that one assignment holds both.
  */
-function applyOutcome(enqueue: Enqueuer, outcome: Outcome, answers: string | null): void {
-  if (outcome.update !== undefined) enqueue.assign(outcome.update);
+function applyOutcome(
+  enqueue: Enqueuer,
+  outcome: Outcome,
+  answers: string | null,
+  noted?: Partial<ServerMachineContext>,
+): void {
+  if (noted !== undefined) enqueue.assign({ ...noted, ...outcome.update });
+  else if (outcome.update !== undefined) enqueue.assign(outcome.update);
   if (outcome.lost === true) {
     enqueue.emit({ type: 'connection.abort' });
     enqueue.raise({ type: 'session.aborted' });
@@ -130,7 +143,7 @@ function applyOutcome(enqueue: Enqueuer, outcome: Outcome, answers: string | nul
 export const smtpServerMachine = setup({
   types: {
     input: {} as SmtpServerInput,
-    context: {} as ServerContext & IdleClock & { readonly answering: string | null },
+    context: {} as ServerMachineContext,
     events: {} as SmtpServerEvent,
     emitted: {} as SmtpServerEmitted,
   },
@@ -181,8 +194,7 @@ export const smtpServerMachine = setup({
       enqueue.raise(commandEvent(command));
     }),
     greet: enqueueActions(({ context, enqueue, system }) => {
-      enqueue.assign(heardNow(system));
-      applyOutcome(enqueue, decideGreeting(context), null);
+      applyOutcome(enqueue, decideGreeting(context), null, heardNow(system));
     }),
     answerSyntaxError: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'command.invalid');
@@ -244,25 +256,27 @@ export const smtpServerMachine = setup({
         : heardNow(system),
     ),
     answerEndOfData: enqueueActions(({ context, enqueue, system }) => {
-      enqueue.assign({ answering: END_OF_DATA, ...heardNow(system) });
-      applyOutcome(enqueue, decideEndOfData(context), END_OF_DATA);
+      applyOutcome(enqueue, decideEndOfData(context), END_OF_DATA, {
+        answering: END_OF_DATA,
+        ...heardNow(system),
+      });
     }),
-    // A SASL response is no command: the reply to it still answers AUTH (RFC 4954 §4).
     answerAuth: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'command.auth');
       applyOutcome(enqueue, decideAuth(context, event.command), context.answering);
     }),
-    answerPlainResponse: enqueueActions(({ context, event, enqueue }) => {
+    // A SASL response is no command: the reply to it still answers AUTH (RFC 4954 §4); it moves the idle deadline.
+    answerPlainResponse: enqueueActions(({ context, event, enqueue, system }) => {
       assertEvent(event, 'line.received');
-      applyOutcome(enqueue, decidePlainResponse(context, event.line), context.answering);
+      applyOutcome(enqueue, decidePlainResponse(context, event.line), context.answering, heardNow(system));
     }),
-    answerLoginUsername: enqueueActions(({ context, event, enqueue }) => {
+    answerLoginUsername: enqueueActions(({ context, event, enqueue, system }) => {
       assertEvent(event, 'line.received');
-      applyOutcome(enqueue, decideLoginUsername(context, event.line), context.answering);
+      applyOutcome(enqueue, decideLoginUsername(context, event.line), context.answering, heardNow(system));
     }),
-    answerLoginPassword: enqueueActions(({ context, event, enqueue }) => {
+    answerLoginPassword: enqueueActions(({ context, event, enqueue, system }) => {
       assertEvent(event, 'line.received');
-      applyOutcome(enqueue, decideLoginPassword(context, event.line), context.answering);
+      applyOutcome(enqueue, decideLoginPassword(context, event.line), context.answering, heardNow(system));
     }),
   },
 }).createMachine({
@@ -384,16 +398,16 @@ export const smtpServerMachine = setup({
               },
               states: {
                 awaitingPlainResponse: {
-                  on: { 'line.received': { actions: ['noteLine', 'answerPlainResponse'] } },
+                  on: { 'line.received': { actions: 'answerPlainResponse' } },
                 },
                 awaitingUsername: {
                   on: {
-                    'line.received': { actions: ['noteLine', 'answerLoginUsername'] },
+                    'line.received': { actions: 'answerLoginUsername' },
                     'auth.awaitingPassword': { target: 'awaitingPassword' },
                   },
                 },
                 awaitingPassword: {
-                  on: { 'line.received': { actions: ['noteLine', 'answerLoginPassword'] } },
+                  on: { 'line.received': { actions: 'answerLoginPassword' } },
                 },
               },
             },

@@ -79,6 +79,17 @@ function responseOf(event: Pop3ClientEvent): Response {
   return event.response;
 }
 
+// Without LIST or UIDL the client still knows the count; a message with a seen unique-id is not fetched again.
+function retrievalPlan(
+  context: ClientContext,
+  event: Pop3ClientEvent,
+): { listing: readonly ListedMessage[]; queue: readonly ListedMessage[] } {
+  const sizes = event.type === 'response.ok' ? parseListings(event.response.body) : null;
+  const listing = listMessages(context.count, context.uids, sizes);
+  const seen = new Set(context.seen);
+  return { listing, queue: listing.filter((message) => message.uid === null || !seen.has(message.uid)) };
+}
+
 const TIMEOUT = { response: { target: '#pop3Client.done', actions: 'timedOut' } } as const;
 // A refused USER, PASS or APOP ends the visit with QUIT (RFC 1939 §4); APOP and PASS, once accepted, both lead to
 // the TRANSACTION state, where the client first asks STAT.
@@ -86,6 +97,24 @@ const LOGIN_REFUSED = {
   target: '#pop3Client.quitting',
   actions: [{ type: 'endAs', params: { ended: 'authFailed' } }, 'sendQuit'],
 } as const;
+// Where a message that is done with leads: RETR of the next in the queue, or QUIT when none is left (RFC 1939 §5,
+// §6). `done` are the actions that finish the message before `advance` drops it from the queue.
+function nextMessage<const TDone extends readonly string[]>(...done: TDone) {
+  return [
+    {
+      guard: 'queuesMore',
+      target: '#pop3Client.retr',
+      reenter: true,
+      actions: [...done, 'advance', 'sendRetr'],
+    },
+    { target: '#pop3Client.quitting', actions: [...done, 'advance', 'sendQuit'] },
+  ] as const;
+}
+// After LIST (or its refusal) the plan is made: RETR of the first message to fetch, or QUIT when there is none.
+const FIRST_MESSAGE = [
+  { guard: 'plansRetrieval', target: '#pop3Client.retr', actions: ['planRetrieval', 'sendRetr'] },
+  { target: '#pop3Client.quitting', actions: ['planRetrieval', 'sendQuit'] },
+] as const;
 const AUTHORIZING = {
   on: {
     'response.ok': { target: '#pop3Client.stat', actions: ['noteAuthorized', 'sendStat'] },
@@ -113,8 +142,10 @@ export const pop3ClientMachine = setup({
   guards: {
     // Read from the greeting itself: guards run before the actions that note the timestamp.
     usesApop: ({ context, event }) => context.apop && greetingTimestamp(responseOf(event).text) !== null,
-    isEmpty: ({ context }) => context.count === 0,
-    hasQueue: ({ context }) => context.queue.length > 0,
+    // Guards run before the actions, so these read the response (or the queue) as the actions are about to.
+    listsNoMessages: ({ event }) => parseDropListing(responseOf(event).text)?.count === 0,
+    plansRetrieval: ({ context, event }) => retrievalPlan(context, event).queue.length > 0,
+    queuesMore: ({ context }) => context.queue.length > 1,
     deletes: ({ context }) => context.deleteRetrieved,
     isDropListing: ({ event }) => parseDropListing(responseOf(event).text) !== null,
   },
@@ -155,13 +186,7 @@ export const pop3ClientMachine = setup({
     sendUidl: emit(send({ verb: 'UIDL', message: null })),
     noteUids: assign({ uids: ({ event }) => parseListings(responseOf(event).body) }),
     sendList: emit(send({ verb: 'LIST', message: null })),
-    // Without LIST or UIDL the client still knows the count; a message with a seen unique-id is not fetched again.
-    planRetrieval: assign(({ context, event }) => {
-      const sizes = event.type === 'response.ok' ? parseListings(event.response.body) : null;
-      const listing = listMessages(context.count, context.uids, sizes);
-      const seen = new Set(context.seen);
-      return { listing, queue: listing.filter((message) => message.uid === null || !seen.has(message.uid)) };
-    }),
+    planRetrieval: assign(({ context, event }) => retrievalPlan(context, event)),
     sendRetr: emit(({ context }) => send({ verb: 'RETR', message: context.queue[0]?.msg ?? 0 })),
     keepMessage: assign(({ context, event }) => {
       const message = context.queue[0];
@@ -249,18 +274,13 @@ export const pop3ClientMachine = setup({
       on: {
         // A drop listing that is not "nn mm" leaves nothing to trust: the session ends as a protocol error.
         'response.ok': [
-          { guard: 'isDropListing', target: 'counted', actions: 'noteCount' },
+          { guard: 'listsNoMessages', target: 'quitting', actions: ['noteCount', 'sendQuit'] },
+          { guard: 'isDropListing', target: 'uidl', actions: ['noteCount', 'sendUidl'] },
           { target: 'done', actions: 'abandon' },
         ],
         'response.err': { target: 'quitting', actions: 'sendQuit' },
       },
       after: TIMEOUT,
-    },
-    counted: {
-      always: [
-        { guard: 'isEmpty', target: 'quitting', actions: 'sendQuit' },
-        { target: 'uidl', actions: 'sendUidl' },
-      ],
     },
     // RFC 1939 §7: UIDL is optional; without it every message counts as new.
     uidl: {
@@ -274,16 +294,10 @@ export const pop3ClientMachine = setup({
     list: {
       on: {
         'line.received': { actions: { type: 'readLine', params: { multiLine: true } } },
-        'response.ok': { target: 'nextMessage', actions: 'planRetrieval' },
-        'response.err': { target: 'nextMessage', actions: 'planRetrieval' },
+        'response.ok': FIRST_MESSAGE,
+        'response.err': FIRST_MESSAGE,
       },
       after: TIMEOUT,
-    },
-    nextMessage: {
-      always: [
-        { guard: 'hasQueue', target: 'retr', actions: 'sendRetr' },
-        { target: 'quitting', actions: 'sendQuit' },
-      ],
     },
     // RFC 1939 §5: RETR brings the message; a refusal skips it.
     retr: {
@@ -291,17 +305,17 @@ export const pop3ClientMachine = setup({
         'line.received': { actions: { type: 'readLine', params: { multiLine: true } } },
         'response.ok': [
           { guard: 'deletes', target: 'dele', actions: ['keepMessage', 'sendDele'] },
-          { target: 'nextMessage', actions: ['keepMessage', 'advance'] },
+          ...nextMessage('keepMessage'),
         ],
-        'response.err': { target: 'nextMessage', actions: 'advance' },
+        'response.err': nextMessage(),
       },
       after: TIMEOUT,
     },
     // RFC 1939 §5: DELE only marks the message; QUIT removes it.
     dele: {
       on: {
-        'response.ok': { target: 'nextMessage', actions: ['noteMarked', 'advance'] },
-        'response.err': { target: 'nextMessage', actions: 'advance' },
+        'response.ok': nextMessage('noteMarked'),
+        'response.err': nextMessage(),
       },
       after: TIMEOUT,
     },

@@ -62,8 +62,21 @@ describe('the first page', () => {
     });
     await page.goto(`${baseUrl}?scenario=textbook&lang=en`);
     await page.getByRole('tab', { name: 'Transcript' }).waitFor();
-    expect(chunks).not.toContain('lessons');
-    expect(chunks).not.toContain('FaultPanel');
+    for (const lazy of [
+      'lessons',
+      'FaultPanel',
+      'TranscriptLines',
+      'SequenceDiagram',
+      'ShareDialog',
+      'FaultPalette',
+    ])
+      expect(chunks).not.toContain(lazy);
+    // The transcript's lines (every protocol's explanations) arrive once there is a connection to show.
+    const forward = page.getByRole('button', { name: 'Step forward one protocol line' });
+    await forward.click();
+    await forward.click();
+    await page.locator('#panel-tools li[data-seq]').first().waitFor();
+    expect(chunks).toContain('TranscriptLines');
     await page.getByRole('button', { name: 'Lessons' }).click();
     await page.getByRole('button', { name: /The SMTP handshake by hand/ }).waitFor();
     expect(chunks).toContain('lessons');

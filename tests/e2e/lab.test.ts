@@ -99,8 +99,10 @@ describe('the lab', () => {
     await expect
       .poll(() => page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected'))
       .toBe('true');
-    const inspector = await page.locator('[role="tabpanel"]').innerText();
-    expect(inspector).toContain('MAIL FROM');
+    // The inspector's code is fetched when it first opens: read it once it has arrived, not its loading line.
+    const panelText = () => page.locator('[role="tabpanel"]').innerText();
+    await expect.poll(panelText).toContain('MAIL FROM');
+    const inspector = await panelText();
     expect(inspector).toContain('alice@crepes.fr');
     expect(inspector).toContain('Received');
     await page.screenshot({ path: `${SCREENSHOTS}lab-inspector.png` });

@@ -64,7 +64,8 @@ describe('the lesson driver in the browser', () => {
         await page.getByRole('tab', { name: 'Console' }).click();
         expect(await page.getByRole('log').innerText()).toContain(typed);
       }
-      await page.getByRole('tab', { name: 'Transcript' }).click();
+      // The transcript's lines are fetched when it first shows a connection: read them once they have arrived.
+      await openTab(page, 'Transcript');
       // Lines still to come are drawn dimmed; none of those already shown may be a 421 idle timeout.
       const shownLines = await page.locator('#panel-tools li:not(.future)').allInnerTexts();
       expect(shownLines.length).toBeGreaterThan(0);

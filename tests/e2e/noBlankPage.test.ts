@@ -117,4 +117,24 @@ describe('no blank page', () => {
     expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
     await page.close();
   });
+
+  it("says so in the transcript when its lines' code cannot be fetched, and the map and timeline go on", async () => {
+    const { page, errors } = await browser.open('about:blank');
+    const chunk = /\/assets\/TranscriptLines-[^/]*\.js$/;
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${baseUrl}?lang=ko`);
+    const forward = page.getByRole('button', { name: '프로토콜 줄 하나 앞으로' });
+    await forward.click();
+    await forward.click();
+    const alert = page.locator('#panel-tools [role="alert"]');
+    await expect.poll(() => alert.innerText()).toContain('대화 기록에서 문제가 생겼습니다.');
+    expect(await page.locator('#network svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('#timeline svg').count()).toBeGreaterThan(0);
+    await page.unroute(chunk);
+    await alert.getByRole('button').click();
+    await page.locator('#panel-tools li[data-seq]').first().waitFor();
+    expect(await page.locator('#panel-tools [role="alert"]').count()).toBe(0);
+    expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,5 +1,6 @@
-// The side panels other than the transcript are fetched when their tab first opens, so the first page carries the
-// map, the timeline and the transcript only (issue 12's first-load budget). Each is fetched once.
+// The side panels are fetched when their tab first opens, the transcript's lines when there is a connection to
+// show and the sequence diagram when the timeline zooms into one connection, so the first page carries the map,
+// the timeline and the transcript's frame only (issue 12's first-load budget). Each is fetched once.
 
 // A fetch that failed (offline, a deploy replaced the chunk) is forgotten, so trying again fetches again.
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -13,6 +14,8 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** panels loads each panel's component on first use; later calls get the same promise, unless it failed. */
 export const panels = {
+  transcriptLines: once(() => import('./TranscriptLines.svelte')),
+  sequenceDiagram: once(() => import('../SequenceDiagram.svelte')),
   machines: once(() => import('./StateCharts.svelte')),
   inspector: once(() => import('./Inspector.svelte')),
   machineStates: once(() => import('./MachineStates.svelte')),
@@ -23,4 +26,10 @@ export const panels = {
   read: once(() => import('./ReadMail.svelte')),
   faults: once(() => import('./FaultPanel.svelte')),
   events: once(() => import('./EventList.svelte')),
+};
+
+/** overlays loads what the lab opens over itself on request: the share dialog and presenter mode's fault palette. */
+export const overlays = {
+  share: once(() => import('./share/ShareDialog.svelte')),
+  palette: once(() => import('./presenter/FaultPalette.svelte')),
 };

@@ -59,6 +59,15 @@ function worldAtBench(scenario: Scenario, trace: readonly TraceEvent[]): Metric[
     sink += worldAt(scenario, trace, seq).connections.length;
     walks.push(performance.now() - start);
   }
+  // The same cursors twice more, each cursor's fastest call kept: on a loaded machine a call can wait for a CPU
+  // for longer than the fold takes, and the best of three tells the fold's own cost from that wait.
+  const best = [...walks];
+  for (let pass = 0; pass < 2; pass++)
+    cursors.forEach((seq, i) => {
+      const start = performance.now();
+      sink += worldAt(scenario, trace, seq).connections.length;
+      best[i] = Math.min(best[i] as number, performance.now() - start);
+    });
   const reads: number[] = [];
   for (const seq of cursors) {
     const start = performance.now();
@@ -86,6 +95,12 @@ function worldAtBench(scenario: Scenario, trace: readonly TraceEvent[]): Metric[
       value: round(quantile(walks, 0.95)),
       unit: 'ms',
       note: 'p95 of the same calls',
+    },
+    {
+      name: 'classroom-worldat-random-p95-best-of-3-ms',
+      value: round(quantile(best, 0.95)),
+      unit: 'ms',
+      note: "p95 over the same cursors of each one's fastest of three calls: the fold without waits for a CPU",
     },
     {
       name: 'classroom-worldat-floor-ms',

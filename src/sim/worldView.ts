@@ -116,16 +116,28 @@ interface MutableConnection {
   error: string | null;
 }
 
-/** QueueSlot is a queued message and the server whose queue holds it. */
+/** QueueSlot is a queued message. */
 interface QueueSlot {
-  host: HostId;
+  /** owner is the stamp of the fold that may change this slot in place (see WorldFold.stamp). */
+  owner: number;
   entry: QueueEntryView & { recipients: QueueRecipientView[]; warned: boolean };
 }
 
+/** HostQueue is one server's queued messages by queue id, in the order they were queued. */
+interface HostQueue {
+  /** owner is the stamp of the fold that may add and remove messages here in place. */
+  owner: number;
+  slots: Map<string, QueueSlot>;
+}
+
+/** Sent is a segment or datagram sent and not yet arrived or dropped. */
+type Sent = EventOf<'tcp.segment'> | EventOf<'udp.datagram'>;
+
 /**
- * WorldFold is the fold's state after a prefix of the trace, as plain data. A copy shares the connections and
- * queued messages with the fold it came from, and writes only to its own (`own`): the first change to a shared
- * one clones it, so the other fold never sees the change.
+ * WorldFold is the fold's state after a prefix of the trace, as plain data. A copy shares the connections,
+ * queues and queued messages with the fold it came from, and writes only to its own (the connections in `own`,
+ * the queues and messages that carry its `stamp`): the first change to a shared one clones it, so the other fold
+ * never sees the change.
  */
 interface WorldFold {
   /** events is how many events of the trace have been folded in. */
@@ -140,12 +152,21 @@ interface WorldFold {
    * connection's opening sees its place at or beyond its own length.
    */
   positions: Map<ConnId, number>;
-  queues: Map<string, QueueSlot>;
+  /** queues maps a server to its queue; a server is the queue ids' namespace. */
+  queues: Map<HostId, HostQueue>;
   mailbox: MailboxFold;
-  inFlight: Map<string, PacketView>;
-  /** own holds the connections and queue slots this fold made or cloned, which it may change in place. */
-  own: Set<MutableConnection | QueueSlot>;
+  /**
+   * inFlight holds the events that sent what is on its way, by id (a segment's 2·id, a datagram's 2·id + 1): the
+   * few still in flight at the cursor become PacketViews when the fold is read out.
+   */
+  inFlight: Map<number, Sent>;
+  /** own holds the connections this fold made or cloned, which it may change in place. */
+  own: Set<MutableConnection>;
+  /** stamp tells this fold's queues and queue slots from those it shares: those it owns carry its stamp. */
+  stamp: number;
 }
+
+let stamps = 0;
 
 function startFold(scenario: Scenario): WorldFold {
   return {
@@ -160,6 +181,7 @@ function startFold(scenario: Scenario): WorldFold {
     ),
     inFlight: new Map(),
     own: new Set(),
+    stamp: ++stamps,
   };
 }
 
@@ -174,6 +196,7 @@ function copyFold(fold: WorldFold, positions: Map<ConnId, number>): WorldFold {
     mailbox: copyMailboxFold(fold.mailbox),
     inFlight: new Map(fold.inFlight),
     own: new Set(),
+    stamp: ++stamps,
   };
 }
 
@@ -240,6 +263,7 @@ export class WorldIndex {
       );
       // A checkpoint is never written again, and each walk from it clones what it changes.
       fold.own.clear();
+      fold.stamp = ++stamps;
       fold.mailbox.own.clear();
       this.#checkpoints.push({ fold, last: this.trace[fold.events - 1] });
     }
@@ -335,18 +359,18 @@ function foldEvent(fold: WorldFold, e: TraceEvent): void {
       break;
     }
     case 'tcp.segment':
-      fold.inFlight.set(`tcp${e.segment}`, packet(e, 'tcp', e.segment, e.conn));
+      fold.inFlight.set(2 * e.segment, e);
       break;
     case 'tcp.arrived':
     case 'tcp.dropped':
-      fold.inFlight.delete(`tcp${e.segment}`);
+      fold.inFlight.delete(2 * e.segment);
       break;
     case 'udp.datagram':
-      fold.inFlight.set(`udp${e.datagram}`, packet(e, 'udp', e.datagram, null));
+      fold.inFlight.set(2 * e.datagram + 1, e);
       break;
     case 'udp.arrived':
     case 'udp.dropped':
-      fold.inFlight.delete(`udp${e.datagram}`);
+      fold.inFlight.delete(2 * e.datagram + 1);
       break;
     case 'tcp.state': {
       const c = connection(fold, e.conn);
@@ -386,7 +410,7 @@ function foldEvent(fold: WorldFold, e: TraceEvent): void {
     }
     case 'queue.enqueued': {
       const slot: QueueSlot = {
-        host: e.host,
+        owner: fold.stamp,
         entry: {
           queueId: e.queueId,
           messageId: e.messageId,
@@ -404,42 +428,36 @@ function foldEvent(fold: WorldFold, e: TraceEvent): void {
           })),
         },
       };
-      fold.own.add(slot);
-      fold.queues.set(`${e.host}|${e.queueId}`, slot);
+      ownQueue(fold, e.host).slots.set(e.queueId, slot);
       break;
     }
-    case 'queue.attempt':
-      updateRecipients(fold, `${e.host}|${e.queueId}`, e.recipients, (r) => ({
-        ...r,
-        status: 'pending',
-        attempts: e.attempt,
-      }));
+    case 'queue.attempt': {
+      const slot = queueSlot(fold, e.host, e.queueId);
+      if (!slot) break;
+      const recipients = slot.entry.recipients;
+      for (let i = 0; i < recipients.length; i++) {
+        const r = recipients[i] as QueueRecipientView;
+        if (e.recipients.includes(r.address))
+          recipients[i] = recipientView(r.address, 'pending', e.attempt, r.nextAttemptAt, r.lastReason);
+      }
       break;
+    }
     case 'queue.deferred':
-      updateRecipients(fold, `${e.host}|${e.queueId}`, [e.recipient], (r) => ({
-        ...r,
-        status: 'deferred',
-        nextAttemptAt: e.nextAttemptAt,
-        lastReason: e.reason,
-      }));
+      setRecipient(fold, e, 'deferred', e.nextAttemptAt, e.reason);
       break;
     case 'queue.delivered':
+      setRecipient(fold, e, 'delivered', null, undefined);
+      break;
     case 'queue.bounced':
-      updateRecipients(fold, `${e.host}|${e.queueId}`, [e.recipient], (r) => ({
-        ...r,
-        status: e.kind === 'queue.delivered' ? 'delivered' : 'bounced',
-        nextAttemptAt: null,
-        lastReason: e.kind === 'queue.bounced' ? e.reason : r.lastReason,
-      }));
+      setRecipient(fold, e, 'bounced', null, e.reason);
       break;
     case 'queue.warned': {
-      const key = `${e.host}|${e.queueId}`;
-      const slot = queueSlot(fold, key);
+      const slot = queueSlot(fold, e.host, e.queueId);
       if (slot) slot.entry.warned = true;
       break;
     }
     case 'queue.removed':
-      fold.queues.delete(`${e.host}|${e.queueId}`);
+      if (fold.queues.get(e.host)?.slots.has(e.queueId)) ownQueue(fold, e.host).slots.delete(e.queueId);
       break;
     default:
       if (isMailboxEvent(e)) foldMailboxEvent(fold.mailbox, e);
@@ -456,8 +474,12 @@ function viewOf(fold: WorldFold, trace: readonly TraceEvent[], last: number): Wo
       return inbox.length > 0 || fold.mailbox.accounts.has(account) ? [[account, inbox]] : [];
     }),
   );
+  // Servers in the order of their oldest queued message, as one list of every queue's messages would give them.
+  const queued = [...fold.queues].filter(([, queue]) => queue.slots.size > 0);
+  const oldest = (queue: HostQueue) => (queue.slots.values().next().value as QueueSlot).entry.seq;
+  queued.sort(([, a], [, b]) => oldest(a) - oldest(b));
   const byHost: Record<HostId, QueueEntryView[]> = {};
-  for (const { host, entry } of fold.queues.values()) (byHost[host] ??= []).push(entry);
+  for (const [host, queue] of queued) byHost[host] = [...queue.slots.values()].map((slot) => slot.entry);
   const lastEvent = last >= 0 ? trace[last] : undefined;
   return {
     t: lastEvent?.t ?? 0,
@@ -468,7 +490,9 @@ function viewOf(fold: WorldFold, trace: readonly TraceEvent[], last: number): Wo
     queues: byHost,
     mailboxes,
     folders,
-    inFlight: [...fold.inFlight.values()],
+    inFlight: [...fold.inFlight.values()].map((e) =>
+      e.kind === 'tcp.segment' ? packet(e, 'tcp', e.segment, e.conn) : packet(e, 'udp', e.datagram, null),
+    ),
   };
 }
 
@@ -516,23 +540,67 @@ function connection(fold: WorldFold, conn: ConnId): MutableConnection | undefine
   return mine;
 }
 
-/** queueSlot is the fold's own copy of a queued message, to change in place (its recipients are replaced, not changed). */
-function queueSlot(fold: WorldFold, key: string): QueueSlot | undefined {
-  const slot = fold.queues.get(key);
-  if (slot === undefined || fold.own.has(slot)) return slot;
-  const mine: QueueSlot = { host: slot.host, entry: { ...slot.entry } };
-  fold.own.add(mine);
-  fold.queues.set(key, mine);
+/**
+ * queueSlot is the fold's own copy of a queued message, to change in place: its entry and the list of its
+ * recipients are its own, while each recipient's view is replaced, never changed, as a checkpoint may share it.
+ */
+function queueSlot(fold: WorldFold, host: HostId, queueId: string): QueueSlot | undefined {
+  const slot = fold.queues.get(host)?.slots.get(queueId);
+  if (slot === undefined || slot.owner === fold.stamp) return slot;
+  const was = slot.entry;
+  // Written out field by field rather than spread: this runs for every message a walk touches, and a spread
+  // copy costs several times as much (it showed in the walks through a retry storm).
+  const mine: QueueSlot = {
+    owner: fold.stamp,
+    entry: {
+      queueId: was.queueId,
+      messageId: was.messageId,
+      from: was.from,
+      enqueuedAt: was.enqueuedAt,
+      size: was.size,
+      seq: was.seq,
+      warned: was.warned,
+      recipients: was.recipients.slice(),
+    },
+  };
+  ownQueue(fold, host).slots.set(queueId, mine);
   return mine;
 }
 
-function updateRecipients(
+/** ownQueue is the fold's own copy of a server's queue (made if it has none), to add and remove messages in place. */
+function ownQueue(fold: WorldFold, host: HostId): HostQueue {
+  const queue = fold.queues.get(host);
+  if (queue?.owner === fold.stamp) return queue;
+  const mine: HostQueue = { owner: fold.stamp, slots: new Map(queue?.slots) };
+  fold.queues.set(host, mine);
+  return mine;
+}
+
+function recipientView(
+  address: string,
+  status: QueueRecipientView['status'],
+  attempts: number,
+  nextAttemptAt: number | null,
+  lastReason: string | null,
+): QueueRecipientView {
+  return { address, status, attempts, nextAttemptAt, lastReason };
+}
+
+/** setRecipient records where one recipient of a queued message stands after a deferral, delivery or bounce. */
+function setRecipient(
   fold: WorldFold,
-  key: string,
-  addresses: readonly string[],
-  change: (r: QueueRecipientView) => QueueRecipientView,
+  e: EventOf<'queue.deferred' | 'queue.delivered' | 'queue.bounced'>,
+  status: QueueRecipientView['status'],
+  nextAttemptAt: number | null,
+  /** reason is the recipient's new last reason; a delivery (undefined) keeps the last deferral's. */
+  reason: string | undefined,
 ): void {
-  const slot = queueSlot(fold, key);
+  const slot = queueSlot(fold, e.host, e.queueId);
   if (!slot) return;
-  slot.entry.recipients = slot.entry.recipients.map((r) => (addresses.includes(r.address) ? change(r) : r));
+  const recipients = slot.entry.recipients;
+  for (let i = 0; i < recipients.length; i++) {
+    const r = recipients[i] as QueueRecipientView;
+    if (r.address === e.recipient)
+      recipients[i] = recipientView(r.address, status, r.attempts, nextAttemptAt, reason ?? r.lastReason);
+  }
 }

@@ -244,6 +244,63 @@ describe('the world walked from checkpoints', () => {
     expectSameAsIndex(index, [-1, 0, 1, 2]);
   });
 
+  it('keeps two servers’ queues apart under one queue id, and lists servers by their oldest message', () => {
+    const queued = (host: string, queueId: string, recipients: string[]): UnstampedEvent => ({
+      kind: 'queue.enqueued',
+      host,
+      queueId,
+      messageId: `<${queueId}@${host}>`,
+      from: 'alice@crepes.fr',
+      recipients,
+      size: 100,
+      raw: '',
+    });
+    const deferred = (host: string, queueId: string, recipient: string, reason: string): UnstampedEvent => ({
+      kind: 'queue.deferred',
+      host,
+      queueId,
+      recipient,
+      attempt: 1,
+      reason,
+      nextAttemptAt: 1_800_000,
+    });
+    const trace = [
+      queued('crepes.fr', 'Q1', ['bob@hamburger.edu', 'carol@hamburger.edu']),
+      queued('hamburger.edu', 'Q1', ['alice@crepes.fr']),
+      queued('crepes.fr', 'Q2', ['dave@hamburger.edu']),
+      deferred('crepes.fr', 'Q1', 'bob@hamburger.edu', 'connection timed out'),
+      {
+        kind: 'queue.delivered',
+        host: 'crepes.fr',
+        queueId: 'Q1',
+        recipient: 'bob@hamburger.edu',
+        remote: 'hamburger.edu',
+        reply: '250 OK',
+      },
+      { kind: 'queue.removed', host: 'crepes.fr', queueId: 'Q1' },
+    ].map((e, seq) => ({ ...e, t: seq, seq }) as TraceEvent);
+    // Every event its own checkpoint: each change is made to a queue and a message the checkpoint before shares.
+    const index = new WorldIndex(builtin('textbook'), trace, 1);
+    const recipientsAt = (seq: number) =>
+      index.at(seq).queues['crepes.fr']?.[0]?.recipients.map((r) => [r.status, r.lastReason]);
+    expect(recipientsAt(3)).toEqual([
+      ['deferred', 'connection timed out'],
+      ['pending', null],
+    ]);
+    // A delivery keeps the reason of the deferral before it, and leaves the checkpoint's view as it was.
+    expect(recipientsAt(4)).toEqual([
+      ['delivered', 'connection timed out'],
+      ['pending', null],
+    ]);
+    expect(recipientsAt(3)?.[0]).toEqual(['deferred', 'connection timed out']);
+    expect(index.at(4).queues['hamburger.edu']?.map((e) => e.recipients[0]?.status)).toEqual(['pending']);
+    // Once crepes.fr's Q1 is gone, hamburger.edu's Q1 is the oldest message queued anywhere.
+    expect(Object.keys(index.at(4).queues)).toEqual(['crepes.fr', 'hamburger.edu']);
+    expect(Object.keys(index.at(5).queues)).toEqual(['hamburger.edu', 'crepes.fr']);
+    expect(index.at(5).queues['crepes.fr']?.map((e) => e.queueId)).toEqual(['Q2']);
+    expectSameAsIndex(index, [-1, 0, 1, 2, 3, 4, 5]);
+  });
+
   it('refuses a trace changed in place under its checkpoints, rather than show a world that never was', () => {
     const scenario = builtin('outage');
     const trace = [...settled(scenario).trace];

@@ -1,7 +1,7 @@
 // The client side of one HTTP/1.1 connection (RFC 9112) as a sans-I/O machine: a request in, its head lines and
 // body out, then the response's status line, field lines and body read back as the head says (§6.3). After the
 // response the connection waits for the next request or ends, as both sides' Connection fields decide (§9.3).
-import { assertEvent, assign, enqueueActions, setup } from 'xstate';
+import { and, assertEvent, assign, enqueueActions, setup } from 'xstate';
 import type { ClientLineFacts, SentLine, SentLines } from '../shared/lineFacts.ts';
 import type { BodySend } from './exchange.ts';
 import { hasConnectionOption, persistent, responseFraming, type BodyFraming } from './framing.ts';
@@ -101,7 +101,9 @@ export const httpClientMachine = setup({
       if (request === null || response === null) return true;
       return 'error' in responseFraming(request.method, response.status, response.headers);
     },
-    keepsOpen: ({ context }) => context.keep,
+    // Read before deliver notes it: whether the response just completed leaves the connection open (RFC 9112 §9.3).
+    keepsOpen: ({ context }) =>
+      context.response === null ? context.keep : keepsOpen(context.request, context.response),
     tooManyFields: ({ context }) => (context.response?.headers.length ?? 0) >= HEADER_FIELDS_MAX,
     bodyTooLarge: ({ context, event }) =>
       event.type === 'body.received' &&
@@ -254,10 +256,38 @@ export const httpClientMachine = setup({
             ],
           },
         },
+        // A blank line ends the head (RFC 9112 §2.1): a 1xx waits for the real status, otherwise the body is read
+        // as the head frames it (§6.3), and a response without one is complete at once.
         readingHeaders: {
           on: {
             'line.received': [
-              { guard: 'isBlank', target: 'headEnded' },
+              { guard: and(['isBlank', 'isInterim']), target: 'awaitingStatusLine' },
+              {
+                guard: and(['isBlank', 'hasBadFraming']),
+                target: '#httpClient.closed',
+                actions: [
+                  {
+                    type: 'fail',
+                    params: {
+                      failure: 'protocolError',
+                      detail: 'the response has an unreadable Content-Length',
+                    },
+                  },
+                  'abortConnection',
+                ],
+              },
+              // A response is complete: delivered, then the connection waits for the next request or is closed.
+              {
+                guard: and(['isBlank', 'hasNoBody', 'keepsOpen']),
+                target: '#httpClient.idle',
+                actions: 'deliver',
+              },
+              {
+                guard: and(['isBlank', 'hasNoBody']),
+                target: '#httpClient.closed',
+                actions: ['deliver', 'closeConnection'],
+              },
+              { guard: 'isBlank', target: 'readingBody', actions: 'expectBody' },
               {
                 guard: 'tooManyFields',
                 target: '#httpClient.closed',
@@ -272,28 +302,6 @@ export const httpClientMachine = setup({
               { actions: 'readFieldLine' },
             ],
           },
-        },
-        // The head is whole: a 1xx waits for the real status, otherwise the body is read as the head frames it.
-        headEnded: {
-          always: [
-            { guard: 'isInterim', target: 'awaitingStatusLine' },
-            {
-              guard: 'hasBadFraming',
-              target: '#httpClient.closed',
-              actions: [
-                {
-                  type: 'fail',
-                  params: {
-                    failure: 'protocolError',
-                    detail: 'the response has an unreadable Content-Length',
-                  },
-                },
-                'abortConnection',
-              ],
-            },
-            { guard: 'hasNoBody', target: '#httpClient.responseComplete' },
-            { target: 'readingBody', actions: 'expectBody' },
-          ],
         },
         readingBody: {
           on: {
@@ -311,7 +319,10 @@ export const httpClientMachine = setup({
               },
               { actions: 'appendBody' },
             ],
-            'body.complete': { target: '#httpClient.responseComplete' },
+            'body.complete': [
+              { guard: 'keepsOpen', target: '#httpClient.idle', actions: 'deliver' },
+              { target: '#httpClient.closed', actions: ['deliver', 'closeConnection'] },
+            ],
             'body.invalid': {
               target: '#httpClient.closed',
               actions: [
@@ -325,13 +336,6 @@ export const httpClientMachine = setup({
           },
         },
       },
-    },
-    responseComplete: {
-      entry: 'deliver',
-      always: [
-        { guard: 'keepsOpen', target: 'idle' },
-        { target: 'closed', actions: 'closeConnection' },
-      ],
     },
     closed: { type: 'final' },
   },

@@ -137,4 +137,22 @@ describe('no blank page', () => {
     expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
     await page.close();
   });
+
+  it('says so above the timeline when its zoom cannot be fetched, keeps the plot, and zooms after Try again', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    const chunk = /\/assets\/zoomBehavior-[^/]*\.js$/;
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${baseUrl}?lang=en`);
+    const alert = page.locator('#timeline [role="alert"]');
+    await expect.poll(() => alert.innerText()).toContain('Something went wrong in');
+    expect(await page.locator('#timeline svg.plot-svg').count()).toBe(1);
+    await page.unroute(chunk);
+    await alert.getByRole('button').click();
+    await expect.poll(() => page.locator('#timeline [role="alert"]').count()).toBe(0);
+    const zoomIn = page.locator('#timeline').getByRole('button', { name: 'Zoom in' });
+    await zoomIn.click();
+    await expect.poll(() => page.locator('#timeline').innerText()).not.toContain('×1.0');
+    expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    await page.close();
+  });
 });

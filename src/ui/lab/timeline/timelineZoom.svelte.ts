@@ -1,6 +1,5 @@
 // The timeline's zoom: the transform d3-zoom keeps (scale k, shift x), the one action through which d3 owns
 // wheel, drag and pinch on the plot, and the steps that buttons and keys take.
-import { select, zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import type { Action } from 'svelte/action';
 import {
   zoomOfWindow,
@@ -8,28 +7,26 @@ import {
   type TimelineLayout,
   type ZoomTransform,
 } from '../../../timeline/timelineLayout.ts';
+import type { attachZoom, ZoomAttachment, ZoomControl, ZoomExtent } from './zoomBehavior.ts';
 
-/** Zooming stops where one millisecond spans about a hundred pixels; the sequence diagram takes over before. */
-const MAX_ZOOM = 4000;
+export type { ZoomExtent } from './zoomBehavior.ts';
+
+// d3-zoom's code, fetched once (again after a failure).
+type ZoomBehaviorModule = { readonly attachZoom: typeof attachZoom };
+let behaviorModule: Promise<ZoomBehaviorModule> | null = null;
+function loadBehavior(): Promise<ZoomBehaviorModule> {
+  return (behaviorModule ??= import('./zoomBehavior.ts').catch((error: unknown) => {
+    behaviorModule = null;
+    throw error;
+  }));
+}
+
 /** ZOOM_STEP is how much one press of + or − zooms. */
 const ZOOM_STEP = 1.6;
 
-/** ZoomExtent is the part of the SVG that zooms: the plot between `left` and `right`, `height` tall. */
-export interface ZoomExtent {
-  readonly left: number;
-  readonly right: number;
-  readonly height: number;
-}
-
-interface ZoomControl {
-  scaleBy(factor: number): void;
-  panBy(pixels: number): void;
-  set(next: ZoomTransform): void;
-}
-
 /**
- * TimelineZoom holds where the plot is zoomed to. Attach `zoomable` to the SVG first; the steps do nothing
- * until it is attached, and nothing once it is gone.
+ * TimelineZoom holds where the plot is zoomed to. Attach `zoomable` to the SVG first; steps taken before d3-zoom
+ * has arrived wait for it, and do nothing once the SVG is gone.
  */
 export class TimelineZoom {
   /** transform is the zoom d3 last reported: 1 and 0 show everything. */
@@ -37,88 +34,77 @@ export class TimelineZoom {
   /** zoomingIn says whether the latest zoom came from a person zooming in, the only move that opens a sequence diagram. */
   zoomingIn = false;
   #control: ZoomControl | null = null;
+  #waiting: ((control: ZoomControl) => void)[] = [];
+  #retry: (() => void) | null = null;
   #reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-  /** zoomable is the one place d3-selection touches the DOM: d3-zoom owns wheel, drag and pinch on the SVG. */
+  /**
+   * zoomable is the one place d3 touches the DOM: d3-zoom owns wheel, drag and pinch on the SVG. Its code is
+   * fetched when the plot mounts; steps asked for before it arrives are taken once it has, and a fetch that
+   * failed is in `failure` until `retry` fetches it again.
+   */
   readonly zoomable: Action<SVGSVGElement, ZoomExtent> = (node, extent) => {
-    const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([1, MAX_ZOOM])
-      // Dragging the axis seeks instead of panning; otherwise d3's own rules (no right button, ctrl+wheel ok).
-      .filter(
-        (event: Event & { button?: number; ctrlKey?: boolean }) =>
-          (!event.ctrlKey || event.type === 'wheel') &&
-          !event.button &&
-          !(event.target instanceof Element && event.target.closest('.axis-hit')),
-      )
-      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        // A wheel can fire several times in one frame; each transform would lay the plot out again, so only the
-        // latest of a frame is kept and shown when the frame is drawn.
-        pending = { k: event.transform.k, x: event.transform.x };
-        if (frame === 0) frame = requestAnimationFrame(show);
-      });
-    let pending: ZoomTransform | null = null;
-    let frame = 0;
-    const show = () => {
-      frame = 0;
-      if (pending === null) return;
-      this.zoomingIn = pending.k > this.transform.k;
-      this.transform = pending;
-      pending = null;
+    let current = extent;
+    let attached: ZoomAttachment | null = null;
+    let gone = false;
+    const attach = () => {
+      this.failure = null;
+      loadBehavior().then(
+        ({ attachZoom }) => {
+          if (gone) return;
+          attached = attachZoom(node, current, (next) => this.#show(next), this.#reducedMotion);
+          this.#control = attached.control;
+          for (const step of this.#waiting.splice(0)) step(attached.control);
+        },
+        (error: unknown) => {
+          if (!gone) this.failure = error;
+        },
+      );
     };
-    const apply = (e: ZoomExtent) => {
-      behavior.extent([
-        [e.left, 0],
-        [e.right, e.height],
-      ]);
-      behavior.translateExtent([
-        [e.left, -Infinity],
-        [e.right, Infinity],
-      ]);
-    };
-    apply(extent);
-    const selection = select<SVGSVGElement, unknown>(node);
-    selection.call(behavior).on('dblclick.zoom', null);
-    const animated = () => selection.transition().duration(this.#reducedMotion ? 0 : 220);
-    // Steps multiply the scale being zoomed to, not the one a running animation has reached, so two quick
-    // clicks zoom exactly twice.
-    let target = 1;
-    let latest = 0;
-    let settled = true;
-    this.#control = {
-      scaleBy: (factor) => {
-        const [min, max] = behavior.scaleExtent();
-        target = Math.min(max, Math.max(min, (settled ? zoomTransform(node).k : target) * factor));
-        const step = ++latest;
-        settled = false;
-        behavior.scaleTo(
-          animated().on('end', () => {
-            if (step === latest) settled = true;
-          }),
-          target,
-        );
-      },
-      panBy: (pixels) => behavior.translateBy(selection, pixels / zoomTransform(node).k, 0),
-      set: (next) => behavior.transform(selection, zoomIdentity.translate(next.x, 0).scale(next.k)),
-    };
+    this.#retry = attach;
+    attach();
     return {
-      update: apply,
+      update: (next) => {
+        current = next;
+        attached?.update(next);
+      },
       destroy: () => {
-        cancelAnimationFrame(frame);
-        selection.on('.zoom', null);
+        gone = true;
+        attached?.destroy();
         this.#control = null;
+        this.#waiting.length = 0;
       },
     };
   };
 
+  /** failure is why d3-zoom's code could not be fetched, or null; the plot still shows, without zooming. */
+  failure = $state<unknown>(null);
+
+  /** retry fetches d3-zoom's code again after a failure. */
+  retry(): void {
+    this.#retry?.();
+  }
+
+  #show(next: ZoomTransform): void {
+    this.zoomingIn = next.k > this.transform.k;
+    this.transform = next;
+  }
+
+  // A step waits for d3-zoom when its code is still on its way (the plot has just mounted).
+  #step(step: (control: ZoomControl) => void): void {
+    if (this.#control !== null) step(this.#control);
+    else this.#waiting.push(step);
+  }
+
   /** zoomIn zooms one step in, around the middle, as a person zooming in (see `zoomingIn`). */
   zoomIn(): void {
     this.zoomingIn = true;
-    this.#control?.scaleBy(ZOOM_STEP);
+    this.#step((control) => control.scaleBy(ZOOM_STEP));
   }
 
   /** zoomOut zooms one step out, around the middle. */
   zoomOut(): void {
-    this.#control?.scaleBy(1 / ZOOM_STEP);
+    this.#step((control) => control.scaleBy(1 / ZOOM_STEP));
   }
 
   /** reset shows the whole trace again. */
@@ -128,12 +114,12 @@ export class TimelineZoom {
 
   /** panBy moves the view by `pixels` on the page: positive shows earlier times. */
   panBy(pixels: number): void {
-    this.#control?.panBy(pixels);
+    this.#step((control) => control.panBy(pixels));
   }
 
   /** set jumps to a transform. */
   set(next: ZoomTransform): void {
-    this.#control?.set(next);
+    this.#step((control) => control.set(next));
   }
 }
 

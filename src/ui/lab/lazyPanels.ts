@@ -28,6 +28,9 @@ export const panels = {
   events: once(() => import('./EventList.svelte')),
 };
 
+/** controls loads the words of the lab's controls (Compose, the faults), which only fetched panels show. */
+export const controls = once(() => import('../i18n/controlsText.ts'));
+
 /** overlays loads what the lab opens over itself on request: the share dialog and presenter mode's fault palette. */
 export const overlays = {
   share: once(() => import('./share/ShareDialog.svelte')),

@@ -69,6 +69,20 @@ describe('the lab controls story', () => {
     await page.close();
   });
 
+  it('lets a scenario with several user agents choose which one Compose writes on', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?scenario=imap-folders&lang=en`);
+    await page.getByRole('tab', { name: 'Compose' }).click();
+    const device = page.locator('#panel-tools').getByLabel('Write on');
+    await device.waitFor();
+    const options = await device.locator('option').allInnerTexts();
+    expect(options.length).toBeGreaterThan(1);
+    await device.selectOption({ index: 1 });
+    await expect.poll(() => device.inputValue()).not.toBe('');
+    await expect.poll(() => page.locator('form.compose').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('takes hamburger.edu down from the fault panel and shows it down, then brings it up', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?story=Controls&lang=en`);
     const row = page.locator('.faults li[data-host="hamburger.edu"]');

@@ -1,9 +1,31 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_LIMITS } from '../../src/sim/scenario.ts';
 import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
+/** Cut is a page opened with one lazily fetched chunk's fetch failing, as when the network drops mid-lesson. */
+interface Cut {
+  readonly page: Page;
+  /** restore lets the chunk be fetched again. */
+  restore(): Promise<void>;
+  /** unexpected is every page or console error other than the cut fetch's own. */
+  unexpected(): string[];
+}
+
 describe('no blank page', () => {
   const { browser, baseUrl } = useBrowser();
+
+  async function openWithChunkCut(chunkName: string, query: string): Promise<Cut> {
+    const { page, errors } = await browser.open('about:blank');
+    const chunk = new RegExp(`/assets/${chunkName}-[^/]*\\.js$`);
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${baseUrl}${query}`);
+    return {
+      page,
+      restore: () => page.unroute(chunk),
+      unexpected: () => errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')),
+    };
+  }
 
   it('refuses a scenario with ten thousand hosts, in Korean, and keeps the lab running', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?lang=ko`);
@@ -101,28 +123,22 @@ describe('no blank page', () => {
   });
 
   it('says so when a panel cannot be fetched, and fetches it again on retry', async () => {
-    const { page, errors } = await browser.open('about:blank');
-    const chunk = /\/assets\/FaultPanel-[^/]*\.js$/;
-    await page.route(chunk, (route) => route.abort('internetdisconnected'));
-    await page.goto(`${baseUrl}?lang=en`);
+    const { page, restore, unexpected } = await openWithChunkCut('FaultPanel', '?lang=en');
     await page.getByRole('tab', { name: 'Faults' }).click();
     const alert = page.locator('#panel-tools [role="alert"]');
     await expect.poll(() => alert.innerText()).toContain('Something went wrong in Faults.');
     await page.screenshot({ path: `${SCREENSHOTS}panel-fetch-failed-en.png` });
-    await page.unroute(chunk);
+    await restore();
     await alert.getByRole('button').click();
     await expect.poll(() => page.locator('#panel-tools [role="alert"]').count()).toBe(0);
     await expect.poll(() => page.locator('#panel-tools').getByRole('heading').count()).toBeGreaterThan(0);
     // Only the fetches the test cut may be reported.
-    expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    expect(unexpected()).toEqual([]);
     await page.close();
   });
 
   it("says so in the transcript when its lines' code cannot be fetched, and the map and timeline go on", async () => {
-    const { page, errors } = await browser.open('about:blank');
-    const chunk = /\/assets\/TranscriptLines-[^/]*\.js$/;
-    await page.route(chunk, (route) => route.abort('internetdisconnected'));
-    await page.goto(`${baseUrl}?lang=ko`);
+    const { page, restore, unexpected } = await openWithChunkCut('TranscriptLines', '?lang=ko');
     const forward = page.getByRole('button', { name: '프로토콜 줄 하나 앞으로' });
     await forward.click();
     await forward.click();
@@ -130,29 +146,26 @@ describe('no blank page', () => {
     await expect.poll(() => alert.innerText()).toContain('대화 기록에서 문제가 생겼습니다.');
     expect(await page.locator('#network svg').count()).toBeGreaterThan(0);
     expect(await page.locator('#timeline svg').count()).toBeGreaterThan(0);
-    await page.unroute(chunk);
+    await restore();
     await alert.getByRole('button').click();
     await page.locator('#panel-tools li[data-seq]').first().waitFor();
     expect(await page.locator('#panel-tools [role="alert"]').count()).toBe(0);
-    expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    expect(unexpected()).toEqual([]);
     await page.close();
   });
 
   it('says so above the timeline when its zoom cannot be fetched, keeps the plot, and zooms after Try again', async () => {
-    const { page, errors } = await browser.open('about:blank');
-    const chunk = /\/assets\/zoomBehavior-[^/]*\.js$/;
-    await page.route(chunk, (route) => route.abort('internetdisconnected'));
-    await page.goto(`${baseUrl}?lang=en`);
+    const { page, restore, unexpected } = await openWithChunkCut('zoomBehavior', '?lang=en');
     const alert = page.locator('#timeline [role="alert"]');
     await expect.poll(() => alert.innerText()).toContain('Something went wrong in');
     expect(await page.locator('#timeline svg.plot-svg').count()).toBe(1);
-    await page.unroute(chunk);
+    await restore();
     await alert.getByRole('button').click();
     await expect.poll(() => page.locator('#timeline [role="alert"]').count()).toBe(0);
     const zoomIn = page.locator('#timeline').getByRole('button', { name: 'Zoom in' });
     await zoomIn.click();
     await expect.poll(() => page.locator('#timeline').innerText()).not.toContain('×1.0');
-    expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    expect(unexpected()).toEqual([]);
     await page.close();
   });
 });

@@ -179,3 +179,57 @@ export function planJob(job: ImapJob, selected: MailboxState | null, capabilitie
   const isSelected = selected !== null && selected.opened && selected.name === job.mailbox;
   return plan.ok && !isSelected ? { ok: true, steps: [select, ...plan.steps] } : plan;
 }
+
+/** Skipped is a job passed over without a command: an idle job with work waiting behind it, or one that cannot run. */
+export type Skipped =
+  | { readonly kind: 'idled'; readonly job: Extract<ImapJob, { kind: 'idle' }> }
+  | { readonly kind: 'unsupported'; readonly job: ImapJob; readonly text: string };
+
+/** Taken is what the queue's head asks for once the jobs that need no command are passed over. */
+export type Taken =
+  | { readonly kind: 'wait' }
+  | { readonly kind: 'logout' }
+  | {
+      readonly kind: 'start';
+      readonly job: ImapJob;
+      readonly steps: readonly [ImapCommandBody, ...ImapCommandBody[]];
+    };
+
+/**
+ * NextJob is the next thing the queue asks for and the jobs passed over on the way. `queue` is what is left once
+ * those and a started job are taken off; a LOGOUT job stays at its head, for the LOGOUT command to take.
+ */
+export interface NextJob {
+  readonly skipped: readonly Skipped[];
+  readonly taken: Taken;
+  readonly queue: readonly ImapJob[];
+}
+
+/**
+ * nextJob reads the queue as the client takes it when it has nothing running: LOGOUT, or the first job that
+ * plans to at least one command, or nothing (wait for a job). Pure, so a guard can ask where the session is
+ * about to go and the action that takes the job gets the same answer.
+ */
+export function nextJob(
+  queue: readonly ImapJob[],
+  selected: MailboxState | null,
+  capabilities: readonly string[],
+): NextJob {
+  const skipped: Skipped[] = [];
+  for (const [index, job] of queue.entries()) {
+    if (job.kind === 'logout') return { skipped, taken: { kind: 'logout' }, queue: queue.slice(index) };
+    // An idle job with work already waiting has nothing to wait for.
+    if (job.kind === 'idle' && index + 1 < queue.length) {
+      skipped.push({ kind: 'idled', job });
+      continue;
+    }
+    const plan = planJob(job, selected, capabilities);
+    const [first, ...rest] = plan.ok ? plan.steps : [];
+    if (first === undefined) {
+      skipped.push({ kind: 'unsupported', job, text: plan.ok ? 'nothing to do' : plan.text });
+      continue;
+    }
+    return { skipped, taken: { kind: 'start', job, steps: [first, ...rest] }, queue: queue.slice(index + 1) };
+  }
+  return { skipped, taken: { kind: 'wait' }, queue: [] };
+}

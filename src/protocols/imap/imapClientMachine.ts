@@ -3,8 +3,8 @@
 import { assertEvent, assign, enqueueActions, setup } from 'xstate';
 import { encodePlainResponse } from '../smtp/sasl.ts';
 import type { ClientLineFacts, SentLine } from '../shared/lineFacts.ts';
-import { planJob } from './clientJobs.ts';
-import { applyUntagged, type MailboxUpdate, newMailbox } from './clientMailbox.ts';
+import { type ImapJob, nextJob } from './clientJobs.ts';
+import { applyUntagged, type MailboxState, type MailboxUpdate, newMailbox } from './clientMailbox.ts';
 import { jobResult } from './clientResults.ts';
 import { continuationFacts, IDLE_DONE_FACTS } from './clientLineFacts.ts';
 import {
@@ -22,7 +22,7 @@ import {
   tagOf,
   type Untagged,
 } from './clientSession.ts';
-import { type CommandName, commandVerb } from './commandTypes.ts';
+import { type CommandName, commandVerb, type ImapCommandBody } from './commandTypes.ts';
 import { IDLE_DONE } from './formatCommand.ts';
 import { parseResponse } from './parseResponse.ts';
 import { ResponseReader } from './reader.ts';
@@ -57,22 +57,124 @@ function causedBy(step: CommandName | undefined, update: MailboxUpdate): boolean
   return false;
 }
 
+// The capabilities a response names: a CAPABILITY response, or a CAPABILITY code in a status (RFC 3501 §7.1).
+function capabilitiesIn(response: Tagged | Untagged, known: readonly string[]): readonly string[] {
+  if (response.kind === 'capability') return response.capabilities;
+  if ((response.kind === 'untagged' || response.kind === 'tagged') && response.code?.code === 'CAPABILITY')
+    return response.code.capabilities;
+  return known;
+}
+
+// RFC 3501 §6.3.1: the answer to SELECT describes the mailbox now selected; a failed SELECT leaves none.
+function mailboxAfter(
+  mailbox: MailboxState | null,
+  step: ImapCommandBody | undefined,
+  response: Tagged,
+): MailboxState | null {
+  if (step?.name !== 'SELECT') return mailbox;
+  return response.status === 'OK' && mailbox !== null
+    ? { ...applyUntagged(mailbox, response).mailbox, opened: true }
+    : null;
+}
+
+// RFC 3501 §6.3.1: SELECT deselects the mailbox at once; the answer to it describes the new one.
+function mailboxAtStart(
+  job: ImapJob,
+  first: ImapCommandBody,
+  mailbox: MailboxState | null,
+): MailboxState | null {
+  return first.name === 'SELECT' && 'mailbox' in job ? newMailbox(job.mailbox) : mailbox;
+}
+
+/** Place is a state the session settles in between events: one where a command waits, LOGOUT, or ready. */
+type Place =
+  | 'authenticated.ready'
+  | 'authenticated.busy'
+  | 'selected.ready'
+  | 'selected.busy'
+  | 'selected.idling'
+  | 'logout';
+
+// Where a command waits: IDLE watches the selected mailbox (RFC 2177 §3); any other command, or the wait for a
+// job, is in `selected` once a mailbox is (a SELECT still unanswered has not selected one yet).
+function placeOf(step: CommandName | null, mailbox: MailboxState | null): Place {
+  if (step === 'IDLE') return 'selected.idling';
+  if (mailbox?.opened === true) return step === null ? 'selected.ready' : 'selected.busy';
+  return step === null ? 'authenticated.ready' : 'authenticated.busy';
+}
+
+// Where the session goes when nothing is running: LOGOUT, the next job's first command, or ready for a job.
+function queuePlace(
+  queue: readonly ImapJob[],
+  mailbox: MailboxState | null,
+  capabilities: readonly string[],
+): Place {
+  const { taken } = nextJob(queue, mailbox, capabilities);
+  if (taken.kind === 'logout') return 'logout';
+  if (taken.kind === 'wait') return placeOf(null, mailbox);
+  const [first] = taken.steps;
+  return placeOf(first.name, mailboxAtStart(taken.job, first, mailbox));
+}
+
+// Where an event that ends a step, the login or the wait for a job leads. Guards run before the actions, so this
+// reads the session as the actions are about to leave it, with the same functions they use.
+function nextPlace(context: ClientContext, event: ImapClientEvent): Place {
+  const running = context.running;
+  if (event.type === 'response.tagged' && running !== null) {
+    const mailbox = mailboxAfter(context.mailbox, running.steps[running.index], event.response);
+    const next = event.response.status === 'OK' ? running.steps[running.index + 1] : undefined;
+    if (next !== undefined) return placeOf(next.name, mailbox);
+    return queuePlace(context.queue, mailbox, context.capabilities);
+  }
+  if (event.type === 'job.add')
+    return queuePlace([...context.queue, event.job], context.mailbox, context.capabilities);
+  // The login's OK or a PREAUTH greeting: the jobs are planned with the capabilities it names.
+  if (event.type === 'response.tagged' || event.type === 'response.untagged')
+    return queuePlace(context.queue, context.mailbox, capabilitiesIn(event.response, context.capabilities));
+  return placeOf(null, context.mailbox);
+}
+
 const TIMEOUT = { response: { target: '#imapClient.done', actions: 'timedOut' } } as const;
 
-// The states of a session that can run jobs, in `authenticated` and in `selected` alike; only `selected`
-// can IDLE, since IDLE watches the selected mailbox (RFC 2177 §3).
-const READY = {
-  always: [
-    { guard: 'nextIsLogout', target: '#imapClient.logout', actions: 'sendLogout' },
-    { guard: 'hasJob', target: '#imapClient.routing', actions: 'startJob' },
-  ],
-} as const;
+// Where the session goes once a step, the login or the wait for a job is done with (RFC 3501 §3): straight to
+// the state the next command waits in (the job's next step, or the next job's first), to LOGOUT, or to ready.
+// `done` are the actions that finish what was done; takeNextJob then takes the next job if nothing runs. A
+// command that follows one in the same state re-enters it, so its response timer starts anew.
+function onward<const TDone extends readonly string[]>(...done: TDone) {
+  return [
+    {
+      guard: 'idlesNext',
+      target: '#imapClient.selected.idling',
+      reenter: true,
+      actions: [...done, 'takeNextJob'],
+    },
+    {
+      guard: 'runsInMailboxNext',
+      target: '#imapClient.selected.busy',
+      reenter: true,
+      actions: [...done, 'takeNextJob'],
+    },
+    {
+      guard: 'runsNext',
+      target: '#imapClient.authenticated.busy',
+      reenter: true,
+      actions: [...done, 'takeNextJob'],
+    },
+    { guard: 'logsOutNext', target: '#imapClient.logout', actions: [...done, 'takeNextJob', 'sendLogout'] },
+    { guard: 'waitsInMailboxNext', target: '#imapClient.selected.ready', actions: [...done, 'takeNextJob'] },
+    { target: '#imapClient.authenticated.ready', actions: [...done, 'takeNextJob'] },
+  ] as const;
+}
+
+// Waiting for a job, in `authenticated` and in `selected` alike; only `selected` can IDLE, since IDLE watches
+// the selected mailbox (RFC 2177 §3).
+const READY = { on: { 'job.add': onward('queueJob') } } as const;
 
 const BUSY = {
   on: {
     'response.tagged': [
       { guard: 'isStranger', target: '#imapClient.done', actions: 'abandon' },
-      { target: '#imapClient.routing', actions: 'finishStep' },
+      ...onward('finishStep'),
     ],
     'response.continue': { actions: 'sendContinuation' },
   },
@@ -85,8 +187,8 @@ const LOGGING_IN = {
     'response.continue': { actions: 'sendContinuation' },
     'response.tagged': [
       { guard: 'isNotSessionAnswer', target: '#imapClient.done', actions: 'abandon' },
-      { guard: 'isOk', target: '#imapClient.routing', actions: 'noteLoginCapabilities' },
-      { target: '#imapClient.logout', actions: ['failLogin', 'sendLogout'] },
+      { guard: 'isRefused', target: '#imapClient.logout', actions: ['failLogin', 'sendLogout'] },
+      ...onward('noteLoginCapabilities'),
     ],
   },
   after: TIMEOUT,
@@ -112,14 +214,14 @@ export const imapClientMachine = setup({
     idleRefresh: IMAP_CLIENT_TIMERS.idleRefresh,
   },
   guards: {
-    isOk: ({ event }) => taggedOf(event).status === 'OK',
+    isRefused: ({ event }) => taggedOf(event).status !== 'OK',
     isGreetingOk: ({ event }) => {
       const response = untaggedOf(event);
       return response.kind === 'untagged' && response.status === 'OK';
     },
-    isPreauth: ({ event }) => {
+    isNotPreauth: ({ event }) => {
       const response = untaggedOf(event);
-      return response.kind === 'untagged' && response.status === 'PREAUTH';
+      return response.kind !== 'untagged' || response.status !== 'PREAUTH';
     },
     isBye: ({ event }) => {
       const response = untaggedOf(event);
@@ -132,12 +234,14 @@ export const imapClientMachine = setup({
     canAuthenticate: ({ context }) =>
       hasCapability(context.capabilities, 'LOGINDISABLED') &&
       hasCapability(context.capabilities, 'AUTH=PLAIN'),
-    hasJob: ({ context }) => context.queue.length > 0,
-    nextIsLogout: ({ context }) => context.queue[0]?.kind === 'logout',
     isStranger: ({ context, event }) => taggedOf(event).tag !== context.running?.tag,
-    isIdling: ({ context }) => context.running?.idle !== undefined && context.running?.idle !== null,
-    isRunning: ({ context }) => context.running !== null,
-    isOpened: ({ context }) => context.mailbox?.opened === true,
+    // Where a finished step, the login or a new job leads (see onward); the last place, ready in
+    // `authenticated`, is where the rest go.
+    idlesNext: ({ context, event }) => nextPlace(context, event) === 'selected.idling',
+    runsInMailboxNext: ({ context, event }) => nextPlace(context, event) === 'selected.busy',
+    runsNext: ({ context, event }) => nextPlace(context, event) === 'authenticated.busy',
+    logsOutNext: ({ context, event }) => nextPlace(context, event) === 'logout',
+    waitsInMailboxNext: ({ context, event }) => nextPlace(context, event) === 'selected.ready',
   },
   actions: {
     readLine: enqueueActions(({ context, event, enqueue }) => {
@@ -164,9 +268,8 @@ export const imapClientMachine = setup({
     }),
     noteUntagged: enqueueActions(({ context, event, enqueue }) => {
       const response = untaggedOf(event);
-      if (response.kind === 'capability') enqueue.assign({ capabilities: response.capabilities });
-      if (response.kind === 'untagged' && response.code?.code === 'CAPABILITY')
-        enqueue.assign({ capabilities: response.code.capabilities });
+      const capabilities = capabilitiesIn(response, context.capabilities);
+      if (capabilities !== context.capabilities) enqueue.assign({ capabilities });
       if (response.kind === 'untagged' && response.status === 'BYE' && !context.loggingOut)
         enqueue.assign({ ended: 'bye' });
       const running = context.running;
@@ -220,10 +323,9 @@ export const imapClientMachine = setup({
       enqueue.assign({ afterContinue: rest });
       for (const line of next) enqueue.emit(line);
     }),
-    noteLoginCapabilities: assign(({ context, event }) => {
-      const code = taggedOf(event).code;
-      return { capabilities: code?.code === 'CAPABILITY' ? code.capabilities : context.capabilities };
-    }),
+    noteLoginCapabilities: assign(({ context, event }) => ({
+      capabilities: capabilitiesIn(taggedOf(event), context.capabilities),
+    })),
     failLogin: enqueueActions(({ enqueue, event }) => {
       const response = taggedOf(event);
       enqueue.assign({ ended: 'authFailed', afterContinue: [] });
@@ -279,40 +381,41 @@ export const imapClientMachine = setup({
         queue: [running.job, ...context.queue],
       });
     }),
-    startJob: enqueueActions(({ context, enqueue }) => {
-      const [job, ...queue] = context.queue;
-      if (job === undefined) return;
-      enqueue.assign({ queue });
-      // An idle job with work already waiting has nothing to wait for.
-      if (job.kind === 'idle' && queue.length > 0) {
-        enqueue.emit({ type: 'imap.result', result: { kind: 'idled', mailbox: job.mailbox } });
+    // With nothing running, the jobs that need no command are reported and the next job's first command goes; a
+    // LOGOUT job is left at the queue's head for sendLogout.
+    takeNextJob: enqueueActions(({ context, enqueue }) => {
+      if (context.running !== null) return;
+      const { skipped, taken, queue } = nextJob(context.queue, context.mailbox, context.capabilities);
+      for (const skip of skipped) {
+        if (skip.kind === 'idled')
+          enqueue.emit({ type: 'imap.result', result: { kind: 'idled', mailbox: skip.job.mailbox } });
+        else
+          enqueue.emit({
+            type: 'imap.failed',
+            failure: { job: skip.job, verb: null, reason: 'unsupported', text: skip.text, code: null },
+          });
+      }
+      if (taken.kind !== 'start') {
+        if (skipped.length > 0) enqueue.assign({ queue });
         return;
       }
-      const plan = planJob(job, context.mailbox, context.capabilities);
-      const first = plan.ok ? plan.steps[0] : undefined;
-      if (!plan.ok || first === undefined) {
-        const text = plan.ok ? 'nothing to do' : plan.text;
-        enqueue.emit({
-          type: 'imap.failed',
-          failure: { job, verb: null, reason: 'unsupported', text, code: null },
-        });
-        return;
-      }
+      const { job, steps } = taken;
+      const first = steps[0];
       const tag = tagOf(context.tags + 1);
       const [lines = [], ...rest] = commandLines(tag, first);
       enqueue.assign({
+        queue,
         tags: context.tags + 1,
         afterContinue: rest,
         running: {
           job,
-          steps: plan.steps,
+          steps,
           index: 0,
           tag,
           responses: [],
           idle: first.name === 'IDLE' ? { accepted: false, doneSent: false } : null,
         },
-        // RFC 3501 §6.3.1: SELECT deselects the mailbox at once; the answer to it describes the new one.
-        ...(first.name === 'SELECT' && 'mailbox' in job ? { mailbox: newMailbox(job.mailbox) } : {}),
+        mailbox: mailboxAtStart(job, first, context.mailbox),
       });
       for (const line of lines) enqueue.emit(line);
     }),
@@ -322,14 +425,7 @@ export const imapClientMachine = setup({
       if (running === null) return;
       const step = running.steps[running.index];
       const responses = [...running.responses, response];
-      let mailbox = context.mailbox;
-      if (step?.name === 'SELECT') {
-        // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected.
-        mailbox =
-          response.status === 'OK' && mailbox !== null
-            ? { ...applyUntagged(mailbox, response).mailbox, opened: true }
-            : null;
-      }
+      const mailbox = mailboxAfter(context.mailbox, step, response);
       enqueue.assign({ mailbox, afterContinue: [] });
       if (response.status !== 'OK') {
         enqueue.assign({ running: null });
@@ -442,14 +538,15 @@ export const imapClientMachine = setup({
         greeting: {
           on: {
             'response.untagged': [
-              { guard: 'isPreauth', target: '#imapClient.routing', actions: 'noteUntagged' },
               {
                 guard: 'isBye',
                 target: '#imapClient.done',
                 actions: [{ type: 'endAs', params: { ended: 'refused' } }, 'closeConnection'],
               },
               { guard: 'isGreetingOk', target: 'capability', actions: ['noteUntagged', 'sendCapability'] },
-              { actions: 'noteUntagged' },
+              { guard: 'isNotPreauth', actions: 'noteUntagged' },
+              // RFC 3501 §7.1.4: PREAUTH means already logged in; the jobs start at once.
+              ...onward('noteUntagged'),
             ],
           },
           after: TIMEOUT,
@@ -474,32 +571,18 @@ export const imapClientMachine = setup({
         authenticating: LOGGING_IN,
       },
     },
-    // Where a finished step leads: into the mailbox it selected, back out of one that failed, or to the next job.
-    routing: {
-      always: [
-        { guard: 'isIdling', target: 'selected.idling' },
-        { guard: 'isOpened', target: 'selected' },
-        { target: 'authenticated' },
-      ],
-    },
     // RFC 3501 §3.2: logged in, no mailbox selected.
     authenticated: {
-      initial: 'choosing',
+      initial: 'ready',
       states: {
-        choosing: {
-          always: [{ guard: 'isRunning', target: 'busy' }, { target: 'ready' }],
-        },
         ready: READY,
         busy: BUSY,
       },
     },
     // RFC 3501 §3.3: a mailbox is selected; IDLE (RFC 2177) waits here for the mailbox's news.
     selected: {
-      initial: 'choosing',
+      initial: 'ready',
       states: {
-        choosing: {
-          always: [{ guard: 'isRunning', target: 'busy' }, { target: 'ready' }],
-        },
         ready: READY,
         busy: BUSY,
         idling: {
@@ -507,7 +590,7 @@ export const imapClientMachine = setup({
             'response.continue': { actions: 'noteIdleAccepted' },
             'response.tagged': [
               { guard: 'isStranger', target: '#imapClient.done', actions: 'abandon' },
-              { target: '#imapClient.routing', actions: 'finishStep' },
+              ...onward('finishStep'),
             ],
           },
           after: { idleRefresh: { actions: 'refreshIdle' } },

@@ -5,6 +5,7 @@ import { createMachine, type AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { httpClientMachine } from '../../../src/protocols/http/httpClientMachine.ts';
 import { httpServerMachine } from '../../../src/protocols/http/httpServerMachine.ts';
+import { imapClientMachine } from '../../../src/protocols/imap/imapClientMachine.ts';
 import { imapServerMachine } from '../../../src/protocols/imap/imapServerMachine.ts';
 import { pop3ClientMachine } from '../../../src/protocols/pop3/pop3ClientMachine.ts';
 import { pop3ServerMachine } from '../../../src/protocols/pop3/pop3ServerMachine.ts';
@@ -28,12 +29,12 @@ function eventlessStates(machine: AnyStateMachine): string[] {
   return found;
 }
 
-// The IMAP client still routes every finished step through its `routing` hub, so it is not listed here yet.
 const MACHINES = {
   smtpClientMachine,
   smtpServerMachine,
   pop3ClientMachine,
   pop3ServerMachine,
+  imapClientMachine,
   imapServerMachine,
   httpClientMachine,
   httpServerMachine,

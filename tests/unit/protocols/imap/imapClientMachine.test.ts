@@ -492,6 +492,102 @@ describe('imapClientMachine', () => {
     expect(failures(client).map((f) => f.reason)).toEqual(['unsupported']);
   });
 
+  it('starts its first job at once after a PREAUTH greeting, with the capabilities the greeting names', () => {
+    const client = play(
+      `
+      S: * PREAUTH [CAPABILITY IMAP4rev1 IDLE] bob is already logged in
+      C: A001 SELECT INBOX
+      S: * 2 EXISTS
+      S: A001 OK [READ-WRITE] SELECT completed
+      C: A002 IDLE
+      S: + idling`,
+      { jobs: [{ kind: 'idle', mailbox: 'INBOX' }] },
+    );
+    expect(failures(client)).toEqual([]);
+    expect(client.actor.getSnapshot().matches({ selected: 'idling' })).toBe(true);
+  });
+
+  it('passes over an idle job with work behind it and a job it cannot run, and starts the next one at once', () => {
+    const client = play(
+      `
+      S: * OK ready
+      C: A001 CAPABILITY
+      S: * CAPABILITY IMAP4rev1
+      S: A001 OK done
+      C: A002 LOGIN bob hungry
+      S: A002 OK done
+      C: A003 LIST "" *
+      S: A003 OK LIST completed
+      J: 0
+      J: 1
+      C: A004 LOGOUT
+      S: * BYE logging out
+      S: A004 OK LOGOUT completed
+      C: <close>`,
+      { jobs: [{ kind: 'idle', mailbox: 'INBOX' }, { kind: 'list' }] },
+      [{ kind: 'idle', mailbox: 'INBOX' }, { kind: 'logout' }],
+    );
+    expect(client.reported.map((event) => event.type)).toEqual([
+      'imap.result',
+      'imap.result',
+      'imap.failed',
+      'imap.result',
+    ]);
+    expect(results(client).map((result) => result.kind)).toEqual(['idled', 'folders', 'loggedOut']);
+    expect(failures(client).map((failure) => failure.reason)).toEqual(['unsupported']);
+  });
+
+  it('waits ready in the authenticated state when a new job cannot run', () => {
+    const client = play(
+      `
+      S: * OK ready
+      C: A001 CAPABILITY
+      S: * CAPABILITY IMAP4rev1
+      S: A001 OK done
+      C: A002 LOGIN bob hungry
+      S: A002 OK done
+      J: 0`,
+      {},
+      [{ kind: 'idle', mailbox: 'INBOX' }],
+    );
+    expect(failures(client).map((failure) => failure.reason)).toEqual(['unsupported']);
+    expect(client.actor.getSnapshot().matches({ authenticated: 'ready' })).toBe(true);
+  });
+
+  it('gives each command the whole response time, also when the one before ran in the same state', () => {
+    const clock = new SimulatedClock();
+    const body: ImapJob = {
+      kind: 'body',
+      mailbox: 'INBOX',
+      uid: 4412,
+      part: [1],
+      partial: null,
+      markSeen: true,
+    };
+    const client = startClient({ jobs: [{ kind: 'headers', mailbox: 'INBOX' }, body] }, clock);
+    play(
+      `${LOGIN}${SELECT_INBOX}
+      C: A004 UID FETCH 1:* (UID FLAGS ENVELOPE RFC822.SIZE BODYSTRUCTURE)`,
+      {},
+      [],
+      client,
+    );
+    const answerLate = (line: string) => {
+      clock.increment(IMAP_CLIENT_TIMERS.response - 1);
+      client.actor.send({ type: 'line.received', line });
+    };
+    // The next job's first command, then the same job's next one, each wait in selected.busy.
+    answerLate('A004 OK UID FETCH completed');
+    expect(client.log.at(-1)?.startsWith('C: A005 UID FETCH ')).toBe(true);
+    answerLate('A005 OK UID FETCH completed');
+    expect(client.log.at(-1)?.startsWith('C: A006 UID STORE ')).toBe(true);
+    clock.increment(IMAP_CLIENT_TIMERS.response - 1);
+    expect(client.actor.getSnapshot().status).toBe('active');
+    clock.increment(1);
+    expect(client.log.at(-1)).toBe('C: <close>');
+    expect(client.actor.getSnapshot().output?.ended).toBe('timeout');
+  });
+
   it('times out when the server never answers', () => {
     const clock = new SimulatedClock();
     const client = startClient({}, clock);

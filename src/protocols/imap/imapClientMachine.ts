@@ -136,45 +136,59 @@ function nextPlace(context: ClientContext, event: ImapClientEvent): Place {
 
 const TIMEOUT = { response: { target: '#imapClient.done', actions: 'timedOut' } } as const;
 
+// The guard that says a place comes next, and whether entering it starts a command's response timer anew.
+const PLACES = {
+  'selected.idling': { guard: 'idlesNext', reenter: true },
+  'selected.busy': { guard: 'runsInMailboxNext', reenter: true },
+  'authenticated.busy': { guard: 'runsNext', reenter: true },
+  logout: { guard: 'logsOutNext', reenter: false },
+  'selected.ready': { guard: 'waitsInMailboxNext', reenter: false },
+  'authenticated.ready': { guard: 'waitsNext', reenter: false },
+} as const;
+
 // Where the session goes once a step, the login or the wait for a job is done with (RFC 3501 §3): straight to
 // the state the next command waits in (the job's next step, or the next job's first), to LOGOUT, or to ready.
-// `done` are the actions that finish what was done; takeNextJob then takes the next job if nothing runs. A
-// command that follows one in the same state re-enters it, so its response timer starts anew.
-function onward<const TDone extends readonly string[]>(...done: TDone) {
-  return [
-    {
-      guard: 'idlesNext',
-      target: '#imapClient.selected.idling',
-      reenter: true,
-      actions: [...done, 'takeNextJob'],
-    },
-    {
-      guard: 'runsInMailboxNext',
-      target: '#imapClient.selected.busy',
-      reenter: true,
-      actions: [...done, 'takeNextJob'],
-    },
-    {
-      guard: 'runsNext',
-      target: '#imapClient.authenticated.busy',
-      reenter: true,
-      actions: [...done, 'takeNextJob'],
-    },
-    { guard: 'logsOutNext', target: '#imapClient.logout', actions: [...done, 'takeNextJob', 'sendLogout'] },
-    { guard: 'waitsInMailboxNext', target: '#imapClient.selected.ready', actions: [...done, 'takeNextJob'] },
-    { target: '#imapClient.authenticated.ready', actions: [...done, 'takeNextJob'] },
-  ] as const;
+// `places` are those the source can lead to, the last taken when no other is next. `done` are the actions that
+// finish what was done; takeNextJob then takes the next job if nothing runs. A command that follows one in the
+// same state re-enters it, so its response timer starts anew.
+function onward<const TDone extends readonly string[]>(places: readonly Place[], ...done: TDone) {
+  return places.map((place, index) => ({
+    ...(index < places.length - 1 ? { guard: PLACES[place].guard } : {}),
+    target: `#imapClient.${place}` as const,
+    reenter: PLACES[place].reenter,
+    actions:
+      place === 'logout'
+        ? ([...done, 'takeNextJob', 'sendLogout'] as const)
+        : ([...done, 'takeNextJob'] as const),
+  }));
 }
 
-// Waiting for a job, in `authenticated` and in `selected` alike; only `selected` can IDLE, since IDLE watches
-// the selected mailbox (RFC 2177 §3).
-const READY = { on: { 'job.add': onward('queueJob') } } as const;
+// Without a mailbox (after the login, or in `authenticated`) no command can be IDLE's or run in `selected`
+// next: a job that needs a mailbox starts with SELECT.
+const FROM_AUTHENTICATED = ['authenticated.busy', 'logout', 'authenticated.ready'] as const;
+// With a mailbox open, it stays open until the next SELECT is answered (RFC 3501 §6.3.1).
+const FROM_SELECTED = [
+  'selected.idling',
+  'selected.busy',
+  'authenticated.busy',
+  'logout',
+  'selected.ready',
+] as const;
+// A step's answer may open a mailbox (SELECT), close it (a refused SELECT), or neither.
+const FROM_STEP = [
+  'selected.idling',
+  'selected.busy',
+  'authenticated.busy',
+  'logout',
+  'selected.ready',
+  'authenticated.ready',
+] as const;
 
 const BUSY = {
   on: {
     'response.tagged': [
       { guard: 'isStranger', target: '#imapClient.done', actions: 'abandon' },
-      ...onward('finishStep'),
+      ...onward(FROM_STEP, 'finishStep'),
     ],
     'response.continue': { actions: 'sendContinuation' },
   },
@@ -188,7 +202,7 @@ const LOGGING_IN = {
     'response.tagged': [
       { guard: 'isNotSessionAnswer', target: '#imapClient.done', actions: 'abandon' },
       { guard: 'isRefused', target: '#imapClient.logout', actions: ['failLogin', 'sendLogout'] },
-      ...onward('noteLoginCapabilities'),
+      ...onward(FROM_AUTHENTICATED, 'noteLoginCapabilities'),
     ],
   },
   after: TIMEOUT,
@@ -235,13 +249,13 @@ export const imapClientMachine = setup({
       hasCapability(context.capabilities, 'LOGINDISABLED') &&
       hasCapability(context.capabilities, 'AUTH=PLAIN'),
     isStranger: ({ context, event }) => taggedOf(event).tag !== context.running?.tag,
-    // Where a finished step, the login or a new job leads (see onward); the last place, ready in
-    // `authenticated`, is where the rest go.
+    // Where a finished step, the login or a new job leads (see onward).
     idlesNext: ({ context, event }) => nextPlace(context, event) === 'selected.idling',
     runsInMailboxNext: ({ context, event }) => nextPlace(context, event) === 'selected.busy',
     runsNext: ({ context, event }) => nextPlace(context, event) === 'authenticated.busy',
     logsOutNext: ({ context, event }) => nextPlace(context, event) === 'logout',
     waitsInMailboxNext: ({ context, event }) => nextPlace(context, event) === 'selected.ready',
+    waitsNext: ({ context, event }) => nextPlace(context, event) === 'authenticated.ready',
   },
   actions: {
     readLine: enqueueActions(({ context, event, enqueue }) => {
@@ -546,7 +560,7 @@ export const imapClientMachine = setup({
               { guard: 'isGreetingOk', target: 'capability', actions: ['noteUntagged', 'sendCapability'] },
               { guard: 'isNotPreauth', actions: 'noteUntagged' },
               // RFC 3501 §7.1.4: PREAUTH means already logged in; the jobs start at once.
-              ...onward('noteUntagged'),
+              ...onward(FROM_AUTHENTICATED, 'noteUntagged'),
             ],
           },
           after: TIMEOUT,
@@ -575,7 +589,8 @@ export const imapClientMachine = setup({
     authenticated: {
       initial: 'ready',
       states: {
-        ready: READY,
+        // Waiting for a job.
+        ready: { on: { 'job.add': onward(FROM_AUTHENTICATED, 'queueJob') } },
         busy: BUSY,
       },
     },
@@ -583,14 +598,16 @@ export const imapClientMachine = setup({
     selected: {
       initial: 'ready',
       states: {
-        ready: READY,
+        // Waiting for a job; only here can IDLE come next, since IDLE watches the selected mailbox (RFC 2177 §3).
+        ready: { on: { 'job.add': onward(FROM_SELECTED, 'queueJob') } },
         busy: BUSY,
         idling: {
           on: {
             'response.continue': { actions: 'noteIdleAccepted' },
             'response.tagged': [
               { guard: 'isStranger', target: '#imapClient.done', actions: 'abandon' },
-              ...onward('finishStep'),
+              // IDLE is the last step of its job, so a mailbox stays open after it.
+              ...onward(FROM_SELECTED, 'finishStep'),
             ],
           },
           after: { idleRefresh: { actions: 'refreshIdle' } },

@@ -66,13 +66,18 @@ async function zoomFrames(
   });
   const heading = await page.getByRole('heading', { level: 1 }).innerText({ timeout: 600_000 });
   const events = Number(/\(([\d,]+) events\)/.exec(heading)?.[1]?.replaceAll(',', '') ?? 0);
-  const svg = page.locator('svg').first();
-  const box = await svg.boundingBox();
+  // The wheel goes to the middle of the plot itself, not to the first svg on the page (a legend's icon).
+  const box = await page.locator('svg.plot-svg').boundingBox();
+  if (box === null) throw new Error('uiBench: the timeline story shows no plot');
   const idle = await frameTimes(page, async () => {});
   const zooming = await frameTimes(page, async () => {
-    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + 40);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     for (let i = 0; i < 40; i++) await page.mouse.wheel(0, i < 20 ? -120 : 120);
   });
+  // The frames above count only if the wheel zoomed: one more step in must leave zoom 1.
+  await page.mouse.wheel(0, -120);
+  if ((await page.locator('body').innerText()).includes('Zoom ×1.0'))
+    throw new Error('uiBench: the wheel over the plot did not zoom the timeline');
   await page.close();
   const name = `ui-zoom-${size.label}`;
   return [

@@ -39,6 +39,14 @@ function freePort(): Promise<number> {
 }
 
 // Chromium headless with a fresh profile, resolved once it says its DevTools endpoint is listening.
+/** stopChromium ends the browser and waits until it has exited, so its profile can be removed. */
+function stopChromium(chromium: ChildProcess): Promise<void> {
+  if (chromium.exitCode !== null || chromium.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => chromium.once('exit', () => resolve()));
+  chromium.kill();
+  return exited;
+}
+
 async function startChromium(port: number, profile: string): Promise<ChildProcess> {
   const child = spawn(
     CHROMIUM,
@@ -116,9 +124,11 @@ export async function lighthouseBench(): Promise<Metric[]> {
       }
     }
   } finally {
-    chromium.kill();
+    await stopChromium(chromium);
     await server.close();
-    await rm(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile as the browser exits: removing it can then
+    // meet a directory that is not yet empty, which used to end the whole bench before results.json was written.
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
   return metrics;
 }

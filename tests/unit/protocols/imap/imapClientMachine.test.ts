@@ -70,6 +70,15 @@ const LOGIN = `
   S: A002 OK LOGIN completed
 `;
 
+// A login to a server that names no extension: no IDLE, MOVE or UIDPLUS to lean on.
+const LOGIN_WITHOUT_EXTENSIONS = `
+  S: * OK ready
+  C: A001 CAPABILITY
+  S: * CAPABILITY IMAP4rev1
+  S: A001 OK done
+  C: A002 LOGIN bob hungry
+  S: A002 OK done`;
+
 const SELECT_INBOX = `
   C: A003 SELECT INBOX
   S: * 2 EXISTS
@@ -479,16 +488,7 @@ describe('imapClientMachine', () => {
   });
 
   it('fails an idle job when the server does not offer IDLE', () => {
-    const client = play(
-      `
-      S: * OK ready
-      C: A001 CAPABILITY
-      S: * CAPABILITY IMAP4rev1
-      S: A001 OK done
-      C: A002 LOGIN bob hungry
-      S: A002 OK done`,
-      { jobs: [{ kind: 'idle', mailbox: 'INBOX' }] },
-    );
+    const client = play(`${LOGIN_WITHOUT_EXTENSIONS}`, { jobs: [{ kind: 'idle', mailbox: 'INBOX' }] });
     expect(failures(client).map((f) => f.reason)).toEqual(['unsupported']);
   });
 
@@ -509,13 +509,7 @@ describe('imapClientMachine', () => {
 
   it('passes over an idle job with work behind it and a job it cannot run, and starts the next one at once', () => {
     const client = play(
-      `
-      S: * OK ready
-      C: A001 CAPABILITY
-      S: * CAPABILITY IMAP4rev1
-      S: A001 OK done
-      C: A002 LOGIN bob hungry
-      S: A002 OK done
+      `${LOGIN_WITHOUT_EXTENSIONS}
       C: A003 LIST "" *
       S: A003 OK LIST completed
       J: 0
@@ -539,13 +533,7 @@ describe('imapClientMachine', () => {
 
   it('waits ready in the authenticated state when a new job cannot run', () => {
     const client = play(
-      `
-      S: * OK ready
-      C: A001 CAPABILITY
-      S: * CAPABILITY IMAP4rev1
-      S: A001 OK done
-      C: A002 LOGIN bob hungry
-      S: A002 OK done
+      `${LOGIN_WITHOUT_EXTENSIONS}
       J: 0`,
       {},
       [{ kind: 'idle', mailbox: 'INBOX' }],

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryMaildrop } from '../../../../src/protocols/pop3/memoryMaildrop.ts';
 import { POP3_TIMERS } from '../../../../src/protocols/pop3/limits.ts';
 import { mrose, startServer, type ServerUnderTest } from './serverHarness.ts';
+import { CountingSimulatedClock } from '../../../support/timerCount.ts';
 
 const THREE = ['Subject: 1\r\n\r\none\r\n', 'Subject: 2\r\n\r\ntwo\r\n', 'Subject: 3\r\n\r\nthree\r\n'];
 
@@ -112,16 +113,10 @@ describe('a session that ends without QUIT in the TRANSACTION state', () => {
   }
 
   it('sets its autologout timer once while lines keep coming, not once a line', () => {
-    const clock = new SimulatedClock();
-    let timers = 0;
-    const setTimeout = clock.setTimeout.bind(clock);
-    clock.setTimeout = (fn, timeout) => {
-      timers += 1;
-      return setTimeout(fn, timeout);
-    };
+    const clock = new CountingSimulatedClock();
     const server = loggedIn({ clock });
     for (let i = 0; i < 50; i++) server.send('NOOP');
-    expect(timers).toBe(1);
+    expect(clock.timersSet).toBe(1);
   });
 
   it('ends quietly in the AUTHORIZATION state, holding no lock', () => {

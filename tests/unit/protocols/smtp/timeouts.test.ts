@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SMTP_TIMEOUTS } from '../../../../src/protocols/smtp/timeouts.ts';
 import { startClient } from './clientHarness.ts';
 import { startServer, type ServerUnderTest } from './serverHarness.ts';
+import { CountingSimulatedClock } from '../../../support/timerCount.ts';
 
 const MINUTE = 60_000;
 
@@ -66,18 +67,12 @@ describe('the server timeout (RFC 5321 §4.5.3.2.7)', () => {
   }
 
   it('sets its idle timer once while lines keep coming, not once a line', () => {
-    const clock = new SimulatedClock();
-    let timers = 0;
-    const setTimeout = clock.setTimeout.bind(clock);
-    clock.setTimeout = (fn, timeout) => {
-      timers += 1;
-      return setTimeout(fn, timeout);
-    };
+    const clock = new CountingSimulatedClock();
     const server = startServer({}, { clock });
     server.send('HELO crepes.fr', 'MAIL FROM:<alice@crepes.fr>', 'RCPT TO:<bob@hamburger.edu>', 'DATA');
     for (let i = 0; i < 100; i++) server.send('a line of text');
     server.send('.');
-    expect(timers).toBe(1);
+    expect(clock.timersSet).toBe(1);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { builtinScenario } from '../src/sim/builtinScenarios.ts';
 import type { TimedInput } from '../src/sim/input.ts';
-import { shareQuery } from '../src/ui/lab/share/shareLink.ts';
+import { shareAddress } from '../src/ui/lab/share/shareLink.ts';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { round, type Metric } from './measure.ts';
 
@@ -122,7 +122,7 @@ export async function uiBench(): Promise<Metric[]> {
       },
     }));
     const { page } = await browser.open(
-      `${base}${await shareQuery({ scenario: textbook, builtin: true, lesson: null, inputs, place: null }, 'en')}`,
+      `${base}${await shareAddress({ scenario: textbook, builtin: true, lesson: null, inputs, place: null }, 'en')}`,
     );
     const events = Number(/of (\d+)/.exec(await page.locator('.clock small').innerText())?.[1] ?? 0);
     await page.getByRole('button', { name: 'Faster' }).click();

@@ -1,6 +1,10 @@
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { builtinScenario } from '../../src/sim/builtinScenarios.ts';
+import { byteLength, SCENARIO_LIMITS } from '../../src/sim/scenario.ts';
+import { shareAddress } from '../../src/ui/lab/share/shareLink.ts';
+import { worldNearTheLimit } from './largeWorld.ts';
 import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 async function position(page: Page): Promise<string> {
@@ -131,6 +135,50 @@ describe('sharing a moment', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     expect(await page.getByRole('button', { name: '재생', exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a link carrying a world near the size limit from the same server, which never receives the world', async () => {
+    const world = worldNearTheLimit();
+    expect(byteLength(JSON.stringify(world))).toBeGreaterThan(SCENARIO_LIMITS.bytes - 4096);
+    const inputs = [
+      { at: 2000, input: { type: 'fault', fault: { type: 'host.down', host: 'crepes.fr' } } },
+    ] as const;
+    const address = await shareAddress(
+      { scenario: world, builtin: false, lesson: null, inputs, place: { at: 2000, nth: null } },
+      'en',
+    );
+    expect(address.length).toBeGreaterThan(600_000);
+    const { page, errors } = await browser.open(`${baseUrl}${address}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('A world from a file');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => page.locator('.clock time').innerText()).toContain('00:00:02');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens another link pasted over one that differs only in what the fragment carries', async () => {
+    const outage = builtinScenario('outage');
+    if (!outage) throw new Error('the outage scenario is missing');
+    const lab = (title: string) => ({
+      scenario: { ...outage, name: 'pasted', title },
+      builtin: false,
+      lesson: null,
+      inputs: [],
+      place: null,
+    });
+    const { page, errors } = await browser.open(`${baseUrl}${await shareAddress(lab('The first'), 'en')}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('The first');
+    // The skip links move the focus without putting an element's id where the world is kept.
+    const before = page.url();
+    await page.getByRole('link', { name: 'Skip to the timeline' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('timeline');
+    expect(page.url()).toBe(before);
+
+    await page.goto(`${baseUrl}${await shareAddress(lab('The second'), 'en')}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('The second');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -12,7 +12,8 @@ export const SERVICE_WORKER = 'sw.js';
  * serviceWorkerSource is the worker for one build: `files` (relative to the worker) are fetched into a cache named
  * after `version` when it installs, and older caches are deleted when it takes over. Pages are asked of the network
  * first, so an online visit always gets the newest build (its assets have new names); offline, or when the server
- * is gone, they come from the cache. Any page of the app is index.html with other parameters.
+ * is gone, they come from the cache, and so when the server refuses an address as too long. Any page of the app
+ * is index.html with other parameters.
  */
 export function serviceWorkerSource(version: string, files: readonly string[]): string {
   return `// Mail Lab's service worker, written by the build (src/ui/offline/viteOfflinePlugin.ts). Do not edit.
@@ -38,10 +39,12 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
+    const cached = () =>
+      caches.open(CACHE).then((cache) => cache.match('./index.html')).then((page) => page ?? Response.error());
+    // A link of the older form carries its world in the query, which a server may refuse as too long (414, 431);
+    // the page reads the link itself, so the cached one opens it.
     event.respondWith(
-      fetch(request).catch(() =>
-        caches.open(CACHE).then((cache) => cache.match('./index.html')).then((page) => page ?? Response.error()),
-      ),
+      fetch(request).then((response) => (response.status === 414 || response.status === 431 ? cached() : response), cached),
     );
     return;
   }

@@ -3,11 +3,13 @@
 // throws: a bad one says why, as a LinkProblem the page words in the reader's language. A part larger than a
 // scenario file may be (SCENARIO_LIMITS.bytes) is refused before it is parsed, compressed or not.
 //
-// The query, every part optional:  scenario=NAME | world=PAYLOAD | lesson=SLUG [&step=ID]
-//                                  &inputs=PAYLOAD &at=MS [&nth=N] &lang=en|ko
-// PAYLOAD is JSON as linkPayload writes it (plain or `z1.` compressed). `at` and `nth` are a TracePlace: the
-// event's virtual time and how many events of that instant come before it. Links from before `nth` existed keep
-// only `at`, and open at the last event of that time, as they always did.
+// The address, every part optional:  ?scenario=NAME | lesson=SLUG [&step=ID]  &at=MS [&nth=N] &lang=en|ko
+//                                     #world=PAYLOAD &inputs=PAYLOAD
+// The payloads ride in the fragment, which the browser never sends: a world may be a megabyte, and a server
+// refuses a request line that long (HTTP 431 or 414). Older links carry `world` and `inputs` in the query, and
+// still open. PAYLOAD is JSON as linkPayload writes it (plain or `z1.` compressed). `at` and `nth` are a
+// TracePlace: the event's virtual time and how many events of that instant come before it. Links from before
+// `nth` existed keep only `at`, and open at the last event of that time, as they always did.
 import type { TimedInput } from '../../../sim/input.ts';
 import {
   limitIssue,
@@ -66,40 +68,95 @@ export interface LinkWorlds {
 }
 
 /**
- * shareQuery writes the query string of a link to `lab`, compressing the long parts when that makes them
- * shorter. readShareQuery reads it back.
+ * LinkAddress is an address's two halves as parameters: the query, which goes to the server, and the fragment,
+ * which stays in the browser. splitAddress reads them from `?query#fragment` (location.search + location.hash);
+ * joinAddress writes them back.
  */
-export async function shareQuery(lab: SharedLab, language: string): Promise<string> {
-  const params = new URLSearchParams();
+export interface LinkAddress {
+  readonly query: URLSearchParams;
+  readonly fragment: URLSearchParams;
+}
+
+/** PAYLOAD_PARTS are the parts of a link that can be as large as a scenario, so they go in the fragment. */
+const PAYLOAD_PARTS = ['world', 'inputs'] as const;
+type PayloadPart = (typeof PAYLOAD_PARTS)[number];
+
+/** splitAddress reads `?query#fragment`; either half may be missing. */
+export function splitAddress(address: string): LinkAddress {
+  const hash = address.indexOf('#');
+  const search = hash < 0 ? address : address.slice(0, hash);
+  const fragment = hash < 0 ? '' : address.slice(hash + 1);
+  return { query: new URLSearchParams(search), fragment: new URLSearchParams(fragment) };
+}
+
+/** joinAddress writes `?query`, and `#fragment` after it when the fragment says anything. */
+export function joinAddress(address: LinkAddress): string {
+  const fragment = address.fragment.toString();
+  return `?${address.query}${fragment === '' ? '' : `#${fragment}`}`;
+}
+
+/** carriesPayload is true when a fragment (location.hash) holds a part of a link, not an element's id. */
+export function carriesPayload(hash: string): boolean {
+  const fragment = splitAddress(hash.startsWith('#') ? hash : `#${hash}`).fragment;
+  return PAYLOAD_PARTS.some((part) => fragment.has(part));
+}
+
+// A payload part goes in the fragment; the query's copy, from a link of the older form, is dropped with it.
+function setPayload(address: LinkAddress, part: PayloadPart, value: string | null): void {
+  address.query.delete(part);
+  if (value === null) address.fragment.delete(part);
+  else address.fragment.set(part, value);
+}
+
+// The fragment's copy wins over the query's, which only an older link has.
+function payload(address: LinkAddress, part: PayloadPart): string | null {
+  return address.fragment.get(part) ?? address.query.get(part);
+}
+
+/**
+ * shareAddress writes the address of a link to `lab` (`?query#fragment`, to follow the page's path), compressing
+ * the long parts when that makes them shorter. readShareAddress reads it back.
+ */
+export async function shareAddress(lab: SharedLab, language: string): Promise<string> {
+  const address: LinkAddress = { query: new URLSearchParams(), fragment: new URLSearchParams() };
+  const params = address.query;
   if (lab.lesson) {
     params.set('lesson', lab.lesson.slug);
     if (lab.lesson.step !== null) params.set('step', lab.lesson.step);
   } else if (lab.builtin) params.set('scenario', lab.scenario.name);
-  else params.set('world', await encodePayload(lab.scenario));
-  if (lab.inputs.length > 0) params.set('inputs', await encodePayload(lab.inputs));
+  else setPayload(address, 'world', await encodePayload(lab.scenario));
+  if (lab.inputs.length > 0) setPayload(address, 'inputs', await encodePayload(lab.inputs));
   writePlace(params, lab.place);
   params.set('lang', language);
-  return `?${params}`;
+  return joinAddress(address);
 }
 
 /**
- * recordInputs writes what was done and where the cursor is into `params` at once (uncompressed), for an
- * address kept up to date as a student works; readShareQuery reads it like any link.
+ * recordInputs writes what was done (in the fragment, uncompressed) and where the cursor is (in the query) into
+ * `address` at once, for an address kept up to date as a student works; readShareAddress reads it like any link.
  */
 export function recordInputs(
-  params: URLSearchParams,
+  address: LinkAddress,
   inputs: readonly TimedInput[],
   place: TracePlace | null,
 ): void {
-  if (inputs.length > 0) params.set('inputs', encodePlainPayload(inputs));
-  else params.delete('inputs');
-  writePlace(params, place);
+  setPayload(address, 'inputs', inputs.length > 0 ? encodePlainPayload(inputs) : null);
+  writePlace(address.query, place);
 }
 
-/** recordStep writes the lesson step an address resumes at into `params`, or removes it once the lesson is done. */
-export function recordStep(params: URLSearchParams, step: string | null): void {
-  if (step !== null) params.set('step', step);
-  else params.delete('step');
+/** recordStep writes the lesson step an address resumes at, or removes it once the lesson is done. */
+export function recordStep(address: LinkAddress, step: string | null): void {
+  if (step !== null) address.query.set('step', step);
+  else address.query.delete('step');
+}
+
+/**
+ * forgetLab removes from `address` everything a link says about a lab (its world or lesson, what was done, the
+ * cursor), so that another can be written; the language stays.
+ */
+export function forgetLab(address: LinkAddress): void {
+  for (const key of ['scenario', 'lesson', 'step', 'at', 'nth']) address.query.delete(key);
+  for (const part of PAYLOAD_PARTS) setPayload(address, part, null);
 }
 
 function writePlace(params: URLSearchParams, place: TracePlace | null): void {
@@ -110,12 +167,16 @@ function writePlace(params: URLSearchParams, place: TracePlace | null): void {
   if (place.nth !== null) params.set('nth', String(place.nth));
 }
 
-/** readShareQuery reads a link's query; `worlds` finds the built-in or lesson it names. */
-export async function readShareQuery(search: string, worlds: LinkWorlds): Promise<SharedLabResult> {
-  const params = new URLSearchParams(search);
+/**
+ * readShareAddress reads a link's address (`?query#fragment`, as location.search + location.hash); `worlds` finds
+ * the built-in or lesson it names.
+ */
+export async function readShareAddress(address: string, worlds: LinkWorlds): Promise<SharedLabResult> {
+  const split = splitAddress(address);
+  const params = split.query;
   const slug = params.get('lesson');
   const name = params.get('scenario');
-  const world = params.get('world');
+  const world = payload(split, 'world');
   let scenario: Scenario;
   let lesson: LessonPlace | null = null;
   if (slug !== null) {
@@ -139,7 +200,7 @@ export async function readShareQuery(search: string, worlds: LinkWorlds): Promis
   } else return { ok: null };
 
   let inputs: readonly TimedInput[] = [];
-  const encoded = params.get('inputs');
+  const encoded = payload(split, 'inputs');
   if (encoded !== null) {
     const decoded = await decodePayload(encoded, SCENARIO_LIMITS.bytes);
     if (!decoded.ok) return { ok: false, problem: payloadProblem(decoded, 'inputs', 'inputs') };

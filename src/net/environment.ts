@@ -1,6 +1,6 @@
 // What the network needs from the kernel: time, timers, randomness and a place to report events.
 // The network never reads the wall clock; everything arrives through this interface.
-import type { NetEvent } from './netEvents.ts';
+import type { Emitted, NetEvent } from './netEvents.ts';
 
 /**
  * Clock is the shape XState's `clock` actor option expects, so machines' delays run on virtual time; `now` lets a
@@ -21,6 +21,6 @@ export interface NetEnvironment {
   random(): number;
   /** randomUint32 returns a 32-bit integer, for initial sequence numbers. */
   randomUint32(): number;
-  emit(event: NetEvent): void;
+  emit(event: Emitted<NetEvent>): void;
   readonly clock: Clock;
 }

@@ -20,7 +20,7 @@ export type NetEvent =
       payload: string;
       mss?: number;
       retransmission: boolean;
-      path: HostId[];
+      path: readonly HostId[];
     }
   | { kind: 'tcp.arrived'; conn: ConnId; segment: number; host: HostId }
   | { kind: 'tcp.dropped'; conn: ConnId; segment: number; reason: DropReason; at: HostId | LinkId }
@@ -33,7 +33,7 @@ export type NetEvent =
       to: Endpoint;
       bytes: number;
       payload: string;
-      path: HostId[];
+      path: readonly HostId[];
     }
   | { kind: 'udp.arrived'; datagram: number; host: HostId }
   | { kind: 'udp.dropped'; datagram: number; reason: DropReason; at: HostId | LinkId }
@@ -42,6 +42,20 @@ export type NetEvent =
   | { kind: 'link.down'; link: LinkId }
   | { kind: 'link.up'; link: LinkId }
   | { kind: 'link.changed'; link: LinkId; latency: number; jitter: number; loss: number };
+
+/**
+ * UNSTAMPED is the `seq` an event is built with when it carries its stamp's slots (see Slotted); the kernel
+ * writes the real time and sequence number into them.
+ */
+export const UNSTAMPED = -1;
+
+/**
+ * Emitted is an event as its emitter hands it to the kernel: without the two fields the kernel stamps, or built
+ * with them already in it, last and in that order, as `t: 0, seq: UNSTAMPED`. Set on an object that lacks them,
+ * they go to a property array of its own, 40 B beside the object for 16 B inside it (issue 12's compact trace),
+ * so the emitters of the most frequent events write these slots; the JSON and its key order are the same.
+ */
+export type Emitted<E> = E extends unknown ? E & { t?: number; seq?: number } : never;
 
 /** NetEventKind is the `kind` of any network event. */
 export type NetEventKind = NetEvent['kind'];

@@ -1,7 +1,7 @@
 // The virtual network: hosts and links with latency, jitter and loss, static shortest-path routing, UDP
 // datagrams, and the TCP demultiplexer that hands each segment to its endpoint, a listener, or answers RST.
 import type { NetEnvironment } from './environment.ts';
-import type { DropReason } from './netEvents.ts';
+import { UNSTAMPED, type DropReason } from './netEvents.ts';
 import type { AcceptHandler, Socket } from './socket.ts';
 import { resetFor, TcpEndpoint, type SegmentCarrier } from './tcpEndpoint.ts';
 import { defaultTcpTuning, type TcpTuning } from './tcpTuning.ts';
@@ -75,7 +75,7 @@ export class Network implements SegmentCarrier {
   readonly #byAddr = new Map<string, HostId>();
   readonly #links = new Map<LinkId, LinkState>();
   readonly #adjacent = new Map<HostId, { neighbour: HostId; link: LinkId }[]>();
-  readonly #routes = new Map<string, HostId[] | null>();
+  readonly #routes = new Map<string, readonly HostId[] | null>();
   #nextSegment = 1;
   #nextConn = 1;
 
@@ -149,8 +149,9 @@ export class Network implements SegmentCarrier {
     const conn = `c${this.#nextConn++}`;
     const localPort = h.nextPort;
     h.nextPort = h.nextPort >= 65535 ? FIRST_EPHEMERAL_PORT : h.nextPort + 1;
-    const local: Endpoint = { host, addr: h.spec.addr, port: localPort };
-    const remote: Endpoint = { host: this.#byAddr.get(addr) ?? addr, addr, port };
+    // Frozen: every segment of the connection carries these two, and every event of its segments shows them.
+    const local: Endpoint = Object.freeze({ host, addr: h.spec.addr, port: localPort });
+    const remote: Endpoint = Object.freeze({ host: this.#byAddr.get(addr) ?? addr, addr, port });
     const endpoint = new TcpEndpoint(this.#env, this, h.tuning, conn, local, remote);
     h.endpoints.set(endpointKey(localPort, remote), endpoint);
     beforeSyn?.(conn, local, remote);
@@ -195,24 +196,51 @@ export class Network implements SegmentCarrier {
   transmit(partial: Omit<Segment, 'id'>, retransmission: boolean): void {
     const segment: Segment = { ...partial, id: this.#nextSegment++ };
     const path = this.#route(segment.src.host, segment.dst.host);
-    this.#env.emit({
-      kind: 'tcp.segment',
-      conn: segment.conn,
-      segment: segment.id,
-      from: segment.src,
-      to: segment.dst,
-      flags: sharedFlags(segment.flags),
-      seqNo: segment.seqNo,
-      ackNo: segment.ackNo,
-      window: segment.window,
-      bytes: segment.payload.length,
-      payload: segment.payload,
-      ...(segment.mss !== undefined ? { mss: segment.mss } : {}),
-      retransmission,
-      path: path ?? [segment.src.host],
-    });
+    const { conn, id, src, dst, seqNo, ackNo, window, payload, mss } = segment;
+    const flags = sharedFlags(segment.flags);
+    const shown = path ?? [src.host];
+    // Two literals rather than a spread of the optional mss: every field, the stamp's slots too, then lies inside
+    // the object, in the order the JSON has always had (see Emitted).
+    this.#env.emit(
+      mss === undefined
+        ? {
+            kind: 'tcp.segment',
+            conn,
+            segment: id,
+            from: src,
+            to: dst,
+            flags,
+            seqNo,
+            ackNo,
+            window,
+            bytes: payload.length,
+            payload,
+            retransmission,
+            path: shown,
+            t: 0,
+            seq: UNSTAMPED,
+          }
+        : {
+            kind: 'tcp.segment',
+            conn,
+            segment: id,
+            from: src,
+            to: dst,
+            flags,
+            seqNo,
+            ackNo,
+            window,
+            bytes: payload.length,
+            payload,
+            mss,
+            retransmission,
+            path: shown,
+            t: 0,
+            seq: UNSTAMPED,
+          },
+    );
     const drop = (reason: DropReason, at: string) =>
-      this.#env.emit({ kind: 'tcp.dropped', conn: segment.conn, segment: segment.id, reason, at });
+      this.#env.emit({ kind: 'tcp.dropped', conn, segment: id, reason, at, t: 0, seq: UNSTAMPED });
     if (path === null) return drop('no-route', segment.src.host);
     this.#carry(path, 0, (host) => this.#deliver(segment, host, drop), drop);
   }
@@ -290,7 +318,14 @@ export class Network implements SegmentCarrier {
   #deliver(segment: Segment, at: HostId, drop: Dropper): void {
     const h = this.#host(at);
     if (!h.up) return drop('host-down', at);
-    this.#env.emit({ kind: 'tcp.arrived', conn: segment.conn, segment: segment.id, host: at });
+    this.#env.emit({
+      kind: 'tcp.arrived',
+      conn: segment.conn,
+      segment: segment.id,
+      host: at,
+      t: 0,
+      seq: UNSTAMPED,
+    });
     const key = endpointKey(segment.dst.port, segment.src);
     const endpoint = h.endpoints.get(key);
     if (endpoint) {
@@ -316,7 +351,7 @@ export class Network implements SegmentCarrier {
   }
 
   // Breadth-first over links in the order the scenario lists them, so routes never depend on chance.
-  #route(from: HostId, to: HostId): HostId[] | null {
+  #route(from: HostId, to: HostId): readonly HostId[] | null {
     const cacheKey = `${from}>${to}`;
     const cached = this.#routes.get(cacheKey);
     if (cached !== undefined) return cached;
@@ -338,6 +373,8 @@ export class Network implements SegmentCarrier {
           found.unshift(node);
       }
     }
+    // Every segment's and datagram's event on this route shares the one array, so nobody may change it.
+    if (found !== null) Object.freeze(found);
     this.#routes.set(cacheKey, found);
     return found;
   }

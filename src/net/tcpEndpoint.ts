@@ -2,6 +2,7 @@
 // which joins send buffer, retransmission and reassembly and drives the state chart in tcpMachine.ts.
 import { createActor, type Actor } from 'xstate';
 import type { NetEnvironment } from './environment.ts';
+import { UNSTAMPED } from './netEvents.ts';
 import { Reassembly } from './reassembly.ts';
 import { Retransmission, type Unacked } from './retransmission.ts';
 import { SendBuffer } from './sendBuffer.ts';
@@ -402,6 +403,8 @@ export class TcpEndpoint implements Socket {
         port: this.local.port,
         from,
         to,
+        t: 0,
+        seq: UNSTAMPED,
       });
     }
     if (to === 'CLOSED' && from !== 'CLOSED') {

@@ -1,6 +1,6 @@
 // The trace: the append-only list of typed events that is the single source of truth for every view.
 // Network events are declared in net/ (which may not import sim/); everything else is declared here.
-import type { NetEvent } from '../net/netEvents.ts';
+import type { Emitted, NetEvent } from '../net/netEvents.ts';
 import type { ConnId, HostId } from '../net/types.ts';
 import type { DnsRecord, DnsType } from '../protocols/dns/dnsMessage.ts';
 import type { HttpExchangeFacts } from '../protocols/http/exchange.ts';
@@ -412,6 +412,12 @@ type Stamped<E> = E extends unknown ? E & Stamp : never;
 
 /** UnstampedEvent is any event before the kernel stamps it. */
 export type UnstampedEvent = NetEvent | SimEvent | MailEvent | WebEvent;
+
+/**
+ * EmittedEvent is an event as an emitter hands it to the kernel: unstamped, or built with its stamp's slots
+ * (`t: 0, seq: UNSTAMPED`), which the most frequent events carry so that V8 keeps them inside the object.
+ */
+export type EmittedEvent = Emitted<UnstampedEvent>;
 
 /** TraceEvent is one stamped event of the trace, a discriminated union on `kind`. */
 export type TraceEvent = Stamped<UnstampedEvent>;

@@ -6,6 +6,7 @@ import {
   type DsnRecipientSpec,
 } from '../../protocols/message/deliveryStatus.ts';
 import type { ClientStyle } from '../../protocols/smtp/commands.ts';
+import { UNSTAMPED } from '../../net/netEvents.ts';
 import type { TimerId } from '../scheduler.ts';
 import type { ServiceContext } from '../services/service.ts';
 import { ConnectionCache, type ConnectionCacheConfig, type Reuse } from './connectionCache.ts';
@@ -304,6 +305,8 @@ export class OutboundQueue {
           attempt: entry.attempts,
           reason: r.reason,
           nextAttemptAt: next,
+          t: 0,
+          seq: UNSTAMPED,
         });
       }
       if (!entry.warned && isDueForWarning(this.#owner.policy, entry.arrivedAt, now))

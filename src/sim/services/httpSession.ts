@@ -3,6 +3,7 @@
 // then counts the body's octets, so every head line and every body reaches the trace with its facts.
 import type { AnyActorRef, StateValue } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
+import { UNSTAMPED } from '../../net/netEvents.ts';
 import type { HostId } from '../../net/types.ts';
 import type { BodySend, HttpExchangeFacts } from '../../protocols/http/exchange.ts';
 import type { BodyFraming } from '../../protocols/http/framing.ts';
@@ -10,7 +11,7 @@ import { HEAD_LINE_MAX } from '../../protocols/http/limits.ts';
 import { HttpFramer } from '../../protocols/http/messageFramer.ts';
 import { onSentLine } from '../../protocols/sentLines.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
-import type { UnstampedEvent } from '../trace.ts';
+import type { EmittedEvent } from '../trace.ts';
 import { stateName } from './lineSession.ts';
 
 /** HttpSessionOptions say who speaks, on which side, and under which name the machine's chart is traced. */
@@ -25,7 +26,7 @@ export interface HttpSessionOptions {
    * application works); past it the connection is reset. 64 KiB by default.
    */
   readonly maxHeld?: number;
-  emit(event: UnstampedEvent): void;
+  emit(event: EmittedEvent): void;
 }
 
 const MAX_HELD = 64 * 1024;
@@ -108,7 +109,16 @@ export function bindHttpSession(
   actor.subscribe((snapshot: { value: StateValue }) => {
     const next = stateName(snapshot.value);
     if (state !== null && next !== state)
-      emit({ kind: 'session.state', conn: socket.conn, host, machine, from: state, to: next });
+      emit({
+        kind: 'session.state',
+        conn: socket.conn,
+        host,
+        machine,
+        from: state,
+        to: next,
+        t: 0,
+        seq: UNSTAMPED,
+      });
     state = next;
   });
   onSentLine(actor, (sent) => {

@@ -2,11 +2,12 @@
 // into lines, lines out get their CRLF, and every line and state change is written to the trace.
 import type { AnyActorRef, StateValue } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
+import { UNSTAMPED } from '../../net/netEvents.ts';
 import type { HostId } from '../../net/types.ts';
 import { onSentLine } from '../../protocols/sentLines.ts';
 import { LineFramer, type SplitFramedLine } from '../../protocols/shared/lineFramer.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
-import type { Protocol, UnstampedEvent } from '../trace.ts';
+import type { EmittedEvent, Protocol } from '../trace.ts';
 
 /** LineSessionOptions say who speaks, which protocol, and how long a line may be before it is `overlong`. */
 export interface LineSessionOptions {
@@ -20,7 +21,7 @@ export interface LineSessionOptions {
    * CRLF to a client such as netcat without -C instead of seeming to hang; otherwise the LF stays in the line.
    */
   readonly splitBareLf?: boolean;
-  emit(event: UnstampedEvent): void;
+  emit(event: EmittedEvent): void;
 }
 
 /** stateName writes a state value as a dotted path: `transaction.data`. */
@@ -56,7 +57,16 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
   actor.subscribe((snapshot: { value: StateValue }) => {
     const next = stateName(snapshot.value);
     if (state !== null && next !== state)
-      emit({ kind: 'session.state', conn: socket.conn, host, machine, from: state, to: next });
+      emit({
+        kind: 'session.state',
+        conn: socket.conn,
+        host,
+        machine,
+        from: state,
+        to: next,
+        t: 0,
+        seq: UNSTAMPED,
+      });
     state = next;
   });
   onSentLine(actor, (emitted) => {
@@ -64,9 +74,24 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
     const text = octetsToUtf8(emitted.line);
     // A server's facts always name a catalogued reply; a client's never do.
     const facts = emitted.facts;
+    const conn = socket.conn;
     if ('reply' in facts)
-      emit({ kind: 'app.line', conn: socket.conn, host, protocol, line: text, from: 'server', ...facts });
-    else emit({ kind: 'app.line', conn: socket.conn, host, protocol, line: text, from: 'client', ...facts });
+      emit({ kind: 'app.line', conn, host, protocol, line: text, from: 'server', ...facts });
+    // Message text, most of a mail trace's lines, is built whole with the stamp's slots (see Emitted): fields
+    // after a spread would lie outside the object.
+    else if ('content' in facts && facts.content !== 'header')
+      emit({
+        kind: 'app.line',
+        conn,
+        host,
+        protocol,
+        line: text,
+        from: 'client',
+        content: facts.content,
+        t: 0,
+        seq: UNSTAMPED,
+      });
+    else emit({ kind: 'app.line', conn, host, protocol, line: text, from: 'client', ...facts });
     if (pending !== null) pending.push(`${emitted.line}\r\n`);
     else socket.write(`${emitted.line}\r\n`);
   });

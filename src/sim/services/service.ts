@@ -4,7 +4,7 @@ import type { Network } from '../../net/network.ts';
 import type { HostId } from '../../net/types.ts';
 import type { DnsResolver } from '../dns/dnsResolver.ts';
 import type { Kernel } from '../kernel.ts';
-import type { UnstampedEvent } from '../trace.ts';
+import type { EmittedEvent } from '../trace.ts';
 import type { HttpFaults } from './httpFaults.ts';
 
 /** ServiceContext is handed to a service when its host starts, and again after each restart. */
@@ -20,5 +20,5 @@ export interface ServiceContext {
   readonly zoneOffsetMinutes?: number;
   /** httpFaults are a teacher's forced HTTP responses on this host, which serveHttp consults; absent, none. */
   readonly httpFaults?: HttpFaults;
-  emit(event: UnstampedEvent): void;
+  emit(event: EmittedEvent): void;
 }

@@ -38,13 +38,17 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] as number;
 }
 
-// What index.html loads before anything else: its module script and stylesheets (lazy chunks excluded).
-function firstLoadBytes(): number {
+// What index.html loads before anything else: its module scripts, preloads and stylesheets (lazy chunks excluded).
+function firstLoad(): { files: number; bytes: number } {
   const html = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
   const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map(
     (m) => m[1] as string,
   );
-  return assets.reduce((sum, asset) => sum + gzipSync(readFileSync(join(ROOT, 'dist', asset))).length, 0);
+  const bytes = assets.reduce(
+    (sum, asset) => sum + gzipSync(readFileSync(join(ROOT, 'dist', asset))).length,
+    0,
+  );
+  return { files: assets.length, bytes };
 }
 
 // The timeline is zoomed at 1920x1080 over traces of about these many events (a textbook message is some 195).
@@ -129,6 +133,7 @@ export async function uiBench(): Promise<Metric[]> {
     const playing = await frameTimes(page, () => page.getByRole('button', { name: 'Play' }).click());
     await page.close();
 
+    const first = firstLoad();
     const zoom: Metric[] = [];
     for (const size of ZOOM_SIZES) zoom.push(...(await zoomFrames(browser, base, size)));
     return [
@@ -143,9 +148,15 @@ export async function uiBench(): Promise<Metric[]> {
       ...zoom,
       {
         name: 'ui-first-load-gzip-kb',
-        value: round(firstLoadBytes() / 1024),
+        value: round(first.bytes / 1024),
         unit: 'KB',
         note: 'JS and CSS index.html loads',
+      },
+      {
+        name: 'ui-first-load-files',
+        value: first.files,
+        unit: 'files',
+        note: 'each a request, a round trip on a phone',
       },
     ];
   } finally {

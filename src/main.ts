@@ -10,7 +10,9 @@ const target = document.getElementById('app') as HTMLElement;
 const loadStory =
   stories[`./ui/stories/${new URLSearchParams(location.search).get('story') ?? ''}Story.svelte`];
 
-if (loadStory) mount((await loadStory()).default, { target });
+// Not a top-level await: the entry shares its chunk with what a story imports (vite.config.ts), and a chunk that
+// awaited a chunk importing it would never finish loading.
+if (loadStory) void loadStory().then((story) => mount(story.default, { target }));
 else mount(App, { target });
 
 registerServiceWorker(import.meta.env.PROD);

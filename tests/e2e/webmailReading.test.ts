@@ -32,4 +32,42 @@ describe('reading webmail in the Read mail panel', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('sends a reply from the page’s Reply form with In-Reply-To naming Alice’s message, in Korean', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?scenario=webmail&lang=ko&at=15000`);
+    await page.getByRole('tab', { name: '메일 읽기' }).click();
+    await page.getByTestId('web-open').click();
+    const shown = page.getByTestId('web-page');
+    await expect.poll(() => shown.innerText(), { timeout: 10_000 }).toContain('hamburger.edu');
+    await page.getByTestId('web-user').fill('bob');
+    await page.getByLabel('비밀번호').fill('hungry');
+    await page.getByRole('button', { name: '로그인' }).click();
+    const link = (text: string) => page.getByTestId('web-link').filter({ hasText: text });
+    await expect.poll(() => link('Lunch').count(), { timeout: 10_000 }).toBe(1);
+    await link('Lunch').click();
+    await expect.poll(() => link('Reply').count(), { timeout: 10_000 }).toBe(1);
+    // By keyboard: the page's Reply link, then the panel's form, as a person fills in the page's.
+    await link('Reply').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shown.innerText(), { timeout: 10_000 }).toContain('Compose');
+    const form = page.getByRole('form', { name: '웹메일로 쓰기' });
+    await form.getByLabel('받는 사람').fill('alice@crepes.fr');
+    await form.getByLabel('제목').fill('Re: Lunch');
+    await form.getByLabel('본문').fill('케첩은 좋아요.');
+    await form.getByLabel('본문').press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shown.innerText(), { timeout: 10_000 }).toContain('Your message was sent.');
+
+    // Alice's copy, in her mailbox at crepes.fr, names the message it answers.
+    await page.locator('body').press('End');
+    await page.getByRole('tab', { name: '메일박스' }).click();
+    const reply = page.getByRole('button', { name: /^메시지 1\(Re: Lunch\)/ });
+    await expect.poll(() => reply.count(), { timeout: 10_000 }).toBe(1);
+    await reply.click();
+    const raw = page.getByRole('region', { name: '원본 소스' });
+    await expect.poll(() => raw.innerText(), { timeout: 10_000 }).toMatch(/In-Reply-To: <[^>]+@crepes\.fr>/);
+    expect(await raw.innerText()).toMatch(/References: <[^>]+@crepes\.fr>/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -42,6 +42,15 @@ interface Fetch {
 interface Navigation {
   readonly action: WebAction;
   readonly first: Fetch;
+  /** fill writes the first request's body when the navigation starts, from the page open then (its form). */
+  readonly fill?: () => string;
+}
+
+// A form of the page open now: where it posts (a target on the site) and its hidden fields, which a browser sends
+// with what the person typed (HTML §4.10.5.1.1: hidden inputs are submitted as they are).
+interface PageForm {
+  readonly target: string;
+  readonly hidden: readonly (readonly [string, string])[];
 }
 
 interface PageLoad {
@@ -72,6 +81,7 @@ export class Browser {
   readonly #cache = new Set<string>();
   readonly #queue: Navigation[] = [];
   #current: SiteUrl | null = null;
+  #forms: readonly PageForm[] = [];
   #conn: Connection | null = null;
   #busy = false;
 
@@ -106,28 +116,51 @@ export class Browser {
     this.#onSite('read', `/message/${uid}${query}`, 'GET', '', false);
   }
 
-  /** send posts the site's compose form. */
+  /**
+   * send posts the site's compose form: what the person typed, after the hidden fields of the form that posts to
+   * /send on the page open when it is sent (a reply's In-Reply-To and References, as the site wrote them). A
+   * draft's own inReplyTo answers that message instead, keeping the form's thread only when it names the same one.
+   */
   send(draft: WebDraft): void {
-    const fields: [string, string][] = [
+    const typed: [string, string][] = [
       ['to', draft.to.join(', ')],
       ['cc', (draft.cc ?? []).join(', ')],
       ['subject', draft.subject ?? ''],
       ['body', draft.body ?? ''],
     ];
-    if (draft.inReplyTo !== undefined) fields.push(['in-reply-to', draft.inReplyTo]);
-    this.#onSite('send', '/send', 'POST', encodeForm(fields), false);
+    const asked = draft.inReplyTo;
+    this.#onSite(
+      'send',
+      '/send',
+      'POST',
+      () => {
+        const hidden = this.#forms.find((form) => form.target === '/send')?.hidden ?? [];
+        const sameParent = hidden.some(([name, value]) => name === 'in-reply-to' && value === asked);
+        const kept = hidden.filter(
+          ([name]) =>
+            !typed.some(([field]) => field === name) &&
+            (asked === undefined || sameParent || (name !== 'in-reply-to' && name !== 'references')),
+        );
+        const parent: [string, string][] = asked === undefined || sameParent ? [] : [['in-reply-to', asked]];
+        return encodeForm([...kept, ...typed, ...parent]);
+      },
+      false,
+    );
   }
 
   #onSite(
     action: WebAction,
     target: string,
     method: 'GET' | 'POST',
-    body: string,
+    body: string | (() => string),
     credential: boolean,
   ): void {
     const site = this.#current;
     if (site === null) return this.#report(action, null, null, 'no site is open: open one first (web.open)');
-    this.#navigate(action, { url: { ...site, target }, method, body, credential });
+    const url = { ...site, target };
+    if (typeof body === 'string') return this.#navigate(action, { url, method, body, credential });
+    this.#queue.push({ action, first: { url, method, body: '', credential }, fill: body });
+    this.#next();
   }
 
   #navigate(action: WebAction, first: Fetch): void {
@@ -141,7 +174,8 @@ export class Browser {
     if (navigation === undefined) return;
     this.#busy = true;
     const page: PageLoad = { action: navigation.action, requests: 0, objects: 0, bytes: 0, conns: new Set() };
-    this.#load(page, navigation.first, 0);
+    const { first, fill } = navigation;
+    this.#load(page, fill === undefined ? first : { ...first, body: fill() }, 0);
   }
 
   // One step of a page load: the request, then a redirect to follow, the stylesheets to fetch, or the end.
@@ -189,6 +223,7 @@ export class Browser {
     shown: Rendered | null,
     failure: string | null,
   ) {
+    this.#forms = shown?.forms ?? [];
     this.#ctx.emit({
       kind: 'web.page',
       host: this.#ctx.host,
@@ -390,6 +425,7 @@ interface Rendered {
   readonly title: string | null;
   readonly text: string;
   readonly links: WebLink[];
+  readonly forms: PageForm[];
 }
 
 // What the browser shows of an HTML page: its title, its text a line per block (script, style, the head and
@@ -402,6 +438,20 @@ function rendered(html: string, base: SiteUrl): Rendered {
     const url = href === undefined ? null : parseSiteUrl(decodeEntities(href), base);
     if (url === null || siteName(url) !== siteName(base) || links.length >= MAX_LINKS) continue;
     links.push({ target: url.target, text: inline(match[2] ?? '') });
+  }
+  const forms: PageForm[] = [];
+  for (const match of visible.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form\s*>/gi)) {
+    const action = attribute(match[1] ?? '', 'action');
+    const url = action === null ? base : parseSiteUrl(action, base);
+    if (url === null || siteName(url) !== siteName(base)) continue;
+    const hidden: [string, string][] = [];
+    for (const input of (match[2] ?? '').matchAll(/<input\b([^>]*)>/gi)) {
+      const tag = input[1] ?? '';
+      const name = attribute(tag, 'name');
+      if (attribute(tag, 'type')?.toLowerCase() === 'hidden' && name !== null)
+        hidden.push([name, attribute(tag, 'value') ?? '']);
+    }
+    forms.push({ target: url.target, hidden });
   }
   const text = decodeEntities(
     visible
@@ -416,7 +466,13 @@ function rendered(html: string, base: SiteUrl): Rendered {
     .filter((line) => line !== '')
     .join('\n')
     .slice(0, MAX_TEXT);
-  return { title: title(html), text, links };
+  return { title: title(html), text, links, forms };
+}
+
+// An attribute's value in a tag's attribute text, written in double quotes as the webmail writes them.
+function attribute(attributes: string, name: string): string | null {
+  const value = new RegExp(`\\b${name}="([^"]*)"`, 'i').exec(attributes)?.[1];
+  return value === undefined ? null : decodeEntities(value);
 }
 
 function inline(html: string): string {

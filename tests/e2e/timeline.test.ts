@@ -179,6 +179,66 @@ describe('the timeline story', () => {
     await page.close();
   });
 
+  it('walks its marks in time order with the arrow keys from one tab stop, and Enter selects one', async () => {
+    const { page, errors } = await browser.open(story('lang=en'));
+    await page.locator('.plot-svg .mark').first().waitFor();
+    await expect(page.locator('.plot-svg .mark[tabindex="0"]').count()).resolves.toBe(1);
+    await page.locator('.plot-svg .mark[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const focused = () =>
+      page.evaluate(() => [
+        document.activeElement?.getAttribute('data-focus'),
+        document.activeElement?.getAttribute('tabindex'),
+        document.activeElement?.getAttribute('data-seq'),
+      ]);
+    const [index, tabindex, seq] = await focused();
+    expect([index, tabindex]).toEqual(['2', '0']);
+    await expect(page.locator('.plot-svg .mark[tabindex="0"]').count()).resolves.toBe(1);
+    await page.keyboard.press('ArrowLeft');
+    await expect(focused()).resolves.toEqual(expect.arrayContaining(['1', '0']));
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('select').textContent()).resolves.toMatch(new RegExp(`^${seq} · `));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('puts every mark back where it was first drawn after zooming in, panning and showing all again', async () => {
+    const { page, errors } = await browser.open(story('lang=en&cursor=60'));
+    await page.locator('.plot-svg .mark').first().waitFor();
+    // The marks' elements with their attributes in a fixed order: zoom steps write coordinates straight onto them.
+    const marks = () =>
+      page.evaluate(() => {
+        const walk = (n: Element): string =>
+          `<${n.tagName} ${[...n.attributes]
+            .map((a) => `${a.name}=${a.value}`)
+            .sort()
+            .join(' ')}>${n.children.length ? [...n.children].map(walk).join('') : (n.textContent ?? '')}`;
+        const plot = document.querySelector('.plot-svg g[clip-path]');
+        return plot === null ? '' : walk(plot);
+      });
+    const first = await marks();
+    for (const part of ['bar-label', 'fail-end', 'class=count', 'class=break', 'bar faded'])
+      expect(first).toContain(part);
+    const level = page.locator('.zoom-level');
+    await page.locator('.plot-svg').focus();
+    for (const [key, zoom] of [
+      ['+', 'Zoom ×1.6'],
+      ['+', 'Zoom ×2.6'],
+    ] as const) {
+      await page.keyboard.press(key);
+      await expect.poll(() => level.textContent()).toBe(zoom);
+    }
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(marks).not.toBe(first);
+    await page.keyboard.press('0');
+    await expect.poll(() => level.textContent()).toBe('Zoom ×1.0');
+    await expect.poll(marks).toBe(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws a 10,000-event trace without errors, and zooms it', async () => {
     const { page, errors } = await browser.open(story('lang=en&messages=54'));
     await page.locator('.plot-svg .mark').first().waitFor();

@@ -1,6 +1,6 @@
 // Marks across zoom steps: a step gives every mark new coordinates but, mostly, the same meaning. Each mark keeps
-// one object for what it says (its face) from step to step, so that Svelte re-derives its class, name and title
-// only when those change, and a step costs the coordinates alone.
+// one object for what it says (its face) and for which of its parts show (its look) from step to step, so that
+// Svelte redraws a mark only when those change, and a step costs the coordinates alone (markPlacement.ts).
 
 /** GEOMETRY names the fields of a timeline shape that a zoom step moves; every other field is what it says. */
 const GEOMETRY: ReadonlySet<string> = new Set(['x', 'y', 'x0', 'x1', 'xData', 'y0', 'y1']);
@@ -43,5 +43,34 @@ export class SteadyMarks<T extends object> {
     });
     this.#faces = faces;
     return steady;
+  }
+}
+
+/**
+ * SteadyLooks hands back, by key, the look object of the step before while `same` says it still holds, so that a
+ * keyed `{#each}` over looks sees nothing new on a step that only moved its marks.
+ */
+export class SteadyLooks<T extends object> {
+  readonly #key: (look: T) => string | number;
+  readonly #same: (before: T, now: T) => boolean;
+  #looks = new Map<string | number, T>();
+
+  constructor(key: (look: T) => string | number, same: (before: T, now: T) => boolean) {
+    this.#key = key;
+    this.#same = same;
+  }
+
+  /** step gives each look back as the object of the step before when it is the same; others replace theirs. */
+  step(looks: readonly T[]): T[] {
+    const kept = new Map<string | number, T>();
+    const out = looks.map((now) => {
+      const key = this.#key(now);
+      const before = this.#looks.get(key);
+      const look = before !== undefined && this.#same(before, now) ? before : now;
+      kept.set(key, look);
+      return look;
+    });
+    this.#looks = kept;
+    return out;
   }
 }

@@ -1,0 +1,220 @@
+// Where the timeline's marks stand, written straight onto their SVG elements: Svelte decides which marks exist and
+// what they say (from steadyMarks' faces), and a zoom step only moves them here, in one pass, with no per-mark
+// reactive work. Whatever a step can switch on or off (a bar's solid part, its label) is a mark's look, which
+// Svelte draws; the numbers are this module's.
+import { flowOf } from '../../../timeline/mailFlow.ts';
+import {
+  TIMELINE_METRICS as M,
+  type ConnMark,
+  type GlyphMark,
+  type TimelineBreak,
+} from '../../../timeline/timelineLayout.ts';
+import { protocolTitle } from '../../../sim/protocolForPort.ts';
+import type { Steady } from './steadyMarks.ts';
+
+/** MarkView is what places a mark besides its own coordinates: the cursor, the plot and keyboard focus. */
+export interface MarkView {
+  /** clipX is where the cursor meets the plot: a bar is solid up to it. */
+  readonly clipX: number;
+  readonly plotLeft: number;
+  readonly plotTop: number;
+  readonly plotBottom: number;
+  /** future tells whether a trace position lies after the cursor. */
+  readonly future: (seq: number) => boolean;
+  /** focusOf is a mark's place in keyboard order (−1 if none); the one at `focusIndex` is the tab stop. */
+  readonly focusOf: (at: object) => number;
+  readonly focusIndex: number;
+}
+
+/** ConnLook is which parts of a connection's bar show; it keeps its identity while they stay the same. */
+export interface ConnLook {
+  readonly face: ConnMark;
+  /** solid: some of the bar lies before the cursor and is drawn solid over the faded whole. */
+  readonly solid: boolean;
+  /** dashes: a pull's solid part is long enough for its dashes. */
+  readonly dashes: boolean;
+  /** failEnd: a failed connection is wide enough to end in a cross. */
+  readonly failEnd: boolean;
+  /** labelled: the bar is long enough to carry its name (`c3 POP3`). */
+  readonly labelled: boolean;
+}
+
+/** barLabel is the name a connection's bar carries. */
+export function barLabel(c: ConnMark): string {
+  return `${c.conn} ${protocolTitle(c.protocol)}`;
+}
+
+// About 7 px a monospace character, and the label's margins.
+const labelWidth = (c: ConnMark) => (c.conn.length + protocolTitle(c.protocol).length) * 7 + 6;
+
+/** ConnParts are a connection's numbers this step, from which both its look and its coordinates follow. */
+interface ConnParts {
+  readonly solidEnd: number;
+  readonly labelled: boolean;
+  readonly dashStart: number;
+  readonly dashEnd: number;
+}
+
+function connParts(face: ConnMark, at: ConnMark, view: MarkView): ConnParts {
+  const solidEnd = view.future(face.seq) ? at.x0 : Math.min(Math.max(view.clipX, at.x0), at.x1);
+  const width = labelWidth(face);
+  const labelled = at.xData - Math.max(at.x0, view.plotLeft) > width + 10;
+  return {
+    solidEnd,
+    labelled,
+    dashStart: Math.max(at.x0, view.plotLeft) + 3 + (labelled ? width : 0),
+    dashEnd: Math.min(solidEnd, at.xData) - 3,
+  };
+}
+
+/** connLook says which parts of a connection show where `at` puts it. */
+export function connLook(step: Steady<ConnMark>, view: MarkView): ConnLook {
+  const { face, at } = step;
+  const parts = connParts(face, at, view);
+  const solid = parts.solidEnd > at.x0;
+  return {
+    face,
+    solid,
+    dashes: solid && flowOf(face.protocol) === 'pull' && parts.dashEnd > parts.dashStart + 6,
+    failEnd: face.outcome === 'failed' && at.x1 - at.x0 > 12,
+    labelled: parts.labelled,
+  };
+}
+
+/** sameLook tells whether two looks draw the same parts of the same face. */
+export function sameLook(a: ConnLook, b: ConnLook): boolean {
+  return (
+    a.face === b.face &&
+    a.solid === b.solid &&
+    a.dashes === b.dashes &&
+    a.failEnd === b.failEnd &&
+    a.labelled === b.labelled
+  );
+}
+
+/** BreakLook is whether a quiet spell is wide enough (3 px) to be drawn. */
+export interface BreakLook {
+  readonly face: TimelineBreak;
+  readonly shown: boolean;
+}
+
+/** breakLook says whether a break shows where `at` puts it. */
+export function breakLook(step: Steady<TimelineBreak>): BreakLook {
+  return { face: step.face, shown: step.at.x1 - step.at.x0 >= 3 };
+}
+
+// The values last written to each element, so that what did not move is not written (a write restyles it).
+const written = new WeakMap<Element, Map<string, string>>();
+
+function put(el: Element | undefined, name: string, value: number | string): void {
+  if (el === undefined) return;
+  let values = written.get(el);
+  if (values === undefined) written.set(el, (values = new Map()));
+  const text = String(value);
+  if (values.get(name) === text) return;
+  values.set(name, text);
+  el.setAttribute(name, text);
+}
+
+function putFocus(el: Element | undefined, at: object, view: MarkView): void {
+  const index = view.focusOf(at);
+  put(el, 'data-focus', index);
+  put(el, 'tabindex', index === view.focusIndex ? 0 : -1);
+}
+
+/**
+ * placeConns moves each connection's elements, children of `group` in `looks` order, to where its step puts it.
+ * A connection's `<g>` holds, in this order: its title, the hit area, the faded tail and bar, then the solid tail
+ * and bar (and the pull's dashes) when solid, the failure's cross, and the label when labelled.
+ */
+export function placeConns(
+  group: Element,
+  steps: readonly Steady<ConnMark>[],
+  looks: readonly ConnLook[],
+  view: MarkView,
+): void {
+  const marks = group.children;
+  steps.forEach(({ face, at }, i) => {
+    const look = looks[i];
+    const g = marks[i];
+    if (look === undefined || g === undefined) return;
+    putFocus(g, at, view);
+    const parts = connParts(face, at, view);
+    const mid = (at.y0 + at.y1) / 2;
+    const kids = g.children;
+    let k = 1;
+    const hit = kids[k++];
+    put(hit, 'x', at.x0 - 3);
+    put(hit, 'y', at.y0 - M.tickLength);
+    put(hit, 'width', at.x1 - at.x0 + 6);
+    placeTail(kids[k++], at.xData, at.x1, mid);
+    placeBar(kids[k++], at.x0, at.y0, Math.max(2, at.xData - at.x0));
+    if (look.solid) {
+      placeTail(kids[k++], at.xData, Math.max(at.xData, parts.solidEnd), mid);
+      placeBar(kids[k++], at.x0, at.y0, Math.max(2, Math.min(parts.solidEnd, at.xData) - at.x0));
+      if (look.dashes) placeTail(kids[k++], parts.dashStart, parts.dashEnd, mid);
+    }
+    if (look.failEnd)
+      put(
+        kids[k++],
+        'd',
+        `M${at.x1 - 4},${at.y0 - 1}L${at.x1 + 4},${at.y1 + 1}M${at.x1 + 4},${at.y0 - 1}L${at.x1 - 4},${at.y1 + 1}`,
+      );
+    if (look.labelled) {
+      const label = kids[k];
+      put(label, 'x', Math.max(at.x0, view.plotLeft) + 5);
+      put(label, 'y', at.y1 - 3);
+    }
+  });
+}
+
+function placeTail(line: Element | undefined, x1: number, x2: number, y: number): void {
+  put(line, 'x1', x1);
+  put(line, 'x2', x2);
+  put(line, 'y1', y);
+  put(line, 'y2', y);
+}
+
+function placeBar(rect: Element | undefined, x: number, y: number, width: number): void {
+  put(rect, 'x', x);
+  put(rect, 'y', y);
+  put(rect, 'width', width);
+}
+
+/**
+ * placeGlyphs moves each glyph, a `<g>` child of `group` in `steps` order followed by its count's `<text>` when it
+ * stands for more than one event.
+ */
+export function placeGlyphs(group: Element, steps: readonly Steady<GlyphMark>[], view: MarkView): void {
+  const kids = group.children;
+  let k = 0;
+  for (const { face, at } of steps) {
+    const g = kids[k++];
+    put(g, 'transform', `translate(${at.x},${at.y})`);
+    putFocus(g, at, view);
+    if (face.count > 1) {
+      const count = kids[k++];
+      put(count, 'x', at.x + 8);
+      put(count, 'y', at.y - 6);
+    }
+  }
+}
+
+/** placeBreaks moves the quiet spells that show, the `<rect>` children of `group` in `looks` order. */
+export function placeBreaks(
+  group: Element,
+  steps: readonly Steady<TimelineBreak>[],
+  looks: readonly BreakLook[],
+  view: MarkView,
+): void {
+  const kids = group.children;
+  let k = 0;
+  steps.forEach(({ at }, i) => {
+    if (looks[i]?.shown !== true) return;
+    const rect = kids[k++];
+    put(rect, 'x', at.x0);
+    put(rect, 'y', view.plotTop - 20);
+    put(rect, 'width', at.x1 - at.x0);
+    put(rect, 'height', view.plotBottom - view.plotTop + 20);
+  });
+}

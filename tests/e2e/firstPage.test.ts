@@ -64,6 +64,7 @@ describe('the first page', () => {
     await page.getByRole('tab', { name: 'Transcript' }).waitFor();
     for (const lazy of [
       'lessons',
+      'lessonRuntime',
       'FaultPanel',
       'TranscriptLines',
       'SequenceDiagram',
@@ -80,6 +81,7 @@ describe('the first page', () => {
     await page.getByRole('button', { name: 'Lessons' }).click();
     await page.getByRole('button', { name: /The SMTP handshake by hand/ }).waitFor();
     expect(chunks).toContain('lessons');
+    expect(chunks).toContain('lessonRuntime');
     await page.getByRole('tab', { name: 'Faults' }).click();
     await page.getByRole('tabpanel').getByRole('heading', { name: 'Faults' }).first().waitFor();
     expect(chunks).toContain('FaultPanel');

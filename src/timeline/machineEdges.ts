@@ -1,17 +1,10 @@
 // The arrows of a state chart: transitions between the same two boxes merged, each given a route (straight
-// between neighbouring layers, along a side lane, or a loop), drawn as a path, and labelled clear of each other.
+// between neighbouring layers, along a side lane, or a loop) and drawn as a path, sampled for placeEdgeLabels.
 import { round1 } from './arrowShapes.ts';
-import { avoidOverlaps, type Box } from './avoidOverlaps.ts';
 import type { PlacedBlock } from './measureBlock.ts';
-import {
-  CHART_FONT,
-  CHART_SIZES as S,
-  LABEL_LINE,
-  type EdgeRoute,
-  type TransitionEdge,
-} from './machineShapes.ts';
+import { CHART_SIZES as S, type EdgeRoute } from './machineShapes.ts';
 import { isDirect, type MachineTransition } from './machineTransitions.ts';
-import { monoWidth } from './monoWidth.ts';
+import type { PathEdge, Point } from './placeEdgeLabels.ts';
 import { childToward, commonAncestor } from './statePaths.ts';
 
 const round = round1;
@@ -25,14 +18,16 @@ interface Merged {
 
 type Routed = Merged & { readonly route: EdgeRoute };
 
-/** chartEdges draws the drawn transitions between the placed boxes, as arrows with their labels. */
+/**
+ * chartEdges draws the drawn transitions between the placed boxes, as arrows with their labels' preferred places;
+ * placeEdgeLabels then moves the labels clear of the states and of each other.
+ */
 export function chartEdges(
   drawn: readonly MachineTransition[],
   byId: ReadonlyMap<string, PlacedBlock>,
-): TransitionEdge[] {
+): PathEdge[] {
   const routed = mergeTransitions(drawn).map((m) => ({ ...m, route: routeOf(m, byId) }));
-  const edges = routed.flatMap((m) => edgePath(m, routed, byId));
-  return spreadLabels(edges);
+  return routed.flatMap((m) => edgePath(m, routed, byId));
 }
 
 /** mergeTransitions merges the transitions between the same two boxes into one arrow, in first-seen order. */
@@ -85,11 +80,7 @@ function portX(p: PlacedBlock, list: readonly string[], key: string): number {
  * edgePath draws one arrow by its route: a loop beside its box, a curve from a box's bottom to the next layer's
  * top at spread-out ports, or a path along a side lane; nothing when an end has no box.
  */
-function edgePath(
-  m: Routed,
-  routed: readonly Routed[],
-  byId: ReadonlyMap<string, PlacedBlock>,
-): TransitionEdge[] {
+function edgePath(m: Routed, routed: readonly Routed[], byId: ReadonlyMap<string, PlacedBlock>): PathEdge[] {
   const s = byId.get(m.source);
   const t = byId.get(m.target);
   if (s === undefined || t === undefined) return [];
@@ -107,13 +98,46 @@ function edgePath(
   return [{ ...base, ...lanePath(m, s, t, lca, lcaId) }];
 }
 
-type Drawn = Pick<TransitionEdge, 'path' | 'labelX' | 'labelY' | 'labelAnchor'>;
+type Drawn = Pick<PathEdge, 'path' | 'labelX' | 'labelY' | 'labelAnchor' | 'along'>;
+
+// Points along a cubic Bézier curve from p0 to p3, its ends left out (the arrowhead and the box's border).
+function curvePoints(p0: Point, p1: Point, p2: Point, p3: Point): Point[] {
+  const points: Point[] = [];
+  for (let i = 2; i <= 38; i += 1) {
+    const t = i / 40;
+    const u = 1 - t;
+    const at = (a: number, b: number, c: number, d: number) =>
+      u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d;
+    points.push({ x: at(p0.x, p1.x, p2.x, p3.x), y: at(p0.y, p1.y, p2.y, p3.y) });
+  }
+  return points;
+}
+
+// Points every few px along straight segments through `corners`.
+function segmentPoints(corners: readonly Point[]): Point[] {
+  const points: Point[] = [];
+  corners.forEach((b, i) => {
+    const a = corners[i - 1];
+    if (a === undefined) return;
+    const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 4));
+    for (let k = i === 1 ? 0 : 1; k <= steps; k += 1)
+      points.push({ x: a.x + ((b.x - a.x) * k) / steps, y: a.y + ((b.y - a.y) * k) / steps });
+  });
+  return points;
+}
 
 /** selfLoop is a loop out of a box's right side and back, its label beside it. */
 function selfLoop(s: PlacedBlock): Drawn {
   const rx = s.x + s.block.width - S.selfLoop / 2;
   const cy = s.y + s.block.height / 2;
+  const along = curvePoints(
+    { x: rx, y: cy - 7 },
+    { x: rx + 26, y: cy - 20 },
+    { x: rx + 26, y: cy + 20 },
+    { x: rx + 1, y: cy + 7 },
+  );
   return {
+    along,
     path: `M${round(rx)},${round(cy - 7)}C${round(rx + 26)},${round(cy - 20)} ${round(rx + 26)},${round(cy + 20)} ${round(rx + 1)},${round(cy + 7)}`,
     labelX: round(rx + 24),
     labelY: round(cy - 16),
@@ -126,7 +150,9 @@ function directCurve(s: PlacedBlock, sx: number, t: PlacedBlock, tx: number): Dr
   const sy = s.y + s.block.height;
   const ty = t.y;
   const dy = Math.max(12, (ty - sy) / 2);
+  const along = curvePoints({ x: sx, y: sy }, { x: sx, y: sy + dy }, { x: tx, y: ty - dy }, { x: tx, y: ty });
   return {
+    along,
     path: `M${round(sx)},${round(sy)}C${round(sx)},${round(sy + dy)} ${round(tx)},${round(ty - dy)} ${round(tx)},${round(ty)}`,
     labelX: round((sx + tx) / 2),
     labelY: round((sy + ty) / 2 + 3),
@@ -158,31 +184,17 @@ function lanePath(m: Routed, s: PlacedBlock, t: PlacedBlock, lca: PlacedBlock, l
     `H${round(sx + out)}V${round(leaveY)}H${round(lx)}V${round(arriveY)}`,
     `H${round(tx + out)}V${round(ty)}H${round(tx)}`,
   ].join('');
+  const corners = [
+    { x: sx + out, y: leaveY },
+    { x: lx, y: leaveY },
+    { x: lx, y: arriveY },
+    { x: tx + out, y: arriveY },
+  ];
   return {
     path,
+    along: segmentPoints(corners),
     labelX: round(left ? lx + 4 : lx - 4),
     labelY: round((leaveY + arriveY) / 2),
     labelAnchor: left ? 'start' : 'end',
   };
-}
-
-function labelBox(e: TransitionEdge): Box {
-  const width = Math.max(...e.events.map((event) => monoWidth(event, CHART_FONT.label)));
-  const top = e.labelY - ((e.events.length - 1) * LABEL_LINE) / 2 - 9;
-  return {
-    x0: e.labelX - width / 2,
-    x1: e.labelX + width / 2,
-    y0: top,
-    y1: top + e.events.length * LABEL_LINE,
-  };
-}
-
-/** spreadLabels keeps straight arrows' labels in view: where two would meet, the later one moves down. */
-function spreadLabels(routedEdges: readonly TransitionEdge[]): TransitionEdge[] {
-  const direct = routedEdges.filter((e) => e.route === 'direct');
-  const shifts = avoidOverlaps(direct.map(labelBox), 2);
-  return routedEdges.map((e) => {
-    const shift = shifts[direct.indexOf(e)] ?? 0;
-    return shift === 0 ? e : { ...e, labelY: round(e.labelY + shift) };
-  });
 }

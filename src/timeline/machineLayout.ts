@@ -12,9 +12,11 @@ import {
 } from './machineShapes.ts';
 import { chartTransitions } from './machineTransitions.ts';
 import { measureBlock, placeBlocks, type PlacedBlock } from './measureBlock.ts';
+import { chartObstacles, placeEdgeLabels } from './placeEdgeLabels.ts';
 
 export * from './machineShapes.ts';
 export { machineTransitions, type MachineTransition } from './machineTransitions.ts';
+export { edgeLabelBox, chartObstacles } from './placeEdgeLabels.ts';
 export { activeStates, lastStep, stepPath, withAncestors, type LastStep } from './chartState.ts';
 
 const round = round1;
@@ -28,13 +30,21 @@ export function layoutMachine(machine: AnyStateMachine): MachineLayout {
   const root = measureBlock(machine.root, null, transitions);
   const placed = placeBlocks(root);
   const byId = new Map(placed.map((p) => [p.block.id, p]));
+  const boxes = stateBoxes(placed, machine.id);
+  const notes = noteBlocks(placed);
+  const labelled = placeEdgeLabels(
+    chartEdges(transitions.drawn, byId),
+    chartObstacles(boxes, notes),
+    root.width,
+    root.height,
+  );
   return {
     id: machine.id,
-    width: round(root.width),
+    width: round(labelled.width),
     height: round(root.height),
-    boxes: stateBoxes(placed, machine.id),
-    edges: chartEdges(transitions.drawn, byId),
-    notes: noteBlocks(placed),
+    boxes,
+    edges: labelled.edges,
+    notes,
   };
 }
 

@@ -2,7 +2,7 @@
 // by side, and a compound state stacks its children in layers, with lanes at the sides for the long arrows.
 import type { AnyStateNode } from 'xstate';
 import { type ChartTransitions, groupNotes, isDirect, type MachineTransition } from './machineTransitions.ts';
-import { CHART_FONT, CHART_SIZES as S, NOTE_LINE, type StateKind } from './machineShapes.ts';
+import { CHART_FONT, CHART_SIZES as S, LABEL_LINE, NOTE_LINE, type StateKind } from './machineShapes.ts';
 import { monoWidth } from './monoWidth.ts';
 import { childToward, childrenOf, commonAncestor, idOf, lastKey } from './statePaths.ts';
 
@@ -138,7 +138,8 @@ function compoundBlock(
   const contentWidth = Math.max(leftSpace + rowsWidth + rightSpace, noteWidth);
   const width = Math.max(headerWidth, contentWidth + 2 * S.pad);
   const rowsLeft = S.pad + leftSpace + (width - 2 * S.pad - leftSpace - rightSpace - rowsWidth) / 2;
-  const { children, bottom } = stackRows(blocks, rows, centre, rowsLeft, minX);
+  const gaps = rowGaps(id, levelEdges, index, layer, rows.length);
+  const { children, bottom } = stackRows(blocks, rows, centre, rowsLeft, minX, gaps);
   const notesTop = bottom + (notes.length > 0 ? 10 : 0);
   const height = notesTop + (notes.length > 0 ? (noteLines + 1) * NOTE_LINE : 0) + S.pad;
   return {
@@ -311,19 +312,49 @@ function stackRows(
   centre: ReadonlyMap<number, number>,
   rowsLeft: number,
   minX: number,
+  gaps: readonly number[],
 ): { children: PlacedChild[]; bottom: number } {
   const children: PlacedChild[] = [];
   let y = S.header;
-  for (const row of rows) {
+  rows.forEach((row, r) => {
     const rowHeight = Math.max(...row.map((i) => (blocks[i] as Block).height));
     for (const i of row) {
       const block = blocks[i] as Block;
       const cx = rowsLeft + (centre.get(i) as number) - minX;
       children.push({ block, dx: cx - block.width / 2, dy: y + (rowHeight - block.height) / 2 });
     }
-    y += rowHeight + S.layerGap;
+    y += rowHeight + (r < rows.length - 1 ? (gaps[r] ?? S.layerGap) : 0);
+  });
+  return { children, bottom: y };
+}
+
+/**
+ * rowGaps is the room under each row: the usual gap, or more where the straight arrows down to the next row carry
+ * labels of several lines (one a transition), so their labels fit between the rows instead of over the states.
+ */
+function rowGaps(
+  id: string,
+  edges: readonly MachineTransition[],
+  index: ReadonlyMap<string, number>,
+  layer: readonly number[],
+  rowCount: number,
+): number[] {
+  const events = new Map<string, Set<string>>();
+  const below = new Map<string, number>();
+  for (const e of edges) {
+    const a = index.get(childToward(id, e.source) ?? '');
+    const b = index.get(childToward(id, e.target) ?? '');
+    if (a === undefined || b === undefined) continue;
+    const from = layer[a] as number;
+    if (!isDirect(id, e, (layer[b] as number) - from)) continue;
+    const key = `${e.source}>${e.target}`;
+    events.set(key, (events.get(key) ?? new Set()).add(e.event));
+    below.set(key, from);
   }
-  return { children, bottom: y - S.layerGap };
+  // The labels of a gap's arrows may have to stand one above another.
+  const lines = Array.from({ length: rowCount }, () => 0);
+  for (const [key, row] of below) lines[row] = (lines[row] ?? 0) + (events.get(key)?.size ?? 1);
+  return lines.map((n) => Math.max(S.layerGap, n * (LABEL_LINE + 2) + 2 * S.corridor));
 }
 
 /** PlacedBlock is a block at its place in the whole chart, `depth` levels below the root. */

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { tcpMachine } from '../../../src/net/tcpMachine.ts';
+import { PROTOCOLS } from '../../../src/protocols/registry.ts';
 import { smtpClientMachine } from '../../../src/protocols/smtp/smtpClientMachine.ts';
 import { smtpServerMachine } from '../../../src/protocols/smtp/smtpServerMachine.ts';
 import {
   activeStates,
+  chartObstacles,
+  edgeLabelBox,
   lastStep,
   layoutMachine,
   machineTransitions,
@@ -44,6 +47,16 @@ function overlap(a: StateBox, b: StateBox): boolean {
 }
 
 const MACHINES = { smtpServerMachine, smtpClientMachine, tcpMachine } as const;
+
+/** Every chart the lab draws: each protocol's client and server machines, and TCP's. */
+const CHARTS: [string, AnyStateMachine][] = [
+  ...Object.values(PROTOCOLS).flatMap((p) =>
+    [p.clientMachine, p.serverMachine].flatMap((m) =>
+      m === null ? [] : [[m.id, m] as [string, AnyStateMachine]],
+    ),
+  ),
+  ['tcp', tcpMachine],
+];
 
 describe('the state chart layout', () => {
   it('draws every state of the SMTP server machine exactly once', () => {
@@ -85,6 +98,33 @@ describe('the state chart layout', () => {
           if (siblings(a, b)) expect(overlap(a, b), `${a.id} / ${b.id}`).toBe(false);
     });
   }
+
+  for (const [name, machine] of CHARTS)
+    it(`keeps every arrow's label off the states, container names, notes and other labels, in ${name}`, () => {
+      const layout = layoutMachine(machine);
+      const obstacles = chartObstacles(layout.boxes, layout.notes);
+      const labels = layout.edges.map((e) => ({
+        id: e.id,
+        shown: e.route === 'direct',
+        box: edgeLabelBox(e.events, e.labelX, e.labelY, e.labelAnchor),
+      }));
+      const meets = (a: { x0: number; x1: number; y0: number; y1: number }, b: typeof a) =>
+        a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+      const covered = labels.flatMap((l) =>
+        obstacles.flatMap((o, i) => (meets(l.box, o) ? [`${l.id} on obstacle ${i}`] : [])),
+      );
+      // Straight arrows' labels always show; a lane's or a loop's shows on hover, alone beside those.
+      const crowded = labels.flatMap((l, i) =>
+        labels
+          .slice(i + 1)
+          .flatMap((m) => ((l.shown || m.shown) && meets(l.box, m.box) ? [`${l.id} on ${m.id}`] : [])),
+      );
+      expect([...covered, ...crowded]).toEqual([]);
+      for (const l of labels) {
+        expect(l.box.x0, l.id).toBeGreaterThanOrEqual(0);
+        expect(l.box.x1, l.id).toBeLessThanOrEqual(layout.width);
+      }
+    });
 
   it('reads every transition that changes state from the machine itself, guards and timers named', () => {
     const transitions = machineTransitions(tcpMachine);

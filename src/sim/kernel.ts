@@ -131,14 +131,21 @@ export class Kernel implements NetEnvironment {
   }
 
   // The same short text recurs across thousands of events, each time as a string of its own: a reply or command
-  // line, the segment that carries it, a deferral's reason, a nested machine's state name. A field equal to a text
-  // kept before is given the kept string, so the trace holds each such text once. Only these fields are looked up:
-  // hashing every string of every event cost more than the stamping itself, for texts that are mostly constants.
+  // line, the segment that carries it, a reply's catalogue id, the verb it answers and the extension an EHLO line
+  // names, a deferral's reason, a nested machine's state name. A field equal to a text kept before is given the
+  // kept string, so the trace holds each such text once. Only these fields are looked up: hashing every string of
+  // every event cost more than the stamping itself, for texts that are mostly constants.
   #intern(event: EmittedEvent): void {
     switch (event.kind) {
-      case 'app.line':
+      case 'app.line': {
         event.line = this.#kept(event.line);
+        // Set only on the lines whose facts have them; an absent field stays absent.
+        const facts = event as { reply?: string; answers?: string; extension?: string };
+        if (facts.reply !== undefined) facts.reply = this.#kept(facts.reply);
+        if (facts.answers !== undefined) facts.answers = this.#kept(facts.answers);
+        if (facts.extension !== undefined) facts.extension = this.#kept(facts.extension);
         break;
+      }
       case 'tcp.segment':
       case 'udp.datagram':
         event.payload = this.#kept(event.payload);

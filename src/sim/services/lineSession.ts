@@ -8,6 +8,7 @@ import { onSentLine } from '../../protocols/sentLines.ts';
 import { LineFramer, type SplitFramedLine } from '../../protocols/shared/lineFramer.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { EmittedEvent, Protocol } from '../trace.ts';
+import { lineEvent } from './lineEvent.ts';
 
 /** LineSessionOptions say who speaks, which protocol, and how long a line may be before it is `overlong`. */
 export interface LineSessionOptions {
@@ -72,26 +73,7 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
   onSentLine(actor, (emitted) => {
     if (!open) return;
     const text = octetsToUtf8(emitted.line);
-    // A server's facts always name a catalogued reply; a client's never do.
-    const facts = emitted.facts;
-    const conn = socket.conn;
-    if ('reply' in facts)
-      emit({ kind: 'app.line', conn, host, protocol, line: text, from: 'server', ...facts });
-    // Message text, most of a mail trace's lines, is built whole with the stamp's slots (see Emitted): fields
-    // after a spread would lie outside the object.
-    else if ('content' in facts && facts.content !== 'header')
-      emit({
-        kind: 'app.line',
-        conn,
-        host,
-        protocol,
-        line: text,
-        from: 'client',
-        content: facts.content,
-        t: 0,
-        seq: UNSTAMPED,
-      });
-    else emit({ kind: 'app.line', conn, host, protocol, line: text, from: 'client', ...facts });
+    emit(lineEvent(socket.conn, host, protocol, text, emitted.facts));
     if (pending !== null) pending.push(`${emitted.line}\r\n`);
     else socket.write(`${emitted.line}\r\n`);
   });

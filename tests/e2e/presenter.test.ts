@@ -121,6 +121,35 @@ describe('presenter mode at 1280×720', () => {
     await page.close();
   });
 
+  it('keeps the cursor’s time whole inside the plot at both ends of the six-day bounce, in Korean', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?scenario=bounce&lang=ko`);
+    await page.keyboard.press('p');
+    await page.locator('.presenter-bar').waitFor();
+    const label = page.locator('#timeline .cursor-label');
+    const plot = page.locator('#timeline .axis-line');
+    const seen: string[] = [];
+    for (const key of ['Home', 'PageDown', 'End']) {
+      await page.keyboard.press(key);
+      await label.waitFor();
+      const [text, box, axis] = [
+        (await label.textContent()) ?? '',
+        await label.boundingBox(),
+        await plot.boundingBox(),
+      ];
+      if (box === null || axis === null) throw new Error('no cursor label or axis');
+      seen.push(text);
+      expect(box.x, `${key}: ${text}`).toBeGreaterThanOrEqual(axis.x - 0.5);
+      expect(box.x + box.width, `${key}: ${text}`).toBeLessThanOrEqual(axis.x + axis.width + 0.5);
+      // At least 18 px on the screen, as all of a presenter's text.
+      expect(box.height).toBeGreaterThanOrEqual(18);
+    }
+    // The end is six days in: the longest the label gets.
+    expect(seen.at(-1)).toMatch(/^6d /);
+    await page.screenshot({ path: `${SCREENSHOTS}presenter-bounce-end-ko.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('steps with the clicker’s keys and arrows, never scrolls the bar away, and leaves with P and Esc', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?scenario=textbook&lang=en`);
     await page.keyboard.press('P');

@@ -121,7 +121,7 @@ describe('presenter mode at 1280×720', () => {
     await page.close();
   });
 
-  it('keeps the cursor’s time whole inside the plot at both ends of the six-day bounce, in Korean', async () => {
+  it('keeps the cursor’s time and the quiet spells’ captions whole inside the plot on the six-day bounce, in Korean', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?scenario=bounce&lang=ko`);
     await page.keyboard.press('p');
     await page.locator('.presenter-bar').waitFor();
@@ -145,6 +145,18 @@ describe('presenter mode at 1280×720', () => {
     }
     // The end is six days in: the longest the label gets.
     expect(seen.at(-1)).toMatch(/^6d /);
+    // The quiet spells' captions above the plot keep inside it too, the last one at its right end included.
+    const axis = await plot.boundingBox();
+    const captions = await page.locator('#timeline .break-caption').all();
+    expect(captions.length).toBeGreaterThan(0);
+    for (const caption of captions) {
+      const box = await caption.boundingBox();
+      const text = (await caption.textContent()) ?? '';
+      expect(box?.x ?? -1, text).toBeGreaterThanOrEqual((axis?.x ?? 0) - 0.5);
+      expect((box?.x ?? 0) + (box?.width ?? Infinity), text).toBeLessThanOrEqual(
+        (axis?.x ?? 0) + (axis?.width ?? 0) + 0.5,
+      );
+    }
     await page.screenshot({ path: `${SCREENSHOTS}presenter-bounce-end-ko.png` });
     expect(errors).toEqual([]);
     await page.close();

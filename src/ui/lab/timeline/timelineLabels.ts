@@ -1,5 +1,6 @@
 // The words the timeline puts on what it draws — glyphs, connections, outages, lanes, breaks and the zoom level —
 // for tooltips and screen readers, in the reader's language. Pure: the components only show them.
+import { monoWidth } from '../../../timeline/monoWidth.ts';
 import { protocolTitle } from '../../../sim/protocolForPort.ts';
 import type { TraceEvent } from '../../../sim/trace.ts';
 import type {
@@ -115,23 +116,31 @@ export interface BreakCaption {
   readonly to: number;
 }
 
+/** CAPTION_SIZE is a break caption's font size in the lab and on a projector (no text under 15 units there). */
+export const CAPTION_SIZE = { lab: 13, presenter: 15 } as const;
+
 /**
- * breakCaptions words each break in the plot; one that would overlap the caption before it is left out, and one
- * inside a folded retry run too, since the run's band says how long the waits were.
+ * breakCaptions words each break in the plot, at `size` units; one that would overlap the caption before it is
+ * left out, and one inside a folded retry run too, since the run's band says how long the waits were. A caption
+ * near either end of the plot moves in until it is whole.
  */
 export function breakCaptions(
   breaks: readonly TimelineBreak[],
   plot: PlotArea,
   duration: (ms: number) => string,
+  size: number = CAPTION_SIZE.lab,
 ): BreakCaption[] {
   const out: BreakCaption[] = [];
   let lastEnd = -Infinity;
   for (const b of breaks) {
     if (b.folded) continue;
     const label = duration(b.to - b.from);
-    const x = (b.x0 + b.x1) / 2;
-    const half = label.length * 3.8 + 6;
-    if (x - half < lastEnd || x < plot.left || x > plot.right) continue;
+    const middle = (b.x0 + b.x1) / 2;
+    // Italic sans is narrower than the monospace cells, so this is room enough.
+    const half = monoWidth(label, size) / 2 + 4;
+    if (middle < plot.left || middle > plot.right) continue;
+    const x = Math.min(Math.max(middle, plot.left + half), plot.right - half);
+    if (x - half < lastEnd) continue;
     out.push({ x, label, from: b.from, to: b.to });
     lastEnd = x + half;
   }

@@ -12,6 +12,7 @@ import { HttpFramer } from '../../protocols/http/messageFramer.ts';
 import { onSentLine } from '../../protocols/sentLines.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { EmittedEvent } from '../trace.ts';
+import { lineEvent } from './lineEvent.ts';
 import { stateName } from './lineSession.ts';
 
 /** HttpSessionOptions say who speaks, on which side, and under which name the machine's chart is traced. */
@@ -124,27 +125,7 @@ export function bindHttpSession(
   onSentLine(actor, (sent) => {
     if (!open) return;
     const text = octetsToUtf8(sent.line);
-    const facts = sent.facts;
-    if ('reply' in facts)
-      emit({
-        kind: 'app.line',
-        conn: socket.conn,
-        host,
-        protocol: 'http',
-        line: text,
-        from: 'server',
-        ...facts,
-      });
-    else
-      emit({
-        kind: 'app.line',
-        conn: socket.conn,
-        host,
-        protocol: 'http',
-        line: text,
-        from: 'client',
-        ...facts,
-      });
+    emit(lineEvent(socket.conn, host, 'http', text, sent.facts));
     write(`${sent.line}\r\n`);
   });
   actor.on('body.expect', (event: { framing: BodyFraming }) => framer.expectBody(event.framing));

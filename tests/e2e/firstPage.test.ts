@@ -65,6 +65,7 @@ describe('the first page', () => {
     for (const lazy of [
       'lessons',
       'lessonRuntime',
+      'inspectorText',
       'FaultPanel',
       'TranscriptLines',
       'SequenceDiagram',
@@ -85,6 +86,10 @@ describe('the first page', () => {
     await page.getByRole('tab', { name: 'Faults' }).click();
     await page.getByRole('tabpanel').getByRole('heading', { name: 'Faults' }).first().waitFor();
     expect(chunks).toContain('FaultPanel');
+    // The inspector's words come with its panel (the transcript's frame has its own few).
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByRole('tabpanel').getByRole('heading', { name: 'Inspector' }).first().waitFor();
+    expect(chunks).toContain('inspectorText');
     expect(errors).toEqual([]);
     await page.close();
   });

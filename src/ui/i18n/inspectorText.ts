@@ -1,5 +1,6 @@
-// What the transcript, the state charts and the inspector say, in each language. Protocol lines, header names
-// and state names stay as they are on the wire and in the code; only the words around them are translated.
+// What the state charts and the inspector say, in each language (the transcript's are in transcriptText.ts).
+// Protocol lines, header names and state names stay as they are on the wire and in the code; only the words
+// around them are translated.
 import { PROTOCOLS, type ProtocolName } from '../../protocols/registry.ts';
 import type { EnvelopeSource } from '../lab/messageView.ts';
 import type { Localized } from './languageContext.ts';
@@ -22,18 +23,8 @@ export type QueueKind =
   | 'queue.bounced'
   | 'queue.removed';
 
-/** InspectorText is the catalogue of the transcript, state chart and inspector panels. */
+/** InspectorText is the catalogue of the state chart and inspector panels. */
 export interface InspectorText {
-  readonly transcript: {
-    readonly title: string;
-    readonly noConnection: string;
-    readonly empty: string;
-    readonly connection: (client: string, server: string) => string;
-    readonly notYet: string;
-    readonly meaning: string;
-    readonly next: string;
-    readonly select: (line: string) => string;
-  };
   readonly charts: {
     readonly title: string;
     readonly noConnection: string;
@@ -194,19 +185,9 @@ export interface InspectorText {
   };
 }
 
-/** inspectorText is the transcript, chart and inspector catalogue in every language. */
+/** inspectorText is the chart and inspector catalogue in every language. */
 export const inspectorText: Localized<InspectorText> = {
   en: {
-    transcript: {
-      title: 'Transcript',
-      noConnection: 'Pick a connection to read what its two ends said.',
-      empty: 'Nothing has been said on this connection.',
-      connection: (client, server) => `${client} → ${server}`,
-      notYet: 'not yet at the cursor',
-      meaning: 'Meaning',
-      next: 'Next',
-      select: (line) => `Select “${line}”`,
-    },
     charts: {
       title: 'State machines',
       noConnection: 'Pick a connection to see the state machines of its two ends.',
@@ -393,16 +374,6 @@ export const inspectorText: Localized<InspectorText> = {
     },
   },
   ko: {
-    transcript: {
-      title: '대화 기록',
-      noConnection: '연결을 고르면 양쪽이 주고받은 말을 볼 수 있습니다.',
-      empty: '이 연결에서는 아직 주고받은 말이 없습니다.',
-      connection: (client, server) => `${client} → ${server}`,
-      notYet: '커서 이후',
-      meaning: '의미',
-      next: '다음',
-      select: (line) => `“${line}” 선택`,
-    },
     charts: {
       title: '상태 기계',
       noConnection: '연결을 고르면 양쪽 끝의 상태 기계를 볼 수 있습니다.',

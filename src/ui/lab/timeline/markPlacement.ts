@@ -103,23 +103,37 @@ export function breakLook(step: Steady<TimelineBreak>): BreakLook {
   return { face: step.face, shown: step.at.x1 - step.at.x0 >= 3 };
 }
 
-// The values last written to each element, so that what did not move is not written (a write restyles it).
-const written = new WeakMap<Element, Map<string, string>>();
+// The numbers last written to each element, by slot, so that what did not move is not written (a write restyles
+// the element). Lengths are set through the SVG DOM (`baseVal`), which takes a number where an attribute would
+// take a string to format and parse again: a zoom step of a long trace writes thousands of them.
+const written = new WeakMap<Element, Float64Array>();
 
-function put(el: Element | undefined, name: string, value: number | string): void {
-  if (el === undefined) return;
+function slots(el: Element): Float64Array {
   let values = written.get(el);
-  if (values === undefined) written.set(el, (values = new Map()));
-  const text = String(value);
-  if (values.get(name) === text) return;
-  values.set(name, text);
-  el.setAttribute(name, text);
+  if (values === undefined) written.set(el, (values = new Float64Array(4).fill(Number.NaN)));
+  return values;
 }
 
+function setLength(length: SVGAnimatedLength, values: Float64Array, slot: number, value: number): void {
+  if (values[slot] === value) return;
+  values[slot] = value;
+  length.baseVal.value = value;
+}
+
+function put(el: Element | undefined, slot: number, name: string, value: number): void {
+  if (el === undefined) return;
+  const values = slots(el);
+  if (values[slot] === value) return;
+  values[slot] = value;
+  el.setAttribute(name, String(value));
+}
+
+// A mark's `<g>` keeps its place in keyboard order in slot 0 and its tabindex in slot 3 (a glyph's 1 and 2 are
+// where it stands).
 function putFocus(el: Element | undefined, at: object, view: MarkView): void {
   const index = view.focusOf(at);
-  put(el, 'data-focus', index);
-  put(el, 'tabindex', index === view.focusIndex ? 0 : -1);
+  put(el, 0, 'data-focus', index);
+  put(el, 3, 'tabindex', index === view.focusIndex ? 0 : -1);
 }
 
 /**
@@ -143,10 +157,7 @@ export function placeConns(
     const mid = (at.y0 + at.y1) / 2;
     const kids = g.children;
     let k = 1;
-    const hit = kids[k++];
-    put(hit, 'x', at.x0 - 3);
-    put(hit, 'y', at.y0 - M.tickLength);
-    put(hit, 'width', at.x1 - at.x0 + 6);
+    placeBar(kids[k++], at.x0 - 3, at.y0 - M.tickLength, at.x1 - at.x0 + 6);
     placeTail(kids[k++], at.xData, at.x1, mid);
     placeBar(kids[k++], at.x0, at.y0, Math.max(2, at.xData - at.x0));
     if (look.solid) {
@@ -154,31 +165,38 @@ export function placeConns(
       placeBar(kids[k++], at.x0, at.y0, Math.max(2, Math.min(parts.solidEnd, at.xData) - at.x0));
       if (look.dashes) placeTail(kids[k++], parts.dashStart, parts.dashEnd, mid);
     }
-    if (look.failEnd)
-      put(
-        kids[k++],
-        'd',
-        `M${at.x1 - 4},${at.y0 - 1}L${at.x1 + 4},${at.y1 + 1}M${at.x1 + 4},${at.y0 - 1}L${at.x1 - 4},${at.y1 + 1}`,
-      );
+    if (look.failEnd) {
+      const cross = kids[k++];
+      const d = `M${at.x1 - 4},${at.y0 - 1}L${at.x1 + 4},${at.y1 + 1}M${at.x1 + 4},${at.y0 - 1}L${at.x1 - 4},${at.y1 + 1}`;
+      if (cross !== undefined && cross.getAttribute('d') !== d) cross.setAttribute('d', d);
+    }
     if (look.labelled) {
       const label = kids[k];
-      put(label, 'x', Math.max(at.x0, view.plotLeft) + 5);
-      put(label, 'y', at.y1 - 3);
+      put(label, 0, 'x', Math.max(at.x0, view.plotLeft) + 5);
+      put(label, 1, 'y', at.y1 - 3);
     }
   });
 }
 
+// By tag name rather than instanceof, which tells nothing apart in a document without SVG's DOM classes.
+const isLine = (el: Element | undefined): el is SVGLineElement => el?.tagName === 'line';
+const isRect = (el: Element | undefined): el is SVGRectElement => el?.tagName === 'rect';
+
 function placeTail(line: Element | undefined, x1: number, x2: number, y: number): void {
-  put(line, 'x1', x1);
-  put(line, 'x2', x2);
-  put(line, 'y1', y);
-  put(line, 'y2', y);
+  if (!isLine(line)) return;
+  const values = slots(line);
+  setLength(line.x1, values, 0, x1);
+  setLength(line.x2, values, 1, x2);
+  setLength(line.y1, values, 2, y);
+  setLength(line.y2, values, 3, y);
 }
 
 function placeBar(rect: Element | undefined, x: number, y: number, width: number): void {
-  put(rect, 'x', x);
-  put(rect, 'y', y);
-  put(rect, 'width', width);
+  if (!isRect(rect)) return;
+  const values = slots(rect);
+  setLength(rect.x, values, 0, x);
+  setLength(rect.y, values, 1, y);
+  setLength(rect.width, values, 2, width);
 }
 
 /**
@@ -190,12 +208,19 @@ export function placeGlyphs(group: Element, steps: readonly Steady<GlyphMark>[],
   let k = 0;
   for (const { face, at } of steps) {
     const g = kids[k++];
-    put(g, 'transform', `translate(${at.x},${at.y})`);
+    if (g !== undefined) {
+      const values = slots(g);
+      if (values[1] !== at.x || values[2] !== at.y) {
+        values[1] = at.x;
+        values[2] = at.y;
+        g.setAttribute('transform', `translate(${at.x},${at.y})`);
+      }
+    }
     putFocus(g, at, view);
     if (face.count > 1) {
       const count = kids[k++];
-      put(count, 'x', at.x + 8);
-      put(count, 'y', at.y - 6);
+      put(count, 0, 'x', at.x + 8);
+      put(count, 1, 'y', at.y - 6);
     }
   }
 }
@@ -212,9 +237,7 @@ export function placeBreaks(
   steps.forEach(({ at }, i) => {
     if (looks[i]?.shown !== true) return;
     const rect = kids[k++];
-    put(rect, 'x', at.x0);
-    put(rect, 'y', view.plotTop - 20);
-    put(rect, 'width', at.x1 - at.x0);
-    put(rect, 'height', view.plotBottom - view.plotTop + 20);
+    placeBar(rect, at.x0, view.plotTop - 20, at.x1 - at.x0);
+    if (isRect(rect)) setLength(rect.height, slots(rect), 3, view.plotBottom - view.plotTop + 20);
   });
 }

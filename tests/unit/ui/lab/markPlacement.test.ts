@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 // markPlacement moves the timeline's marks on a zoom step by writing their coordinates onto the elements Svelte
 // drew, and tells Svelte which parts of a connection show; a step that moved nothing writes nothing.
 import { describe, expect, it } from 'vitest';
@@ -44,25 +43,57 @@ const view = (over: Partial<MarkView> = {}): MarkView => ({
   ...over,
 });
 
-const SVG = 'http://www.w3.org/2000/svg';
+/** Shape stands in for an SVG element: its attributes, its lengths (as `baseVal`) and a tally of writes to both. */
+class Shape {
+  readonly attributes = new Map<string, string>();
+  readonly children: Shape[] = [];
+  readonly tally: { writes: number };
+  [length: string]: unknown;
 
-/** drawConn builds the elements TimelineMarks draws for a connection with these parts, in its order. */
-function drawConn(parts: readonly string[]): SVGGElement {
-  const g = document.createElementNS(SVG, 'g');
-  for (const tag of ['title', 'rect', 'line', 'rect', ...parts]) g.append(document.createElementNS(SVG, tag));
-  return g;
+  constructor(
+    readonly tagName: string,
+    tally: { writes: number },
+  ) {
+    this.tally = tally;
+    const lengths = { rect: ['x', 'y', 'width', 'height'], line: ['x1', 'x2', 'y1', 'y2'] }[tagName] ?? [];
+    for (const name of lengths) {
+      let value = 0;
+      this[name] = {
+        baseVal: {
+          get value() {
+            return value;
+          },
+          set value(next: number) {
+            tally.writes++;
+            value = next;
+          },
+        },
+      };
+    }
+  }
+
+  setAttribute(name: string, value: string): void {
+    this.tally.writes++;
+    this.attributes.set(name, value);
+  }
+
+  getAttribute(name: string): string | null {
+    return this.attributes.get(name) ?? null;
+  }
+
+  length(name: string): number {
+    return (this[name] as { baseVal: { value: number } }).baseVal.value;
+  }
 }
 
-function counted(group: Element): { writes: number } {
+/** drawConn builds the shapes TimelineMarks draws for a connection with these parts, in its order. */
+function drawConn(parts: readonly string[]): { group: Element; g: Shape; tally: { writes: number } } {
   const tally = { writes: 0 };
-  for (const el of group.querySelectorAll('*')) {
-    const write = el.setAttribute.bind(el);
-    el.setAttribute = (name, value) => {
-      tally.writes++;
-      write(name, value);
-    };
-  }
-  return tally;
+  const group = new Shape('g', tally);
+  const g = new Shape('g', tally);
+  group.children.push(g);
+  for (const tag of ['title', 'rect', 'line', 'rect', ...parts]) g.children.push(new Shape(tag, tally));
+  return { group: group as unknown as Element, g, tally };
 }
 
 describe('connLook', () => {
@@ -99,30 +130,28 @@ describe('SteadyLooks', () => {
 
 describe('placeConns', () => {
   it('writes each part of a connection where its step puts it', () => {
-    const group = document.createElementNS(SVG, 'g');
-    const g = drawConn(['line', 'rect', 'text']);
-    group.append(g);
+    const { group, g } = drawConn(['line', 'rect', 'text']);
     const step = { face: conn(), at: conn() };
     placeConns(group, [step], [connLook(step, view({ clipX: 300 }))], view({ clipX: 300 }));
-    const [, hit, fadedTail, fadedBar, tail, bar, label] = [...g.children];
-    expect(hit?.getAttribute('x')).toBe('197');
-    expect(hit?.getAttribute('width')).toBe('306');
-    expect([fadedTail?.getAttribute('x1'), fadedTail?.getAttribute('x2')]).toEqual(['400', '500']);
-    expect(fadedBar?.getAttribute('width')).toBe('200');
+    const [, hit, fadedTail, fadedBar, tail, bar, label] = g.children;
+    expect([hit?.length('x'), hit?.length('y'), hit?.length('width')]).toEqual([197, 24, 306]);
+    expect([fadedTail?.length('x1'), fadedTail?.length('x2'), fadedTail?.length('y1')]).toEqual([
+      400, 500, 36.5,
+    ]);
+    expect(fadedBar?.length('width')).toBe(200);
     // Solid up to the cursor at 300: the bar stops there and its tail has not begun.
-    expect(bar?.getAttribute('width')).toBe('100');
-    expect([tail?.getAttribute('x1'), tail?.getAttribute('x2')]).toEqual(['400', '400']);
+    expect(bar?.length('width')).toBe(100);
+    expect([tail?.length('x1'), tail?.length('x2')]).toEqual([400, 400]);
     expect([label?.getAttribute('x'), label?.getAttribute('y')]).toEqual(['205', '40']);
-    expect(g.getAttribute('tabindex')).toBe('0');
+    expect([g.getAttribute('data-focus'), g.getAttribute('tabindex')]).toEqual(['0', '0']);
   });
 
   it('writes nothing again for a connection that did not move, and only what moved for one that did', () => {
-    const group = document.createElementNS(SVG, 'g');
-    group.append(drawConn(['line', 'rect', 'text']));
+    const { group, tally } = drawConn(['line', 'rect', 'text']);
     const step = { face: conn(), at: conn() };
     const look = connLook(step, view());
     placeConns(group, [step], [look], view());
-    const tally = counted(group);
+    tally.writes = 0;
     placeConns(group, [step], [look], view());
     expect(tally.writes).toBe(0);
     const moved = { face: step.face, at: conn({ x0: 190, xData: 390, x1: 490 }) };
@@ -144,19 +173,17 @@ describe('placeGlyphs', () => {
       y: 40,
       count,
     });
-    const group = document.createElementNS(SVG, 'g');
-    group.append(
-      document.createElementNS(SVG, 'g'),
-      document.createElementNS(SVG, 'g'),
-      document.createElementNS(SVG, 'text'),
-    );
+    const tally = { writes: 0 };
+    const group = new Shape('g', tally);
+    group.children.push(new Shape('g', tally), new Shape('g', tally), new Shape('text', tally));
     const steps = [glyph(1, 200, 1), glyph(2, 260, 3)].map((g) => ({ face: g, at: g }));
-    placeGlyphs(group, steps, view({ focusOf: (at) => (at === steps[1]?.at ? 1 : 0), focusIndex: 1 }));
-    const [one, two, count] = [...group.children];
+    const focusOf = (at: object) => (at === steps[1]?.at ? 1 : 0);
+    placeGlyphs(group as unknown as Element, steps, view({ focusOf, focusIndex: 1 }));
+    const [one, two, count] = group.children;
     expect(one?.getAttribute('transform')).toBe('translate(200,40)');
     expect(one?.getAttribute('tabindex')).toBe('-1');
     expect(two?.getAttribute('transform')).toBe('translate(260,40)');
-    expect(two?.getAttribute('tabindex')).toBe('0');
+    expect([two?.getAttribute('data-focus'), two?.getAttribute('tabindex')]).toEqual(['1', '0']);
     expect([count?.getAttribute('x'), count?.getAttribute('y')]).toEqual(['268', '34']);
   });
 });

@@ -394,12 +394,30 @@ export type WebEvent =
       text: string;
       /** links are the page's links, as the browser would follow them: a target on its site and the link's text. */
       links: WebLink[];
+      /** forms are the page's forms that hold fields (absent when none), as the page filled them in. */
+      forms?: WebForm[];
     };
 
 /** WebLink is one link a page shows: where following it goes (a target on the site) and its text. */
 export interface WebLink {
   target: string;
   text: string;
+}
+
+/** WebForm is one form a page shows: where it posts (a target on its site) and its fields in page order. */
+export interface WebForm {
+  target: string;
+  fields: WebFormField[];
+}
+
+/**
+ * WebFormField is a field of a form with the value the page wrote into it: a text input, a textarea, or a hidden
+ * input (sent as it is). Password inputs are never listed, so no credential enters the trace.
+ */
+export interface WebFormField {
+  name: string;
+  type: 'text' | 'textarea' | 'hidden';
+  value: string;
 }
 
 /** Stamp is what the kernel adds to every event: the virtual time in ms and its position in the trace. */

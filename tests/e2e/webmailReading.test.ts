@@ -50,11 +50,32 @@ describe('reading webmail in the Read mail panel', () => {
     await link('Reply').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => shown.innerText(), { timeout: 10_000 }).toContain('Compose');
+    // The panel's fields show the page's reply form as the webmail filled it in: Alice, and "Re: " her subject.
     const form = page.getByRole('form', { name: '웹메일로 쓰기' });
-    await form.getByLabel('받는 사람').fill('alice@crepes.fr');
-    await form.getByLabel('제목').fill('Re: Lunch');
-    await form.getByLabel('본문').fill('케첩은 좋아요.');
-    await form.getByLabel('본문').press('Tab');
+    await expect
+      .poll(() => form.getByLabel('받는 사람').inputValue(), { timeout: 10_000 })
+      .toBe('Alice <alice@crepes.fr>');
+    expect(await form.getByLabel('제목').inputValue()).toBe('Re: Lunch');
+    expect(await form.getByLabel('본문').inputValue()).toContain('> Do you like ketchup?');
+    await expect.poll(() => form.innerText()).toContain('페이지의 양식에서 채웠습니다');
+    // Looked at in Korean at 1280x720 and as 200% zoom lays it out (640x360 CSS pixels): the fields fit the panel.
+    for (const [width, height, name] of [
+      [640, 360, 'zoom2'],
+      [1280, 720, '1280'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await form.scrollIntoViewIfNeeded();
+      const overflow = await form.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SCREENSHOTS}webmail-reply-form-ko-${name}.png` });
+    }
+    // By keyboard, Bob writes his answer above the quote and sends what the form holds.
+    await form.getByLabel('받는 사람').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('케첩은 좋아요.');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => shown.innerText(), { timeout: 10_000 }).toContain('Your message was sent.');
 

@@ -28,9 +28,9 @@ const GOLDEN: Readonly<Record<string, { events: number; json: string; pcap: stri
   'pop3-keep': { events: 525, json: '19db0974fc4d5952', pcap: '2aa930cf0c002715' },
   'imap-folders': { events: 710, json: '07a70bc81df973b3', pcap: 'ebbcb8f9b50f4f80' },
   'partial-fetch': { events: 265673, json: '1eb82729f11c6dae', pcap: 'c82dbc4b21959669' },
-  webmail: { events: 643, json: '9d6c6b434599492b', pcap: 'f5dbe234032c1e61' },
-  'webmail-send': { events: 1016, json: '7f6b5918c1325375', pcap: '2989a8ca895d9b1a' },
-  'push-vs-pull': { events: 779, json: 'be27f9c507548900', pcap: '49e9f39ac261d7f3' },
+  webmail: { events: 643, json: '22a0a20c3d4407ba', pcap: 'f5dbe234032c1e61' },
+  'webmail-send': { events: 1016, json: '975fee7b547ee7f4', pcap: '2989a8ca895d9b1a' },
+  'push-vs-pull': { events: 779, json: 'f78cf53f6afd87ec', pcap: '49e9f39ac261d7f3' },
 };
 
 function fingerprint(name: string): { events: number; json: string; pcap: string } {

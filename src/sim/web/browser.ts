@@ -12,7 +12,7 @@ import type { WebDraft } from '../input.ts';
 import { bindHttpSession, type HttpSessionHandle } from '../services/httpSession.ts';
 import { openConnection } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
-import type { WebAction, WebLink } from '../trace.ts';
+import type { WebAction, WebForm, WebFormField, WebLink } from '../trace.ts';
 import { CookieJar } from './cookieJar.ts';
 import { encodeForm } from './formEncoding.ts';
 import { parseSiteUrl, siteName, type SiteUrl } from './siteUrl.ts';
@@ -46,13 +46,6 @@ interface Navigation {
   readonly fill?: () => string;
 }
 
-// A form of the page open now: where it posts (a target on the site) and its hidden fields, which a browser sends
-// with what the person typed (HTML §4.10.5.1.1: hidden inputs are submitted as they are).
-interface PageForm {
-  readonly target: string;
-  readonly hidden: readonly (readonly [string, string])[];
-}
-
 interface PageLoad {
   readonly action: WebAction;
   requests: number;
@@ -81,7 +74,7 @@ export class Browser {
   readonly #cache = new Set<string>();
   readonly #queue: Navigation[] = [];
   #current: SiteUrl | null = null;
-  #forms: readonly PageForm[] = [];
+  #forms: readonly WebForm[] = [];
   #conn: Connection | null = null;
   #busy = false;
 
@@ -134,7 +127,10 @@ export class Browser {
       '/send',
       'POST',
       () => {
-        const hidden = this.#forms.find((form) => form.target === '/send')?.hidden ?? [];
+        const form = this.#forms.find((f) => f.target === '/send');
+        const hidden = (form?.fields ?? []).flatMap(({ name, type, value }) =>
+          type === 'hidden' ? [[name, value] as const] : [],
+        );
         const sameParent = hidden.some(([name, value]) => name === 'in-reply-to' && value === asked);
         const kept = hidden.filter(
           ([name]) =>
@@ -240,6 +236,7 @@ export class Browser {
       detail: failure ?? `${response?.status ?? ''} ${response?.reason ?? ''}`.trim(),
       text: shown?.text ?? '',
       links: shown?.links ?? [],
+      ...(shown === null || shown.forms.length === 0 ? {} : { forms: shown.forms }),
     });
     this.#busy = false;
     this.#next();
@@ -420,12 +417,15 @@ function title(html: string): string | null {
 // A page's text is bounded, so a huge page cannot swell the trace.
 const MAX_TEXT = 16_384;
 const MAX_LINKS = 200;
+const MAX_FORMS = 20;
+// The input types a person types text into (HTML §4.10.5); others are not fields the panel can show.
+const TEXT_INPUTS = new Set(['text', 'email', 'search', 'url', 'tel']);
 
 interface Rendered {
   readonly title: string | null;
   readonly text: string;
   readonly links: WebLink[];
-  readonly forms: PageForm[];
+  readonly forms: WebForm[];
 }
 
 // What the browser shows of an HTML page: its title, its text a line per block (script, style, the head and
@@ -439,19 +439,13 @@ function rendered(html: string, base: SiteUrl): Rendered {
     if (url === null || siteName(url) !== siteName(base) || links.length >= MAX_LINKS) continue;
     links.push({ target: url.target, text: inline(match[2] ?? '') });
   }
-  const forms: PageForm[] = [];
+  const forms: WebForm[] = [];
   for (const match of visible.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form\s*>/gi)) {
     const action = attribute(match[1] ?? '', 'action');
     const url = action === null ? base : parseSiteUrl(action, base);
     if (url === null || siteName(url) !== siteName(base)) continue;
-    const hidden: [string, string][] = [];
-    for (const input of (match[2] ?? '').matchAll(/<input\b([^>]*)>/gi)) {
-      const tag = input[1] ?? '';
-      const name = attribute(tag, 'name');
-      if (attribute(tag, 'type')?.toLowerCase() === 'hidden' && name !== null)
-        hidden.push([name, attribute(tag, 'value') ?? '']);
-    }
-    forms.push({ target: url.target, hidden });
+    const fields = formFields(match[2] ?? '');
+    if (fields.length > 0 && forms.length < MAX_FORMS) forms.push({ target: url.target, fields });
   }
   const text = decodeEntities(
     visible
@@ -467,6 +461,30 @@ function rendered(html: string, base: SiteUrl): Rendered {
     .join('\n')
     .slice(0, MAX_TEXT);
   return { title: title(html), text, links, forms };
+}
+
+// A form's fields in page order, with the values the page wrote: inputs a person types into (no type, or a text
+// type), hidden inputs, and textareas, whose first newline is not part of the value (HTML §13.2.6.4.7). A password's
+// value is never taken, nor are buttons, checkboxes or files: the panel offers no such field.
+function formFields(markup: string): WebFormField[] {
+  const fields: WebFormField[] = [];
+  for (const match of markup.matchAll(/<input\b([^>]*)>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea\s*>/gi)) {
+    const tag = match[1] ?? match[2] ?? '';
+    const name = attribute(tag, 'name');
+    if (name === null) continue;
+    if (match[1] === undefined) {
+      const value = decodeEntities((match[3] ?? '').replace(/^\r?\n/, '')).slice(0, MAX_TEXT);
+      fields.push({ name, type: 'textarea', value });
+      continue;
+    }
+    const type = (attribute(tag, 'type') ?? 'text').toLowerCase();
+    const kind = type === 'hidden' ? 'hidden' : TEXT_INPUTS.has(type) ? 'text' : null;
+    // A hidden value is posted as it is, so it is kept whole; what a person sees is bounded like the page's text.
+    const value = attribute(tag, 'value') ?? '';
+    if (kind !== null)
+      fields.push({ name, type: kind, value: kind === 'hidden' ? value : value.slice(0, MAX_TEXT) });
+  }
+  return fields;
 }
 
 // An attribute's value in a tag's attribute text, written in double quotes as the webmail writes them.

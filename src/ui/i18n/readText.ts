@@ -77,6 +77,8 @@ export interface ReadText {
   webTo: string;
   webBody: string;
   webSend: string;
+  /** webFilled says the form's fields came from the page's own form (a reply's To and Subject). */
+  webFilled: string;
 }
 
 /** ReadFaultText is the words of the reading faults, in the fault panel beside each mail server's SMTP faults. */
@@ -191,6 +193,8 @@ export const readText: Localized<ReadText> = {
     webTo: 'To',
     webBody: 'Text',
     webSend: 'Send',
+    webFilled:
+      'Filled in from the page’s form: the sender to answer and “Re:” the subject. Change them if you like.',
   },
   ko: {
     title: '메일 읽기',
@@ -272,6 +276,8 @@ export const readText: Localized<ReadText> = {
     webTo: '받는 사람',
     webBody: '본문',
     webSend: '보내기',
+    webFilled:
+      '페이지의 양식에서 채웠습니다: 답할 보낸 사람과 “Re:”를 붙인 제목입니다. 필요하면 고쳐 쓰세요.',
   },
 };
 

@@ -4,7 +4,14 @@
 // protocol lines, so the panel shows what the device learnt and nothing it did not.
 import type { Mailbox } from '../../protocols/message/addresses.ts';
 import { parseMessage } from '../../protocols/message/parseMessage.ts';
-import type { ImapAttachment, ImapReading, TraceEvent, WebAction, WebLink } from '../../sim/trace.ts';
+import type {
+  ImapAttachment,
+  ImapReading,
+  TraceEvent,
+  WebAction,
+  WebForm,
+  WebLink,
+} from '../../sim/trace.ts';
 
 /** DownloadedMessage is one message POP3 brought to the device: the server's unique-id and the message read. */
 export interface DownloadedMessage {
@@ -310,6 +317,8 @@ export interface WebPage {
   readonly title: string | null;
   readonly text: string;
   readonly links: readonly WebLink[];
+  /** forms are the page's forms with fields, as the browser reported them filled in. */
+  readonly forms: readonly WebForm[];
   readonly objects: number;
   readonly bytes: number;
   readonly outcome: 'ok' | 'failed';
@@ -348,7 +357,8 @@ export function webAt(trace: readonly TraceEvent[], cursor: number, host: string
     else if (e.kind === 'web.page' && e.host === host) {
       pending.shift();
       const { t, action, site, target, status, title, text, links, objects, bytes, outcome, detail } = e;
-      page = { t, action, site, target, status, title, text, links, objects, bytes, outcome, detail };
+      const forms = e.forms ?? [];
+      page = { t, action, site, target, status, title, text, links, forms, objects, bytes, outcome, detail };
     }
   }
   return { loading: pending[0] ?? null, page, fetches };

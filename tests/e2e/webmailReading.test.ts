@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
+
+// Opens the webmail in the Read mail panel (already chosen) and logs in as Bob; returns the shown page.
+async function logInAsBob(page: Page) {
+  await page.getByTestId('web-open').click();
+  const shown = page.getByTestId('web-page');
+  await expect.poll(() => shown.innerText(), { timeout: 10_000 }).toContain('hamburger.edu');
+  await page.getByTestId('web-user').fill('bob');
+  await page.getByLabel('비밀번호').fill('hungry');
+  await page.getByRole('button', { name: '로그인' }).click();
+  return shown;
+}
 
 describe('reading webmail in the Read mail panel', () => {
   const { browser, baseUrl } = useBrowser();
@@ -15,12 +27,7 @@ describe('reading webmail in the Read mail panel', () => {
       .poll(() => page.locator('#panel-tools').innerText())
       .toContain('HTTP 요청으로 웹메일에서 풀하고');
 
-    await page.getByTestId('web-open').click();
-    const shown = page.getByTestId('web-page');
-    await expect.poll(() => shown.innerText(), { timeout: 10_000 }).toContain('hamburger.edu');
-    await page.getByTestId('web-user').fill('bob');
-    await page.getByLabel('비밀번호').fill('hungry');
-    await page.getByRole('button', { name: '로그인' }).click();
+    const shown = await logInAsBob(page);
     await expect
       .poll(() => page.getByTestId('web-link').allInnerTexts(), { timeout: 10_000 })
       .toContain('Lunch');
@@ -36,12 +43,7 @@ describe('reading webmail in the Read mail panel', () => {
   it('sends a reply from the page’s Reply form with In-Reply-To naming Alice’s message, in Korean', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?scenario=webmail&lang=ko&at=15000`);
     await page.getByRole('tab', { name: '메일 읽기' }).click();
-    await page.getByTestId('web-open').click();
-    const shown = page.getByTestId('web-page');
-    await expect.poll(() => shown.innerText(), { timeout: 10_000 }).toContain('hamburger.edu');
-    await page.getByTestId('web-user').fill('bob');
-    await page.getByLabel('비밀번호').fill('hungry');
-    await page.getByRole('button', { name: '로그인' }).click();
+    const shown = await logInAsBob(page);
     const link = (text: string) => page.getByTestId('web-link').filter({ hasText: text });
     await expect.poll(() => link('Lunch').count(), { timeout: 10_000 }).toBe(1);
     await link('Lunch').click();

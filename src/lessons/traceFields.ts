@@ -181,6 +181,7 @@ export const EVENT_FIELDS: { readonly [K in TraceEventKind]: readonly string[] }
     'method',
     'target',
     'reused',
+    'retry',
     'status',
     'size',
     'detail',

@@ -129,7 +129,7 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'ua.imap':
       return `ua      ${e.host} imap ${e.user}@${e.server} ${e.reading.action}: ${JSON.stringify({ ...e.reading, action: undefined })}`;
     case 'web.fetch':
-      return `web     ${e.host} ${e.method} ${e.site}${e.target} -> ${e.status ?? 'no answer'} ${e.detail}${e.conn === null ? '' : ` (${e.conn}${e.reused ? ', reused' : ''})`}`;
+      return `web     ${e.host} ${e.method} ${e.site}${e.target} -> ${e.status ?? 'no answer'} ${e.detail}${e.conn === null ? '' : ` (${e.conn}${e.reused ? ', reused' : ''})`}${e.retry === undefined ? '' : ` [${e.retry}]`}`;
     case 'web.page':
       return `web     ${e.host} ${e.action} ${e.site}${e.target}: ${e.outcome} ${e.detail} (${e.objects} objects, ${e.requests} requests, ${e.connections.length} connections)`;
     case 'webmail.session':

@@ -355,6 +355,9 @@ export interface ImapAttachment {
 /** WebAction is what a person asked a browser to do: open an address, log in, read a message, send one. */
 export type WebAction = 'open' | 'login' | 'read' | 'send';
 
+/** FetchRetry marks the two attempts of a request the browser sent again on a new connection. */
+export type FetchRetry = 'resending' | 'resent';
+
 /**
  * WebEvent is what a browser reports: `web.fetch` for each response it got (or the failure instead), saying on
  * which connection, which request on it, and whether the connection was `reused` (kept alive from before); and
@@ -371,6 +374,12 @@ export type WebEvent =
       method: string;
       target: string;
       reused: boolean;
+      /**
+       * retry is there when the request was sent twice: `resending` on the attempt that met a close on a reused
+       * connection before any of its response came (the browser sends it again on a new connection), `resent` on
+       * that second attempt. Absent for a request sent once.
+       */
+      retry?: FetchRetry;
       /** status is the response's, or null when there was none (detail says why). */
       status: number | null;
       size: number;

@@ -21,7 +21,14 @@ export type HttpClientEmitted =
   | BodySend
   | { type: 'body.expect'; framing: BodyFraming }
   | { type: 'response.received'; response: HttpResponse; number: number; keepsOpen: boolean }
-  | { type: 'response.failed'; failure: ClientFailure; number: number; detail: string }
+  | {
+      type: 'response.failed';
+      failure: ClientFailure;
+      number: number;
+      detail: string;
+      /** heard says whether any of the response had come (a line, even a blank one) before it failed. */
+      heard: boolean;
+    }
   | { type: 'connection.close' }
   | { type: 'connection.abort' };
 
@@ -54,6 +61,8 @@ interface ClientContext {
   readonly request: HttpRequest | null;
   readonly response: ResponseInProgress | null;
   readonly failure: ClientFailure | null;
+  /** heard says whether any line of the response to the request in flight has come. */
+  readonly heard: boolean;
   /** keep says whether the connection stays open after the response just delivered. */
   readonly keep: boolean;
 }
@@ -133,13 +142,13 @@ export const httpClientMachine = setup({
           request: number,
           ...(event.credential === true ? { credential: true } : {}),
         });
-      enqueue.assign({ requests: number, request, response: null });
+      enqueue.assign({ requests: number, request, response: null, heard: false });
     }),
     readStatusLine: assign(({ event }) => {
       assertEvent(event, 'line.received');
       const parsed = parseStatusLine(event.line);
-      if (parsed === null) return {};
-      return { response: { ...parsed, headers: [], body: '' } };
+      if (parsed === null) return { heard: true };
+      return { response: { ...parsed, headers: [], body: '' }, heard: true };
     }),
     readFieldLine: assign(({ context, event }) => {
       assertEvent(event, 'line.received');
@@ -155,6 +164,7 @@ export const httpClientMachine = setup({
       const framing = responseFraming(request.method, response.status, response.headers);
       if (!('error' in framing)) enqueue.emit({ type: 'body.expect', framing });
     }),
+    noteHeard: assign({ heard: true }),
     appendBody: assign(({ context, event }) => {
       assertEvent(event, 'body.received');
       const response = context.response;
@@ -180,6 +190,7 @@ export const httpClientMachine = setup({
         failure: params.failure,
         number: context.requests,
         detail: params.detail,
+        heard: context.heard,
       });
     }),
     closeConnection: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'connection.close' })),
@@ -187,7 +198,7 @@ export const httpClientMachine = setup({
   },
 }).createMachine({
   id: 'httpClient',
-  context: { requests: 0, request: null, response: null, failure: null, keep: false },
+  context: { requests: 0, request: null, response: null, failure: null, heard: false, keep: false },
   initial: 'awaitingConnection',
   states: {
     awaitingConnection: {
@@ -241,11 +252,12 @@ export const httpClientMachine = setup({
         awaitingStatusLine: {
           on: {
             'line.received': [
-              { guard: 'isBlank' },
+              { guard: 'isBlank', actions: 'noteHeard' },
               { guard: 'isStatusLine', target: 'readingHeaders', actions: 'readStatusLine' },
               {
                 target: '#httpClient.closed',
                 actions: [
+                  'noteHeard',
                   {
                     type: 'fail',
                     params: { failure: 'protocolError', detail: 'the answer is not an HTTP status line' },

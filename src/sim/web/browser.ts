@@ -12,7 +12,7 @@ import type { WebDraft } from '../input.ts';
 import { bindHttpSession, type HttpSessionHandle } from '../services/httpSession.ts';
 import { openConnection } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
-import type { WebAction, WebForm, WebFormField, WebLink } from '../trace.ts';
+import type { FetchRetry, WebAction, WebForm, WebFormField, WebLink } from '../trace.ts';
 import { CookieJar } from './cookieJar.ts';
 import { encodeForm } from './formEncoding.ts';
 import { parseSiteUrl, siteName, type SiteUrl } from './siteUrl.ts';
@@ -65,7 +65,7 @@ interface Connection {
 
 type FetchOutcome =
   | { ok: true; response: HttpResponse; conn: ConnId }
-  | { ok: false; failure: ClientFailure | 'connect'; detail: string; conn: ConnId | null };
+  | { ok: false; failure: ClientFailure | 'connect'; detail: string; conn: ConnId | null; heard: boolean };
 
 /** Browser is one browser window on a host: one page at a time, pages asked for later wait their turn. */
 export class Browser {
@@ -262,29 +262,37 @@ export class Browser {
     });
   }
 
-  // One request and its response, on the open connection when the server kept it, else on a new one. A GET
-  // that finds a reused connection closed under it is sent again once on a new connection (RFC 9112 §9.3.1).
-  #fetch(page: PageLoad, fetch: Fetch, done: (outcome: FetchOutcome) => void, retried = false): void {
+  // One request and its response, on the open connection when the server kept it, else on a new one. A request
+  // that meets a close on a reused connection before any of its response came is sent once more on a new one.
+  #fetch(page: PageLoad, fetch: Fetch, done: (outcome: FetchOutcome) => void, resent = false): void {
     page.requests += 1;
-    this.#connection(fetch.url, (conn, reused) => {
+    this.#connection(fetch.url, (conn, how) => {
       if (conn === null) {
-        const outcome: FetchOutcome = { ok: false, failure: 'connect', detail: reused, conn: null };
-        this.#fetchFact(fetch, outcome, false, null);
+        const outcome: FetchOutcome = {
+          ok: false,
+          failure: 'connect',
+          detail: how,
+          conn: null,
+          heard: false,
+        };
+        this.#fetchFact(fetch, outcome, false, null, resent ? 'resent' : null);
         return done(outcome);
       }
       page.conns.add(conn.socket.conn);
+      const reused = how === 'reused';
       const number = conn.actor.getSnapshot().context.requests + 1;
       conn.waiting = (outcome) => {
         conn.waiting = null;
-        this.#fetchFact(fetch, outcome, reused === 'reused', number);
-        if (
-          !outcome.ok &&
-          reused === 'reused' &&
-          outcome.failure === 'closed' &&
-          fetch.method === 'GET' &&
-          !retried
-        )
-          return this.#fetch(page, fetch, done, true);
+        const resend = reused && !outcome.ok && outcome.failure === 'closed' && !outcome.heard;
+        this.#fetchFact(fetch, outcome, reused, number, resend ? 'resending' : resent ? 'resent' : null);
+        // Whatever the method, POST included, as Chromium does (HttpNetworkTransaction::ShouldResendRequest): a
+        // server closes a kept-alive connection when it has been idle (RFC 9112 §9.5), and the request crossed
+        // that close on the wire, so the server never read it and never applied it. RFC 9110 §9.2.2 lets a client
+        // retry a non-idempotent request automatically when it can tell the original was never applied, and RFC
+        // 9112 §9.3.1 leaves a client to recover from such an asynchronous close. On a fresh connection, or once
+        // some of the response came, nothing says the server did not act, so the failure stands; the resend goes
+        // on a fresh connection, so a request is resent at most once.
+        if (resend) return this.#fetch(page, fetch, done, true);
         if (outcome.ok) {
           page.objects += 1;
           page.bytes += outcome.response.body.length;
@@ -317,7 +325,13 @@ export class Browser {
     ];
   }
 
-  #fetchFact(fetch: Fetch, outcome: FetchOutcome, reused: boolean, request: number | null): void {
+  #fetchFact(
+    fetch: Fetch,
+    outcome: FetchOutcome,
+    reused: boolean,
+    request: number | null,
+    retry: FetchRetry | null,
+  ): void {
     this.#ctx.emit({
       kind: 'web.fetch',
       host: this.#ctx.host,
@@ -327,6 +341,7 @@ export class Browser {
       method: fetch.method,
       target: fetch.url.target,
       reused,
+      ...(retry === null ? {} : { retry }),
       status: outcome.ok ? outcome.response.status : null,
       size: outcome.ok ? outcome.response.body.length : 0,
       detail: outcome.ok ? outcome.response.reason : outcome.detail,
@@ -334,7 +349,8 @@ export class Browser {
   }
 
   // The connection to use for `url`: the open one when it goes to the same site and is idle ('reused'), else a new
-  // one ('new'); null with why when none could be made.
+  // one ('new'); null with why when none could be made. A connection whose FIN this host's TCP has taken is not
+  // idle: the session tells the machine at once (connection.closed), which ends, so it is never reused.
   #connection(url: SiteUrl, use: (conn: Connection | null, how: string) => void): void {
     const open = this.#conn;
     const site = siteName(url);
@@ -379,8 +395,8 @@ export class Browser {
     actor.on('response.received', ({ response }) =>
       conn.waiting?.({ ok: true, response, conn: socket.conn }),
     );
-    actor.on('response.failed', ({ failure, detail }) =>
-      conn.waiting?.({ ok: false, failure, detail, conn: socket.conn }),
+    actor.on('response.failed', ({ failure, detail, heard }) =>
+      conn.waiting?.({ ok: false, failure, detail, conn: socket.conn, heard }),
     );
     actor.subscribe({
       complete: () => {

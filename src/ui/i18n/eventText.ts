@@ -6,7 +6,14 @@ import type { SocketError } from '../../net/types.ts';
 import { formatRecord } from '../../protocols/dns/dnsMessage.ts';
 import type { Fault, Input } from '../../sim/input.ts';
 import { protocolTitle } from '../../sim/protocolForPort.ts';
-import type { EventOf, ImapReading, TerminalEnd, TraceEvent, TraceEventKind } from '../../sim/trace.ts';
+import type {
+  EventOf,
+  FetchRetry,
+  ImapReading,
+  TerminalEnd,
+  TraceEvent,
+  TraceEventKind,
+} from '../../sim/trace.ts';
 import { wiresharkFlags } from '../../timeline/segmentLabel.ts';
 import { formatDuration, type Language } from './language.ts';
 import type { Localized } from './languageContext.ts';
@@ -158,6 +165,20 @@ const TERMINAL_END_KO: Readonly<Record<TerminalEnd, string>> = {
   failed: '연결하지 못함',
 };
 
+// What a failed fetch adds about a resend: nothing for a request sent once; on the attempt that met the close of
+// an idle kept-alive connection, why the browser sends it again; on the second attempt, that it is one.
+const RETRY_EN: Readonly<Record<FetchRetry | 'once', string>> = {
+  once: '',
+  resending:
+    '. The server closed the idle kept-alive connection before reading the request, so the browser sends it again on a new connection',
+  resent: ' (sent again on a new connection)',
+};
+const RETRY_KO: Readonly<Record<FetchRetry | 'once', string>> = {
+  once: '',
+  resending: '. 서버가 요청을 읽기 전에 유휴 지속 연결을 닫았으므로 브라우저가 새 연결로 요청을 다시 보냄',
+  resent: ' (새 연결로 다시 보낸 요청)',
+};
+
 const en: EventWords = {
   kinds: {
     'sim.start': (e) => `Simulation “${e.scenario}” starts (seed ${e.seed})`,
@@ -237,8 +258,8 @@ const en: EventWords = {
     'ua.imap': (e) => imapReadingEn(e.reading),
     'web.fetch': (e) =>
       e.status === null
-        ? `The browser gets no answer to ${e.method} ${e.target}: ${e.detail}`
-        : `The browser gets ${e.status} ${e.detail} for ${e.method} ${e.target} (${e.size} octets, ${e.reused ? 'on the kept-alive connection' : 'on a new connection'})`,
+        ? `The browser gets no answer to ${e.method} ${e.target}: ${e.detail}${RETRY_EN[e.retry ?? 'once']}`
+        : `The browser gets ${e.status} ${e.detail} for ${e.method} ${e.target} (${e.size} octets, ${e.reused ? 'on the kept-alive connection' : e.retry === 'resent' ? 'sent again on a new connection' : 'on a new connection'})`,
     'web.page': (e) =>
       e.outcome === 'failed'
         ? `The browser cannot show ${e.site}${e.target}: ${e.detail}`
@@ -396,8 +417,8 @@ const ko: EventWords = {
     'ua.imap': (e) => imapReadingKo(e.reading),
     'web.fetch': (e) =>
       e.status === null
-        ? `브라우저가 ${e.method} ${e.target}의 응답을 받지 못함: ${e.detail}`
-        : `브라우저가 ${e.method} ${e.target}에 대해 ${e.status} ${e.detail} 응답을 받음 (${e.size}바이트, ${e.reused ? '유지된 연결 재사용' : '새 연결'})`,
+        ? `브라우저가 ${e.method} ${e.target}의 응답을 받지 못함: ${e.detail}${RETRY_KO[e.retry ?? 'once']}`
+        : `브라우저가 ${e.method} ${e.target}에 대해 ${e.status} ${e.detail} 응답을 받음 (${e.size}바이트, ${e.reused ? '유지된 연결 재사용' : e.retry === 'resent' ? '새 연결로 다시 보냄' : '새 연결'})`,
     'web.page': (e) =>
       e.outcome === 'failed'
         ? `브라우저가 ${e.site}${e.target}을(를) 표시하지 못함: ${e.detail}`

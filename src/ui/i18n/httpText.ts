@@ -1,5 +1,6 @@
 // What HTTP request lines, status classes, header fields and bodies mean to a student, English and Korean side by
 // side (RFC 9110, RFC 9112). Statuses by catalogue id are in httpReplyText.ts; this holds the rest of a message.
+import type { FetchRetry } from '../../sim/trace.ts';
 import type { Localized } from './languageContext.ts';
 import type { ReplyExplanation } from './replyExplanation.ts';
 
@@ -43,6 +44,8 @@ export interface HttpText {
     /** objects says how many objects (one response each) the page needed, in how many requests and octets. */
     objects(objects: number, requests: number, bytes: number): string;
     readonly thisOne: string;
+    /** retry explains each attempt of a request the browser sent twice. */
+    readonly retry: Readonly<Record<FetchRetry, string>>;
   };
 }
 
@@ -176,6 +179,10 @@ export const httpText: Localized<HttpText> = {
       objects: (objects, requests, bytes) =>
         `${objects} ${objects === 1 ? 'object' : 'objects'}, each in its own response: ${requests} ${requests === 1 ? 'request' : 'requests'}, ${bytes} octets of bodies.`,
       thisOne: 'this exchange',
+      retry: {
+        resending: 'the server closed the idle kept-alive connection before reading it; sent again',
+        resent: 'sent again on a new connection',
+      },
     },
   },
   ko: {
@@ -304,6 +311,10 @@ export const httpText: Localized<HttpText> = {
       objects: (objects, requests, bytes) =>
         `객체 ${objects}개, 객체마다 응답 하나씩: 요청 ${requests}개, 본문 ${bytes}옥텟.`,
       thisOne: '이 교환',
+      retry: {
+        resending: '서버가 요청을 읽기 전에 유휴 지속 연결을 닫음. 다시 보냄',
+        resent: '새 연결로 다시 보낸 요청',
+      },
     },
   },
 };

@@ -1,7 +1,7 @@
 // Gathers one HTTP exchange from the trace's facts, for the inspector: the request's head lines and body, the
 // response's, what the server recorded of the exchange (`http.exchange`) and the page the browser was loading
 // (`web.fetch` and `web.page`), so a student sees one response per object. Pure; no wire text is read for meaning.
-import type { EventOf, TraceEvent } from '../../../sim/trace.ts';
+import type { EventOf, FetchRetry, TraceEvent } from '../../../sim/trace.ts';
 import { readSessionLines, type SessionLine } from './sessionLines.ts';
 
 /** PageObject is one object a page needed: the request the browser made for it and the status it got. */
@@ -10,6 +10,8 @@ export interface PageObject {
   readonly target: string;
   readonly status: number | null;
   readonly size: number;
+  /** retry marks the two attempts of a request the browser sent again on a new connection; null when sent once. */
+  readonly retry: FetchRetry | null;
   /** current marks the exchange being inspected. */
   readonly current: boolean;
 }
@@ -108,6 +110,7 @@ function pageOf(trace: readonly TraceEvent[], conn: string, request: number): Pa
       target: e.target,
       status: e.status,
       size: e.size,
+      retry: e.retry ?? null,
       current: e === fetch,
     }));
   return {

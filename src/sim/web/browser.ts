@@ -525,7 +525,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 
 // The character references a page may use for text (HTML §13.5): the named few, and numeric ones.
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#')) {
       const code =

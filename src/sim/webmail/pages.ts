@@ -113,8 +113,8 @@ export interface MessageView {
   readonly cc: string;
   readonly date: string | null;
   readonly text: string | null;
-  /** html is the HTML part sanitised into a document for an iframe, `unavailable` when it could not be made safe. */
-  readonly html: string | null | 'unavailable';
+  /** html is the HTML part, cleaned (cleanHtml.ts) into a document for a sandboxed iframe. */
+  readonly html: string | null;
   readonly attachments: readonly { readonly filename: string; readonly size: number }[];
 }
 
@@ -125,9 +125,7 @@ export function messagePage(view: MessageView): Page {
   const html =
     view.html === null
       ? ''
-      : view.html === 'unavailable'
-        ? '<p>This message has an HTML part, which this server cannot make safe to show.</p>\n'
-        : `<iframe sandbox="" referrerpolicy="no-referrer" title="HTML part" srcdoc="${escapeHtml(view.html)}"></iframe>\n`;
+      : `<iframe sandbox="" referrerpolicy="no-referrer" title="HTML part" srcdoc="${escapeHtml(view.html)}"></iframe>\n`;
   // A message's lines end in CRLF on the wire; in the page they end as HTML text does, else CR shows as U+FFFD.
   const text = view.text === null ? '' : `<pre>${escapeHtml(view.text.replace(/\r\n/g, '\n'))}</pre>\n`;
   const attachments =

@@ -11,8 +11,10 @@ import {
   type HttpResponse,
 } from '../../protocols/http/message.ts';
 import { utf8ToOctets } from '../../protocols/shared/octets.ts';
+import { cleanHtml } from './cleanHtml.ts';
 import { cookieValue, formField, parseForm, splitTarget, type FormFields } from './formData.ts';
 import type { Access, AccessFailure, MailAccess, WebmailAccount } from './mailAccess.ts';
+import { sandboxDocument } from './safeHtml.ts';
 import {
   composePage,
   document,
@@ -50,8 +52,6 @@ export interface WebmailOptions {
   readonly access: MailAccess;
   /** newSessionId draws an unguessable id (from the kernel's seeded generator in the simulation). */
   newSessionId(): string;
-  /** sanitize makes a message's HTML part safe (safeHtml.ts), or is null where there is no DOM to do it with. */
-  readonly sanitize: ((html: string) => string) | null;
   /** note hears each session fact, to record it in the trace. */
   note(fact: WebmailFact): void;
 }
@@ -381,7 +381,6 @@ export class WebmailApp {
   #view(folder: string, uid: number, raw: string): MessageView {
     const parsed = parseMessage(raw);
     const html = htmlPart(parsed.root);
-    const sanitize = this.#options.sanitize;
     return {
       folder,
       uid,
@@ -392,11 +391,7 @@ export class WebmailApp {
       date: fieldValue(parsed.root, 'date'),
       text: parsed.text,
       html:
-        html === null || html.decoded.kind !== 'text'
-          ? null
-          : sanitize === null
-            ? 'unavailable'
-            : sanitize(html.decoded.text),
+        html === null || html.decoded.kind !== 'text' ? null : sandboxDocument(cleanHtml(html.decoded.text)),
       attachments: parsed.attachments.map((part) => ({
         filename: part.filename ?? '(no name)',
         size:

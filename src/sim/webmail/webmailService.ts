@@ -5,7 +5,6 @@ import type { Socket } from '../../net/socket.ts';
 import { listenHttp, serveHttp } from '../services/httpService.ts';
 import type { ServiceContext } from '../services/service.ts';
 import { ImapAccess } from './imapAccess.ts';
-import { sandboxDocument, sanitizeHtml, pageWindow } from './safeHtml.ts';
 import { WebmailApp } from './webmailApp.ts';
 
 /** WebmailConfig is a webmail service's part of the scenario, defaults filled in. */
@@ -34,12 +33,10 @@ export class WebmailService {
   constructor(ctx: ServiceContext, config: WebmailConfig) {
     this.config = config;
     this.#ctx = ctx;
-    const dom = pageWindow();
     this.app = new WebmailApp({
       hostname: ctx.host,
       access: new ImapAccess(ctx, { server: config.server, domain: config.domain }),
       newSessionId: () => sessionId(ctx),
-      sanitize: dom === null ? null : (html) => sandboxDocument(sanitizeHtml(html, dom)),
       note: (fact) => ctx.emit({ kind: 'webmail.session', host: ctx.host, ...fact }),
     });
     listenHttp(ctx, this.app, config.port);

@@ -6,7 +6,8 @@ import { builtinScenario } from '../../../src/sim/builtinScenarios.ts';
 import type { TimedInput } from '../../../src/sim/input.ts';
 import { Session } from '../../../src/sim/session.ts';
 import type { EventOf, TraceEvent } from '../../../src/sim/trace.ts';
-import { sandboxDocument, sanitizeHtml } from '../../../src/sim/webmail/safeHtml.ts';
+import { sandboxDocument } from '../../../src/sim/webmail/safeHtml.ts';
+import { sanitizeHtml } from '../../../src/ui/lab/inspector/sanitizeHtml.ts';
 import {
   compareRecipients,
   findEnvelope,

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buildMessage } from '../../../../src/protocols/message/buildMessage.ts';
 import { headerValue, type HttpRequest, type HttpResponse } from '../../../../src/protocols/http/message.ts';
@@ -10,7 +9,6 @@ import type {
   OutgoingMail,
   WebmailAccount,
 } from '../../../../src/sim/webmail/mailAccess.ts';
-import { sandboxDocument, sanitizeHtml } from '../../../../src/sim/webmail/safeHtml.ts';
 import { MAX_SESSIONS, WebmailApp, type WebmailFact } from '../../../../src/sim/webmail/webmailApp.ts';
 
 const lunch = buildMessage({
@@ -125,7 +123,6 @@ function setup() {
     hostname: 'webmail.hamburger.edu',
     access,
     newSessionId: () => `s${++ids}`,
-    sanitize: (html) => sandboxDocument(sanitizeHtml(html)),
     note: (fact) => facts.push(fact),
   });
   const ask = (request: Partial<HttpRequest> & { target: string }): HttpResponse => {
@@ -307,37 +304,6 @@ describe('the webmail pages of a session', () => {
     expect(body.replace(frame?.[0] ?? '', '')).not.toMatch(/<script|onclick|<img/);
     const policy = headerValue(page('/message/2', login()).headers, 'content-security-policy') ?? '';
     expect(policy).toContain("default-src 'none'");
-  });
-
-  it('says it cannot show an HTML part where it has no sanitiser, and never shows it raw', () => {
-    const access = new MemoryAccess();
-    const app = new WebmailApp({
-      hostname: 'webmail.hamburger.edu',
-      access,
-      newSessionId: () => 's1',
-      sanitize: null,
-      note: () => {},
-    });
-    const responses: HttpResponse[] = [];
-    const headers = [['Content-Type', 'application/x-www-form-urlencoded']] as const;
-    app.respond(
-      { method: 'POST', target: '/login', version: 'HTTP/1.1', headers, body: 'user=bob&password=hungry' },
-      (r) => responses.push(r),
-    );
-    app.respond(
-      {
-        method: 'GET',
-        target: '/message/2',
-        version: 'HTTP/1.1',
-        headers: [['Cookie', 'session=s1']],
-        body: '',
-      },
-      (r) => responses.push(r),
-    );
-    const body = text(responses[1] as HttpResponse);
-    expect(body).toContain('cannot make safe to show');
-    expect(body).not.toContain('<iframe');
-    expect(body).not.toContain('onclick');
   });
 
   it('answers 404 for a message that is not there', () => {

@@ -22,7 +22,9 @@ describe('the webmail server cleaning a message’s HTML part', () => {
     expect(cleanHtml('<a href="javascript:alert(1)">a</a>')).toBe('<a>a</a>');
     // A scheme spelt with references or a tab inside is still the same scheme to a browser.
     expect(cleanHtml('<a href="java&#x09;script&#58;alert(1)">a</a>')).toBe('<a>a</a>');
-    expect(cleanHtml('<a href="mailto:bob@hamburger.edu">Bob</a>')).toContain('href="mailto:bob@hamburger.edu"');
+    expect(cleanHtml('<a href="mailto:bob@hamburger.edu">Bob</a>')).toContain(
+      'href="mailto:bob@hamburger.edu"',
+    );
   });
 
   it('escapes every text and value again, so nothing read as text becomes markup', () => {

@@ -1,9 +1,8 @@
 // Wires a sans-I/O HTTP machine (server or client side) to a simulated socket. Heads are lines, bodies are
 // octets: an HttpFramer cuts what arrives into head lines until the machine says a body follows (`body.expect`),
 // then counts the body's octets, so every head line and every body reaches the trace with its facts.
-import type { AnyActorRef, StateValue } from 'xstate';
+import type { AnyActorRef } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
-import { UNSTAMPED } from '../../net/netEvents.ts';
 import type { HostId } from '../../net/types.ts';
 import type { BodySend, HttpExchangeFacts } from '../../protocols/http/exchange.ts';
 import type { BodyFraming } from '../../protocols/http/framing.ts';
@@ -13,7 +12,7 @@ import { onSentLine } from '../../protocols/sentLines.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { EmittedEvent } from '../trace.ts';
 import { lineEvent } from './lineEvent.ts';
-import { stateName } from './lineSession.ts';
+import { traceStateChanges } from './lineSession.ts';
 
 /** HttpSessionOptions say who speaks, on which side, and under which name the machine's chart is traced. */
 export interface HttpSessionOptions {
@@ -49,7 +48,6 @@ export function bindHttpSession(
   const { host, machine, emit } = options;
   const side = machine.endsWith('server') ? 'server' : 'client';
   const framer = new HttpFramer(options.maxLine ?? HEAD_LINE_MAX);
-  let state: string | null = null;
   let open = true;
   let ended = false;
   // What the machine sends while it handles one event leaves in one write, as a server's buffered output does.
@@ -107,21 +105,7 @@ export function bindHttpSession(
     }
   };
 
-  actor.subscribe((snapshot: { value: StateValue }) => {
-    const next = stateName(snapshot.value);
-    if (state !== null && next !== state)
-      emit({
-        kind: 'session.state',
-        conn: socket.conn,
-        host,
-        machine,
-        from: state,
-        to: next,
-        t: 0,
-        seq: UNSTAMPED,
-      });
-    state = next;
-  });
+  traceStateChanges(actor, socket.conn, host, machine, emit);
   onSentLine(actor, (sent) => {
     if (!open) return;
     const text = octetsToUtf8(sent.line);

@@ -3,7 +3,7 @@
 import type { AnyActorRef, StateValue } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
 import { UNSTAMPED } from '../../net/netEvents.ts';
-import type { HostId } from '../../net/types.ts';
+import type { ConnId, HostId } from '../../net/types.ts';
 import { onSentLine } from '../../protocols/sentLines.ts';
 import { LineFramer, type SplitFramedLine } from '../../protocols/shared/lineFramer.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
@@ -34,6 +34,26 @@ export function stateName(value: StateValue): string {
 }
 
 /**
+ * traceStateChanges writes each change of the actor's state to the trace as `session.state` of `machine` on
+ * `conn`: the first snapshot only sets where it starts.
+ */
+export function traceStateChanges(
+  actor: AnyActorRef,
+  conn: ConnId,
+  host: HostId,
+  machine: string,
+  emit: (event: EmittedEvent) => void,
+): void {
+  let state: string | null = null;
+  actor.subscribe((snapshot: { value: StateValue }) => {
+    const next = stateName(snapshot.value);
+    if (state !== null && next !== state)
+      emit({ kind: 'session.state', conn, host, machine, from: state, to: next, t: 0, seq: UNSTAMPED });
+    state = next;
+  });
+}
+
+/**
  * bindLineSession connects a started-or-not actor to a socket that is already connected, starts the actor and
  * sends it `connection.opened`. The actor must accept the line-machine events (`line.received`, `line.overlong`,
  * `connection.opened`, `connection.closed`) and emit `line.send` (a SentLine, whose facts go into the trace with
@@ -44,7 +64,6 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
   const framer = options.splitBareLf
     ? LineFramer.splittingBareLf(options.maxLine)
     : new LineFramer<SplitFramedLine>(options.maxLine);
-  let state: string | null = null;
   let open = true;
   // Lines a machine sends while it handles one event go out in one write, as a real server's buffered output is
   // flushed once it has answered: a POP3 RETR or a multi-line EHLO reply then fills segments instead of taking
@@ -55,21 +74,7 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
     pending = null;
     if (lines !== null && lines.length > 0 && open) socket.write(lines.join(''));
   };
-  actor.subscribe((snapshot: { value: StateValue }) => {
-    const next = stateName(snapshot.value);
-    if (state !== null && next !== state)
-      emit({
-        kind: 'session.state',
-        conn: socket.conn,
-        host,
-        machine,
-        from: state,
-        to: next,
-        t: 0,
-        seq: UNSTAMPED,
-      });
-    state = next;
-  });
+  traceStateChanges(actor, socket.conn, host, machine, emit);
   onSentLine(actor, (emitted) => {
     if (!open) return;
     const text = octetsToUtf8(emitted.line);

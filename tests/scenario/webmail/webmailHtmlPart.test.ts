@@ -2,43 +2,15 @@
 // (and the trace and capture that record it) is the same in Node, in a test and in the browser.
 import { describe, expect, it } from 'vitest';
 import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
-import { at, run, scenario, typedOn } from '../mail/mailWorld.ts';
+import { bobOpens, typedToBob } from './webmailWorld.ts';
 
-// Alice types an HTML message to Bob by hand on hamburger.edu's port 25; Bob, logged in to the webmail by the
-// webmail-send story, opens it at 35 s.
+// Alice types an HTML message to Bob by hand; Bob, logged in to the webmail, opens it at 35 s.
 function readHtmlMessage(): readonly TraceEvent[] {
-  const type = typedOn('alice-pc');
-  const lines = [
-    'HELO crepes.fr',
-    'MAIL FROM:<alice@crepes.fr>',
-    'RCPT TO:<bob@hamburger.edu>',
-    'DATA',
-    'From: Alice <alice@crepes.fr>',
-    'To: bob@hamburger.edu',
-    'Subject: Prize',
-    'MIME-Version: 1.0',
-    'Content-Type: text/html; charset=utf-8',
-    '',
+  const html = [
     '<p onclick="steal()">You <b>won</b></p><script>steal()</script><img src="https://evil.example/pixel">',
-    '.',
-    'QUIT',
   ];
-  const world = scenario('webmail-send');
-  const story = world.inputs.filter(
-    (i) => i.input.type !== 'web.send' && i.input.type !== 'mail.send' && i.input.type !== 'web.read',
-  );
-  return run(
-    {
-      ...world,
-      inputs: [
-        at(1_000, { type: 'terminal.open', host: 'alice-pc', target: 'hamburger.edu', port: 25 }),
-        ...lines.map((line, i) => type(3_000 + i * 500, line)),
-        ...story,
-        at(35_000, { type: 'web.open', host: 'bob-pc', url: '/message/1' }),
-      ],
-    },
-    120_000,
-  );
+  const headers = ['Subject: Prize', 'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8'];
+  return bobOpens(typedToBob(headers, html), '/message/1');
 }
 
 describe('an HTML part read over the webmail', () => {

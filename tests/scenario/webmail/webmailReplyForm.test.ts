@@ -7,52 +7,20 @@ import { parseMessage } from '../../../src/protocols/message/parseMessage.ts';
 import type { Input } from '../../../src/sim/input.ts';
 import type { Scenario } from '../../../src/sim/scenario.ts';
 import { isKind, type TraceEvent, type WebFormField } from '../../../src/sim/trace.ts';
-import { at, mailbox, run, scenario, typedOn } from '../mail/mailWorld.ts';
+import { at, mailbox } from '../mail/mailWorld.ts';
+import { bobOpens, typedToBob } from './webmailWorld.ts';
 
 type TimedInput = Scenario['inputs'][number];
 
-// Alice typing a message to Bob by hand on hamburger.edu's port 25, with the header fields she chooses.
+// Alice typing a message to Bob by hand, with the header fields she chooses.
 function typedMessage(headers: readonly string[]): TimedInput[] {
-  const type = typedOn('alice-pc');
-  const lines = [
-    'HELO crepes.fr',
-    'MAIL FROM:<alice@crepes.fr>',
-    'RCPT TO:<bob@hamburger.edu>',
-    'DATA',
-    'From: Alice <alice@crepes.fr>',
-    'To: bob@hamburger.edu',
-    'Message-ID: <typed.1@crepes.fr>',
-    ...headers,
-    '',
-    'Typed by hand.',
-    '.',
-    'QUIT',
-  ];
-  return [
-    at(1_000, { type: 'terminal.open', host: 'alice-pc', target: 'hamburger.edu', port: 25 }),
-    ...lines.map((line, i) => type(3_000 + i * 500, line)),
-  ];
+  return typedToBob(['Message-ID: <typed.1@crepes.fr>', ...headers], ['Typed by hand.']);
 }
 
 // The webmail world where Bob's only message is `first` (typed, or sent by Alice's user agent), Bob opening its
 // Reply form at 35 s; then `send`, if given, at 37 s.
 function replyForm(first: readonly TimedInput[], send?: Extract<Input, { type: 'web.send' }>) {
-  const world = scenario('webmail-send');
-  const story = world.inputs.filter(
-    (i) => i.input.type !== 'web.send' && i.input.type !== 'mail.send' && i.input.type !== 'web.read',
-  );
-  const trace = run(
-    {
-      ...world,
-      inputs: [
-        ...first,
-        ...story,
-        at(35_000, { type: 'web.open', host: 'bob-pc', url: '/compose?reply=1' }),
-        ...(send === undefined ? [] : [at(37_000, send)]),
-      ],
-    },
-    120_000,
-  );
+  const trace = bobOpens(first, '/compose?reply=1', send);
   return { trace, fields: formFields(trace) };
 }
 

@@ -9,7 +9,8 @@ export interface Box {
   readonly y1: number;
 }
 
-function overlaps(a: Box, b: Box, margin: number): boolean {
+/** overlaps is true when two boxes come closer than `margin` (px). */
+export function overlaps(a: Box, b: Box, margin: number): boolean {
   return a.x0 < b.x1 + margin && b.x0 < a.x1 + margin && a.y0 < b.y1 + margin && b.y0 < a.y1 + margin;
 }
 

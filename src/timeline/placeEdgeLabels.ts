@@ -1,7 +1,7 @@
 // Where a state chart's arrow labels go: each label slides along its own arrow, nearest its preferred place first,
 // to the first spot where it covers no state, no container's name, no note and no label placed before it.
 import { round1 } from './arrowShapes.ts';
-import type { Box } from './avoidOverlaps.ts';
+import { overlaps, type Box } from './avoidOverlaps.ts';
 import {
   CHART_FONT,
   CHART_SIZES as S,
@@ -64,10 +64,6 @@ export function chartObstacles(boxes: readonly StateBox[], notes: readonly NoteB
     };
   });
   return [...states, ...written];
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x0 < b.x1 + MARGIN && b.x0 < a.x1 + MARGIN && a.y0 < b.y1 + MARGIN && b.y0 < a.y1 + MARGIN;
 }
 
 // The samples of an arrow, nearest (along the arrow) to the one closest to where its label would rather be first.
@@ -143,8 +139,8 @@ export function placeEdgeLabels(
         box.x1 <= right &&
         box.y0 >= 0 &&
         box.y1 <= height &&
-        !obstacles.some((o) => overlaps(box, o)) &&
-        !placed.some((o) => overlaps(box, o))
+        !obstacles.some((o) => overlaps(box, o, MARGIN)) &&
+        !placed.some((o) => overlaps(box, o, MARGIN))
       );
     };
     const found = candidates.find(free(width)) ?? candidates.find(free(Infinity));

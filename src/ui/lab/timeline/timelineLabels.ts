@@ -116,8 +116,29 @@ export interface BreakCaption {
   readonly to: number;
 }
 
-/** CAPTION_SIZE is a break caption's font size in the lab and on a projector (no text under 15 units there). */
-export const CAPTION_SIZE = { lab: 13, presenter: 15 } as const;
+// The smallest text on a projector, in layout units (presenter.test measures what is drawn).
+const PRESENTER_TEXT = 15;
+
+/** CAPTION_SIZE is a break caption's font size in the lab and on a projector. */
+export const CAPTION_SIZE = { lab: 13, presenter: PRESENTER_TEXT } as const;
+
+/** CURSOR_LABEL_SIZE is the size of the cursor's time under the plot, in the lab and on a projector. */
+export const CURSOR_LABEL_SIZE = { lab: 12, presenter: PRESENTER_TEXT } as const;
+
+/**
+ * wholeInPlot is where a label of `text` at `size` units, centred at `x` if it can be, stands so that it lies
+ * whole inside the plot, and its half-width. The width is measured (a time grows a day count, a projector's text
+ * is larger), with room for a 2-unit halo and the glyphs' own side bearings.
+ */
+export function wholeInPlot(
+  x: number,
+  text: string,
+  size: number,
+  plot: PlotArea,
+): { x: number; half: number } {
+  const half = monoWidth(text, size) / 2 + 4;
+  return { x: Math.min(Math.max(x, plot.left + half), Math.max(plot.left + half, plot.right - half)), half };
+}
 
 /**
  * breakCaptions words each break in the plot, at `size` units; one that would overlap the caption before it is
@@ -136,10 +157,9 @@ export function breakCaptions(
     if (b.folded) continue;
     const label = duration(b.to - b.from);
     const middle = (b.x0 + b.x1) / 2;
-    // Italic sans is narrower than the monospace cells, so this is room enough.
-    const half = monoWidth(label, size) / 2 + 4;
     if (middle < plot.left || middle > plot.right) continue;
-    const x = Math.min(Math.max(middle, plot.left + half), plot.right - half);
+    // Italic sans is narrower than the monospace cells, so the measured room is enough.
+    const { x, half } = wholeInPlot(middle, label, size, plot);
     if (x - half < lastEnd) continue;
     out.push({ x, label, from: b.from, to: b.to });
     lastEnd = x + half;

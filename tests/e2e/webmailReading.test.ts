@@ -90,6 +90,49 @@ describe('reading webmail in the Read mail panel', () => {
     const raw = page.getByRole('region', { name: '원본 소스' });
     await expect.poll(() => raw.innerText(), { timeout: 10_000 }).toMatch(/In-Reply-To: <[^>]+@crepes\.fr>/);
     expect(await raw.innerText()).toMatch(/References: <[^>]+@crepes\.fr>/);
+
+    // A link to this moment carries what Bob did, and rebuilds the same world with his reply in it: the form's
+    // `Alice <alice@crepes.fr>` went out as the bare address a link can carry.
+    await page.getByRole('button', { name: '공유', exact: true }).click();
+    const field = page.getByLabel('이 순간으로 가는 링크');
+    await expect.poll(() => field.inputValue()).toMatch(/^http/);
+    const shared = await browser.open(await field.inputValue());
+    await shared.page.getByRole('tab', { name: '메일박스' }).click();
+    await expect
+      .poll(() => shared.page.getByRole('button', { name: /^메시지 1\(Re: Lunch\)/ }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    expect([...errors, ...shared.errors]).toEqual([]);
+    await shared.page.close();
+    await page.close();
+  });
+
+  it('says next to the field which recipients are not addresses and sends nothing until they are', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?scenario=webmail&lang=ko&at=15000`);
+    await page.getByRole('tab', { name: '메일 읽기' }).click();
+    const shown = await logInAsBob(page);
+    await expect.poll(() => page.getByTestId('web-link').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const form = page.getByRole('form', { name: '웹메일로 쓰기' });
+    const to = form.getByLabel('받는 사람');
+    // A quoted name may hold a comma; "carol" has no domain.
+    await to.fill('"Doe, John" <john@crepes.fr>, carol');
+    await form.getByLabel('제목').fill('Hi');
+    const before = await shown.innerText();
+    await form.getByRole('button', { name: '보내기' }).click();
+    await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
+    const note = await form.innerText();
+    expect(note).toContain('“carol”');
+    expect(note).not.toContain('“"Doe');
+    expect(await shown.innerText()).toBe(before);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await form.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}webmail-to-problem-ko.png` });
+
+    await to.fill('"Doe, John" <john@crepes.fr>');
+    await form.getByRole('button', { name: '보내기' }).click();
+    await expect.poll(() => shown.innerText(), { timeout: 10_000 }).toContain('Your message was sent.');
+    expect(await to.getAttribute('aria-invalid')).toBe('false');
     expect(errors).toEqual([]);
     await page.close();
   });

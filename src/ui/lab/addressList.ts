@@ -29,7 +29,32 @@ export function addressProblem(address: string): AddressProblem | null {
 }
 
 /**
- * parseAddressList splits a field on commas, semicolons or line ends and checks each entry. An entry may be a
+ * addressEntries splits a field on commas, semicolons or line ends, except inside a quoted display name or angle
+ * brackets, so `"Doe, John" <john@x.org>` stays one entry (RFC 5322 §3.2.4). Entries are trimmed; empty ones
+ * are skipped.
+ */
+export function addressEntries(text: string): string[] {
+  const entries: string[] = [];
+  let start = 0;
+  let quoted = false;
+  let angled = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted && char === '\\') i += 1;
+    else if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '<') angled = true;
+    else if (!quoted && char === '>') angled = false;
+    else if (!quoted && !angled && (char === ',' || char === ';' || char === '\n')) {
+      entries.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  entries.push(text.slice(start));
+  return entries.map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
+
+/**
+ * parseAddressList splits a field into entries (addressEntries) and checks each entry. An entry may be a
  * bare address, `<address>` or `Name <address>`; only the address is kept, since that is what goes into
  * RCPT TO. Empty entries are skipped and repeats (compared without case) are kept once.
  */
@@ -37,9 +62,7 @@ export function parseAddressList(text: string): AddressListResult {
   const addresses: string[] = [];
   const seen = new Set<string>();
   const problems: { text: string; problem: AddressProblem }[] = [];
-  for (const raw of text.split(/[,;\n]/)) {
-    const entry = raw.trim();
-    if (entry === '') continue;
+  for (const entry of addressEntries(text)) {
     const angled = /^(?:[^<>]*)<([^<>]*)>$/.exec(entry);
     const address = (angled ? (angled[1] as string) : entry).trim();
     const problem = addressProblem(address);

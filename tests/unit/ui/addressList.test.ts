@@ -25,6 +25,13 @@ describe('parseAddressList', () => {
     });
   });
 
+  it('keeps a comma inside a quoted display name or angle brackets within its entry', () => {
+    expect(parseAddressList('"Doe, John" <john@crepes.fr>; "A \\"B, C\\"" <a@b.c>, <x@y.z>')).toEqual({
+      addresses: ['john@crepes.fr', 'a@b.c', 'x@y.z'],
+      problems: [],
+    });
+  });
+
   it('keeps a repeated address once, whatever its case', () => {
     expect(parseAddressList('bob@hamburger.edu, BOB@hamburger.edu').addresses).toEqual(['bob@hamburger.edu']);
   });

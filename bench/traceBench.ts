@@ -5,7 +5,7 @@ import { builtinScenario } from '../src/sim/builtinScenarios.ts';
 import { Kernel } from '../src/sim/kernel.ts';
 import { Session } from '../src/sim/session.ts';
 import { UNSTAMPED } from '../src/net/netEvents.ts';
-import type { EmittedEvent, TraceEvent } from '../src/sim/trace.ts';
+import type { EmittedEvent, Trace, TraceEvent } from '../src/sim/trace.ts';
 import { classroom } from './classroomBench.ts';
 import { round, type Metric } from './measure.ts';
 
@@ -18,7 +18,7 @@ function settledHeap(gc: () => void): number {
 }
 
 // Every distinct string the events hold, counted once at one byte a char: text no store can do without.
-function distinctTextOctets(trace: readonly TraceEvent[]): number {
+function distinctTextOctets(trace: Trace): number {
   const seen = new Set<string>();
   const walk = (value: unknown): void => {
     if (typeof value === 'string') seen.add(value);
@@ -30,7 +30,7 @@ function distinctTextOctets(trace: readonly TraceEvent[]): number {
   return octets;
 }
 
-function classroomTrace(): readonly TraceEvent[] {
+function classroomTrace(): Trace {
   const { scenario, inputs } = classroom();
   const session = new Session(scenario, inputs);
   session.runUntilQuiet(WEEK);
@@ -39,13 +39,14 @@ function classroomTrace(): readonly TraceEvent[] {
 
 // Dropping in a call of its own: a dead array left in the caller's frame would stay reachable until overwritten,
 // and its events would be counted for the next kind.
-function dropAll(kept: { trace: readonly TraceEvent[] }): void {
+function dropAll(kept: { trace: Trace }): void {
   kept.trace = [];
 }
 
-function dropKind(kept: { trace: readonly TraceEvent[] }, kind: TraceEvent['kind']): number {
-  const count = kept.trace.filter((e) => e.kind === kind).length;
-  kept.trace = kept.trace.filter((e) => e.kind !== kind);
+function dropKind(kept: { trace: Trace }, kind: TraceEvent['kind']): number {
+  const all = kept.trace.slice();
+  const count = all.filter((e) => e.kind === kind).length;
+  kept.trace = all.filter((e) => e.kind !== kind);
   return count;
 }
 

@@ -65,7 +65,7 @@ function main(argv: readonly string[]): void {
   const session = new Session(scenario);
   session.runUntil(until ?? scenario.until ?? 3_600_000);
   if (scope !== 'all' && format !== 'pcap') fail('--conn: only with --format pcap');
-  if (scope !== 'all' && !session.trace.some((e) => e.kind === 'conn.opened' && e.conn === scope.conn))
+  if (scope !== 'all' && !session.events.some((e) => e.kind === 'conn.opened' && e.conn === scope.conn))
     fail(`--conn: this run has no connection ${scope.conn}`);
   if (format === 'pcap') {
     if (process.stdout.isTTY) fail('--format pcap writes binary: redirect it to a file (> capture.pcap)');

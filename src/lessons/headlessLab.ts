@@ -27,7 +27,7 @@ export class HeadlessLab implements LessonLab {
   }
 
   get trace(): readonly TraceEvent[] {
-    return this.#session.trace;
+    return this.#session.events;
   }
 
   get inputs(): readonly TimedInput[] {

@@ -2,7 +2,7 @@
 import type { Endpoint } from '../net/types.ts';
 import { formatRecord } from '../protocols/dns/dnsMessage.ts';
 import { escapeControls, shownLine } from './shownLine.ts';
-import type { TraceEvent } from './trace.ts';
+import type { Trace, TraceEvent } from './trace.ts';
 
 function at(t: number): string {
   return `${(t / 1000).toFixed(3).padStart(10)} s`;
@@ -146,7 +146,7 @@ export function describeEvent(e: TraceEvent): string | null {
 }
 
 /** formatTranscript renders a whole trace, one timed line per listed event. */
-export function formatTranscript(trace: readonly TraceEvent[]): string {
+export function formatTranscript(trace: Trace): string {
   const lines: string[] = [];
   for (const event of trace) {
     const text = describeEvent(event);

@@ -4,7 +4,7 @@ import type { Clock, NetEnvironment } from '../net/environment.ts';
 import { UNSTAMPED } from '../net/netEvents.ts';
 import { Rng } from './rng.ts';
 import { Scheduler, type Lane, type TimerId } from './scheduler.ts';
-import type { EmittedEvent, TraceEvent } from './trace.ts';
+import type { EmittedEvent, Trace, TraceEvent } from './trace.ts';
 
 /**
  * KernelOptions: `traceWindow` keeps only the newest events, about that many octets of them (between it and twice
@@ -57,7 +57,7 @@ export class Kernel implements NetEnvironment {
   }
 
   /** trace is every event so far, oldest first; with a `traceWindow`, only the newest ones. */
-  get trace(): readonly TraceEvent[] {
+  get trace(): Trace {
     return this.#trace;
   }
 
@@ -67,7 +67,7 @@ export class Kernel implements NetEnvironment {
   }
 
   /** since is the kept events whose `seq` is `seq` or later, oldest first (older ones may have been dropped). */
-  since(seq: number): readonly TraceEvent[] {
+  since(seq: number): TraceEvent[] {
     const kept = this.#trace.length;
     return this.#trace.slice(Math.max(0, kept - (this.#emitted - seq)));
   }

@@ -3,7 +3,7 @@
 import type { Fault, Input, InputOrigin, TimedInput } from './input.ts';
 import { Kernel } from './kernel.ts';
 import type { Scenario } from './scenario.ts';
-import { countUntil, type TraceEvent } from './trace.ts';
+import { countUntil, type Trace, type TraceEvent } from './trace.ts';
 import { World } from './world.ts';
 
 /** Session owns the input log of one scenario and derives its trace. */
@@ -13,6 +13,7 @@ export class Session {
   #kernel!: Kernel;
   #world!: World;
   #horizon = -1;
+  #events: readonly TraceEvent[] = [];
   #replays = 0;
 
   constructor(scenario: Scenario, inputs: readonly TimedInput[] = []) {
@@ -42,8 +43,20 @@ export class Session {
   }
 
   /** trace is every event up to the horizon. */
-  get trace(): readonly TraceEvent[] {
+  get trace(): Trace {
     return this.#kernel.trace;
+  }
+
+  /**
+   * events is the trace as an array, for readers that index, filter or keep events (the lab's views, lessons,
+   * tests): each event is built once and kept, the array extended as the world runs and begun again after a
+   * replay. A new array whenever the trace has grown, so a view that holds the old one sees the change.
+   */
+  get events(): readonly TraceEvent[] {
+    const trace = this.#kernel.trace;
+    if (this.#events.length < trace.length)
+      this.#events = this.#events.concat(trace.slice(this.#events.length));
+    return this.#events;
   }
 
   /** idle is true when nothing is scheduled: the world will not change again without a new input. */
@@ -105,7 +118,7 @@ export class Session {
   }
 
   /** traceUntil is the trace up to and including time `t`, running the world forward if needed. */
-  traceUntil(t: number): readonly TraceEvent[] {
+  traceUntil(t: number): TraceEvent[] {
     this.runUntil(t);
     return this.#kernel.trace.slice(0, countUntil(this.#kernel.trace, t));
   }
@@ -118,6 +131,7 @@ export class Session {
       this.#kernel.schedule(at, () => this.#inject(fault, () => null), 'input');
     for (const entry of this.#inputs) this.#scheduleInput(entry);
     this.#horizon = -1;
+    this.#events = [];
     this.#replays += 1;
   }
 

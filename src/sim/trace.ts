@@ -460,18 +460,31 @@ export function isKind<K extends TraceEventKind>(kind: K): (event: TraceEvent) =
   return (event): event is EventOf<K> => event.kind === kind;
 }
 
+/**
+ * Trace is how the trace is read: its length, an event by position (negative counts from the end), its events in
+ * order, and a run of them as an array. The kernel keeps it as columns and builds each event when asked, so a
+ * reader that needs only some events asks for those; an array of events is a Trace too.
+ */
+export interface Trace extends Iterable<TraceEvent> {
+  readonly length: number;
+  at(index: number): TraceEvent | undefined;
+  slice(start?: number, end?: number): TraceEvent[];
+}
+
 /** traceToJsonLines serialises a trace as JSON lines, one event a line; keys keep their declared order. */
-export function traceToJsonLines(trace: readonly TraceEvent[]): string {
-  return trace.map((event) => JSON.stringify(event)).join('\n') + (trace.length > 0 ? '\n' : '');
+export function traceToJsonLines(trace: Trace): string {
+  let out = '';
+  for (const event of trace) out += JSON.stringify(event) + '\n';
+  return out;
 }
 
 /** countUntil is how many events have `t <= time`; the trace is ordered by time, so this is a binary search. */
-export function countUntil(trace: readonly TraceEvent[], time: number): number {
+export function countUntil(trace: Trace, time: number): number {
   let lo = 0;
   let hi = trace.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((trace[mid] as TraceEvent).t <= time) lo = mid + 1;
+    if ((trace.at(mid) as TraceEvent).t <= time) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -4,7 +4,7 @@
 // sender's interface would see them. DNS travels in the lab as readable text; here it is RFC 1035's binary form.
 import { decodeDnsMessage } from '../protocols/dns/dnsMessage.ts';
 import { encodeDnsWire } from '../protocols/dns/dnsWire.ts';
-import type { EventOf, TraceEvent } from './trace.ts';
+import type { EventOf, Trace, TraceEvent } from './trace.ts';
 
 /** LINKTYPE_RAW says each record is an IP packet with no link-layer header (tcpdump.org link-layer types). */
 const LINKTYPE_RAW = 101;
@@ -31,14 +31,14 @@ function carried(event: TraceEvent, scope: CaptureScope): event is Carried {
 }
 
 /** countPackets is how many packets a capture of `trace` in `scope` holds, without building them. */
-export function countPackets(trace: readonly TraceEvent[], scope: CaptureScope = 'all'): number {
+export function countPackets(trace: Trace, scope: CaptureScope = 'all'): number {
   let count = 0;
   for (const event of trace) if (carried(event, scope)) count++;
   return count;
 }
 
 /** tracePackets builds the IPv4 packets of `trace` in `scope`, in trace order. */
-export function tracePackets(trace: readonly TraceEvent[], scope: CaptureScope = 'all'): Packet[] {
+export function tracePackets(trace: Trace, scope: CaptureScope = 'all'): Packet[] {
   const ids = new Map<string, number>();
   const packets: Packet[] = [];
   for (const event of trace) {
@@ -66,7 +66,7 @@ export function tracePackets(trace: readonly TraceEvent[], scope: CaptureScope =
  * of the trace falling at `startsAt` (ms since the Unix epoch, the scenario's calendar start).
  */
 export function tracePcap(
-  trace: readonly TraceEvent[],
+  trace: Trace,
   startsAt: number,
   scope: CaptureScope = 'all',
 ): Uint8Array<ArrayBuffer> {

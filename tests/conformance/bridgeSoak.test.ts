@@ -30,7 +30,7 @@ describe('four messages of 1 MB through the bridge', () => {
     const traceOctets: number[] = [];
     for (let sent = 0; sent < 4; sent += 2) {
       await sendBatch(bridge.ports.smtp as number, body, 2, sent);
-      traceOctets.push(bridge.kernel.trace.reduce((sum, e) => sum + eventOctets(e), 0));
+      traceOctets.push(bridge.kernel.trace.slice().reduce((sum, e) => sum + eventOctets(e), 0));
       expect(bridge.mailServer.store.octets).toBeLessThanOrEqual(STORAGE_LIMIT);
       await drainBob(bridge.ports.pop3 as number);
     }

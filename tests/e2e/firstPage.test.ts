@@ -9,7 +9,7 @@ function demoSegmentCount(): number {
   if (scenario === undefined) throw new Error('tcp-demo is missing');
   const session = new Session(scenario);
   session.runUntil(scenario.until ?? 3_600_000);
-  return session.trace.filter(isKind('tcp.segment')).length;
+  return session.events.filter(isKind('tcp.segment')).length;
 }
 
 describe('the first page', () => {

@@ -10,7 +10,7 @@ function serverSteps(): EventOf<'session.state'>[] {
   if (scenario === undefined) throw new Error('textbook is missing');
   const session = new Session(scenario);
   session.runUntilQuiet(600_000);
-  return session.trace.filter(
+  return session.events.filter(
     (e): e is EventOf<'session.state'> =>
       e.kind === 'session.state' && e.conn === 'c1' && e.machine === 'smtp-server',
   );

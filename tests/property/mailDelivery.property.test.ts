@@ -119,7 +119,7 @@ describe('mail delivery under random faults', () => {
             ];
             const session = new Session({ ...shortRetryWorld(), seed }, [...sends, ...faults]);
             session.runUntilQuiet(48 * HOUR);
-            checkInvariants(session.trace);
+            checkInvariants(session.events);
           },
         ),
         { numRuns: 25 },

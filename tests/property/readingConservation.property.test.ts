@@ -171,7 +171,7 @@ function run(seed: number, inputs: readonly TimedInput[]): { trace: readonly Tra
     ),
   );
   kernel.runUntil(Math.max(0, ...inputs.map((i) => i.at)) + SETTLE_MS);
-  return { trace: kernel.trace, world: w };
+  return { trace: kernel.trace.slice(), world: w };
 }
 
 function messageIdOf(raw: string): string {

@@ -18,7 +18,7 @@ function lossy(seed: number): Scenario {
 function run(scenario: Scenario, until = 120_000): string {
   const session = new Session(scenario);
   session.runUntil(until);
-  return traceToJsonLines(session.trace);
+  return traceToJsonLines(session.events);
 }
 
 describe('determinism', () => {
@@ -30,7 +30,7 @@ describe('determinism', () => {
     const isn = (seed: number) => {
       const session = new Session({ ...demo(), seed });
       session.runUntil(1000);
-      return session.trace
+      return session.events
         .filter(isKind('tcp.segment'))
         .slice(0, 2)
         .map((s) => s.seqNo);
@@ -53,7 +53,7 @@ describe('session', () => {
     const early = session.traceUntil(100);
     expect(early.length).toBeGreaterThan(0);
     expect(early.every((e) => e.t <= 100)).toBe(true);
-    expect(session.trace.slice(0, early.length)).toEqual(early);
+    expect(session.events.slice(0, early.length)).toEqual(early);
     expect(session.replays).toBe(1);
   });
 
@@ -68,8 +68,8 @@ describe('session', () => {
       { at: 300, input: { type: 'terminal.type', host: 'alice-pc', text: 'an afterthought' } },
     ]);
     fresh.runUntil(120_000);
-    expect(traceToJsonLines(late.trace)).toBe(traceToJsonLines(fresh.trace));
-    expect(late.trace.filter(isKind('app.line')).map((e) => e.line)).toContain('an afterthought');
+    expect(traceToJsonLines(late.events)).toBe(traceToJsonLines(fresh.events));
+    expect(late.events.filter(isKind('app.line')).map((e) => e.line)).toContain('an afterthought');
   });
 
   it('adds an input beyond the horizon without replaying, and still matches a fresh run', () => {
@@ -83,26 +83,26 @@ describe('session', () => {
       { at: 700.5, input: { type: 'terminal.type', host: 'alice-pc', text: 'typed live' } },
     ]);
     fresh.runUntil(60_000);
-    expect(traceToJsonLines(live.trace)).toBe(traceToJsonLines(fresh.trace));
+    expect(traceToJsonLines(live.trace)).toBe(traceToJsonLines(fresh.events));
   });
 
   it('records every input in the trace with its place in the log', () => {
     const session = new Session(demo());
     session.runUntil(1000);
-    expect(session.trace.filter(isKind('input')).map((e) => e.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(session.events.filter(isKind('input')).map((e) => e.index)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('runs the demonstration: a connection opens, carries three lines each way, and closes', () => {
     const session = new Session(demo());
     session.runUntil(120_000);
-    const lines = session.trace.filter(isKind('app.line'));
+    const lines = session.events.filter(isKind('app.line'));
     expect(lines.filter((l) => l.from === 'client').map((l) => l.line)).toEqual([
       'Hello, hamburger.edu!',
       'Do you like ketchup?',
       'How about pickles?',
     ]);
     expect(lines.filter((l) => l.from === 'server')).toHaveLength(3);
-    const states = session.trace.filter(isKind('tcp.state'));
+    const states = session.events.filter(isKind('tcp.state'));
     expect(states.filter((s) => s.host === 'alice-pc').at(-1)?.to).toBe('CLOSED');
     expect(states.filter((s) => s.host === 'hamburger.edu').at(-1)?.to).toBe('CLOSED');
   });

@@ -27,12 +27,12 @@ const ENVELOPE = ['MAIL FROM:<alice@crepes.fr>', 'RCPT TO:<bob@hamburger.edu>', 
 type Line = EventOf<'app.line'>;
 
 function lines(session: Session, conn?: string): Line[] {
-  return session.trace.filter(isKind('app.line')).filter((e) => conn === undefined || e.conn === conn);
+  return session.events.filter(isKind('app.line')).filter((e) => conn === undefined || e.conn === conn);
 }
 
 /** typedConn is the connection the terminal opened. */
 function typedConn(session: Session): string {
-  const connected = session.trace.find(isKind('terminal.connected'));
+  const connected = session.events.find(isKind('terminal.connected'));
   if (connected === undefined) throw new Error('the terminal never connected');
   return connected.conn;
 }
@@ -53,7 +53,7 @@ describe('AUTH typed by hand on the submission port', () => {
   const typed = lines(session, conn);
 
   it('opens a terminal connection to crepes.fr on port 587', () => {
-    expect(session.trace.find(isKind('terminal.connected'))).toMatchObject({
+    expect(session.events.find(isKind('terminal.connected'))).toMatchObject({
       host: 'alice-pc',
       target: 'crepes.fr',
       port: 587,
@@ -114,14 +114,14 @@ describe('AUTH typed by hand on the submission port', () => {
   });
 
   it('reports the accepted message with its envelope', () => {
-    const accepted = session.trace.filter(isKind('smtp.accepted')).filter((e) => e.conn === conn);
+    const accepted = session.events.filter(isKind('smtp.accepted')).filter((e) => e.conn === conn);
     expect(accepted).toHaveLength(1);
     expect(accepted[0]).toMatchObject({
       host: 'crepes.fr',
       from: 'alice@crepes.fr',
       recipients: ['bob@hamburger.edu'],
     });
-    const relayed = session.trace
+    const relayed = session.events
       .filter(isKind('mailbox.stored'))
       .find((e) => e.host === 'hamburger.edu' && e.user === 'bob');
     expect(relayed?.raw).toContain('Subject: Lunch');
@@ -148,11 +148,11 @@ describe('AUTH typed by hand on the submission port', () => {
   });
 
   it('describes each connection exactly once, when it opens', () => {
-    const opened = session.trace.filter(isKind('conn.opened'));
+    const opened = session.events.filter(isKind('conn.opened'));
     const ids = opened.map((e) => e.conn);
     expect(new Set(ids).size).toBe(ids.length);
     const used = new Set(
-      session.trace
+      session.events
         .filter((e): e is TraceEvent & { conn: string } => 'conn' in e && typeof e.conn === 'string')
         .map((e) => e.conn),
     );
@@ -164,7 +164,7 @@ describe('AUTH typed by hand on the submission port', () => {
       protocol: 'smtp',
     });
     for (const e of opened) {
-      const firstLine = session.trace.find((x) => x.kind === 'app.line' && x.conn === e.conn);
+      const firstLine = session.events.find((x) => x.kind === 'app.line' && x.conn === e.conn);
       if (firstLine !== undefined) expect(firstLine.seq).toBeGreaterThan(e.seq);
     }
   });

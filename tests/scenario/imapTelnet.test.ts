@@ -14,11 +14,11 @@ describe('telnet hamburger.edu 143', () => {
     'a3 SELECT INBOX',
     'a4 LOGOUT',
   ]);
-  const lines = session.trace.filter(isKind('app.line'));
+  const lines = session.events.filter(isKind('app.line'));
   const server = lines.filter((e) => e.from === 'server');
 
   it('connects to an IMAP server and takes a login whose password is a literal', () => {
-    expect(session.trace.find(isKind('terminal.connected'))?.protocol).toBe('imap');
+    expect(session.events.find(isKind('terminal.connected'))?.protocol).toBe('imap');
     const tagged = server.filter((e) => e.tag !== undefined && e.tag !== '*' && e.tag !== '+');
     expect(tagged.map((e) => [e.tag, e.status])).toEqual([
       ['a1', 'OK'],
@@ -30,20 +30,20 @@ describe('telnet hamburger.edu 143', () => {
   });
 
   it('creates the folder named by a literal of eight octets, the line end not counted', () => {
-    const created = session.trace.find(isKind('mailbox.created'));
+    const created = session.events.find(isKind('mailbox.created'));
     expect(created).toMatchObject({ user: 'bob', folder: 'Receipts' });
   });
 
   it('never shows the password sent as a literal', () => {
     for (const line of lines.filter((e) => e.from === 'client'))
       expect(shownLine(line)).not.toContain('hungry');
-    const screen = session.trace.filter(isKind('terminal.line')).map((e) => e.text);
+    const screen = session.events.filter(isKind('terminal.line')).map((e) => e.text);
     expect(screen.join('\n')).not.toContain('hungry');
   });
 
   it('answers a command typed wrong with BAD, and goes on', () => {
     const bad = typeAt('bob-pc', 'hamburger.edu', 143, ['a1 FROB', 'a2 NOOP', 'a3 LOGOUT']);
-    const answers = bad.trace
+    const answers = bad.events
       .filter(isKind('app.line'))
       .filter((e) => e.from === 'server' && (e.tag === 'a1' || e.tag === 'a2'))
       .map((e) => [e.tag, e.status]);

@@ -78,8 +78,8 @@ function capture(name: string): { trace: readonly TraceEvent[]; startsAt: number
   const session = new Session(scenario);
   session.runUntil(scenario.until ?? 3_600_000);
   const file = join(dir, `${name}.pcap`);
-  writeFileSync(file, tracePcap(session.trace, scenario.startsAt));
-  return { trace: session.trace, startsAt: scenario.startsAt, file };
+  writeFileSync(file, tracePcap(session.events, scenario.startsAt));
+  return { trace: session.events, startsAt: scenario.startsAt, file };
 }
 
 // Lists keyed by connection (or tshark's stream), empty ones dropped, compared without regard to which

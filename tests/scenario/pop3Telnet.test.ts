@@ -9,10 +9,10 @@ import { textbookWorld, typeAt, typedInputs } from './terminalSession.ts';
 
 describe('telnet hamburger.edu 110', () => {
   const session = typeAt('bob-pc', 'hamburger.edu', 110, ['USER bob', 'PASS hungry', 'STAT', 'QUIT']);
-  const lines = session.trace.filter(isKind('app.line'));
+  const lines = session.events.filter(isKind('app.line'));
 
   it('connects to a POP3 server that greets, takes USER and PASS, and signs off', () => {
-    expect(session.trace.find(isKind('terminal.connected'))?.protocol).toBe('pop3');
+    expect(session.events.find(isKind('terminal.connected'))?.protocol).toBe('pop3');
     expect(lines.filter((e) => e.from === 'server').map((e) => e.reply)).toEqual([
       'pop3.greeting.apop',
       'pop3.user.ok',
@@ -31,12 +31,12 @@ describe('telnet hamburger.edu 110', () => {
   it('never shows the typed password', () => {
     const pass = lines.find((e) => e.verb === 'PASS');
     expect(pass && shownLine(pass)).not.toContain('hungry');
-    const screen = session.trace.filter(isKind('terminal.line')).map((e) => e.text);
+    const screen = session.events.filter(isKind('terminal.line')).map((e) => e.text);
     expect(screen.join('\n')).not.toContain('hungry');
   });
 
   it('runs the server machine through AUTHORIZATION and TRANSACTION to UPDATE', () => {
-    const states = session.trace
+    const states = session.events
       .filter(isKind('session.state'))
       .filter((e) => e.machine === 'pop3-server')
       .map((e) => e.to);
@@ -61,7 +61,7 @@ describe('the POP3 service and its host', () => {
     ];
     const session = new Session(textbookWorld(), inputs);
     session.runUntilQuiet(30 * 60_000);
-    const greetings = session.trace
+    const greetings = session.events
       .filter(isKind('app.line'))
       .filter((e) => e.reply === 'pop3.greeting.apop');
     expect(greetings).toHaveLength(1);

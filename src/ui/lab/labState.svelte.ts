@@ -300,6 +300,6 @@ export class LabState {
   #run(from: number): void {
     this.#session.runUntilQuiet(from + HORIZON_MS);
     // A new array each time, so views that hold the trace raw see that it changed.
-    this.trace = [...this.#session.trace];
+    this.trace = [...this.#session.events];
   }
 }

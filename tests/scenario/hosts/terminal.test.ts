@@ -11,7 +11,7 @@ function textbookWith(inputs: { at: number; input: Input }[]) {
   if (!scenario) throw new Error('textbook is missing');
   const session = new Session({ ...scenario, inputs }, []);
   session.runUntil(3_600_000);
-  return session.trace;
+  return session.events;
 }
 
 const open = { type: 'terminal.open', host: 'bob-pc', target: 'hamburger.edu', port: 25 } as const;

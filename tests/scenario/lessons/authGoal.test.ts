@@ -27,8 +27,8 @@ const AUTHENTICATED = goalOf({ kind: 'app.line', code: 235, answers: 'AUTH' });
 
 function authAt(port: number, lines: readonly string[]) {
   const session = typeAt('alice-pc', 'crepes.fr', port, ['EHLO alice-pc', ...lines, 'QUIT']);
-  const replies = serverLines(session.trace.filter(isKind('app.line'))).filter((e) => e.answers === 'AUTH');
-  return { result: checkGoal(AUTHENTICATED, session.trace), replies };
+  const replies = serverLines(session.events.filter(isKind('app.line'))).filter((e) => e.answers === 'AUTH');
+  return { result: checkGoal(AUTHENTICATED, session.events), replies };
 }
 
 describe('the goal { kind: app.line, code: 235, answers: AUTH }', () => {
@@ -58,8 +58,8 @@ describe('the goal { kind: app.line, code: 235, answers: AUTH }', () => {
 
   it('is not met by AUTH before EHLO on the submission port', () => {
     const session = typeAt('alice-pc', 'crepes.fr', 587, [`AUTH PLAIN ${plain('croissant')}`, 'QUIT']);
-    const reply = serverLines(session.trace.filter(isKind('app.line'))).find((e) => e.answers === 'AUTH');
+    const reply = serverLines(session.events.filter(isKind('app.line'))).find((e) => e.answers === 'AUTH');
     expect(reply?.code).toBe(503);
-    expect(checkGoal(AUTHENTICATED, session.trace)).toEqual({ met: false });
+    expect(checkGoal(AUTHENTICATED, session.events)).toEqual({ met: false });
   });
 });

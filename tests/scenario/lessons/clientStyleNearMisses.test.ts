@@ -31,7 +31,7 @@ function sentIn(scenario: Scenario): readonly TraceEvent[] {
     },
   ]);
   session.runUntilQuiet(600_000);
-  return session.trace;
+  return session.events;
 }
 
 describe('the textbook-and-modern lesson', () => {

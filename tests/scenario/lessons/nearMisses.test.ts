@@ -139,10 +139,10 @@ describe.each(CASES)('the $lesson lesson’s $step goal', ({ lesson: slug, step,
 
   it('is met by the right action', () => {
     expect(goal).toBeDefined();
-    expect(checkGoal(goal!, play(lesson!, meets).trace).met).toBe(true);
+    expect(checkGoal(goal!, play(lesson!, meets).events).met).toBe(true);
   });
 
   it(`is not met by a nearby wrong one: ${why}`, () => {
-    expect(checkGoal(goal!, play(lesson!, misses).trace)).toEqual({ met: false });
+    expect(checkGoal(goal!, play(lesson!, misses).events)).toEqual({ met: false });
   });
 });

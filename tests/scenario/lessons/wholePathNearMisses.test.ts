@@ -117,8 +117,8 @@ function play(step: LessonStep, before: readonly Input[], acts: readonly TimedIn
 }
 
 function check(step: LessonStep, session: Session) {
-  const fromSeq = session.trace.find((e) => e.t >= STEP_STARTS_MS)?.seq ?? session.trace.length;
-  return checkGoal(step.goal, session.trace, fromSeq);
+  const fromSeq = session.events.find((e) => e.t >= STEP_STARTS_MS)?.seq ?? session.events.length;
+  return checkGoal(step.goal, session.events, fromSeq);
 }
 
 describe.each(CASES)('the whole path’s $step goal', ({ step: id, before, meets, misses, why }) => {

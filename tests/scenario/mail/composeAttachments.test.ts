@@ -41,7 +41,7 @@ function deliveredAttachments(attachments: readonly DraftAttachment[]) {
     ],
   });
   session.runUntilQuiet(10 * 60_000);
-  const stored = session.trace.find((e) => e.kind === 'mailbox.stored' && e.user === 'bob');
+  const stored = session.events.find((e) => e.kind === 'mailbox.stored' && e.user === 'bob');
   if (stored?.kind !== 'mailbox.stored') throw new Error('nothing reached Bob');
   return parseMessage(stored.raw).attachments;
 }

@@ -21,7 +21,7 @@ describe('a fault with a duration', () => {
       at: 0,
       input: { type: 'fault', fault: { type: 'host.down', host: 'hamburger.edu', for: 2 * H } },
     };
-    const trace = textbookWith([down]).trace;
+    const trace = textbookWith([down]).events;
     const up = trace.find(isKind('host.up'));
     expect(up?.t).toBe(2 * H);
     const ended = trace.find(isKind('fault.ended'));
@@ -37,7 +37,7 @@ describe('a fault with a duration', () => {
       { at: 0, input: { type: 'fault', fault: { type: 'host.down', host: 'hamburger.edu', for: 2 * H } } },
       { at: H, input: { type: 'fault', fault: { type: 'host.up', host: 'hamburger.edu' } } },
       { at: 1.5 * H, input: { type: 'fault', fault: { type: 'host.down', host: 'hamburger.edu' } } },
-    ]).trace;
+    ]).events;
     expect(trace.filter(isKind('host.up')).map((e) => e.t)).toEqual([H]);
     expect(trace.some(isKind('fault.ended'))).toBe(false);
   });
@@ -47,7 +47,7 @@ describe('a fault with a duration', () => {
     if (link === undefined) throw new Error('the textbook has links');
     const trace = textbookWith([
       { at: 0, input: { type: 'fault', fault: { type: 'link.set', link: link.id, loss: 1, for: 10 * MIN } } },
-    ]).trace;
+    ]).events;
     expect(trace.filter(isKind('link.changed')).map((e) => [e.t, e.loss])).toEqual([
       [0, 1],
       [10 * MIN, link.loss],
@@ -62,14 +62,14 @@ describe('a fault removed from the input log', () => {
       input: { type: 'fault', fault: { type: 'host.down', host: 'hamburger.edu' } },
     };
     const session = textbookWith([down]);
-    expect(queueStory(session.trace).some((line) => line.includes('deferred'))).toBe(true);
-    expect(delivered(session.trace)).toEqual([]);
+    expect(queueStory(session.events).some((line) => line.includes('deferred'))).toBe(true);
+    expect(delivered(session.events)).toEqual([]);
     const replays = session.replays;
     expect(session.remove(down)).toBe(true);
     expect(session.replays).toBe(replays + 1);
-    expect(session.trace.some(isKind('host.down'))).toBe(false);
-    expect(queueStory(session.trace).some((line) => line.includes('deferred'))).toBe(false);
-    expect(delivered(session.trace)).toHaveLength(1);
+    expect(session.events.some(isKind('host.down'))).toBe(false);
+    expect(queueStory(session.events).some((line) => line.includes('deferred'))).toBe(false);
+    expect(delivered(session.events)).toHaveLength(1);
     expect(session.inputs.some((e) => e === down)).toBe(false);
   });
 
@@ -77,19 +77,19 @@ describe('a fault removed from the input log', () => {
     const session = textbookWith([]);
     const crash = session.input(1000, { type: 'fault', fault: { type: 'host.down', host: 'hamburger.edu' } });
     session.runUntilQuiet(6 * H);
-    expect(delivered(session.trace)).toEqual([]);
+    expect(delivered(session.events)).toEqual([]);
     expect(session.remove(crash)).toBe(true);
-    expect(delivered(session.trace)).toHaveLength(1);
+    expect(delivered(session.events)).toHaveLength(1);
   });
 
   it('refuses to remove what is not in the log, and leaves the world as it was', () => {
     const session = textbookWith([]);
-    const before = session.trace.length;
+    const before = session.events.length;
     const stranger: TimedInput = {
       at: 0,
       input: { type: 'fault', fault: { type: 'host.up', host: 'crepes.fr' } },
     };
     expect(session.remove(stranger)).toBe(false);
-    expect(session.trace.length).toBe(before);
+    expect(session.events.length).toBe(before);
   });
 });

@@ -14,7 +14,7 @@ describe('a server going down in the middle of a session', () => {
       { at: 2000, input: { type: 'fault', fault: { type: 'host.down', host: 'hamburger.edu', mode } } },
     ]);
     s.runUntil(30 * MIN);
-    return s.trace.filter(isKind('terminal.line')).map((e) => e.text);
+    return s.events.filter(isKind('terminal.line')).map((e) => e.text);
   }
 
   it('says 421 first when it is shut down in an orderly way', () => {

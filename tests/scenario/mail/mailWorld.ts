@@ -17,7 +17,7 @@ export function scenario(name: string): Scenario {
 export function run(s: Scenario, limit = s.until ?? 3_600_000): readonly TraceEvent[] {
   const session = new Session(s);
   session.runUntilQuiet(limit);
-  return session.trace;
+  return session.events;
 }
 
 /** sentOnly is the pop3-delete world with Alice's message and nothing else scripted, so each test says what Bob does. */
@@ -31,7 +31,7 @@ export function playSentOnly(inputs: readonly TimedInput[], limit = 30 * 60_000)
   const world = sentOnly();
   const session = new Session({ ...world, inputs: [...world.inputs, ...inputs] });
   session.runUntilQuiet(limit);
-  return session.trace;
+  return session.events;
 }
 
 /** at schedules `input` at `t` ms. */

@@ -213,7 +213,7 @@ describe('POP3 on port 110 by hand', () => {
       ],
     });
     session.runUntil(12 * SEC);
-    const greeting = pop3Server(session.trace).find((e) => e.reply === 'pop3.greeting.apop');
+    const greeting = pop3Server(session.events).find((e) => e.reply === 'pop3.greeting.apop');
     const timestamp = /<[^>]+>/.exec(greeting?.line ?? '')?.[0] ?? '';
     const calendarSeconds = Math.floor((world.startsAt + 10 * SEC) / SEC);
     expect(timestamp).toMatch(
@@ -227,7 +227,7 @@ describe('POP3 on port 110 by hand', () => {
     session.input(14 * SEC, { type: 'terminal.type', host: 'bob-phone', text: 'QUIT' });
     session.input(20 * SEC, { type: 'terminal.open', host: 'bob-phone', target: 'hamburger.edu', port: 110 });
     session.runUntilQuiet(30 * MIN);
-    const lines = pop3Server(session.trace);
+    const lines = pop3Server(session.events);
     expect(lines.find((e) => e.answers === 'APOP')?.reply).toBe('pop3.apop.ok');
     const greetings = lines.filter((e) => e.reply === 'pop3.greeting.apop').map((e) => e.line);
     expect(greetings).toHaveLength(2);

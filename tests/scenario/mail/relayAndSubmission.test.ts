@@ -20,7 +20,7 @@ function telnet(
 }
 
 function serverLines(session: Session, host: string): string[] {
-  return session.trace
+  return session.events
     .filter(isKind('app.line'))
     .filter((e) => e.host === host && e.from === 'server')
     .map((e) => e.line);
@@ -40,7 +40,7 @@ describe('relaying', () => {
     );
     session.runUntil(10_000);
     expect(serverLines(session, 'crepes.fr')).toContain('550 someone@elsewhere.example... Relaying denied');
-    expect(queueStory(session.trace)).toEqual([]);
+    expect(queueStory(session.events)).toEqual([]);
   });
 
   it('accepts mail for its own users from anyone', () => {
@@ -61,7 +61,7 @@ describe('relaying', () => {
     );
     session.runUntil(15_000);
     expect(serverLines(session, 'crepes.fr')).toContain('250 Message accepted for delivery');
-    expect(session.trace.filter(isKind('mailbox.stored')).map((e) => `${e.user}@${e.host}`)).toEqual([
+    expect(session.events.filter(isKind('mailbox.stored')).map((e) => `${e.user}@${e.host}`)).toEqual([
       'alice@crepes.fr',
     ]);
   });
@@ -83,10 +83,10 @@ describe('submission on port 587', () => {
       },
     ]);
     session.runUntilQuiet(600_000);
-    const lines = session.trace.filter(isKind('app.line')).filter((e) => e.host === 'bob-pc');
+    const lines = session.events.filter(isKind('app.line')).filter((e) => e.host === 'bob-pc');
     expect(lines.some((e) => e.line.startsWith('AUTH PLAIN '))).toBe(true);
-    expect(queueStory(session.trace)).toContain('1.135 enqueued alice@crepes.fr');
-    expect(session.trace.filter(isKind('mailbox.stored')).map((e) => `${e.user}@${e.host}`)).toEqual([
+    expect(queueStory(session.events)).toContain('1.135 enqueued alice@crepes.fr');
+    expect(session.events.filter(isKind('mailbox.stored')).map((e) => `${e.user}@${e.host}`)).toEqual([
       'alice@crepes.fr',
     ]);
   });
@@ -108,7 +108,7 @@ describe('submission on port 587', () => {
       ]),
     );
     session.runUntil(15_000);
-    const stored = session.trace.find(isKind('mailbox.stored'));
+    const stored = session.events.find(isKind('mailbox.stored'));
     expect(stored?.raw).toMatch(/\r\nDate: Tue, 01 Sep 2026 09:00:0\d \+0900\r\n/);
     expect(stored?.raw).toMatch(/\r\nMessage-ID: <\d{14}\.[0-9A-F]{10}@hamburger\.edu>\r\n/);
   });

@@ -41,8 +41,8 @@ function site() {
   });
   const clientCtx: ServiceContext = { ...web.ctx, host: 'client', httpFaults: undefined };
   const browser = new Browser(clientCtx);
-  const pages = () => web.kernel.trace.filter(isKind('web.page'));
-  const fetches = () => web.kernel.trace.filter(isKind('web.fetch'));
+  const pages = () => web.kernel.trace.slice().filter(isKind('web.page'));
+  const fetches = () => web.kernel.trace.slice().filter(isKind('web.fetch'));
   return { web, browser, pages, fetches };
 }
 
@@ -66,7 +66,7 @@ describe('the browser as a user agent', () => {
       ['/', 'c1', 1, false],
       ['/style.css', 'c1', 2, true],
     ]);
-    expect(web.kernel.trace.filter(isKind('conn.opened'))).toHaveLength(1);
+    expect(web.kernel.trace.slice().filter(isKind('conn.opened'))).toHaveLength(1);
   });
 
   it('posts the login form, keeps the cookie, and follows 303 to the inbox', () => {
@@ -86,9 +86,12 @@ describe('the browser as a user agent', () => {
     expect(cookieLines.map((l) => [l.line, l.args?.['credential']])).toEqual([
       ['Cookie: session=s3cr3t', true],
     ]);
-    expect(web.kernel.trace.filter(isKind('http.body')).filter((b) => b.from === 'client')).toMatchObject([
-      { content: 'user=bob&password=hungry', credential: true },
-    ]);
+    expect(
+      web.kernel.trace
+        .slice()
+        .filter(isKind('http.body'))
+        .filter((b) => b.from === 'client'),
+    ).toMatchObject([{ content: 'user=bob&password=hungry', credential: true }]);
   });
 
   it('opens a new connection when the server has closed the idle one', () => {
@@ -105,7 +108,12 @@ describe('the browser as a user agent', () => {
       reused: false,
       status: 200,
     });
-    expect(web.kernel.trace.filter(isKind('conn.opened')).map((c) => c.conn)).toEqual(['c1', 'c2']);
+    expect(
+      web.kernel.trace
+        .slice()
+        .filter(isKind('conn.opened'))
+        .map((c) => c.conn),
+    ).toEqual(['c1', 'c2']);
   });
 
   it('reports a connection error, not a hang, when the web server is down', () => {

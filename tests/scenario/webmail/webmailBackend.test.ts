@@ -46,7 +46,7 @@ describe('the webmail behind its HTTP side', () => {
     kernel.runUntilQuiet(60_000);
     expect(answers.get('good')?.status).toBe(303);
     expect(answers.get('bad')?.status).toBe(401);
-    const trace = kernel.trace;
+    const trace = kernel.trace.slice();
     const opened = trace.filter(isKind('conn.opened')).filter((e) => e.client === WEBMAIL);
     expect(opened.map((e) => [e.server, e.port, e.protocol])).toEqual([
       ['hamburger.edu', 143, 'imap'],
@@ -90,11 +90,12 @@ describe('the webmail behind its HTTP side', () => {
     expect(answers.get('missing')?.status).toBe(404);
     expect(answers.get('nowhere')?.status).toBe(404);
     expect(octetsToUtf8(answers.get('folders')?.body ?? '')).toContain('INBOX');
-    expect(kernel.trace.filter(isKind('mailbox.flags'))).toMatchObject([
+    expect(kernel.trace.slice().filter(isKind('mailbox.flags'))).toMatchObject([
       { user: 'bob', uid: 1, flags: ['\\Seen'] },
     ]);
     // Each page is its own IMAP visit: logged out at the end of each.
     const logouts = kernel.trace
+      .slice()
       .filter(isKind('app.line'))
       .filter((e) => e.host === WEBMAIL && e.protocol === 'imap' && e.verb === 'LOGOUT');
     expect(logouts).toHaveLength(6);
@@ -114,7 +115,7 @@ describe('the webmail behind its HTTP side', () => {
     ask(20_000, 'send', { method: 'POST', target: '/send', headers: [...FORM, ['Cookie', cookie]], body });
     kernel.runUntilQuiet(600_000);
     expect(answers.get('send')?.status).toBe(303);
-    const trace = kernel.trace;
+    const trace = kernel.trace.slice();
     const submission = trace
       .filter(isKind('conn.opened'))
       .find((e) => e.client === WEBMAIL && e.port === 587);

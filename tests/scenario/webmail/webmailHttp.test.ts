@@ -13,7 +13,7 @@ function play(inputs: readonly TimedInput[]): readonly TraceEvent[] {
   const world = withWebmail();
   const session = new Session({ ...world, inputs: [...world.inputs, ...inputs] });
   session.runUntilQuiet(600_000);
-  return session.trace;
+  return session.events;
 }
 
 function exchanges(trace: readonly TraceEvent[]) {

@@ -199,7 +199,7 @@ export function fatesProblem(trace: readonly TraceEvent[]): string | null {
 export function runSchedule(s: Schedule): readonly TraceEvent[] {
   const session = new Session({ ...fiveDomainWorld(), seed: s.seed }, inputsOf(s));
   session.runUntilQuiet(s.until);
-  return session.trace;
+  return session.events;
 }
 
 /** checkFaultSchedules runs `numRuns` random schedules from `seed` and throws fast-check's report on a failure. */

@@ -51,9 +51,10 @@ export function twoHosts(
     kernel,
     net,
     accepted,
-    segments: () => kernel.trace.filter(isKind('tcp.segment')),
+    segments: () => kernel.trace.slice().filter(isKind('tcp.segment')),
     states: (host) =>
       kernel.trace
+        .slice()
         .filter(isKind('tcp.state'))
         .filter((e) => e.host === host)
         .map((e) => e.to),

@@ -48,7 +48,7 @@ describe('TCP connection establishment', () => {
     expect(syns.slice(1).every((s) => s.retransmission)).toBe(true);
     expect(client.error).toBe('timeout');
     expect(h.kernel.now()).toBe(120_000);
-    expect(h.kernel.trace.filter((e) => e.kind === 'tcp.error')[0]?.t).toBe(31_000);
+    expect(h.kernel.trace.slice().filter((e) => e.kind === 'tcp.error')[0]?.t).toBe(31_000);
   });
 
   it('also times out when the link between the hosts is cut', () => {
@@ -58,7 +58,10 @@ describe('TCP connection establishment', () => {
     h.kernel.runUntil(120_000);
     expect(client.error).toBe('timeout');
     expect(
-      h.kernel.trace.filter((e) => e.kind === 'tcp.dropped').every((e) => e.reason === 'link-down'),
+      h.kernel.trace
+        .slice()
+        .filter((e) => e.kind === 'tcp.dropped')
+        .every((e) => e.reason === 'link-down'),
     ).toBe(true);
   });
 });

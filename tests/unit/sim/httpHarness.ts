@@ -53,9 +53,12 @@ export function webHarness(app: HttpApplication = hello): WebHarness {
     ...harness,
     ctx,
     connect: () => record(net.connect('client', '192.0.2.2', 80) as Socket),
-    exchanges: () => kernel.trace.filter(isKind('http.exchange')),
+    exchanges: () => kernel.trace.slice().filter(isKind('http.exchange')),
     lines: (from) =>
-      kernel.trace.filter(isKind('app.line')).filter((e) => from === undefined || e.from === from),
+      kernel.trace
+        .slice()
+        .filter(isKind('app.line'))
+        .filter((e) => from === undefined || e.from === from),
     run: (ms) => kernel.runUntil(kernel.now() + ms),
   };
 }

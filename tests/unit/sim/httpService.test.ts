@@ -33,7 +33,7 @@ describe('an HTTP server on port 80', () => {
     expect(server[2]).toMatchObject({ header: 'Content-Type', more: true });
     expect(server.at(-1)).toMatchObject({ line: '', code: 200, request: 1 });
     expect(server.at(-1)?.more).toBeUndefined();
-    expect(web.kernel.trace.filter(isKind('http.body'))).toMatchObject([
+    expect(web.kernel.trace.slice().filter(isKind('http.body'))).toMatchObject([
       { from: 'server', request: 1, size: 13, chunks: null },
     ]);
     expect(web.exchanges()).toMatchObject([

@@ -11,8 +11,8 @@ describe('Kernel.emit', () => {
     const event: UnstampedEvent = { kind: 'host.down', host: 'hamburger.edu' };
     kernel.schedule(250, () => kernel.emit(event));
     kernel.runUntil(1000);
-    expect(kernel.trace[0]).toBe(event);
-    expect(JSON.stringify(kernel.trace[0])).toBe(
+    expect(kernel.trace.at(0)).toBe(event);
+    expect(JSON.stringify(kernel.trace.at(0))).toBe(
       '{"kind":"host.down","host":"hamburger.edu","t":250,"seq":0}',
     );
   });
@@ -23,7 +23,7 @@ describe('Kernel.emit', () => {
     kernel.emit(event);
     expect(() => kernel.emit(event)).toThrow(/host\.up event object was emitted before/);
     expect(kernel.trace).toHaveLength(1);
-    expect(kernel.trace[0]?.seq).toBe(0);
+    expect(kernel.trace.at(0)?.seq).toBe(0);
   });
 
   it('fills the slots of an event built with them in place, the JSON the same as for one stamped after', () => {
@@ -35,8 +35,8 @@ describe('Kernel.emit', () => {
       kernel.emit(bare);
     });
     kernel.runUntil(1000);
-    expect(kernel.trace[0]).toBe(slotted);
-    expect(kernel.trace.map((e) => JSON.stringify(e))).toEqual([
+    expect(kernel.trace.at(0)).toBe(slotted);
+    expect(kernel.trace.slice().map((e) => JSON.stringify(e))).toEqual([
       '{"kind":"host.down","host":"hamburger.edu","t":250,"seq":0}',
       '{"kind":"host.down","host":"hamburger.edu","t":250,"seq":1}',
     ]);

@@ -17,7 +17,7 @@ function emitLines(kernel: Kernel, count: number, length = 100): void {
 }
 
 function keptOctets(kernel: Kernel): number {
-  return kernel.trace.reduce((sum, e) => sum + eventOctets(e), 0);
+  return kernel.trace.slice().reduce((sum, e) => sum + eventOctets(e), 0);
 }
 
 describe('a kernel with a trace window', () => {
@@ -34,21 +34,21 @@ describe('a kernel with a trace window', () => {
     emitLines(kernel, 1_000);
     const last = kernel.trace.at(-1);
     expect(last?.seq).toBe(999);
-    const seqs = kernel.trace.map((e) => e.seq);
+    const seqs = kernel.trace.slice().map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] as number) + i));
   });
 
   it('keeps an event larger than the window, as the newest', () => {
     const kernel = new Kernel(1, { traceWindow: 1_000 });
     emitLines(kernel, 3, 5_000);
-    expect(kernel.trace.map((e) => e.seq)).toEqual([2]);
+    expect(kernel.trace.slice().map((e) => e.seq)).toEqual([2]);
   });
 
   it('gives the kept events since a sequence number, and none that were dropped', () => {
     const kernel = new Kernel(1, { traceWindow: 10_000 });
     emitLines(kernel, 1_000);
     expect(kernel.since(998).map((e) => e.seq)).toEqual([998, 999]);
-    expect(kernel.since(0)[0]?.seq).toBe(kernel.trace[0]?.seq);
+    expect(kernel.since(0)[0]?.seq).toBe(kernel.trace.at(0)?.seq);
     expect(kernel.since(1_000)).toEqual([]);
   });
 

@@ -33,7 +33,7 @@ function stamped(event: EmittedEvent): EmittedEvent {
   const kernel = new Kernel(1);
   kernel.schedule(5, () => kernel.emit(event));
   kernel.runUntil(10);
-  return kernel.trace[0] as EmittedEvent;
+  return kernel.trace.at(0) as EmittedEvent;
 }
 
 describe('lineEvent', () => {

@@ -117,7 +117,7 @@ describe('the folders of an account', () => {
     if (textbook === undefined) throw new Error('textbook is missing');
     const session = new Session(textbook);
     session.runUntilQuiet(3_600_000);
-    const world = worldAt(textbook, session.trace, session.trace.length - 1);
+    const world = worldAt(textbook, session.events, session.events.length - 1);
     const inbox = world.folders['bob@hamburger.edu']?.find((f) => f.name === 'INBOX');
     expect(inbox?.messages.length).toBe(1);
     expect(world.mailboxes['bob@hamburger.edu']).toEqual(inbox?.messages);

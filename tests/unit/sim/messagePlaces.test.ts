@@ -9,7 +9,7 @@ function traceOf(name: string): readonly TraceEvent[] {
   if (scenario === undefined) throw new Error(`${name} is missing`);
   const session = new Session(scenario);
   session.runUntilQuiet(7 * 86_400_000);
-  return session.trace;
+  return session.events;
 }
 
 const firstSeq = (trace: readonly TraceEvent[], kind: TraceEvent['kind']): number =>

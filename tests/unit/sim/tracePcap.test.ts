@@ -54,7 +54,7 @@ function run(name: string, until?: number) {
   const scenario = builtinScenario(name)!;
   const session = new Session(scenario);
   session.runUntil(until ?? scenario.until ?? 3_600_000);
-  return { scenario, trace: session.trace };
+  return { scenario, trace: session.events };
 }
 
 describe('tracePcap', () => {

@@ -91,7 +91,7 @@ let classroomRun: { scenario: Scenario; trace: readonly TraceEvent[] } | undefin
 function smallClassroom(): { scenario: Scenario; trace: readonly TraceEvent[] } {
   if (classroomRun === undefined) {
     const { scenario, inputs } = classroom(20);
-    classroomRun = { scenario, trace: settled(scenario, inputs).trace };
+    classroomRun = { scenario, trace: settled(scenario, inputs).events };
   }
   return classroomRun;
 }
@@ -109,16 +109,16 @@ describe('the world walked from checkpoints', () => {
     'is the plain fold from the start at every position of %s, checkpoints %i events apart',
     (name, every) => {
       const session = settled(builtin(name));
-      const index = new WorldIndex(session.scenario, session.trace, every);
-      expectSameAsIndex(index, positions(session.trace.length, every));
-      expect(index.checkpoints).toBe(Math.floor(session.trace.length / every) + 1);
+      const index = new WorldIndex(session.scenario, session.events, every);
+      expectSameAsIndex(index, positions(session.events.length, every));
+      expect(index.checkpoints).toBe(Math.floor(session.events.length / every) + 1);
     },
   );
 
   it('is the plain fold where IMAP made, renamed and deleted folders (imap-folders)', () => {
     const session = settled(builtin('imap-folders'), [], 3_600_000);
-    const index = new WorldIndex(session.scenario, session.trace, 100);
-    expectSameAsIndex(index, positions(session.trace.length, 100));
+    const index = new WorldIndex(session.scenario, session.events, 100);
+    expectSameAsIndex(index, positions(session.events.length, 100));
   });
 
   it('is the plain fold over a small classroom of many events, with the checkpoints worldAt keeps', () => {
@@ -148,29 +148,31 @@ describe('the world walked from checkpoints', () => {
     const { scenario, inputs } = classroom(12);
     const session = new Session(scenario, inputs);
     session.runUntil(4 * 60_000);
-    const index = new WorldIndex(scenario, session.trace, 300);
-    const early = session.trace.length;
+    // An array the index reads that grows in place, as the events come.
+    const trace = [...session.events];
+    const index = new WorldIndex(scenario, trace, 300);
+    const early = trace.length;
     expectSameAsIndex(index, positions(early, 300));
     expect(early).toBeGreaterThan(600);
-    // The kernel's trace array grows in place.
     session.runUntilQuiet(WEEK);
-    expect(session.trace.length).toBeGreaterThan(2 * early);
-    const last = session.trace.length - 1;
+    trace.push(...session.events.slice(early));
+    expect(trace.length).toBeGreaterThan(2 * early);
+    const last = trace.length - 1;
     const before = index.folded;
-    expect(index.at(last)).toEqual(foldWorld(scenario, session.trace, last));
+    expect(index.at(last)).toEqual(foldWorld(scenario, trace, last));
     // Only what came since the newest checkpoint is folded, not the first `early` events again.
-    expect(index.folded - before).toBeLessThan(session.trace.length - early + 2 * 300);
-    expectSameAsIndex(index, positions(session.trace.length, 300));
+    expect(index.folded - before).toBeLessThan(trace.length - early + 2 * 300);
+    expectSameAsIndex(index, positions(trace.length, 300));
   });
 
   it('keeps the checkpoints of the trace it extends when the lab hands over a longer copy', () => {
     const { scenario, inputs } = classroom(12);
     const session = new Session(scenario, inputs);
     session.runUntil(15 * 60_000);
-    const first = new WorldIndex(scenario, [...session.trace], 300);
+    const first = new WorldIndex(scenario, [...session.events], 300);
     first.at(first.trace.length - 1);
     session.runUntilQuiet(WEEK);
-    const longer = new WorldIndex(scenario, [...session.trace], 300, first);
+    const longer = new WorldIndex(scenario, [...session.events], 300, first);
     expect(longer.checkpoints).toBe(first.checkpoints);
     longer.at(longer.trace.length - 1);
     expect(longer.folded).toBe(longer.trace.length - (first.checkpoints - 1) * 300);
@@ -180,13 +182,13 @@ describe('the world walked from checkpoints', () => {
   it('drops the checkpoints past an input in the past, where a replay made a different trace', () => {
     const scenario = builtin('outage');
     const session = settled(scenario);
-    const before = [...session.trace];
+    const before = [...session.events];
     const first = new WorldIndex(scenario, before, 20);
     first.at(before.length - 1);
     const middle = before[Math.floor(before.length / 2)] as TraceEvent;
     session.input(middle.t, { type: 'fault', fault: { type: 'host.up', host: 'hamburger.edu' } });
     session.runUntilQuiet(WEEK);
-    const after = [...session.trace];
+    const after = [...session.events];
     // A replay makes every event anew, so nothing is shared but the world before the first event.
     const replayed = new WorldIndex(scenario, after, 20, first);
     expect(replayed.checkpoints).toBe(1);
@@ -195,7 +197,7 @@ describe('the world walked from checkpoints', () => {
 
   it('keeps only the checkpoints before the first event two traces differ in', () => {
     const scenario = builtin('outage');
-    const trace = settled(scenario).trace;
+    const trace = settled(scenario).events;
     const first = new WorldIndex(scenario, trace, 20);
     first.at(trace.length - 1);
     const changed = [...trace];
@@ -209,18 +211,18 @@ describe('the world walked from checkpoints', () => {
   it('follows the lab, which hands worldAt a new copy of the trace after every input', () => {
     const scenario = builtin('outage');
     const session = settled(scenario);
-    let trace = [...session.trace];
+    let trace = [...session.events];
     const checked = (seq: number) =>
       expect(worldAt(scenario, trace, seq)).toEqual(foldWorld(scenario, trace, seq));
     checked(trace.length - 1);
     checked(10);
     session.input(session.horizon + 1, { type: 'fault', fault: { type: 'host.up', host: 'hamburger.edu' } });
     session.runUntilQuiet(session.horizon + WEEK);
-    trace = [...session.trace];
+    trace = [...session.events];
     for (const seq of [trace.length - 1, 10, Math.floor(trace.length / 2)]) checked(seq);
     session.input(5, { type: 'fault', fault: { type: 'host.up', host: 'hamburger.edu' } });
     session.runUntilQuiet(session.horizon);
-    trace = [...session.trace];
+    trace = [...session.events];
     for (const seq of [trace.length - 1, 10, Math.floor(trace.length / 2)]) checked(seq);
   });
 
@@ -303,7 +305,7 @@ describe('the world walked from checkpoints', () => {
 
   it('refuses a trace changed in place under its checkpoints, rather than show a world that never was', () => {
     const scenario = builtin('outage');
-    const trace = [...settled(scenario).trace];
+    const trace = [...settled(scenario).events];
     const index = new WorldIndex(scenario, trace, 20);
     index.at(trace.length - 1);
     trace[39] = { ...(trace[39] as TraceEvent) };

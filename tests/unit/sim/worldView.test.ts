@@ -17,7 +17,7 @@ function traceOf(name: string, until: number): { scenario: Scenario; trace: read
   const scenario = scenarioOf(name);
   const session = new Session(scenario);
   session.runUntil(until);
-  return { scenario, trace: session.trace };
+  return { scenario, trace: session.events };
 }
 
 /** A quiet textbook world, with only the given inputs, each run until the world is quiet again. */
@@ -29,7 +29,7 @@ function acted(...inputs: Input[]): { scenario: Scenario; trace: readonly TraceE
     session.input(session.now, input);
     session.runUntilQuiet(session.now + 60_000);
   }
-  return { scenario, trace: session.trace };
+  return { scenario, trace: session.events };
 }
 
 /** A trace written by hand, stamped in order. */

@@ -15,7 +15,7 @@ function textbook(): { scenario: Scenario; trace: readonly TraceEvent[] } {
   if (scenario === undefined) throw new Error('textbook is missing');
   const session = new Session(scenario);
   session.runUntilQuiet(7 * 86_400_000);
-  return { scenario, trace: session.trace };
+  return { scenario, trace: session.events };
 }
 
 /**

@@ -95,7 +95,7 @@ describe('push and pull', () => {
   it('show the textbook message pushed from server to server while the connection is open', () => {
     const session = new Session(textbook);
     session.runUntilQuiet(3_600_000);
-    const trace = session.trace;
+    const trace = session.events;
     const opened = trace.find((e) => e.kind === 'conn.opened' && e.client === 'crepes.fr');
     if (opened?.kind !== 'conn.opened') throw new Error('crepes.fr never connected');
     const answered = trace.find(

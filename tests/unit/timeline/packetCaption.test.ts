@@ -10,7 +10,7 @@ function textbookTrace(): readonly TraceEvent[] {
   if (scenario === undefined) throw new Error('textbook is missing');
   const session = new Session(scenario);
   session.runUntilQuiet(600_000);
-  return session.trace;
+  return session.events;
 }
 
 const trace = textbookTrace();

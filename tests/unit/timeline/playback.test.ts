@@ -20,7 +20,7 @@ function trace(name: string, until = 600_000): readonly TraceEvent[] {
   if (!scenario) throw new Error(name);
   const session = new Session(scenario);
   session.runUntilQuiet(until);
-  return session.trace;
+  return session.events;
 }
 
 const textbook = trace('textbook');
@@ -187,7 +187,7 @@ describe('playing', () => {
       { at: 180_000, input: { type: 'terminal.type', host: 'alice-pc', text: 'HELO alice-pc' } },
     ]);
     session.runUntilQuiet(600_000);
-    const story = session.trace;
+    const story = session.events;
     const typed = story.find((e) => e.kind === 'app.line' && e.verb === 'HELO' && e.t >= 180_000);
     if (typed === undefined) throw new Error('HELO is typed');
     // Where the burst ends: the last event before the world falls quiet for two seconds, where the lab's

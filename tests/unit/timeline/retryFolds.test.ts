@@ -14,7 +14,7 @@ function run(name: string) {
   const scenario = builtinScenario(name)!;
   const session = new Session(scenario);
   session.runUntilQuiet(7 * 86_400_000);
-  return { scenario, trace: session.trace };
+  return { scenario, trace: session.events };
 }
 
 const labelsFor = (trace: readonly TraceEvent[], language: Language) =>

@@ -18,7 +18,7 @@ function demo(): Scenario {
 function traceOf(scenario: Scenario): readonly TraceEvent[] {
   const session = new Session(scenario);
   session.runUntil(scenario.until ?? 3_600_000);
-  return session.trace;
+  return session.events;
 }
 
 /** The demo with its only link cut from 390 ms to 700 ms: the second line is lost and sent again. */
@@ -204,9 +204,9 @@ describe('the sequence diagram of a POP3 log-in typed by hand', () => {
       })),
     ]);
     run.runUntilQuiet(60_000);
-    const conn = run.trace.find((e) => e.kind === 'conn.opened' && e.port === 110);
+    const conn = run.events.find((e) => e.kind === 'conn.opened' && e.port === 110);
     if (conn?.kind !== 'conn.opened') throw new Error('no POP3 connection');
-    const own = run.trace.filter((e) => !('conn' in e) || e.conn === conn.conn);
+    const own = run.events.filter((e) => !('conn' in e) || e.conn === conn.conn);
     const chips = sequenceLayout(own, { width: 900 }).arrows.flatMap((a) => a.lines.map((l) => l.text));
     expect(chips).toContain('USER bob');
     expect(chips).toContain(`PASS ${MASK}`);

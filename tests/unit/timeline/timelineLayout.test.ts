@@ -27,7 +27,7 @@ function scenario(name: string): Scenario {
 function run(s: Scenario, inputs: readonly TimedInput[] = []): readonly TraceEvent[] {
   const session = new Session(s, inputs);
   session.runUntilQuiet(7 * 86_400_000);
-  return session.trace;
+  return session.events;
 }
 
 /** The layout as text, one shape a line, so a snapshot diff reads like a description of what moved. */

@@ -26,7 +26,7 @@ function scenario(name: string): Scenario {
 function traceOf(s: Scenario): readonly TraceEvent[] {
   const session = new Session(s);
   session.runUntilQuiet(s.until ?? 3_600_000);
-  return session.trace;
+  return session.events;
 }
 
 function node(layout: TopologyLayout, host: string): HostNode {

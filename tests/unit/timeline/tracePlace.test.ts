@@ -7,7 +7,7 @@ const textbook = builtinScenario('textbook');
 if (!textbook) throw new Error('textbook is missing');
 const session = new Session(textbook);
 session.runUntil(60_000);
-const trace = session.trace;
+const trace = session.events;
 
 describe('a place in the trace', () => {
   it('names every event of the textbook so that it is found again', () => {

@@ -18,7 +18,7 @@ function traceOf(name: string): readonly TraceEvent[] {
   if (scenario === undefined) throw new Error(`${name} is missing`);
   const session = new Session(lighter(scenario));
   session.runUntilQuiet(7 * 86_400_000);
-  return session.trace;
+  return session.events;
 }
 
 // partial-fetch attaches 5 MB, some 300,000 events and a quarter of a minute of CPU; a tenth of it still fetches

@@ -57,7 +57,7 @@ function run(name: string, inputs: TimedInput[] = []): readonly TraceEvent[] {
   if (scenario === undefined) throw new Error(`${name} is missing`);
   const session = new Session(scenario, inputs);
   session.runUntilQuiet(7 * 86_400_000);
-  return session.trace;
+  return session.events;
 }
 
 function stored(trace: readonly TraceEvent[], marker: string): EventOf<'mailbox.stored'> {

@@ -90,7 +90,7 @@ describe('terminalScreen', () => {
 
   it('is idle before anything was typed', () => {
     const s = session();
-    expect(terminalScreen(s.trace, s.trace.length - 1, 'alice-pc')).toEqual({
+    expect(terminalScreen(s.events, s.events.length - 1, 'alice-pc')).toEqual({
       rows: [],
       status: { state: 'idle' },
       hostUp: true,
@@ -101,7 +101,7 @@ describe('terminalScreen', () => {
     const s = session();
     act(s, { type: 'terminal.open', host: 'alice-pc', target: 'hamburger.edu', port: 25 });
     act(s, { type: 'terminal.type', host: 'alice-pc', text: 'HELO crepes.fr' });
-    const screen = terminalScreen(s.trace, s.trace.length - 1, 'alice-pc');
+    const screen = terminalScreen(s.events, s.events.length - 1, 'alice-pc');
     expect(screen.status).toEqual({
       state: 'connected',
       target: 'hamburger.edu',
@@ -123,16 +123,16 @@ describe('terminalScreen', () => {
   it('shows the world as it was at the cursor, not as it is at the end', () => {
     const s = session();
     act(s, { type: 'terminal.open', host: 'alice-pc', target: 'hamburger.edu', port: 25 });
-    const opened = s.trace.findIndex((e) => e.kind === 'input' && e.input.type === 'terminal.open');
-    expect(terminalScreen(s.trace, opened, 'alice-pc').status.state).toBe('connecting');
-    expect(terminalScreen(s.trace, opened - 1, 'alice-pc').rows).toEqual([]);
+    const opened = s.events.findIndex((e) => e.kind === 'input' && e.input.type === 'terminal.open');
+    expect(terminalScreen(s.events, opened, 'alice-pc').status.state).toBe('connecting');
+    expect(terminalScreen(s.events, opened - 1, 'alice-pc').rows).toEqual([]);
   });
 
   it('is idle again after the server closes the connection', () => {
     const s = session();
     act(s, { type: 'terminal.open', host: 'alice-pc', target: 'hamburger.edu', port: 25 });
     act(s, { type: 'terminal.type', host: 'alice-pc', text: 'QUIT' });
-    const screen = terminalScreen(s.trace, s.trace.length - 1, 'alice-pc');
+    const screen = terminalScreen(s.events, s.events.length - 1, 'alice-pc');
     expect(screen.status).toEqual({ state: 'idle' });
     expect(screen.rows.at(-1)?.text).toBe('Connection closed by foreign host.');
   });
@@ -141,16 +141,16 @@ describe('terminalScreen', () => {
     const s = session();
     act(s, { type: 'terminal.open', host: 'alice-pc', target: 'hamburger.edu', port: 25 });
     act(s, { type: 'terminal.close', host: 'alice-pc' });
-    expect(terminalScreen(s.trace, s.trace.length - 1, 'alice-pc').status.state).toBe('idle');
+    expect(terminalScreen(s.events, s.events.length - 1, 'alice-pc').status.state).toBe('idle');
     act(s, { type: 'terminal.open', host: 'alice-pc', target: 'hamburger.edu', port: 25 });
     act(s, { type: 'fault', fault: { type: 'host.down', host: 'alice-pc' } });
-    expect(terminalScreen(s.trace, s.trace.length - 1, 'alice-pc')).toMatchObject({
+    expect(terminalScreen(s.events, s.events.length - 1, 'alice-pc')).toMatchObject({
       status: { state: 'idle' },
       hostUp: false,
     });
     act(s, { type: 'fault', fault: { type: 'host.up', host: 'alice-pc' } });
     act(s, { type: 'terminal.open', host: 'alice-pc', target: 'nowhere.example', port: 25 });
-    const screen = terminalScreen(s.trace, s.trace.length - 1, 'alice-pc');
+    const screen = terminalScreen(s.events, s.events.length - 1, 'alice-pc');
     expect(screen.status.state).toBe('idle');
     expect(screen.rows.at(-1)?.text).toMatch(/^telnet: could not resolve nowhere\.example/);
   });
@@ -158,7 +158,7 @@ describe('terminalScreen', () => {
   it('leaves out other hosts’ terminals', () => {
     const s = session();
     act(s, { type: 'terminal.open', host: 'bob-pc', target: 'hamburger.edu', port: 25 });
-    expect(terminalScreen(s.trace, s.trace.length - 1, 'alice-pc').rows).toEqual([]);
+    expect(terminalScreen(s.events, s.events.length - 1, 'alice-pc').rows).toEqual([]);
   });
 });
 

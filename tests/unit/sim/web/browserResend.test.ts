@@ -47,8 +47,8 @@ function browserAgainst(plan: readonly Handling[], idleClose?: number) {
   };
   const browser = new Browser(ctx);
   const run = (ms: number) => kernel.runUntil(kernel.now() + ms);
-  const fetches = () => kernel.trace.filter(isKind('web.fetch'));
-  const pages = () => kernel.trace.filter(isKind('web.page'));
+  const fetches = () => kernel.trace.slice().filter(isKind('web.fetch'));
+  const pages = () => kernel.trace.slice().filter(isKind('web.page'));
   return { browser, run, fetches, pages, requestsRead: () => seen };
 }
 

@@ -10,7 +10,7 @@ function run(name: string): readonly TraceEvent[] {
   if (scenario === undefined) throw new Error(`no built-in ${name}`);
   const session = new Session(scenario);
   session.runUntilQuiet(7 * 24 * 3_600_000);
-  return session.trace;
+  return session.events;
 }
 
 function firstWhere(trace: readonly TraceEvent[], test: (e: TraceEvent) => boolean): number {

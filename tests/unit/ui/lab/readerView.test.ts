@@ -10,7 +10,7 @@ function run(name: string, extra: readonly TimedInput[] = []): readonly TraceEve
   if (scenario === undefined) throw new Error(`no built-in ${name}`);
   const session = new Session(scenario, extra);
   session.runUntilQuiet(3_600_000);
-  return session.trace;
+  return session.events;
 }
 
 function last(trace: readonly TraceEvent[]): number {

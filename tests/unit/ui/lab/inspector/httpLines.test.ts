@@ -15,7 +15,7 @@ function webmailTrace(): readonly TraceEvent[] {
   if (world === undefined) throw new Error('webmail is missing');
   const session = new Session(world);
   session.runUntilQuiet(300_000);
-  return session.trace;
+  return session.events;
 }
 
 const trace = webmailTrace();

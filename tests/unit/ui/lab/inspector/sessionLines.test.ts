@@ -29,7 +29,7 @@ function run(inputs: TimedInput[] = [], scripted = false, name = 'textbook'): re
   if (world === undefined) throw new Error(`${name} is missing`);
   const session = new Session(scripted ? world : { ...world, inputs: [] }, inputs);
   session.runUntilQuiet(10 * MIN);
-  return session.trace;
+  return session.events;
 }
 
 /** The lines of the terminal's connection. */

@@ -5,7 +5,7 @@ import type { ConnId, HostId } from '../net/types.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import { round1 } from './arrowShapes.ts';
-import { timelineModel, type TimelineModel } from './timelineModel.ts';
+import { timelineModel, type ConnSpan, type TimelineModel } from './timelineModel.ts';
 import type {
   AxisTick,
   ConnMark,
@@ -37,6 +37,11 @@ export const TIMELINE_METRICS = {
   /** minLaneHeight is the least a lane needs: a row of glyphs and one connection track. */
   minLaneHeight: 50,
   glyphSize: 14,
+  /**
+   * crowdPitch: marks on one row that would stand closer than this (px) cannot be told apart or pointed at one
+   * by one, and are drawn as one mark with a count, a crowd: glyphs on a lane, connections on a track.
+   */
+  crowdPitch: 16,
   glyphRow: 13,
   barHeight: 13,
   tickLength: 6,
@@ -221,9 +226,13 @@ export function timelineLayout(
     bands.push({ ...o, x0: clampX(x0), x1: clampX(x1), y0: lane.y0 + 1, y1: lane.y1 - 1 });
   }
 
-  // Connections: a handful even in long traces, so a plain overlap test is enough.
+  // Connections: one pass in time order. A narrow bar that starts within `crowdPitch` of the one before it on
+  // its track, of the same protocol, is counted into that one's crowd instead of drawn (a long trace zoomed out
+  // has hundreds a track, a pixel or two apart); at a zoom where they stand apart, each is drawn again.
   const conns: ConnMark[] = [];
   const folded = new Set<ConnId>();
+  const crowdOf = new Map<ConnId, Mutable<ConnMark>>();
+  const openCrowds = new Map<string, { x0: number; narrow: boolean; mark: Mutable<ConnMark> }>();
   const barOf = new Map<ConnId, { y0: number; y1: number }>();
   for (const c of model.conns) {
     const lane = laneOf.get(c.host);
@@ -240,8 +249,23 @@ export function timelineLayout(
       folded.add(c.conn);
       continue;
     }
+    const narrow = x1 - x0 < M.crowdPitch;
+    const row = `${c.host} ${y0}`;
+    const open = openCrowds.get(row);
+    if (
+      open !== undefined &&
+      open.narrow &&
+      narrow &&
+      x0 - open.x0 < M.crowdPitch &&
+      open.mark.protocol === c.protocol
+    ) {
+      countIntoCrowd(open.mark, c, cursorX, clampX);
+      crowdOf.set(c.conn, open.mark);
+      openCrowds.set(row, { x0, narrow, mark: open.mark });
+      continue;
+    }
     // Field by field rather than spread: a zoomed-out window makes a mark of every connection of a long trace.
-    conns.push({
+    const mark: Mutable<ConnMark> = {
       kind: 'conn',
       seq: c.seq,
       conn: c.conn,
@@ -254,12 +278,17 @@ export function timelineLayout(
       t1: c.t1,
       outcome: c.outcome,
       error: c.error,
+      count: 1,
+      failed: c.outcome === 'failed' ? 1 : 0,
       x0: clampX(x0),
       xData: clampX(cursorX(c.tData)),
       x1: clampX(x1),
       y0: r(y0),
       y1: r(y0 + M.barHeight),
-    });
+    };
+    conns.push(mark);
+    crowdOf.set(c.conn, mark);
+    openCrowds.set(row, { x0, narrow, mark });
   }
 
   // Lines: ticks on their connection's bar, merged when they would share a pixel. A zoomed-out window visits
@@ -270,7 +299,8 @@ export function timelineLayout(
     const l = model.lines[i] as (typeof model.lines)[number];
     if (l.t > tHi) break;
     const bar = barOf.get(l.conn);
-    if (bar === undefined || folded.has(l.conn)) continue;
+    // A crowd's lines are counted into it with its connections, not drawn.
+    if (bar === undefined || folded.has(l.conn) || (crowdOf.get(l.conn)?.count ?? 1) > 1) continue;
     const x = cursorX(l.t);
     const previous = lastLine[l.from].get(l.conn);
     if (previous !== undefined && x - previous.x < M.lineMergePx) {
@@ -311,7 +341,7 @@ export function timelineLayout(
     const laneGroups = groups.get(g.host) ?? [];
     groups.set(g.host, laneGroups);
     const open = laneGroups[laneGroups.length - 1];
-    if (open !== undefined && x - open.x < M.glyphSize + 2) open.items.push(g);
+    if (open !== undefined && x - open.x < M.crowdPitch) open.items.push(g);
     else laneGroups.push({ x, items: [g] });
   }
   const spacing = M.glyphSize + 3;
@@ -337,6 +367,8 @@ export function timelineLayout(
   if (uSpan < fullSpan * 0.5) {
     let best = 0;
     for (const c of conns) {
+      // A crowd is opened by zooming further, not shown as one connection's diagram.
+      if (c.count > 1) continue;
       const covered = Math.min(c.xData, plot.right) - Math.max(c.x0, plot.left);
       if (covered > best) {
         best = covered;
@@ -391,6 +423,32 @@ export function timelineLayout(
     fullX,
     fullTime,
   };
+}
+
+/** OUTCOME_RANK orders connection outcomes by how much they tell: a crowd shows its most telling one. */
+const OUTCOME_RANK: Readonly<Record<ConnMark['outcome'], number>> = { failed: 2, open: 1, closed: 0 };
+
+/** countIntoCrowd adds connection `c` to the crowd `mark`, whose bar now runs to `c`'s end. */
+function countIntoCrowd(
+  mark: Mutable<ConnMark>,
+  c: ConnSpan,
+  cursorX: (t: number) => number,
+  clampX: (x: number) => number,
+): void {
+  mark.count++;
+  if (c.outcome === 'failed') mark.failed++;
+  if (OUTCOME_RANK[c.outcome] > OUTCOME_RANK[mark.outcome]) {
+    mark.outcome = c.outcome;
+    mark.error = c.error;
+  }
+  if (c.tData > mark.tData) {
+    mark.tData = c.tData;
+    mark.xData = clampX(cursorX(c.tData));
+  }
+  if (c.t1 > mark.t1) {
+    mark.t1 = c.t1;
+    mark.x1 = clampX(cursorX(c.t1));
+  }
 }
 
 /**

@@ -110,9 +110,16 @@ export interface ConnLife {
  * ConnMark is one TCP connection as a bar on its client's lane: solid from the SYN (`t0`) to its last segment
  * (`tData`), then a thin tail to when it closed (`t1`), TIME-WAIT included. `outcome` is `failed` when a socket
  * error ended it and `open` when the trace ends before it closed.
+ *
+ * Like a glyph's, its `count` is how many connections of its track it stands for at the current zoom (1 when it
+ * is alone): a crowd of connections too close to tell apart is one bar from its first connection's start to its
+ * last one's end (`tData`, `t1` and their x), which keeps its first connection's name, `seq` and protocol, the
+ * most telling outcome among them (failed, then open), and how many of them `failed`.
  */
 export interface ConnMark extends ConnLife {
   readonly kind: 'conn';
+  readonly count: number;
+  readonly failed: number;
   readonly x0: number;
   readonly xData: number;
   readonly x1: number;

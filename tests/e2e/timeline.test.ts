@@ -239,6 +239,47 @@ describe('the timeline story', () => {
     await page.close();
   });
 
+  it('counts connections too close to tell apart into one stop that says what it holds, and Enter opens it', async () => {
+    // The 10,000-event trace's connections stand some 20 px apart at 1280 px, and crowd together at 800.
+    const { page, errors } = await browser.open(story('lang=en&messages=54'), { width: 800, height: 720 });
+    await page.locator('.plot-svg .mark').first().waitFor();
+    const crowd = page.locator('.plot-svg .conn.crowd').first();
+    await expect(crowd.getAttribute('aria-label')).resolves.toMatch(
+      /^\d+ SMTP connections · Alice’s PC, .*\(press Enter or zoom in to see each\)$/,
+    );
+    const focused = () =>
+      page.evaluate(() => {
+        const at = document.activeElement;
+        return {
+          conn: at?.getAttribute('data-conn'),
+          crowd: at?.classList.contains('crowd'),
+          name: at?.getAttribute('aria-label'),
+          tabindex: at?.getAttribute('tabindex'),
+        };
+      });
+    // By keyboard alone: from the one tab stop, the arrows walk past the first crowd to the next (one whose
+    // place in keyboard order changes as it opens, so the tab stop has to follow it).
+    await page.locator('.plot-svg .mark[tabindex="0"]').focus();
+    const firstCrowd = await crowd.getAttribute('data-conn');
+    for (let i = 0; i < 40; i++) {
+      const at = await focused();
+      if (at.crowd && at.conn !== firstCrowd) break;
+      await page.keyboard.press('ArrowRight');
+    }
+    const before = await focused();
+    expect(before.crowd).toBe(true);
+    const held = Number(/^(\d+)/.exec(before.name ?? '')?.[1]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.zoom-level').textContent()).not.toBe('Zoom ×1.0');
+    // Still focused, and the tab stop: its first connection alone now, or a smaller crowd.
+    const after = await focused();
+    expect(after).toMatchObject({ conn: before.conn, tabindex: '0' });
+    if (after.crowd) expect(Number(/^(\d+)/.exec(after.name ?? '')?.[1])).toBeLessThan(held);
+    else expect(after.name).toMatch(new RegExp(`^Connection ${before.conn} SMTP: `));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws a 10,000-event trace without errors, and zooms it', async () => {
     const { page, errors } = await browser.open(story('lang=en&messages=54'));
     await page.locator('.plot-svg .mark').first().waitFor();

@@ -48,6 +48,8 @@ export interface TimelineText {
     /** count explains the number beside a glyph; fold the band that stands for a retry run. */
     readonly count: string;
     readonly fold: string;
+    /** crowd explains a striped bar with a count: connections too close to tell apart. */
+    readonly crowd: string;
   };
   /** elapsed prints an axis tick of a window that spans days: whole days and hours since the start. */
   readonly elapsed: (days: number, hours: number) => string;
@@ -63,6 +65,11 @@ export interface TimelineText {
     readonly outcome: { readonly open: string; readonly closed: string; readonly failed: string };
     readonly errors: Readonly<Record<SocketError, string>>;
     readonly lines: (count: number) => string;
+    /** crowd is the words on a crowd's bar: how many connections of which protocol it stands for. */
+    readonly crowd: (count: string, protocol: string) => string;
+    readonly crowdFailed: (count: string) => string;
+    /** crowdHint tells how a crowd opens into its connections. */
+    readonly crowdHint: string;
   };
   readonly outage: {
     readonly host: (host: string, duration: string) => string;
@@ -138,6 +145,7 @@ const en: TimelineText = {
     linkOutage: 'Link down',
     count: 'How many events share one spot; zoom in to see each',
     fold: 'The same try again and again, folded into one band',
+    crowd: 'Connections too close to tell apart, counted; zoom in to see each',
   },
   elapsed: (days, hours) => (days === 0 ? `${hours} h` : hours === 0 ? `${days} d` : `${days} d ${hours} h`),
   fold: {
@@ -163,6 +171,9 @@ const en: TimelineText = {
       'host-down': 'host down',
     },
     lines: (count) => `${count} protocol lines`,
+    crowd: (count, protocol) => `${count} ${protocol} connections`,
+    crowdFailed: (count) => `${count} failed`,
+    crowdHint: 'press Enter or zoom in to see each',
   },
   outage: {
     host: (host, duration) => `${host} is down for ${duration}`,
@@ -236,6 +247,7 @@ const ko: TimelineText = {
     linkOutage: '링크 끊김',
     count: '한 자리에 겹친 사건의 수 (확대하면 하나씩 보입니다)',
     fold: '같은 시도의 반복을 띠 하나로 접음',
+    crowd: '너무 촘촘해서 하나씩 구별할 수 없는 연결의 수 (확대하면 하나씩 보입니다)',
   },
   elapsed: (days, hours) =>
     days === 0 ? `${hours}시간` : hours === 0 ? `${days}일` : `${days}일 ${hours}시간`,
@@ -262,6 +274,9 @@ const ko: TimelineText = {
       'host-down': '호스트 다운',
     },
     lines: (count) => `명령·응답 ${count}줄`,
+    crowd: (count, protocol) => `${protocol} 연결 ${count}개`,
+    crowdFailed: (count) => `${count}개 실패`,
+    crowdHint: 'Enter를 누르거나 확대하면 하나씩 보입니다',
   },
   outage: {
     host: (host, duration) => `${host} 다운: ${duration}`,

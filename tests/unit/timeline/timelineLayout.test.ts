@@ -266,6 +266,74 @@ describe('windows and culling', () => {
   }, 60_000);
 });
 
+describe('crowds of connections', () => {
+  const textbook = scenario('textbook');
+  // 54 more messages: some 10,000 events, two SMTP connections each, a track of them on two lanes.
+  const inputs: TimedInput[] = Array.from({ length: 54 }, (_, i) => ({
+    at: 120_000 * (i + 1),
+    input: {
+      type: 'mail.send',
+      host: 'alice-pc',
+      to: ['bob@hamburger.edu'],
+      subject: `Note ${i}`,
+      body: 'Hi',
+    },
+  }));
+  const long = run(textbook, inputs);
+  // At 1920 px they stand some 30 px apart, each its own bar; squeezed into 700 px, some 10 px.
+  const roomy = timelineLayout(textbook, long, { width: 1920, height: 400 });
+  const squeezed = timelineLayout(textbook, long, { width: 700, height: 400 });
+  const crowds = connsOf(squeezed).filter((c) => c.count > 1);
+
+  it('counts connections too close to tell apart on one track into one bar, each connection once', () => {
+    expect(connsOf(roomy).every((c) => c.count === 1)).toBe(true);
+    expect(crowds.length).toBeGreaterThan(0);
+    expect(connsOf(squeezed).length).toBeLessThan(connsOf(roomy).length / 4);
+    const counted = connsOf(squeezed).reduce((sum, c) => sum + c.count, 0);
+    expect(counted).toBe(connsOf(roomy).length);
+  });
+
+  it('keeps a crowd’s first connection’s name and start, and spans to its last one’s end', () => {
+    const all = connsOf(roomy);
+    for (const crowd of crowds) {
+      const members = all.filter((c) => c.y0 === crowd.y0 && c.host === crowd.host && c.t0 >= crowd.t0);
+      const inCrowd = members.slice(0, crowd.count);
+      expect(inCrowd[0]?.conn).toBe(crowd.conn);
+      expect(crowd.t1).toBe(Math.max(...inCrowd.map((c) => c.t1)));
+      expect(crowd.failed).toBe(inCrowd.filter((c) => c.outcome === 'failed').length);
+    }
+  });
+
+  const crowd = crowds[0] as ConnMark;
+  const window = { from: crowd.t0, to: crowd.t0 + (crowd.t1 - crowd.t0) / 8 };
+  const opened = timelineLayout(textbook, long, { width: 700, height: 400, window });
+
+  it('opens into single connections when zoomed in until they stand apart', () => {
+    expect(connsOf(opened).length).toBeGreaterThan(1);
+    expect(connsOf(opened).every((c) => c.count === 1)).toBe(true);
+    expect(connsOf(opened).map((c) => c.conn)).toContain(crowd.conn);
+  });
+
+  it('draws no protocol line of a crowded connection, but those of each connection drawn alone', () => {
+    const linesOf = (layout: TimelineLayout) =>
+      new Set(layout.marks.flatMap((m) => (m.kind === 'line' ? [m.conn] : [])));
+    const crowded = new Set(crowds.map((c) => c.conn));
+    expect([...linesOf(squeezed)].some((conn) => crowded.has(conn))).toBe(false);
+    expect([...linesOf(opened)].sort()).toEqual(
+      connsOf(opened)
+        .map((c) => c.conn)
+        .sort(),
+    );
+  });
+
+  it('never forms in the built-in scenarios, whose connections stand apart', () => {
+    for (const name of ['textbook', 'outage']) {
+      const s = scenario(name);
+      expect(connsOf(timelineLayout(s, run(s), SIZE)).every((c) => c.count === 1)).toBe(true);
+    }
+  });
+}, 60_000);
+
 describe('outage bands on links', () => {
   it('draws a link outage on the lanes of both hosts the link joins', () => {
     const s = scenario('textbook');

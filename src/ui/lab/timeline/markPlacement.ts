@@ -10,6 +10,7 @@ import {
   type TimelineBreak,
 } from '../../../timeline/timelineLayout.ts';
 import { protocolTitle } from '../../../sim/protocolForPort.ts';
+import { monoWidth } from '../../../timeline/monoWidth.ts';
 import type { Steady } from './steadyMarks.ts';
 
 /** MarkView is what places a mark besides its own coordinates: the cursor, the plot and keyboard focus. */
@@ -24,6 +25,8 @@ export interface MarkView {
   /** focusOf is a mark's place in keyboard order (−1 if none); the one at `focusIndex` is the tab stop. */
   readonly focusOf: (at: object) => number;
   readonly focusIndex: number;
+  /** crowdLabel is the words a crowd of connections carries on its bar when they fit ('37 SMTP connections'). */
+  readonly crowdLabel: (c: ConnMark) => string;
 }
 
 /** ConnLook is which parts of a connection's bar show; it keeps its identity while they stay the same. */
@@ -33,10 +36,13 @@ export interface ConnLook {
   readonly solid: boolean;
   /** dashes: a pull's solid part is long enough for its dashes. */
   readonly dashes: boolean;
-  /** failEnd: a failed connection is wide enough to end in a cross. */
+  /** failEnd: a failed connection (not a crowd) is wide enough to end in a cross. */
   readonly failEnd: boolean;
-  /** labelled: the bar is long enough to carry its name (`c3 POP3`). */
-  readonly labelled: boolean;
+  /**
+   * label is what the bar is long enough to carry, or null: a connection's name (`c3 POP3`), a crowd's words
+   * (`37 SMTP connections`) or else its count alone (`37`).
+   */
+  readonly label: string | null;
 }
 
 /** barLabel is the name a connection's bar carries. */
@@ -47,22 +53,38 @@ export function barLabel(c: ConnMark): string {
 // About 7 px a monospace character, and the label's margins.
 const labelWidth = (c: ConnMark) => (c.conn.length + protocolTitle(c.protocol).length) * 7 + 6;
 
+/** CROWD_LABEL_SIZE is the font size of a crowd's words in the lab (a projector's are larger, and may overhang). */
+const CROWD_LABEL_SIZE = 11;
+
 /** ConnParts are a connection's numbers this step, from which both its look and its coordinates follow. */
 interface ConnParts {
   readonly solidEnd: number;
-  readonly labelled: boolean;
+  readonly label: string | null;
   readonly dashStart: number;
   readonly dashEnd: number;
 }
 
+// The label that fits on the bar, and its width: a connection has its name or nothing, a crowd its words, else
+// its count, else nothing.
+function fittingLabel(face: ConnMark, room: number, view: MarkView): { label: string | null; width: number } {
+  if (face.count === 1) {
+    const width = labelWidth(face);
+    return room > width + 10 ? { label: barLabel(face), width } : { label: null, width: 0 };
+  }
+  for (const label of [view.crowdLabel(face), String(face.count)]) {
+    const width = monoWidth(label, CROWD_LABEL_SIZE) + 6;
+    if (room > width + 10) return { label, width };
+  }
+  return { label: null, width: 0 };
+}
+
 function connParts(face: ConnMark, at: ConnMark, view: MarkView): ConnParts {
   const solidEnd = view.future(face.seq) ? at.x0 : Math.min(Math.max(view.clipX, at.x0), at.x1);
-  const width = labelWidth(face);
-  const labelled = at.xData - Math.max(at.x0, view.plotLeft) > width + 10;
+  const { label, width } = fittingLabel(face, at.xData - Math.max(at.x0, view.plotLeft), view);
   return {
     solidEnd,
-    labelled,
-    dashStart: Math.max(at.x0, view.plotLeft) + 3 + (labelled ? width : 0),
+    label,
+    dashStart: Math.max(at.x0, view.plotLeft) + 3 + width,
     dashEnd: Math.min(solidEnd, at.xData) - 3,
   };
 }
@@ -76,8 +98,8 @@ export function connLook(step: Steady<ConnMark>, view: MarkView): ConnLook {
     face,
     solid,
     dashes: solid && flowOf(face.protocol) === 'pull' && parts.dashEnd > parts.dashStart + 6,
-    failEnd: face.outcome === 'failed' && at.x1 - at.x0 > 12,
-    labelled: parts.labelled,
+    failEnd: face.count === 1 && face.outcome === 'failed' && at.x1 - at.x0 > 12,
+    label: parts.label,
   };
 }
 
@@ -88,7 +110,7 @@ export function sameLook(a: ConnLook, b: ConnLook): boolean {
     a.solid === b.solid &&
     a.dashes === b.dashes &&
     a.failEnd === b.failEnd &&
-    a.labelled === b.labelled
+    a.label === b.label
   );
 }
 
@@ -139,7 +161,7 @@ function putFocus(el: Element | undefined, at: object, view: MarkView): void {
 /**
  * placeConns moves each connection's elements, children of `group` in `looks` order, to where its step puts it.
  * A connection's `<g>` holds, in this order: its title, the hit area, the faded tail and bar, then the solid tail
- * and bar (and the pull's dashes) when solid, the failure's cross, and the label when labelled.
+ * and bar (and the pull's dashes) when solid, a crowd's stripes, the failure's cross, and the label if any.
  */
 export function placeConns(
   group: Element,
@@ -165,12 +187,13 @@ export function placeConns(
       placeBar(kids[k++], at.x0, at.y0, Math.max(2, Math.min(parts.solidEnd, at.xData) - at.x0));
       if (look.dashes) placeTail(kids[k++], parts.dashStart, parts.dashEnd, mid);
     }
+    if (face.count > 1) placeBar(kids[k++], at.x0, at.y0, Math.max(2, at.xData - at.x0));
     if (look.failEnd) {
       const cross = kids[k++];
       const d = `M${at.x1 - 4},${at.y0 - 1}L${at.x1 + 4},${at.y1 + 1}M${at.x1 + 4},${at.y0 - 1}L${at.x1 - 4},${at.y1 + 1}`;
       if (cross !== undefined && cross.getAttribute('d') !== d) cross.setAttribute('d', d);
     }
-    if (look.labelled) {
+    if (look.label !== null) {
       const label = kids[k];
       put(label, 0, 'x', Math.max(at.x0, view.plotLeft) + 5);
       put(label, 1, 'y', at.y1 - 3);

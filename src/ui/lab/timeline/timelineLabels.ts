@@ -35,7 +35,10 @@ export interface TimelineLabels {
   /** event says in words what the event at a trace position was ('' when there is none). */
   event(seq: number): string;
   glyph(g: GlyphMark): string;
+  /** conn names a connection, or says what a crowd of them holds and how to open it. */
   conn(c: ConnMark): string;
+  /** crowd is the words on a crowd's bar ('37 SMTP connections'). */
+  crowd(c: ConnMark): string;
   band(b: OutageBand): string;
   /** fold is the short label a folded retry run prints on its band. */
   fold(f: RetryFold): string;
@@ -61,6 +64,7 @@ export function timelineLabels(source: LabelSource): TimelineLabels {
     const e = trace[seq];
     return e === undefined ? '' : describe(e, language);
   };
+  const crowd = (c: ConnMark) => text.conn.crowd(c.count.toLocaleString(language), protocolTitle(c.protocol));
   return {
     host,
     duration,
@@ -72,6 +76,11 @@ export function timelineLabels(source: LabelSource): TimelineLabels {
       return `${text.glyphs[g.glyph]}, ${formatClock(g.t)} · ${host(g.host)}: ${event(g.seq)}${more}${when}`;
     },
     conn(c) {
+      if (c.count > 1) {
+        const failed = c.failed > 0 ? `, ${text.conn.crowdFailed(c.failed.toLocaleString(language))}` : '';
+        const span = `${formatClock(c.t0)}–${formatClock(c.t1)}`;
+        return `${crowd(c)} · ${host(c.host)}, ${span}${failed} (${text.conn.crowdHint})`;
+      }
       const outcome =
         c.outcome === 'failed' && c.error !== null
           ? `${text.conn.outcome.failed}: ${text.conn.errors[c.error]}`
@@ -79,6 +88,7 @@ export function timelineLabels(source: LabelSource): TimelineLabels {
       const title = text.conn.title(c.conn, protocolTitle(c.protocol), c.host, c.peer, c.port);
       return `${title}, ${formatClock(c.t0)}–${formatClock(c.t1)}, ${outcome}`;
     },
+    crowd,
     fold(f) {
       const count = (n: number) => n.toLocaleString(language);
       if (f.queueLane) return text.fold.attempts(count(f.attempts), f.every);

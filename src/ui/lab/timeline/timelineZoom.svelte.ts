@@ -2,6 +2,7 @@
 // wheel, drag and pinch on the plot, and the steps that buttons and keys take.
 import type { Action } from 'svelte/action';
 import {
+  TIMELINE_METRICS,
   zoomOfWindow,
   type ConnMark,
   type TimelineLayout,
@@ -121,6 +122,20 @@ export class TimelineZoom {
   set(next: ZoomTransform): void {
     this.#step((control) => control.set(next));
   }
+}
+
+/**
+ * crowdZoom is the transform that opens a crowd of connections drawn in `layout`: zoomed in until its
+ * connections stand, on average, a little more than a crowd's pitch apart (at least one zoom step), with its
+ * first connection just inside the plot's left end. `full` is the unzoomed layout, in which transforms are
+ * measured.
+ */
+export function crowdZoom(full: TimelineLayout, layout: TimelineLayout, crowd: ConnMark): ZoomTransform {
+  const plotWidth = layout.plot.right - layout.plot.left;
+  const pitch = Math.max(crowd.x1 - crowd.x0, 1) / crowd.count;
+  const gain = Math.max(ZOOM_STEP, (1.25 * TIMELINE_METRICS.crowdPitch) / pitch);
+  const start = crowd.x0 - TIMELINE_METRICS.crowdPitch;
+  return zoomOfWindow(full, { from: layout.timeAt(start), to: layout.timeAt(start + plotWidth / gain) });
 }
 
 /**

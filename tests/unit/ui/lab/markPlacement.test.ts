@@ -24,6 +24,8 @@ const conn = (over: Partial<ConnMark> = {}): ConnMark => ({
   t1: 300,
   outcome: 'closed',
   error: null,
+  count: 1,
+  failed: 0,
   x0: 200,
   xData: 400,
   x1: 500,
@@ -40,6 +42,7 @@ const view = (over: Partial<MarkView> = {}): MarkView => ({
   future: (seq) => seq > 50,
   focusOf: () => 0,
   focusIndex: 0,
+  crowdLabel: (c) => `${c.count} SMTP connections`,
   ...over,
 });
 
@@ -99,12 +102,22 @@ function drawConn(parts: readonly string[]): { group: Element; g: Shape; tally: 
 describe('connLook', () => {
   it('draws a bar before the cursor solid, with its name when it is long enough', () => {
     const look = connLook({ face: conn(), at: conn() }, view());
-    expect(look).toMatchObject({ solid: true, labelled: true, dashes: false, failEnd: false });
+    expect(look).toMatchObject({ solid: true, label: 'c1 SMTP', dashes: false, failEnd: false });
   });
 
   it('draws a bar after the cursor faded only, and a short one without its name', () => {
     const short = conn({ seq: 60, xData: 230, x1: 240 });
-    expect(connLook({ face: short, at: short }, view())).toMatchObject({ solid: false, labelled: false });
+    expect(connLook({ face: short, at: short }, view())).toMatchObject({ solid: false, label: null });
+  });
+
+  it('gives a crowd its words when they fit, else its count alone, and never a failure’s cross', () => {
+    // "37 SMTP connections" is 19 cells of 6.6 px, 131.4 px with its margins, and wants 10 px more: 141.4 px.
+    const crowd = (xData: number) => conn({ count: 37, failed: 2, outcome: 'failed', xData, x1: xData + 20 });
+    const look = (c: ConnMark) => connLook({ face: c, at: c }, view());
+    expect(look(crowd(400))).toMatchObject({ label: '37 SMTP connections', failEnd: false });
+    expect(look(crowd(342)).label).toBe('37 SMTP connections');
+    expect(look(crowd(341)).label).toBe('37');
+    expect(look(crowd(220)).label).toBeNull();
   });
 
   it('dashes a pull’s solid part and crosses out the end of a failed connection that is wide enough', () => {
@@ -144,6 +157,16 @@ describe('placeConns', () => {
     expect([tail?.length('x1'), tail?.length('x2')]).toEqual([400, 400]);
     expect([label?.getAttribute('x'), label?.getAttribute('y')]).toEqual(['205', '40']);
     expect([g.getAttribute('data-focus'), g.getAttribute('tabindex')]).toEqual(['0', '0']);
+  });
+
+  it('lays a crowd’s stripes over its whole bar, and its words where a connection’s name would be', () => {
+    const { group, g } = drawConn(['line', 'rect', 'rect', 'text']);
+    const step = { face: conn({ count: 37 }), at: conn({ count: 37 }) };
+    placeConns(group, [step], [connLook(step, view({ clipX: 300 }))], view({ clipX: 300 }));
+    const [, , , , , bar, stripes, label] = g.children;
+    expect(bar?.length('width')).toBe(100);
+    expect([stripes?.length('x'), stripes?.length('y'), stripes?.length('width')]).toEqual([200, 30, 200]);
+    expect([label?.getAttribute('x'), label?.getAttribute('y')]).toEqual(['205', '40']);
   });
 
   it('writes nothing again for a connection that did not move, and only what moved for one that did', () => {

@@ -2,7 +2,7 @@
 import type { Endpoint } from '../net/types.ts';
 import { formatRecord } from '../protocols/dns/dnsMessage.ts';
 import { escapeControls, shownLine } from './shownLine.ts';
-import type { Trace, TraceEvent } from './trace.ts';
+import type { FetchFailure, Trace, TraceEvent, WebFailure } from './trace.ts';
 
 function at(t: number): string {
   return `${(t / 1000).toFixed(3).padStart(10)} s`;
@@ -10,6 +10,26 @@ function at(t: number): string {
 
 function ep(e: Endpoint): string {
   return `${e.host}:${e.port}`;
+}
+
+// A reader's failure in a terminal's few words; the lab phrases the same facts in the reader's language.
+function failureNote(f: FetchFailure | WebFailure): string {
+  switch (f.why) {
+    case 'no-address':
+      return `no address for ${f.server} (${f.dns})`;
+    case 'connect':
+      return `connect to ${f.server}[${f.address}]:${f.port}: ${f.error}`;
+    case 'ended':
+      return `ended: ${f.end}`;
+    case 'answered':
+      return `${f.status} ${f.text}`;
+    case 'http':
+      return `http: ${f.failure}`;
+    case 'bad-address':
+      return `cannot read "${f.address}"`;
+    case 'no-site':
+      return 'no site open';
+  }
 }
 
 /** describeEvent is the one-line text of an event, or null for events too fine to list (segment arrivals). */
@@ -125,13 +145,13 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'ua.fetched':
       return `ua      ${e.host} fetched ${e.protocol} ${e.user}@${e.server} uid ${e.uid} (${e.size} bytes)`;
     case 'ua.fetchResult':
-      return `ua      ${e.host} fetch from ${e.server} ${e.outcome}: ${e.count} new (${e.detail})`;
+      return `ua      ${e.host} fetch from ${e.server} ${e.outcome}: ${e.count} new${e.listed === null ? '' : `, ${e.listed} listed`}${e.removed === null ? '' : `, ${e.removed} removed`}${e.failure === null ? '' : ` (${failureNote(e.failure)})`}`;
     case 'ua.imap':
       return `ua      ${e.host} imap ${e.user}@${e.server} ${e.reading.action}: ${JSON.stringify({ ...e.reading, action: undefined })}`;
     case 'web.fetch':
-      return `web     ${e.host} ${e.method} ${e.site}${e.target} -> ${e.status ?? 'no answer'} ${e.detail}${e.conn === null ? '' : ` (${e.conn}${e.reused ? ', reused' : ''})`}${e.retry === undefined ? '' : ` [${e.retry}]`}`;
+      return `web     ${e.host} ${e.method} ${e.site}${e.target} -> ${e.failure === null ? `${e.status} ${e.reason}` : `no answer (${failureNote(e.failure)})`}${e.conn === null ? '' : ` (${e.conn}${e.reused ? ', reused' : ''})`}${e.retry === undefined ? '' : ` [${e.retry}]`}`;
     case 'web.page':
-      return `web     ${e.host} ${e.action} ${e.site}${e.target}: ${e.outcome} ${e.detail} (${e.objects} objects, ${e.requests} requests, ${e.connections.length} connections)`;
+      return `web     ${e.host} ${e.action} ${e.site}${e.target}: ${e.failure === null ? `${e.status} ${e.reason}` : `failed (${failureNote(e.failure)})`} (${e.objects} objects, ${e.requests} requests, ${e.connections.length} connections)`;
     case 'webmail.session':
       return `webmail ${e.host} ${e.user}: ${e.action}`;
     case 'host.down':

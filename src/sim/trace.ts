@@ -1,7 +1,7 @@
 // The trace: the append-only list of typed events that is the single source of truth for every view.
 // Network events are declared in net/ (which may not import sim/); everything else is declared here.
 import type { Emitted, NetEvent } from '../net/netEvents.ts';
-import type { ConnId, HostId } from '../net/types.ts';
+import type { ConnId, HostId, SocketError } from '../net/types.ts';
 import type { DnsRecord, DnsType } from '../protocols/dns/dnsMessage.ts';
 import type { HttpExchangeFacts } from '../protocols/http/exchange.ts';
 import type { ProtocolName } from '../protocols/registry.ts';
@@ -274,11 +274,20 @@ export type MailEvent =
       host: HostId;
       server: HostId;
       protocol: 'pop3' | 'imap';
-      /** ok: the session ended as it should; failed: it could not connect, log in, or finish. */
+      /** ok: the session ended as it should; failed: it could not connect, log in, or finish (failure says why). */
       outcome: 'ok' | 'failed';
-      /** count is how many messages were downloaded in this fetch. */
+      /** count is how many messages were downloaded in this fetch (IMAP: how many headers came). */
       count: number;
-      detail: string;
+      /** listed is how many messages POP3's LIST named; null for IMAP, or when the visit never got that far. */
+      listed: number | null;
+      /**
+       * removed is how many messages POP3 deleted when the server answered QUIT (RFC 1939 §6); null when none were
+       * to be (keep mode, IMAP) or the visit never reached QUIT.
+       */
+      removed: number | null;
+      /** folder is the IMAP folder whose headers came; null for POP3. */
+      folder: string | null;
+      failure: FetchFailure | null;
     }
   | {
       kind: 'ua.imap';
@@ -331,7 +340,46 @@ export type ImapReading =
       count: number | null;
       flags: string[] | null;
     }
-  | { action: 'failed'; job: string; verb: string | null; reason: string; text: string };
+  | { action: 'failed'; job: string; verb: string | null; failure: FetchFailure };
+
+/**
+ * Unreachable is why a reader (a user agent or a browser) could not reach its server, as facts a view phrases in
+ * the reader's language: the DNS gave no address (`dns` says how), or the connection failed as the socket said.
+ */
+export type Unreachable =
+  | { why: 'no-address'; server: string; dns: 'no-record' | 'nxdomain' | 'timeout' | 'servfail' }
+  | { why: 'connect'; server: string; address: string; port: number; error: SocketError };
+
+/**
+ * FetchFailure is why a POP3 or IMAP visit, or one IMAP job, failed: the server could not be reached, the session
+ * ended before it should (`end`, as the client machine saw it), or the server answered NO or BAD (RFC 3501 §7.1;
+ * `text` is its own words). notUpdated: POP3's QUIT was answered -ERR, so the marked messages stayed (RFC 1939 §6).
+ */
+export type FetchFailure =
+  | Unreachable
+  | {
+      why: 'ended';
+      end:
+        | 'refused'
+        | 'authFailed'
+        | 'connectionLost'
+        | 'timeout'
+        | 'protocolError'
+        | 'unsupported'
+        | 'notUpdated';
+    }
+  | { why: 'answered'; status: 'NO' | 'BAD'; text: string };
+
+/**
+ * WebFailure is why a browser's request or page failed: the server could not be reached, the HTTP client gave up on
+ * the response (RFC 9112: closed early, no answer, or an answer that is not HTTP), the address could not be read, or
+ * no site was open for a form to go to.
+ */
+export type WebFailure =
+  | Unreachable
+  | { why: 'http'; failure: 'closed' | 'timeout' | 'protocolError' }
+  | { why: 'bad-address'; address: string }
+  | { why: 'no-site' };
 
 /** ImapMessageHeader is one message of a folder's header list, as a reader shows it. */
 export interface ImapMessageHeader {
@@ -380,10 +428,11 @@ export type WebEvent =
        * that second attempt. Absent for a request sent once.
        */
       retry?: FetchRetry;
-      /** status is the response's, or null when there was none (detail says why). */
+      /** status and reason are the response's (RFC 9112 §4), or null and '' when there was none (failure says why). */
       status: number | null;
+      reason: string;
       size: number;
-      detail: string;
+      failure: WebFailure | null;
     }
   | {
       kind: 'web.page';
@@ -398,7 +447,9 @@ export type WebEvent =
       bytes: number;
       connections: ConnId[];
       outcome: 'ok' | 'failed';
-      detail: string;
+      /** reason is the final response's reason phrase ('' when none came); failure says why a failed page failed. */
+      reason: string;
+      failure: WebFailure | null;
       /** text is what the page shows a reader, line by line, as the browser rendered it ('' when none). */
       text: string;
       /** links are the page's links, as the browser would follow them: a target on its site and the link's text. */

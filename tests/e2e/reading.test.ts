@@ -40,6 +40,31 @@ describe('reading mail in the lab', () => {
     await page.close();
   });
 
+  it('says in Korean why Get mail failed while the mail server is stopped, with no English in the sentence', async () => {
+    // The teacher stopped hamburger.edu's mail service at 20 s; at 25 s Bob asks for his mail.
+    const inputs = [
+      {
+        at: 20_000,
+        input: { type: 'fault', fault: { type: 'service.down', host: 'hamburger.edu', service: 'smtp' } },
+      },
+    ];
+    const payload = Buffer.from(JSON.stringify(inputs)).toString('base64url');
+    const { page, errors } = await browser.open(
+      `${baseUrl}?scenario=pop3-delete&lang=ko&at=25000#inputs=${payload}`,
+    );
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await panel(page, '메일 읽기');
+    await page.getByRole('radio', { name: 'POP3' }).check();
+    await page.getByRole('button', { name: '메일 가져오기' }).click();
+    const status = page.locator('#panel-tools [role="status"]').first();
+    await expect
+      .poll(() => status.innerText(), { timeout: 10_000 })
+      .toMatch(/^POP3 실패: hamburger\.edu\(192\.0\.2\.\d+\)의 110번 포트에 연결하지 못했습니다: 연결 거부$/);
+    await page.screenshot({ path: `${SCREENSHOTS}reading-pop3-failed-ko.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('gets mail with IMAP, opens a message and moves it to another folder, and shows the IMAP session', async () => {
     // At 45 s both devices have listed INBOX's headers; Bob's PC has opened nothing yet.
     const { page, errors } = await browser.open(`${baseUrl}?scenario=imap-folders&lang=en&at=45000`);

@@ -24,13 +24,13 @@ const GOLDEN: Readonly<Record<string, { events: number; json: string; pcap: stri
   direct: { events: 31, json: '9ddd135be3ec04ed', pcap: '388b33df33e4f12d' },
   duplicate: { events: 288, json: '72ac63875e78c1f0', pcap: 'ec75a2e2e3fdd756' },
   'tcp-demo': { events: 62, json: '9a0cca74713327d4', pcap: '97bf85639b250908' },
-  'pop3-delete': { events: 402, json: '149a26ffdc1c6ea4', pcap: '1f5b20f58a037c2d' },
-  'pop3-keep': { events: 525, json: '19db0974fc4d5952', pcap: '2aa930cf0c002715' },
-  'imap-folders': { events: 710, json: '07a70bc81df973b3', pcap: 'ebbcb8f9b50f4f80' },
-  'partial-fetch': { events: 265673, json: '1eb82729f11c6dae', pcap: 'c82dbc4b21959669' },
-  webmail: { events: 643, json: '22a0a20c3d4407ba', pcap: 'f5dbe234032c1e61' },
-  'webmail-send': { events: 1016, json: '975fee7b547ee7f4', pcap: '2989a8ca895d9b1a' },
-  'push-vs-pull': { events: 779, json: 'f78cf53f6afd87ec', pcap: '49e9f39ac261d7f3' },
+  'pop3-delete': { events: 402, json: 'a23f70456536635c', pcap: '1f5b20f58a037c2d' },
+  'pop3-keep': { events: 525, json: 'e3ea69f024956882', pcap: '2aa930cf0c002715' },
+  'imap-folders': { events: 710, json: 'cb493c9aa0faa3d8', pcap: 'ebbcb8f9b50f4f80' },
+  'partial-fetch': { events: 265673, json: 'b8f1a37345df01c4', pcap: 'c82dbc4b21959669' },
+  webmail: { events: 643, json: 'b03cd3acdd6115a0', pcap: 'f5dbe234032c1e61' },
+  'webmail-send': { events: 1016, json: '91508d4d6b30abef', pcap: '2989a8ca895d9b1a' },
+  'push-vs-pull': { events: 779, json: '17c3bddce394d9ec', pcap: '49e9f39ac261d7f3' },
 };
 
 function fingerprint(name: string): { events: number; json: string; pcap: string } {

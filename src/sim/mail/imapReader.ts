@@ -3,7 +3,6 @@
 // search) and sits in IDLE on INBOX in between, so that changes made on another device show up here.
 import { createActor, type ActorRefFrom } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
-import type { SocketError } from '../../net/types.ts';
 import type { BodyStructure } from '../../protocols/imap/bodyStructure.ts';
 import type { EnvelopeAddress } from '../../protocols/imap/envelopeAddresses.ts';
 import {
@@ -16,10 +15,10 @@ import {
 } from '../../protocols/imap/imapClientMachine.ts';
 import { decodeWords } from '../../protocols/message/encodedWords.ts';
 import { bindLineSession } from '../services/lineSession.ts';
-import { openConnection } from '../services/openConnection.ts';
+import { reachServer } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
-import type { ImapAttachment, ImapMessageHeader, ImapReading } from '../trace.ts';
-import type { FetchReport, ReadingAccount } from './pop3Reader.ts';
+import type { FetchFailure, ImapAttachment, ImapMessageHeader, ImapReading, Unreachable } from '../trace.ts';
+import { fetchFailed, type FetchReport, type ReadingAccount } from './pop3Reader.ts';
 
 /** IMAP_PORT_OF_SERVER is the port a reader connects to (RFC 3501 §2.1). */
 export const IMAP_PORT_OF_SERVER = 143;
@@ -32,14 +31,6 @@ export const TRASH = 'Trash';
 
 // A partial fetch's literal arrives as long lines when the part has none; the framer must hold a whole chunk.
 const MAX_LINE = PARTIAL_CHUNK * 2;
-
-const CONNECT_FAILURE: Record<SocketError, string> = {
-  refused: 'connection refused',
-  timeout: 'connection timed out',
-  unreachable: 'no route to host',
-  reset: 'connection reset by peer',
-  'host-down': 'network is down',
-};
 
 type ClientActor = ActorRefFrom<typeof imapClientMachine>;
 
@@ -134,6 +125,13 @@ function jobName(job: ImapJob | null): string {
   return job === null ? 'login' : job.kind;
 }
 
+/** jobFailure is a job's failure as facts: the server's NO or BAD in its own words, or how the session ended. */
+function jobFailure(failure: JobFailure): FetchFailure {
+  if (failure.reason === 'NO' || failure.reason === 'BAD')
+    return { why: 'answered', status: failure.reason, text: failure.text };
+  return { why: 'ended', end: failure.reason };
+}
+
 /**
  * ImapReader is one user agent's IMAP account. Each request becomes client jobs; the connection opens on the
  * first and stays open, idling on INBOX, until the server or the network ends it; the next request reconnects.
@@ -209,37 +207,19 @@ export class ImapReader {
   #connect(): void {
     this.#connecting = true;
     this.#actor = null;
-    const server = this.#account.server;
-    this.#ctx.resolver().lookup(server, 'A', (result) => {
-      const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
-      if (a?.type !== 'A') return this.#giveUp(`cannot find the address of ${server}`);
-      const socket = openConnection(
-        this.#ctx.network,
-        this.#ctx.emit,
-        this.#ctx.host,
-        a.address,
-        IMAP_PORT_OF_SERVER,
-      );
-      let started = false;
-      socket.onEvent((event) => {
-        if (event.type === 'connected' && !started) {
-          started = true;
-          this.#start(socket);
-        } else if (event.type === 'error' && !started) {
-          this.#giveUp(
-            `connect to ${server}[${a.address}]:${IMAP_PORT_OF_SERVER}: ${CONNECT_FAILURE[event.error]}`,
-          );
-        }
-      });
-    });
+    reachServer(
+      this.#ctx,
+      this.#account.server,
+      IMAP_PORT_OF_SERVER,
+      (socket) => this.#start(socket),
+      (why) => this.#giveUp(why),
+    );
   }
 
   // Nothing could be asked of the server: every waiting fetch fails, and the other jobs are dropped with it.
-  #giveUp(detail: string): void {
+  #giveUp(why: Unreachable): void {
     this.#connecting = false;
-    for (const job of this.#waiting)
-      if (job.kind !== 'idle')
-        this.#failed({ job, verb: null, reason: 'connectionLost', text: detail, code: null });
+    for (const job of this.#waiting) if (job.kind !== 'idle') this.#failed(job, null, why);
     this.#waiting = [];
   }
 
@@ -254,7 +234,11 @@ export class ImapReader {
     this.#actor = actor;
     actor.on('imap.result', (event) => this.#result(event.result));
     actor.on('imap.update', (event) => this.#update(event.mailbox, event.update));
-    actor.on('imap.failed', (event) => this.#failed(event.failure));
+    actor.on('imap.failed', ({ failure }) => {
+      // IDLE is ended by the connection's end as often as not; only the server's own refusal of it is news.
+      if (failure.job?.kind === 'idle' && failure.reason !== 'NO' && failure.reason !== 'BAD') return;
+      this.#failed(failure.job, failure.verb, jobFailure(failure));
+    });
     bindLineSession(socket, actor, {
       host: this.#ctx.host,
       protocol: 'imap',
@@ -283,11 +267,7 @@ export class ImapReader {
         this.#emit({ action: 'headers', folder: result.mailbox, messages: result.messages.map(headerOf) });
         const done = this.#fetches.shift();
         const count = result.messages.length;
-        done?.({
-          outcome: 'ok',
-          count,
-          detail: `${count} message${count === 1 ? '' : 's'} in ${result.mailbox}, headers only`,
-        });
+        done?.({ outcome: 'ok', count, listed: null, removed: null, folder: result.mailbox, failure: null });
         return;
       }
       case 'bodyPart': {
@@ -348,19 +328,9 @@ export class ImapReader {
     });
   }
 
-  #failed(failure: JobFailure): void {
-    const job = failure.job;
-    if (job?.kind === 'idle' && failure.reason !== 'NO' && failure.reason !== 'BAD') return;
-    if (job?.kind === 'headers') {
-      this.#fetches.shift()?.({ outcome: 'failed', count: 0, detail: `${failure.reason}: ${failure.text}` });
-    }
+  #failed(job: ImapJob | null, verb: string | null, failure: FetchFailure): void {
+    if (job?.kind === 'headers') this.#fetches.shift()?.(fetchFailed(failure));
     if (job?.kind === 'search') this.#searches.shift();
-    this.#emit({
-      action: 'failed',
-      job: jobName(job),
-      verb: failure.verb,
-      reason: failure.reason,
-      text: failure.text,
-    });
+    this.#emit({ action: 'failed', job: jobName(job), verb, failure });
   }
 }

@@ -2,15 +2,14 @@
 // download-and-delete or download-and-keep mode, and report each message downloaded and how the visit ended.
 import { createActor } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
-import type { SocketError } from '../../net/types.ts';
 import { findField, parseHeaderBlock } from '../../protocols/message/headers.ts';
-import type { ClientEnd } from '../../protocols/pop3/clientResponses.ts';
 import { RESPONSE_LINE_MAX } from '../../protocols/pop3/limits.ts';
 import { pop3ClientMachine, type RetrievedMessage } from '../../protocols/pop3/pop3ClientMachine.ts';
 import { TEXT_LINE_MAX } from '../../protocols/shared/limits.ts';
 import { bindLineSession } from '../services/lineSession.ts';
-import { openConnection } from '../services/openConnection.ts';
+import { reachServer } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
+import type { EventOf, FetchFailure } from '../trace.ts';
 
 /** ReadingAccount is where and as whom a user agent reads its mail. */
 export interface ReadingAccount {
@@ -30,30 +29,18 @@ export interface Pop3FetchOptions {
 }
 
 /** FetchReport is how one visit to the mail server ended, in the terms of `ua.fetchResult`. */
-export interface FetchReport {
-  readonly outcome: 'ok' | 'failed';
-  readonly count: number;
-  readonly detail: string;
+export type FetchReport = Pick<
+  EventOf<'ua.fetchResult'>,
+  'outcome' | 'count' | 'listed' | 'removed' | 'folder' | 'failure'
+>;
+
+/** fetchFailed is a visit that downloaded nothing, for `failure`. */
+export function fetchFailed(failure: FetchFailure): FetchReport {
+  return { outcome: 'failed', count: 0, listed: null, removed: null, folder: null, failure };
 }
 
 /** POP3_PORT_OF_SERVER is the port a reader connects to (RFC 1939 §3). */
 export const POP3_PORT_OF_SERVER = 110;
-
-const CONNECT_FAILURE: Record<SocketError, string> = {
-  refused: 'connection refused',
-  timeout: 'connection timed out',
-  unreachable: 'no route to host',
-  reset: 'connection reset by peer',
-  'host-down': 'network is down',
-};
-
-const ENDED: Record<Exclude<ClientEnd, 'quit'>, string> = {
-  refused: 'the server refused the session in its greeting',
-  authFailed: 'the server refused the user name, the password or the lock',
-  connectionLost: 'the connection was lost before QUIT, so the server removed nothing',
-  timeout: 'the server stopped answering',
-  protocolError: 'the server broke the POP3 protocol',
-};
 
 /**
  * fetchWithPop3 visits `account`'s maildrop once: it looks the server up, connects to port 110 and runs the client
@@ -65,24 +52,13 @@ export function fetchWithPop3(
   options: Pop3FetchOptions,
   done: (report: FetchReport) => void,
 ): void {
-  const failed = (detail: string) => done({ outcome: 'failed', count: 0, detail });
-  ctx.resolver().lookup(account.server, 'A', (result) => {
-    const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
-    if (a?.type !== 'A')
-      return failed(
-        `cannot find the address of ${account.server} (${result.ok ? 'no A record' : result.error})`,
-      );
-    const socket = openConnection(ctx.network, ctx.emit, ctx.host, a.address, POP3_PORT_OF_SERVER);
-    let started = false;
-    socket.onEvent((event) => {
-      if (event.type === 'connected' && !started) {
-        started = true;
-        runClient(ctx, socket, account, options, done);
-      } else if (event.type === 'error' && !started) {
-        failed(`connect to ${account.server}[${a.address}]:110: ${CONNECT_FAILURE[event.error]}`);
-      }
-    });
-  });
+  reachServer(
+    ctx,
+    account.server,
+    POP3_PORT_OF_SERVER,
+    (socket) => runClient(ctx, socket, account, options, done),
+    (why) => done(fetchFailed(why)),
+  );
 }
 
 function runClient(
@@ -119,19 +95,28 @@ function runClient(
     reported = true;
     const output = snapshot.output;
     const count = retrieved.length;
-    if (output === undefined) return done({ outcome: 'failed', count, detail: 'the session ended early' });
-    if (output.ended !== 'quit') return done({ outcome: 'failed', count, detail: ENDED[output.ended] });
-    // RFC 1939 §6: +OK to QUIT after logging in says UPDATE removed every marked message (none, in keep mode).
-    const removed =
-      options.mode === 'delete'
-        ? output.updated
-          ? `, ${output.marked.length} removed`
-          : ', none removed'
-        : '';
-    done({
-      outcome: output.updated ? 'ok' : 'failed',
+    const ended = (
+      end: Extract<FetchFailure, { why: 'ended' }>['end'],
+      listed: number | null,
+    ): FetchReport => ({
+      outcome: 'failed',
       count,
-      detail: `${output.listing.length} listed, ${count} downloaded${removed}`,
+      listed,
+      removed: null,
+      folder: null,
+      failure: { why: 'ended', end },
+    });
+    if (output === undefined) return done(ended('connectionLost', null));
+    if (output.ended !== 'quit') return done(ended(output.ended, output.listing.length));
+    // RFC 1939 §6: +OK to QUIT after logging in says UPDATE removed every marked message (none, in keep mode).
+    if (!output.updated) return done(ended('notUpdated', output.listing.length));
+    done({
+      outcome: 'ok',
+      count,
+      listed: output.listing.length,
+      removed: options.mode === 'delete' ? output.marked.length : null,
+      folder: null,
+      failure: null,
     });
   });
   bindLineSession(socket, actor, {

@@ -2,11 +2,11 @@
 // connect to port 25 (or the submission port), run the SMTP client machine, and say what became of each
 // recipient in the terms a delivery status notification needs.
 import { createActor } from 'xstate';
-import type { ConnId, SocketError } from '../../net/types.ts';
+import type { ConnId } from '../../net/types.ts';
 import type { SmtpClientInput } from '../../protocols/smtp/smtpClientMachine.ts';
 import { smtpClientMachine, type RecipientResult } from '../../protocols/smtp/smtpClientMachine.ts';
 import { bindLineSession } from '../services/lineSession.ts';
-import { openConnection } from '../services/openConnection.ts';
+import { connectFailureText, openConnection } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
 
 /** RecipientReport is one recipient's fate after an attempt, with what a bounce or warning would say. */
@@ -78,14 +78,6 @@ export interface SessionHooks {
   /** closed is told once, when the session is over, whatever ended it. */
   closed(session: SmtpSession): void;
 }
-
-const CONNECT_FAILURE: Record<SocketError, string> = {
-  refused: 'Connection refused',
-  timeout: 'Connection timed out',
-  unreachable: 'No route to host',
-  reset: 'Connection reset by peer',
-  'host-down': 'Network is down',
-};
 
 const STAGE_COMMAND: Partial<Record<RecipientResult['reason'], string>> = {
   greeting: 'the initial protocol greeting',
@@ -206,7 +198,7 @@ function tryTargets(
         started = true;
         runClient(ctx, socket, name, a.address, request, done, hooks);
       } else if (event.type === 'error' && !started) {
-        const text = `connect to ${name}[${a.address}]:${request.port}: ${CONNECT_FAILURE[event.error]}`;
+        const text = connectFailureText(name, a.address, request.port, event.error);
         const failure = everyone(request, 'temporary', '4.4.1', text);
         tryTargets(ctx, rest, request, done, { ...failure, unreachable: text }, hooks);
       }

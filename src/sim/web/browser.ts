@@ -4,15 +4,23 @@
 // goes into the trace as `web.fetch` (each response) and `web.page` (each page a person asked for).
 import { createActor, type ActorRefFrom } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
-import type { ConnId, SocketError } from '../../net/types.ts';
-import { httpClientMachine, type ClientFailure } from '../../protocols/http/httpClientMachine.ts';
+import type { ConnId } from '../../net/types.ts';
+import { httpClientMachine } from '../../protocols/http/httpClientMachine.ts';
 import { headerValue, type HttpHeaders, type HttpResponse } from '../../protocols/http/message.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { WebDraft } from '../input.ts';
 import { bindHttpSession, type HttpSessionHandle } from '../services/httpSession.ts';
-import { openConnection } from '../services/openConnection.ts';
+import { reachServer } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
-import type { FetchRetry, WebAction, WebForm, WebFormField, WebLink } from '../trace.ts';
+import type {
+  FetchRetry,
+  Unreachable,
+  WebAction,
+  WebFailure,
+  WebForm,
+  WebFormField,
+  WebLink,
+} from '../trace.ts';
 import { CookieJar } from './cookieJar.ts';
 import { encodeForm } from './formEncoding.ts';
 import { parseSiteUrl, siteName, type SiteUrl } from './siteUrl.ts';
@@ -23,14 +31,6 @@ export const USER_AGENT = 'MailLab-Browser/1.0';
 // A browser gives up on a chain of redirects after a few (RFC 9110 §15.4 warns of loops; browsers stop near 20).
 const MAX_REDIRECTS = 5;
 const FORM_TYPE = 'application/x-www-form-urlencoded';
-
-const CONNECT_FAILURE: Record<SocketError, string> = {
-  refused: 'connection refused',
-  timeout: 'connection timed out',
-  unreachable: 'no route to host',
-  reset: 'connection reset by peer',
-  'host-down': 'network is down',
-};
 
 interface Fetch {
   readonly url: SiteUrl;
@@ -65,7 +65,7 @@ interface Connection {
 
 type FetchOutcome =
   | { ok: true; response: HttpResponse; conn: ConnId }
-  | { ok: false; failure: ClientFailure | 'connect'; detail: string; conn: ConnId | null; heard: boolean };
+  | { ok: false; failure: WebFailure; conn: ConnId | null; heard: boolean };
 
 /** Browser is one browser window on a host: one page at a time, pages asked for later wait their turn. */
 export class Browser {
@@ -85,7 +85,7 @@ export class Browser {
   /** open goes to an address (`http://webmail.hamburger.edu/inbox`, or a path on the site open now). */
   open(address: string): void {
     const url = parseSiteUrl(address, this.#current);
-    if (url === null) return this.#report('open', null, null, `cannot read the address "${address}"`);
+    if (url === null) return this.#report('open', null, { why: 'bad-address', address });
     this.#navigate('open', { url, method: 'GET', body: '', credential: false });
   }
 
@@ -152,7 +152,7 @@ export class Browser {
     credential: boolean,
   ): void {
     const site = this.#current;
-    if (site === null) return this.#report(action, null, null, 'no site is open: open one first (web.open)');
+    if (site === null) return this.#report(action, null, { why: 'no-site' });
     const url = { ...site, target };
     if (typeof body === 'string') return this.#navigate(action, { url, method, body, credential });
     this.#queue.push({ action, first: { url, method, body: '', credential }, fill: body });
@@ -178,7 +178,7 @@ export class Browser {
   #load(page: PageLoad, fetch: Fetch, redirects: number): void {
     this.#current = fetch.url;
     this.#fetch(page, fetch, (outcome) => {
-      if (!outcome.ok) return this.#finish(page, fetch.url, null, null, outcome.detail);
+      if (!outcome.ok) return this.#finish(page, fetch.url, null, null, outcome.failure);
       const response = outcome.response;
       const location = headerValue(response.headers, 'location');
       if (response.status >= 300 && response.status < 400 && location !== undefined) {
@@ -217,7 +217,7 @@ export class Browser {
     url: SiteUrl,
     response: HttpResponse | null,
     shown: Rendered | null,
-    failure: string | null,
+    failure: WebFailure | null,
   ) {
     this.#forms = shown?.forms ?? [];
     this.#ctx.emit({
@@ -233,7 +233,8 @@ export class Browser {
       bytes: page.bytes,
       connections: [...page.conns],
       outcome: failure === null ? 'ok' : 'failed',
-      detail: failure ?? `${response?.status ?? ''} ${response?.reason ?? ''}`.trim(),
+      reason: response?.reason ?? '',
+      failure,
       text: shown?.text ?? '',
       links: shown?.links ?? [],
       ...(shown === null || shown.forms.length === 0 ? {} : { forms: shown.forms }),
@@ -242,21 +243,22 @@ export class Browser {
     this.#next();
   }
 
-  #report(action: WebAction, url: SiteUrl | null, status: number | null, detail: string): void {
+  #report(action: WebAction, url: SiteUrl | null, failure: WebFailure): void {
     this.#ctx.emit({
       kind: 'web.page',
       host: this.#ctx.host,
       site: url === null ? '' : siteName(url),
       action,
       target: url?.target ?? '',
-      status,
+      status: null,
       title: null,
       requests: 0,
       objects: 0,
       bytes: 0,
       connections: [],
       outcome: 'failed',
-      detail,
+      reason: '',
+      failure,
       text: '',
       links: [],
     });
@@ -268,13 +270,7 @@ export class Browser {
     page.requests += 1;
     this.#connection(fetch.url, (conn, how) => {
       if (conn === null) {
-        const outcome: FetchOutcome = {
-          ok: false,
-          failure: 'connect',
-          detail: how,
-          conn: null,
-          heard: false,
-        };
+        const outcome: FetchOutcome = { ok: false, failure: how, conn: null, heard: false };
         this.#fetchFact(fetch, outcome, false, null, resent ? 'resent' : null);
         return done(outcome);
       }
@@ -283,7 +279,12 @@ export class Browser {
       const number = conn.actor.getSnapshot().context.requests + 1;
       conn.waiting = (outcome) => {
         conn.waiting = null;
-        const resend = reused && !outcome.ok && outcome.failure === 'closed' && !outcome.heard;
+        const resend =
+          reused &&
+          !outcome.ok &&
+          outcome.failure.why === 'http' &&
+          outcome.failure.failure === 'closed' &&
+          !outcome.heard;
         this.#fetchFact(fetch, outcome, reused, number, resend ? 'resending' : resent ? 'resent' : null);
         // Whatever the method, POST included, as Chromium does (HttpNetworkTransaction::ShouldResendRequest): a
         // server closes a kept-alive connection when it has been idle (RFC 9112 §9.5), and the request crossed
@@ -343,44 +344,32 @@ export class Browser {
       reused,
       ...(retry === null ? {} : { retry }),
       status: outcome.ok ? outcome.response.status : null,
+      reason: outcome.ok ? outcome.response.reason : '',
       size: outcome.ok ? outcome.response.body.length : 0,
-      detail: outcome.ok ? outcome.response.reason : outcome.detail,
+      failure: outcome.ok ? null : outcome.failure,
     });
   }
 
   // The connection to use for `url`: the open one when it goes to the same site and is idle ('reused'), else a new
   // one ('new'); null with why when none could be made. A connection whose FIN this host's TCP has taken is not
   // idle: the session tells the machine at once (connection.closed), which ends, so it is never reused.
-  #connection(url: SiteUrl, use: (conn: Connection | null, how: string) => void): void {
+  #connection(
+    url: SiteUrl,
+    use: (...got: [conn: Connection, how: 'new' | 'reused'] | [conn: null, why: Unreachable]) => void,
+  ): void {
     const open = this.#conn;
     const site = siteName(url);
     if (open !== null && open.site === site && open.actor.getSnapshot().hasTag('idle'))
       return use(open, 'reused');
     if (open !== null) open.socket.close();
     this.#conn = null;
-    const connect = (addr: string) => {
-      const socket = openConnection(this.#ctx.network, this.#ctx.emit, this.#ctx.host, addr, url.port);
-      let started = false;
-      socket.onEvent((event) => {
-        if (event.type === 'connected' && !started) {
-          started = true;
-          use(this.#bind(site, socket), 'new');
-        } else if (event.type === 'error' && !started) {
-          started = true;
-          use(null, `connect to ${url.host}[${addr}]:${url.port}: ${CONNECT_FAILURE[event.error]}`);
-        }
-      });
-    };
-    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(url.host)) return connect(url.host);
-    this.#ctx.resolver().lookup(url.host, 'A', (result) => {
-      const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
-      if (a?.type !== 'A')
-        return use(
-          null,
-          `cannot find the address of ${url.host} (${result.ok ? 'no A record' : result.error})`,
-        );
-      connect(a.address);
-    });
+    reachServer(
+      this.#ctx,
+      url.host,
+      url.port,
+      (socket) => use(this.#bind(site, socket), 'new'),
+      (why) => use(null, why),
+    );
   }
 
   #bind(site: string, socket: Socket): Connection {
@@ -395,8 +384,8 @@ export class Browser {
     actor.on('response.received', ({ response }) =>
       conn.waiting?.({ ok: true, response, conn: socket.conn }),
     );
-    actor.on('response.failed', ({ failure, detail, heard }) =>
-      conn.waiting?.({ ok: false, failure, detail, conn: socket.conn, heard }),
+    actor.on('response.failed', ({ failure, heard }) =>
+      conn.waiting?.({ ok: false, failure: { why: 'http', failure }, conn: socket.conn, heard }),
     );
     actor.subscribe({
       complete: () => {

@@ -2,7 +2,6 @@
 // each request opens an IMAP connection to the mail server's port 143, logs in as the browser's user, runs what
 // the page needs and logs out; a message to send is submitted by SMTP on port 587 with AUTH as that user.
 import { createActor } from 'xstate';
-import type { SocketError } from '../../net/types.ts';
 import {
   imapClientMachine,
   type ImapJob,
@@ -14,7 +13,7 @@ import { headerOf, IMAP_PORT_OF_SERVER } from '../mail/imapReader.ts';
 import { deliverToHost, type RecipientReport } from '../mail/smtpDelivery.ts';
 import { submissionOutcome } from '../mail/userAgent.ts';
 import { bindLineSession } from '../services/lineSession.ts';
-import { openConnection } from '../services/openConnection.ts';
+import { connectFailureText, reachServer } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
 import type { Access, AccessFailure, MailAccess, OutgoingMail, WebmailAccount } from './mailAccess.ts';
 
@@ -23,14 +22,6 @@ export const SUBMISSION_PORT_OF_SERVER = 587;
 
 // A whole message comes as one literal; the framer must hold the longest line a message may have and then some.
 const MAX_LINE = 128 * 1024;
-
-const CONNECT_FAILURE: Record<SocketError, string> = {
-  refused: 'connection refused',
-  timeout: 'connection timed out',
-  unreachable: 'no route to host',
-  reset: 'connection reset by peer',
-  'host-down': 'network is down',
-};
 
 /** ImapAccessConfig names the mail server behind the webmail and the domain of its users' addresses. */
 export interface ImapAccessConfig {
@@ -190,18 +181,11 @@ export class ImapAccess implements MailAccess {
       done(visit);
     };
     const unavailable = (text: string) => finish({ ok: false, failure: { kind: 'unavailable', text } });
-    ctx.resolver().lookup(server, 'A', (lookup) => {
-      const a = lookup.ok ? lookup.records.find((r) => r.type === 'A') : undefined;
-      if (a?.type !== 'A') return unavailable(`cannot find the address of ${server}`);
-      const socket = openConnection(ctx.network, ctx.emit, ctx.host, a.address, IMAP_PORT_OF_SERVER);
-      let started = false;
-      socket.onEvent((event) => {
-        if (event.type === 'error' && !started)
-          unavailable(
-            `connect to ${server}[${a.address}]:${IMAP_PORT_OF_SERVER}: ${CONNECT_FAILURE[event.error]}`,
-          );
-        if (event.type !== 'connected' || started) return;
-        started = true;
+    reachServer(
+      ctx,
+      server,
+      IMAP_PORT_OF_SERVER,
+      (socket) => {
         const results: ImapResult[] = [];
         let failure: AccessFailure | null = null;
         const actor = createActor(imapClientMachine, {
@@ -221,7 +205,13 @@ export class ImapAccess implements MailAccess {
           maxLine: MAX_LINE,
           emit: (e) => ctx.emit(e),
         });
-      });
-    });
+      },
+      (why) =>
+        unavailable(
+          why.why === 'no-address'
+            ? `cannot find the address of ${server}`
+            : connectFailureText(server, why.address, why.port, why.error),
+        ),
+    );
   }
 }

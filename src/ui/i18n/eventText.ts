@@ -2,7 +2,6 @@
 // language with an entry for every kind of event, so a new kind does not compile until both describe it.
 import { escapeControls, shownLine } from '../../sim/shownLine.ts';
 import type { DropReason } from '../../net/netEvents.ts';
-import type { SocketError } from '../../net/types.ts';
 import { formatRecord } from '../../protocols/dns/dnsMessage.ts';
 import type { Fault, Input } from '../../sim/input.ts';
 import { protocolTitle } from '../../sim/protocolForPort.ts';
@@ -15,6 +14,7 @@ import type {
   TraceEventKind,
 } from '../../sim/trace.ts';
 import { wiresharkFlags } from '../../timeline/segmentLabel.ts';
+import { failureText } from './failureText.ts';
 import { formatDuration, type Language } from './language.ts';
 import type { Localized } from './languageContext.ts';
 
@@ -99,30 +99,10 @@ const DROP_KO: Readonly<Record<DropReason, string>> = {
   'no-route': '호스트로 가는 경로 없음',
   'port-unreachable': '해당 포트에서 대기 중인 프로그램 없음',
 };
-const ERROR_EN: Readonly<Record<SocketError, string>> = {
-  refused: 'connection refused',
-  timeout: 'timed out',
-  reset: 'reset by the other side',
-  unreachable: 'host unreachable',
-  'host-down': 'the host is down',
-};
-const ERROR_KO: Readonly<Record<SocketError, string>> = {
-  refused: '연결 거부',
-  timeout: '시간 초과',
-  reset: '상대가 연결을 재설정함',
-  unreachable: '호스트에 도달할 수 없음',
-  'host-down': '호스트가 꺼져 있음',
-};
-const DNS_EN: Readonly<Record<EventOf<'dns.failed'>['error'], string>> = {
-  nxdomain: 'no such domain (NXDOMAIN)',
-  timeout: 'no answer (timeout)',
-  servfail: 'server failure (SERVFAIL)',
-};
-const DNS_KO: Readonly<Record<EventOf<'dns.failed'>['error'], string>> = {
-  nxdomain: '존재하지 않는 도메인(NXDOMAIN)',
-  timeout: '응답 없음(시간 초과)',
-  servfail: '서버 오류(SERVFAIL)',
-};
+const ERROR_EN = failureText.en.socket;
+const ERROR_KO = failureText.ko.socket;
+const DNS_EN = failureText.en.dns;
+const DNS_KO = failureText.ko.dns;
 type Stage = Extract<Fault, { type: 'smtp.reply' }>['stage'];
 const STAGE_EN: Readonly<Record<Stage, string>> = {
   greeting: 'the greeting',
@@ -254,15 +234,17 @@ const en: EventWords = {
     'ua.fetched': (e) =>
       `Downloads ${e.messageId ?? `message ${e.uid}`} (${e.size} octets) from ${e.server} with ${e.protocol.toUpperCase()}`,
     'ua.fetchResult': (e) =>
-      `${e.outcome === 'ok' ? 'Fetch done' : 'Fetch failed'}: ${e.count} new message${e.count === 1 ? '' : 's'} from ${e.server} (${e.detail})`,
+      e.failure === null
+        ? `Fetch done: ${e.count} new message${e.count === 1 ? '' : 's'} from ${e.server} (${e.folder === null ? `${e.listed ?? 0} listed${e.removed === null ? ', kept on the server' : `, ${e.removed} removed`}` : `headers of ${e.folder}`})`
+        : `Fetch from ${e.server} failed: ${failureText.en.failure(e.failure, e.protocol.toUpperCase())}${e.count === 0 ? '' : ` (${e.count} downloaded before)`}`,
     'ua.imap': (e) => imapReadingEn(e.reading),
     'web.fetch': (e) =>
       e.status === null
-        ? `The browser gets no answer to ${e.method} ${e.target}: ${e.detail}${RETRY_EN[e.retry ?? 'once']}`
-        : `The browser gets ${e.status} ${e.detail} for ${e.method} ${e.target} (${e.size} octets, ${e.reused ? 'on the kept-alive connection' : e.retry === 'resent' ? 'sent again on a new connection' : 'on a new connection'})`,
+        ? `The browser gets no answer to ${e.method} ${e.target}: ${e.failure === null ? '' : failureText.en.failure(e.failure, 'HTTP')}${RETRY_EN[e.retry ?? 'once']}`
+        : `The browser gets ${e.status} ${e.reason} for ${e.method} ${e.target} (${e.size} octets, ${e.reused ? 'on the kept-alive connection' : e.retry === 'resent' ? 'sent again on a new connection' : 'on a new connection'})`,
     'web.page': (e) =>
       e.outcome === 'failed'
-        ? `The browser cannot show ${e.site}${e.target}: ${e.detail}`
+        ? `The browser cannot show ${e.site}${e.target}: ${e.failure === null ? '' : failureText.en.failure(e.failure, 'HTTP')}`
         : `The browser shows ${e.title ?? e.target} (${e.status}): ${e.objects} object${e.objects === 1 ? '' : 's'} in ${e.requests} request${e.requests === 1 ? '' : 's'} over ${e.connections.length} connection${e.connections.length === 1 ? '' : 's'}`,
     'webmail.session': (e) =>
       ({
@@ -413,15 +395,17 @@ const ko: EventWords = {
     'ua.fetched': (e) =>
       `${e.server}에서 ${e.protocol.toUpperCase()}로 ${e.messageId ?? `메시지 ${e.uid}`} 내려받음 (${e.size} 옥텟)`,
     'ua.fetchResult': (e) =>
-      `${e.outcome === 'ok' ? '메일 가져오기 완료' : '메일 가져오기 실패'}: ${e.server}에서 새 메시지 ${e.count}개 (${e.detail})`,
+      e.failure === null
+        ? `메일 가져오기 완료: ${e.server}에서 새 메시지 ${e.count}개 (${e.folder === null ? `목록 ${e.listed ?? 0}개${e.removed === null ? ', 서버에 유지' : `, ${e.removed}개 삭제`}` : `${e.folder}의 헤더`})`
+        : `${e.server}에서 메일 가져오기 실패: ${failureText.ko.failure(e.failure, e.protocol.toUpperCase())}${e.count === 0 ? '' : ` (그 전에 ${e.count}개 다운로드)`}`,
     'ua.imap': (e) => imapReadingKo(e.reading),
     'web.fetch': (e) =>
       e.status === null
-        ? `브라우저가 ${e.method} ${e.target}의 응답을 받지 못함: ${e.detail}${RETRY_KO[e.retry ?? 'once']}`
-        : `브라우저가 ${e.method} ${e.target}에 대해 ${e.status} ${e.detail} 응답을 받음 (${e.size}바이트, ${e.reused ? '유지된 연결 재사용' : e.retry === 'resent' ? '새 연결로 다시 보냄' : '새 연결'})`,
+        ? `브라우저가 ${e.method} ${e.target}의 응답을 받지 못함: ${e.failure === null ? '' : failureText.ko.failure(e.failure, 'HTTP')}${RETRY_KO[e.retry ?? 'once']}`
+        : `브라우저가 ${e.method} ${e.target}에 대해 ${e.status} ${e.reason} 응답을 받음 (${e.size}바이트, ${e.reused ? '유지된 연결 재사용' : e.retry === 'resent' ? '새 연결로 다시 보냄' : '새 연결'})`,
     'web.page': (e) =>
       e.outcome === 'failed'
-        ? `브라우저가 ${e.site}${e.target}을(를) 표시하지 못함: ${e.detail}`
+        ? `브라우저가 ${e.site}${e.target}을(를) 표시하지 못함: ${e.failure === null ? '' : failureText.ko.failure(e.failure, 'HTTP')}`
         : `브라우저가 ${e.title ?? e.target} 페이지를 표시 (${e.status}): 연결 ${e.connections.length}개에서 요청 ${e.requests}번, 객체 ${e.objects}개`,
     'webmail.session': (e) =>
       ({
@@ -606,7 +590,7 @@ function imapReadingEn(r: ImapReading): string {
           ? `The server says message ${r.uid ?? '?'} left ${r.folder}`
           : `The server says message ${r.uid ?? '?'} in ${r.folder} now has flags ${(r.flags ?? []).join(' ') || '(none)'}`;
     case 'failed':
-      return `IMAP ${r.job} failed${r.verb === null ? '' : ` at ${r.verb}`}: ${r.reason} ${r.text}`;
+      return `IMAP ${r.job} failed${r.verb === null ? '' : ` at ${r.verb}`}: ${failureText.en.failure(r.failure, 'IMAP')}`;
   }
 }
 
@@ -633,6 +617,6 @@ function imapReadingKo(r: ImapReading): string {
           ? `서버 알림: 메시지 ${r.uid ?? '?'}가 ${r.folder}에서 사라짐`
           : `서버 알림: ${r.folder}의 메시지 ${r.uid ?? '?'} 플래그 ${(r.flags ?? []).join(' ') || '(없음)'}`;
     case 'failed':
-      return `IMAP ${r.job} 실패${r.verb === null ? '' : ` (${r.verb})`}: ${r.reason} ${r.text}`;
+      return `IMAP ${r.job} 실패${r.verb === null ? '' : ` (${r.verb})`}: ${failureText.ko.failure(r.failure, 'IMAP')}`;
   }
 }

@@ -59,7 +59,8 @@ export interface ReadText {
   search: string;
   searchLabel: string;
   searchHits: (query: string, count: number) => string;
-  refused: (verb: string, text: string) => string;
+  /** jobFailed: an IMAP command or job that did not work, and why (failureText's words). */
+  jobFailed: (verb: string, why: string) => string;
   asked: string;
   webName: string;
   webHelp: string;
@@ -173,7 +174,7 @@ export const readText: Localized<ReadText> = {
     searchLabel: 'Search the open folder’s text',
     searchHits: (query, count) =>
       `“${query}”: ${count === 0 ? 'no messages' : count === 1 ? '1 message' : `${count} messages`} (marked ●).`,
-    refused: (verb, text) => `The server refused ${verb}: ${text}`,
+    jobFailed: (verb, why) => `${verb} did not work: ${why}`,
     asked: 'Asked. The answer arrives in the trace as the world runs.',
     webName: 'Webmail (HTTP)',
     webHelp:
@@ -257,7 +258,7 @@ export const readText: Localized<ReadText> = {
     searchLabel: '열린 폴더의 본문 검색',
     searchHits: (query, count) =>
       count === 0 ? `“${query}”: 찾은 메일이 없습니다.` : `“${query}”: 메일 ${count}통 (● 표시).`,
-    refused: (verb, text) => `서버가 ${verb} 명령을 거절했습니다: ${text}`,
+    jobFailed: (verb, why) => `${verb} 실패: ${why}`,
     asked: '요청했습니다. 시뮬레이션이 진행되면 결과가 트레이스에 나타납니다.',
     webName: '웹메일(HTTP)',
     webHelp:

@@ -5,10 +5,12 @@
 import type { Mailbox } from '../../protocols/message/addresses.ts';
 import { parseMessage } from '../../protocols/message/parseMessage.ts';
 import type {
+  FetchFailure,
   ImapAttachment,
   ImapReading,
   TraceEvent,
   WebAction,
+  WebFailure,
   WebForm,
   WebLink,
 } from '../../sim/trace.ts';
@@ -58,8 +60,7 @@ export interface ReaderFailure {
   readonly t: number;
   readonly job: string;
   readonly verb: string | null;
-  readonly reason: string;
-  readonly text: string;
+  readonly failure: FetchFailure;
 }
 
 /** ImapView is what the device has seen of the mailbox on the server over IMAP. */
@@ -91,7 +92,7 @@ export interface FetchOutcome {
   readonly protocol: 'pop3' | 'imap';
   readonly outcome: 'ok' | 'failed';
   readonly count: number;
-  readonly detail: string;
+  readonly failure: FetchFailure | null;
 }
 
 /** ReaderView is one device's reader at the cursor. */
@@ -242,7 +243,7 @@ function applyImap(fold: ImapFold, reading: ImapReading, t: number): void {
       return;
     }
     case 'failed':
-      fold.failure = { t, job: reading.job, verb: reading.verb, reason: reading.reason, text: reading.text };
+      fold.failure = { t, job: reading.job, verb: reading.verb, failure: reading.failure };
       return;
   }
 }
@@ -263,7 +264,7 @@ export function readerAt(trace: readonly TraceEvent[], cursor: number, host: str
       if (e.input.type === 'mail.fetch' && e.input.host === host) fetching = e.input.protocol;
     } else if (e.kind === 'ua.fetchResult' && e.host === host) {
       fetching = null;
-      last = { t: e.t, protocol: e.protocol, outcome: e.outcome, count: e.count, detail: e.detail };
+      last = { t: e.t, protocol: e.protocol, outcome: e.outcome, count: e.count, failure: e.failure };
     } else if (e.kind === 'ua.fetched' && e.host === host && e.protocol === 'pop3') {
       pop3.push(downloaded(e));
     } else if (e.kind === 'ua.imap' && e.host === host) {
@@ -322,7 +323,7 @@ export interface WebPage {
   readonly objects: number;
   readonly bytes: number;
   readonly outcome: 'ok' | 'failed';
-  readonly detail: string;
+  readonly failure: WebFailure | null;
 }
 
 /** WebView is one device's browser at the cursor. */
@@ -356,9 +357,9 @@ export function webAt(trace: readonly TraceEvent[], cursor: number, host: string
     } else if (e.kind === 'web.fetch' && e.host === host) fetches += 1;
     else if (e.kind === 'web.page' && e.host === host) {
       pending.shift();
-      const { t, action, site, target, status, title, text, links, objects, bytes, outcome, detail } = e;
+      const { t, action, site, target, status, title, text, links, objects, bytes, outcome, failure } = e;
       const forms = e.forms ?? [];
-      page = { t, action, site, target, status, title, text, links, forms, objects, bytes, outcome, detail };
+      page = { t, action, site, target, status, title, text, links, forms, objects, bytes, outcome, failure };
     }
   }
   return { loading: pending[0] ?? null, page, fetches };

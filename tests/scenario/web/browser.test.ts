@@ -122,7 +122,12 @@ describe('the browser as a user agent', () => {
     browser.open('http://192.0.2.2/');
     web.run(10 * 60_000);
     expect(pages()).toMatchObject([{ action: 'open', outcome: 'failed', status: null }]);
-    expect(pages()[0]?.detail).toMatch(/^connect to 192\.0\.2\.2\[192\.0\.2\.2\]:80: /);
+    expect(pages()[0]?.failure).toMatchObject({
+      why: 'connect',
+      server: '192.0.2.2',
+      address: '192.0.2.2',
+      port: 80,
+    });
   });
 
   it('shows the forced 503 page a teacher injected', () => {

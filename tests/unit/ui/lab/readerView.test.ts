@@ -116,7 +116,10 @@ describe('readerAt over IMAP', () => {
       },
     ]);
     const view = readerAt(refused, before(refused, 80_000), 'bob-pc');
-    expect(view.imap?.failure).toMatchObject({ verb: 'UID MOVE', reason: 'NO' });
+    expect(view.imap?.failure).toMatchObject({
+      verb: 'UID MOVE',
+      failure: { why: 'answered', status: 'NO' },
+    });
     expect(view.imap?.messages['INBOX']?.map((m) => m.uid)).toEqual([1, 2]);
   });
 
@@ -166,9 +169,17 @@ describe('readerAt for parts and refusals', () => {
   });
 
   it('reports a refused job until the next thing that works', () => {
-    const failed: ImapReading = { action: 'failed', job: 'move', verb: 'MOVE', reason: 'NO', text: 'no' };
+    const failed: ImapReading = {
+      action: 'failed',
+      job: 'move',
+      verb: 'MOVE',
+      failure: { why: 'answered', status: 'NO', text: 'no' },
+    };
     const trace = imapTrace('bob-pc', [headers, failed, chunk(0)]);
-    expect(readerAt(trace, 1, 'bob-pc').imap?.failure).toMatchObject({ job: 'move', reason: 'NO' });
+    expect(readerAt(trace, 1, 'bob-pc').imap?.failure).toMatchObject({
+      job: 'move',
+      failure: { why: 'answered', status: 'NO' },
+    });
     expect(readerAt(trace, 2, 'bob-pc').imap?.failure).toBeNull();
   });
 

@@ -1,10 +1,12 @@
 // The one table of the application protocols Mail Lab speaks: each one's name, well-known ports, reply catalogue,
 // session machines and the reader of lines a person types. The console, the views, the bridge and sim read it.
+// Names and ports alone are in protocolNames.ts, which views that only name a protocol import instead.
 import type { AnyStateMachine } from 'xstate';
 import { imapCatalogue } from './imap/catalogue.ts';
 import { imapClientMachine } from './imap/imapClientMachine.ts';
 import { imapServerMachine } from './imap/imapServerMachine.ts';
 import { imapTypedLines } from './imap/typedLines.ts';
+import { PROTOCOL_NAMES, type ProtocolName, type ProtocolNaming } from './protocolNames.ts';
 import { pop3Catalogue } from './pop3/catalogue.ts';
 import { pop3ClientMachine } from './pop3/pop3ClientMachine.ts';
 import { pop3ServerMachine } from './pop3/pop3ServerMachine.ts';
@@ -19,8 +21,7 @@ import { smtpClientMachine } from './smtp/smtpClientMachine.ts';
 import { smtpServerMachine } from './smtp/smtpServerMachine.ts';
 import { smtpTypedLines } from './smtp/typedLines.ts';
 
-/** ProtocolName names an application protocol of the registry. */
-export type ProtocolName = 'smtp' | 'pop3' | 'imap' | 'http';
+export { protocolForPort, type ProtocolName } from './protocolNames.ts';
 
 /** CatalogueEntry is one catalogued reply: its id (`smtp.rcpt.ok`) and its code or status. */
 export interface CatalogueEntry {
@@ -30,12 +31,7 @@ export interface CatalogueEntry {
 }
 
 /** ProtocolEntry is what the registry knows of one protocol. */
-export interface ProtocolEntry {
-  readonly name: ProtocolName;
-  /** title is the protocol's name as people write it (`SMTP`). */
-  readonly title: string;
-  /** ports are the well-known server ports (RFC 6335 registry), the default first. */
-  readonly ports: readonly number[];
+export interface ProtocolEntry extends ProtocolNaming {
   /** catalogue lists every reply the server machine can send, each under its own id. */
   readonly catalogue: readonly CatalogueEntry[];
   readonly serverMachine: AnyStateMachine | null;
@@ -47,55 +43,34 @@ export interface ProtocolEntry {
 /** PROTOCOLS is the registry. */
 export const PROTOCOLS: { readonly [P in ProtocolName]: ProtocolEntry & { readonly name: P } } = {
   smtp: {
-    name: 'smtp',
-    title: 'SMTP',
-    // 25 between servers (RFC 5321 §4.5.4.2 context), 587 for submission (RFC 6409 §3.1).
-    ports: [25, 587],
+    ...PROTOCOL_NAMES.smtp,
     catalogue: smtpCatalogue(),
     serverMachine: smtpServerMachine,
     clientMachine: smtpClientMachine,
     typedLines: smtpTypedLines,
   },
   pop3: {
-    name: 'pop3',
-    title: 'POP3',
-    // RFC 1939 §3.
-    ports: [110],
+    ...PROTOCOL_NAMES.pop3,
     catalogue: pop3Catalogue(),
     serverMachine: pop3ServerMachine,
     clientMachine: pop3ClientMachine,
     typedLines: pop3TypedLines,
   },
   imap: {
-    name: 'imap',
-    title: 'IMAP',
-    // RFC 3501 §2.1.
-    ports: [143],
+    ...PROTOCOL_NAMES.imap,
     catalogue: imapCatalogue(),
     serverMachine: imapServerMachine,
     clientMachine: imapClientMachine,
     typedLines: imapTypedLines,
   },
   http: {
-    name: 'http',
-    title: 'HTTP',
-    // RFC 9110 §4.2.1.
-    ports: [80],
+    ...PROTOCOL_NAMES.http,
     catalogue: httpCatalogue(),
     serverMachine: httpServerMachine,
     clientMachine: httpClientMachine,
     typedLines: httpTypedLines,
   },
 };
-
-const BY_PORT: ReadonlyMap<number, ProtocolName> = new Map(
-  Object.values(PROTOCOLS).flatMap((entry) => entry.ports.map((port) => [port, entry.name] as const)),
-);
-
-/** protocolForPort names the protocol of the registry usually spoken on a server port, or null for any other. */
-export function protocolForPort(port: number): ProtocolName | null {
-  return BY_PORT.get(port) ?? null;
-}
 
 /** catalogueEntry finds a reply of any protocol by its id, or undefined for an id nobody catalogued. */
 export function catalogueEntry(id: string): CatalogueEntry | undefined {

@@ -4,7 +4,7 @@ import type { Emitted, NetEvent } from '../net/netEvents.ts';
 import type { ConnId, HostId, SocketError } from '../net/types.ts';
 import type { DnsRecord, DnsType } from '../protocols/dns/dnsMessage.ts';
 import type { HttpExchangeFacts } from '../protocols/http/exchange.ts';
-import type { ProtocolName } from '../protocols/registry.ts';
+import type { ProtocolName } from '../protocols/protocolNames.ts';
 import type { ClientLineFacts, CommandArgs, ServerLineFacts } from '../protocols/shared/lineFacts.ts';
 import type { Fault, Input, InputOrigin } from './input.ts';
 

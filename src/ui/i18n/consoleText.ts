@@ -1,7 +1,7 @@
 // The console's words: its status, prompt labels, local help and the hints it gives when a line cannot go
 // anywhere. Protocol lines and telnet's own messages stay as on the wire and are not translated. Which protocol
 // a port speaks and what it is called come from the protocol registry; only the words around them are here.
-import type { ProtocolName } from '../../protocols/registry.ts';
+import type { ProtocolName } from '../../protocols/protocolNames.ts';
 import type { Localized } from './languageContext.ts';
 
 /**

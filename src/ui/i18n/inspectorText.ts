@@ -1,16 +1,16 @@
 // What the state charts and the inspector say, in each language (the transcript's are in transcriptText.ts).
 // Protocol lines, header names and state names stay as they are on the wire and in the code; only the words
 // around them are translated.
-import { PROTOCOLS, type ProtocolName } from '../../protocols/registry.ts';
+import { PROTOCOL_NAMES, type ProtocolName } from '../../protocols/protocolNames.ts';
 import type { EnvelopeSource } from '../lab/messageView.ts';
 import type { Localized } from './languageContext.ts';
 
 // A protocol machine is named in the trace `<protocol>-<side>` (`pop3-server`); its title is the registry's.
 function machineTitle(machine: string, sides: { client: string; server: string }): string {
   const [name, side] = machine.split('-');
-  if (name === undefined || !Object.hasOwn(PROTOCOLS, name) || (side !== 'client' && side !== 'server'))
+  if (name === undefined || !Object.hasOwn(PROTOCOL_NAMES, name) || (side !== 'client' && side !== 'server'))
     return machine;
-  return `${PROTOCOLS[name as ProtocolName].title} ${sides[side]}`;
+  return `${PROTOCOL_NAMES[name as ProtocolName].title} ${sides[side]}`;
 }
 
 /** QueueKind is a queue event's kind, which the inspector names. */

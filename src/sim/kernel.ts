@@ -181,13 +181,20 @@ export class Kernel implements NetEnvironment {
   /**
    * runUntilQuiet runs until nothing is scheduled or the next callback lies beyond `limit`, and returns the
    * time of the last callback run. The clock stays there, so a quiet world is not moved to the limit.
+   * With `maxSteps` it stops after that many callbacks, quiet or not (quietUntil says which).
    */
-  runUntilQuiet(limit: number): number {
-    for (let next = this.#scheduler.peekTime(); next !== undefined && next <= limit;) {
+  runUntilQuiet(limit: number, maxSteps = Infinity): number {
+    for (let next = this.#scheduler.peekTime(), n = 0; next !== undefined && next <= limit && n < maxSteps; n++) {
       this.#step();
       next = this.#scheduler.peekTime();
     }
     return this.#now;
+  }
+
+  /** quietUntil is true when no callback is due at or before `limit`. */
+  quietUntil(limit: number): boolean {
+    const next = this.#scheduler.peekTime();
+    return next === undefined || next > limit;
   }
 
   #step(): void {

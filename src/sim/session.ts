@@ -117,6 +117,18 @@ export class Session {
     return quietAt;
   }
 
+  /**
+   * runSome does at most `maxSteps` callbacks of `runUntilQuiet(limit)`, so that a caller can spread a long run
+   * over several tasks. It returns true once the world is quiet up to `limit`, left exactly as
+   * `runUntilQuiet(limit)` would have left it; until then the horizon does not move.
+   */
+  runSome(limit: number, maxSteps: number): boolean {
+    this.#kernel.runUntilQuiet(limit, maxSteps);
+    if (!this.#kernel.quietUntil(limit)) return false;
+    this.#horizon = Math.max(this.#horizon, this.#kernel.pending === 0 ? this.#kernel.now() : limit);
+    return true;
+  }
+
   /** traceUntil is the trace up to and including time `t`, running the world forward if needed. */
   traceUntil(t: number): TraceEvent[] {
     this.runUntil(t);

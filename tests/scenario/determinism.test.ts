@@ -44,6 +44,33 @@ describe('determinism', () => {
     stepped.runUntil(120_000);
     expect(traceToJsonLines(stepped.trace)).toBe(run(lossy(3)));
   });
+
+  it("leaves a world run a few callbacks at a time (the lab's first run) as one runUntilQuiet leaves it", () => {
+    const textbook = builtinScenario('textbook');
+    if (!textbook) throw new Error('textbook is missing');
+    const week = 7 * 24 * 3_600_000;
+    const whole = new Session(textbook);
+    const quietAt = whole.runUntilQuiet(week);
+    const sliced = new Session(textbook);
+    let slices = 1;
+    while (!sliced.runSome(week, 7)) {
+      expect(sliced.horizon).toBe(-1);
+      slices += 1;
+    }
+    expect(slices).toBeGreaterThan(10);
+    expect(traceToJsonLines(sliced.trace)).toBe(traceToJsonLines(whole.trace));
+    expect([sliced.horizon, sliced.now, sliced.idle]).toEqual([whole.horizon, quietAt, whole.idle]);
+  });
+
+  it('stops a world run a few callbacks at a time at the limit, with the horizon there, as runUntilQuiet does', () => {
+    const whole = new Session(lossy(5));
+    whole.runUntilQuiet(2000);
+    const sliced = new Session(lossy(5));
+    while (!sliced.runSome(2000, 3));
+    expect(sliced.idle).toBe(false);
+    expect(traceToJsonLines(sliced.trace)).toBe(traceToJsonLines(whole.trace));
+    expect(sliced.horizon).toBe(whole.horizon);
+  });
 });
 
 describe('session', () => {

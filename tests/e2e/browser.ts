@@ -38,6 +38,10 @@ export interface BrowserOptions {
   readonly serviceWorkers?: 'allow' | 'block';
 }
 
+function isLabPage(url: string): boolean {
+  return url.startsWith('http') && !new URL(url).searchParams.has('story');
+}
+
 /**
  * launchBrowser starts Chromium headless with a fresh `--user-data-dir` (playwright passes the directory to
  * Chromium itself, which is why it goes to launchPersistentContext rather than into the arguments).
@@ -67,6 +71,9 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
       });
       page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
       await page.goto(url, { waitUntil: 'load' });
+      // The lab's world arrives after the page (its engine is fetched once the page is painted): a lab page is
+      // loaded once its timeline is no longer busy. Story pages and blank ones have no lab to wait for.
+      if (isLabPage(url)) await page.locator('#timeline[aria-busy="false"]').waitFor();
       return { page, errors };
     },
     async close() {

@@ -52,6 +52,62 @@ describe('the first page', () => {
     await page.close();
   });
 
+  it('paints the lab before it fetches the engine, says it is simulating, and draws the world once the engine has run it', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    // The engine's chunk is held back until the painted page has been looked at.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/engine-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}?scenario=textbook&lang=en`);
+    const status = page.getByRole('status').filter({ hasText: 'Simulating…' });
+    await status.waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Alice writes to Bob');
+    await expect(page.locator('#timeline').getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(page.locator('#panels').getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(page.locator('#network .host[data-host="hamburger.edu"]').isVisible()).resolves.toBe(true);
+    const before = await page.locator('#timeline').boundingBox();
+    await page.screenshot({ path: `${SCREENSHOTS}first-page-simulating.png` });
+    // Two steps asked for before the world is there are taken once it is.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    release();
+    await status.waitFor({ state: 'detached' });
+    await expect(page.locator('#timeline').getAttribute('aria-busy')).resolves.toBe('false');
+    await expect(page.locator('#panels').getAttribute('aria-busy')).resolves.toBe('false');
+    await expect(page.locator('#timeline').boundingBox()).resolves.toEqual(before);
+    const position = await page.getByText(/^event \d+ of \d+$/).textContent();
+    // The engine was asked for only after the first paint, and nothing before it waited for it.
+    const [painted, engineAsked] = (await page.evaluate(`[
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      performance.getEntriesByType('resource').find((e) => /\\/engine-/.test(e.name))?.startTime,
+    ]`)) as [number | undefined, number | undefined];
+    expect(painted).toBeGreaterThan(0);
+    expect(engineAsked).toBeGreaterThan(painted ?? Infinity);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // The same two steps on a page whose world was already there land on the same event.
+    const { page: ready } = await browser.open(`${baseUrl}?scenario=textbook&lang=en`);
+    await ready.locator('#timeline[aria-busy="false"]').waitFor();
+    await ready.keyboard.press('ArrowRight');
+    await ready.keyboard.press('ArrowRight');
+    await expect(ready.getByText(/^event \d+ of \d+$/).textContent()).resolves.toBe(position);
+    expect(position).not.toMatch(/^event 0 /);
+    await ready.close();
+  });
+
+  it('says so, in Korean too, when the engine cannot be fetched', async () => {
+    const { page } = await browser.open('about:blank');
+    await page.route(/\/assets\/engine-[\w-]+\.js$/, (route) => route.abort());
+    await page.goto(`${baseUrl}?scenario=textbook&lang=ko`);
+    await page.getByRole('status').filter({ hasText: '시뮬레이션을 불러오지 못했습니다' }).waitFor();
+    await expect(page.locator('#timeline').getAttribute('aria-busy')).resolves.toBe('true');
+    await page.close();
+  });
+
   it('fetches the lessons and the tools behind closed tabs only when they are first wanted', async () => {
     const { page, errors } = await browser.open('about:blank');
     // Vite names a lazy chunk after the module it starts from: lessons-….js, FaultPanel-….js.

@@ -76,6 +76,10 @@ export interface LabText {
   readonly dismiss: string;
   /** loading stands in a panel while its code is fetched on first opening. */
   readonly loading: string;
+  /** simulating stands where the timeline will be while the engine is fetched and first runs the world. */
+  readonly simulating: string;
+  /** engineFailed stands there instead when the engine could not be fetched. */
+  readonly engineFailed: string;
 }
 
 /** labText holds the lab frame's words in English and Korean. */
@@ -162,6 +166,8 @@ export const labText: Localized<LabText> = {
     linkError: (error) => `This link could not be opened, so the lab started afresh. ${error}`,
     dismiss: 'Dismiss',
     loading: 'Loading…',
+    simulating: 'Simulating…',
+    engineFailed: 'The simulation could not be loaded. Check the connection, then reload the page.',
   },
   ko: {
     appName: 'Mail Lab',
@@ -245,6 +251,8 @@ export const labText: Localized<LabText> = {
     linkError: (error) => `이 링크를 열 수 없어 실습을 처음부터 시작했습니다. ${error}`,
     dismiss: '닫기',
     loading: '불러오는 중…',
+    simulating: '시뮬레이션 중…',
+    engineFailed: '시뮬레이션을 불러오지 못했습니다. 연결을 확인한 뒤 페이지를 새로 고쳐 주세요.',
   },
 };
 

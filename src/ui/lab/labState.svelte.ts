@@ -1,11 +1,12 @@
 // The lab's state, bound to runes: one session (scenario + inputs → trace), the playback cursor over its trace,
 // and what the student has selected. Views read it; only `input` changes the world, and it does so by
-// appending to the session's input log at the cursor's time.
+// appending to the session's input log at the cursor's time. The engine arrives after the first paint: until
+// it has run the world (`status`), the trace is empty and what people ask of the lab waits, in order, for it.
 import { builtinScenario } from '../../sim/builtinScenarios.ts';
 import { endedAt, faultSpans, withLinkSetting, type FaultSpan } from '../../sim/faultLife.ts';
 import type { Input, InputOrigin, TimedInput } from '../../sim/input.ts';
 import type { Scenario } from '../../sim/scenario.ts';
-import { Session } from '../../sim/session.ts';
+import type { Session } from '../../sim/session.ts';
 import type { TraceEvent } from '../../sim/trace.ts';
 import { worldAt, type WorldView } from '../../sim/worldView.ts';
 import {
@@ -19,6 +20,7 @@ import {
   type StepUnit,
 } from '../../timeline/playback.ts';
 import { cursorAt, placeOf, type TracePlace } from '../../timeline/tracePlace.ts';
+import { loadEngine, runSliced } from './engineLoader.ts';
 
 // A pause longer than this (virtual time) ends a burst of activity, such as a command and its reply.
 const IDLE_MS = 2000;
@@ -26,8 +28,15 @@ const IDLE_MS = 2000;
 // How far past the cursor the world is run after each change: the longest built-in story is six days long.
 const HORIZON_MS = 7 * 24 * 3_600_000;
 
+/**
+ * LabStatus says whether the world is there: `simulating` while the engine loads and runs it the first time,
+ * `ready` once it has, `failed` when the engine could not be fetched (offline before it was ever kept).
+ */
+export type LabStatus = 'simulating' | 'ready' | 'failed';
+
 /** LabState holds one lab; create it with a scenario, then drive it from the controls. */
 export class LabState {
+  status = $state<LabStatus>('simulating');
   scenario = $state.raw<Scenario>() as Scenario;
   /** builtin is true while the scenario is an unchanged built-in, so a link can name it. */
   builtin = $state(true);
@@ -53,7 +62,11 @@ export class LabState {
 
   /** clock is the playing virtual time, which runs on between events so packets can glide along links. */
   clock = $state(0);
-  #session: Session;
+  /** #session is null until the engine has run the world for the first time. */
+  #session: Session | null = null;
+  #Session: typeof Session | null = null;
+  /** #waiting is what was asked of the lab before the engine was there, to be done in order once it is. */
+  #waiting: (() => void)[] = [];
   /** #untilIdle makes playing stop at the next quiet stretch, as after a line typed in the console. */
   #untilIdle = false;
   /** #quietAfter is the time before which a quiet stretch does not stop playing (a "show me" still typing). */
@@ -62,12 +75,20 @@ export class LabState {
   #stopAt: number | null = null;
 
   constructor(scenario: Scenario, inputs: readonly TimedInput[] = [], builtin = true) {
-    this.#session = this.#start(scenario, inputs, builtin);
+    this.#reset(scenario, inputs, builtin);
+    void this.#arrive();
+  }
+
+  /** whenReady does `action` now if the world is there, or once it is, after what was asked before it. */
+  whenReady(action: () => void): void {
+    if (this.#session) action();
+    else this.#waiting.push(action);
   }
 
   /** load replaces the lab with another scenario, from the start. */
   load(scenario: Scenario, inputs: readonly TimedInput[] = [], builtin = true): void {
-    this.#session = this.#start(scenario, inputs, builtin);
+    if (this.#sessionOrLater(() => this.load(scenario, inputs, builtin)))
+      this.#start(scenario, inputs, builtin);
   }
 
   /** loadBuiltin loads a built-in by name; false when there is none of that name. */
@@ -84,6 +105,8 @@ export class LabState {
    * caused at that instant.
    */
   input(input: Input, by: InputOrigin = { kind: 'person' }): void {
+    const session = this.#sessionOrLater(() => this.input(input, by));
+    if (!session) return;
     const at = this.#inputTime();
     const fault = input.type === 'fault' ? input.fault : null;
     if (fault?.type === 'link.set') {
@@ -97,7 +120,7 @@ export class LabState {
         return;
       }
     }
-    const entry = this.#session.input(at, input, by);
+    const entry = session.input(at, input, by);
     this.extraInputs = [...this.extraInputs, entry];
     this.#run(at);
     this.cursor = seqAtTime(this.trace, at);
@@ -106,10 +129,11 @@ export class LabState {
 
   /** inputs adds several timed inputs at once (a lesson's "show me"), re-deriving the world a single time. */
   inputs(list: readonly TimedInput[]): void {
-    if (list.length === 0) return;
+    const session = this.#sessionOrLater(() => this.inputs(list));
+    if (!session || list.length === 0) return;
     const earliest = this.#inputTime();
     const timed = list.map((entry) => ({ ...entry, at: Math.max(entry.at, earliest) }));
-    const logged = timed.map(({ at, input, by }) => this.#session.input(at, input, by));
+    const logged = timed.map(({ at, input, by }) => session.input(at, input, by));
     this.extraInputs = [...this.extraInputs, ...logged];
     this.#run(Math.max(...timed.map((i) => i.at)));
   }
@@ -119,8 +143,9 @@ export class LabState {
    * recomputed without it and the cursor stays at the same time.
    */
   remove(entry: TimedInput): void {
+    const session = this.#sessionOrLater(() => this.remove(entry));
     const t = this.now;
-    if (!this.#session.remove(entry)) return;
+    if (!session?.remove(entry)) return;
     this.extraInputs = this.extraInputs.filter((e) => e !== entry);
     this.#run(t);
     this.seekTime(t);
@@ -128,6 +153,7 @@ export class LabState {
 
   /** endFault ends a lasting fault at the cursor (a fault that has not begun there is removed instead). */
   endFault(entry: TimedInput): void {
+    if (!this.#sessionOrLater(() => this.endFault(entry))) return;
     const ended = endedAt(entry, this.now);
     if (ended === null) return this.remove(entry);
     this.#rewrite(
@@ -141,12 +167,14 @@ export class LabState {
    * step), re-deriving the world once, and puts the cursor, paused, at `cursor`.
    */
   replaceInputs(list: readonly TimedInput[], cursor: number): void {
-    this.#session = this.#start(this.scenario, list, this.builtin);
+    if (!this.#sessionOrLater(() => this.replaceInputs(list, cursor))) return;
+    this.#start(this.scenario, list, this.builtin);
     this.seek(cursor);
   }
 
   /** playTo plays on from the cursor and pauses at event `seq`. */
   playTo(seq: number): void {
+    if (!this.#sessionOrLater(() => this.playTo(seq))) return;
     this.#untilIdle = false;
     this.#stopAt = seq;
     this.playing = this.cursor < seq;
@@ -154,7 +182,7 @@ export class LabState {
 
   // A change to the past of the log (an entry replaced): a new session replays the new log, the cursor at `t`.
   #rewrite(inputs: readonly TimedInput[], t: number): void {
-    this.#session = new Session(this.scenario, inputs);
+    this.#session = this.#newSession(this.scenario, inputs);
     this.extraInputs = inputs;
     this.#run(t);
     this.seekTime(t);
@@ -169,23 +197,27 @@ export class LabState {
 
   /** seek moves the cursor to a trace position (clamped to the trace). */
   seek(seq: number): void {
+    if (!this.#sessionOrLater(() => this.seek(seq))) return;
     this.cursor = Math.max(-1, Math.min(seq, this.trace.length - 1));
     this.clock = this.now;
   }
 
   /** seekTime moves the cursor to the last event at or before virtual time `t`. */
   seekTime(t: number): void {
+    if (!this.#sessionOrLater(() => this.seekTime(t))) return;
     this.seek(seqAtTime(this.trace, t));
     this.clock = Math.max(0, t);
   }
 
   /** seekPlace moves the cursor to the event a link named. */
   seekPlace(place: TracePlace): void {
+    if (!this.#sessionOrLater(() => this.seekPlace(place))) return;
     this.seek(cursorAt(this.trace, place));
   }
 
   /** step moves one unit forward (+1) or back (−1). */
   step(direction: 1 | -1): void {
+    if (!this.#sessionOrLater(() => this.step(direction))) return;
     this.playing = false;
     this.#untilIdle = false;
     this.#stopAt = null;
@@ -198,12 +230,14 @@ export class LabState {
 
   /** jump moves to the next or previous notable event: a fault, a deferral, a delivery, a bounce. */
   jump(direction: 1 | -1): void {
+    if (!this.#sessionOrLater(() => this.jump(direction))) return;
     this.playing = false;
     this.seek(direction > 0 ? nextNotable(this.trace, this.cursor) : prevNotable(this.trace, this.cursor));
   }
 
   /** toggle plays or pauses; playing from the end starts again from the beginning. */
   toggle(): void {
+    if (!this.#sessionOrLater(() => this.toggle())) return;
     if (!this.playing && this.atEnd) this.seek(-1);
     this.#untilIdle = false;
     this.#stopAt = null;
@@ -224,6 +258,7 @@ export class LabState {
    * once its reply has arrived, rather than skipping ahead to a timeout minutes later.
    */
   playUntilIdle(after = 0): void {
+    if (!this.#sessionOrLater(() => this.playUntilIdle(after))) return;
     this.#stopAt = null;
     this.#quietAfter = after;
     this.#untilIdle = true;
@@ -283,23 +318,58 @@ export class LabState {
     if (event && 'conn' in event && typeof event.conn === 'string') this.selectedConn = event.conn;
   }
 
-  #start(scenario: Scenario, inputs: readonly TimedInput[], builtin: boolean): Session {
+  // The session, or null when the engine is not there yet: then `later` is kept, to be done once it is.
+  #sessionOrLater(later: () => void): Session | null {
+    if (!this.#session) this.#waiting.push(later);
+    return this.#session;
+  }
+
+  // The first run: the engine is fetched, and runs the world a slice at a time so that the page stays responsive;
+  // then what was asked meanwhile is done, in order.
+  async #arrive(): Promise<void> {
+    try {
+      this.#Session = (await loadEngine()).Session;
+    } catch {
+      this.status = 'failed';
+      return;
+    }
+    const session = this.#newSession(this.scenario, this.extraInputs);
+    await runSliced((steps) => session.runSome(HORIZON_MS, steps));
+    this.#session = session;
+    this.trace = [...session.events];
+    this.status = 'ready';
+    for (const action of this.#waiting.splice(0)) action();
+  }
+
+  // What a new world starts with: the scenario and inputs, nothing selected, the cursor before the first event.
+  #reset(scenario: Scenario, inputs: readonly TimedInput[], builtin: boolean): void {
     this.scenario = scenario;
     this.builtin = builtin;
     this.extraInputs = inputs;
     this.playing = false;
     this.selectedConn = null;
     this.selectedSeq = null;
-    this.#session = new Session(scenario, inputs);
-    this.#run(0);
     this.cursor = -1;
     this.clock = 0;
-    return this.#session;
+  }
+
+  #newSession(scenario: Scenario, inputs: readonly TimedInput[]): Session {
+    if (!this.#Session) throw new Error('the lab asked for a world before its engine was there');
+    return new this.#Session(scenario, inputs);
+  }
+
+  // A new world, run from the start, on the engine that is there.
+  #start(scenario: Scenario, inputs: readonly TimedInput[], builtin: boolean): void {
+    this.#reset(scenario, inputs, builtin);
+    this.#session = this.#newSession(scenario, inputs);
+    this.#run(0);
   }
 
   #run(from: number): void {
-    this.#session.runUntilQuiet(from + HORIZON_MS);
+    const session = this.#session;
+    if (!session) return;
+    session.runUntilQuiet(from + HORIZON_MS);
     // A new array each time, so views that hold the trace raw see that it changed.
-    this.trace = [...this.#session.events];
+    this.trace = [...session.events];
   }
 }

@@ -184,7 +184,11 @@ export class Kernel implements NetEnvironment {
    * With `maxSteps` it stops after that many callbacks, quiet or not (quietUntil says which).
    */
   runUntilQuiet(limit: number, maxSteps = Infinity): number {
-    for (let next = this.#scheduler.peekTime(), n = 0; next !== undefined && next <= limit && n < maxSteps; n++) {
+    for (
+      let next = this.#scheduler.peekTime(), n = 0;
+      next !== undefined && next <= limit && n < maxSteps;
+      n++
+    ) {
       this.#step();
       next = this.#scheduler.peekTime();
     }

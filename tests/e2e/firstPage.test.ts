@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../src/sim/builtinScenarios.ts';
 import { Session } from '../../src/sim/session.ts';
@@ -10,6 +11,16 @@ function demoSegmentCount(): number {
   const session = new Session(scenario);
   session.runUntil(scenario.until ?? 3_600_000);
   return session.events.filter(isKind('tcp.segment')).length;
+}
+
+// Vite names a chunk after the module it starts from: lessons-….js, FaultPanel-….js, engine-….js.
+function chunkNames(page: Page): string[] {
+  const chunks: string[] = [];
+  page.on('response', (response) => {
+    const name = /\/assets\/([A-Za-z]+)-[\w-]+\.js$/.exec(response.url())?.[1];
+    if (name) chunks.push(name);
+  });
+  return chunks;
 }
 
 describe('the first page', () => {
@@ -52,12 +63,13 @@ describe('the first page', () => {
     await page.close();
   });
 
-  it('paints the lab before it fetches the engine, says it is simulating, and draws the world once the engine has run it', async () => {
+  it('paints the lab before the engine runs the world, says it is simulating, and draws the world once it has', async () => {
     const { page, errors } = await browser.open('about:blank');
-    // The engine's chunk is held back until the painted page has been looked at.
+    const chunks = chunkNames(page);
+    // The worker that runs the first world is held back until the painted page has been looked at.
     let release = (): void => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/engine-[\w-]+\.js$/, async (route) => {
+    await page.route(/\/assets\/engineWorker-[\w-]+\.js$/, async (route) => {
       await held;
       await route.continue();
     });
@@ -68,6 +80,7 @@ describe('the first page', () => {
     await expect(page.locator('#timeline').getAttribute('aria-busy')).resolves.toBe('true');
     await expect(page.locator('#panels').getAttribute('aria-busy')).resolves.toBe('true');
     await expect(page.locator('#network .host[data-host="hamburger.edu"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#timeline').innerText()).resolves.toContain('hamburger.edu');
     const before = await page.locator('#timeline').boundingBox();
     await page.screenshot({ path: `${SCREENSHOTS}first-page-simulating.png` });
     // Two steps asked for before the world is there are taken once it is.
@@ -79,19 +92,25 @@ describe('the first page', () => {
     await expect(page.locator('#panels').getAttribute('aria-busy')).resolves.toBe('false');
     await expect(page.locator('#timeline').boundingBox()).resolves.toEqual(before);
     const position = await page.getByText(/^event \d+ of \d+$/).textContent();
-    // The engine was asked for only after the first paint, and nothing before it waited for it.
-    const [painted, engineAsked] = (await page.evaluate(`[
+    // The worker was asked for only after the first paint.
+    const [painted, workerAsked] = (await page.evaluate(`[
       performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-      performance.getEntriesByType('resource').find((e) => /\\/engine-/.test(e.name))?.startTime,
+      performance.getEntriesByType('resource').find((e) => /\\/engineWorker-/.test(e.name))?.startTime,
     ]`)) as [number | undefined, number | undefined];
     expect(painted).toBeGreaterThan(0);
-    expect(engineAsked).toBeGreaterThan(painted ?? Infinity);
+    expect(workerAsked).toBeGreaterThan(painted ?? Infinity);
+    expect(chunks).toContain('engineWorker');
     expect(errors).toEqual([]);
     await page.close();
 
-    // The same two steps on a page whose world was already there land on the same event.
-    const { page: ready } = await browser.open(`${baseUrl}?scenario=textbook&lang=en`);
+    // The same two steps on a page whose world was already there land on the same event. That page drew the
+    // world without the engine on its own thread (the transcript's lines bring some of it, once there are some).
+    const { page: ready } = await browser.open('about:blank');
+    const drawn = chunkNames(ready);
+    await ready.goto(`${baseUrl}?scenario=textbook&lang=en`);
     await ready.locator('#timeline[aria-busy="false"]').waitFor();
+    expect(drawn).toContain('engineWorker');
+    expect(drawn).not.toContain('engine');
     await ready.keyboard.press('ArrowRight');
     await ready.keyboard.press('ArrowRight');
     await expect(ready.getByText(/^event \d+ of \d+$/).textContent()).resolves.toBe(position);
@@ -99,9 +118,34 @@ describe('the first page', () => {
     await ready.close();
   });
 
+  it('keeps a fault injected before the world is there, and the engine joins the page to apply it', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    const chunks = chunkNames(page);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/engineWorker-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}?scenario=textbook&lang=en`);
+    await page.getByRole('tab', { name: 'Faults' }).click();
+    await page.getByRole('button', { name: 'Crash hamburger.edu' }).click();
+    await expect(page.locator('#timeline').getAttribute('aria-busy')).resolves.toBe('true');
+    release();
+    await expect.poll(() => page.locator('.fault-log li').count()).toBe(1);
+    // With Bob's server off, Alice's message is never delivered.
+    await expect
+      .poll(() => page.locator('.timeline [data-glyph="deferred"], .timeline .fold').count())
+      .toBeGreaterThan(0);
+    await expect(page.locator('.timeline [data-glyph="delivered"]').count()).resolves.toBe(0);
+    expect(chunks).toContain('engine');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says so, in Korean too, when the engine cannot be fetched', async () => {
     const { page } = await browser.open('about:blank');
-    await page.route(/\/assets\/engine-[\w-]+\.js$/, (route) => route.abort());
+    await page.route(/\/assets\/engineWorker-[\w-]+\.js$/, (route) => route.abort());
     await page.goto(`${baseUrl}?scenario=textbook&lang=ko`);
     await page.getByRole('status').filter({ hasText: '시뮬레이션을 불러오지 못했습니다' }).waitFor();
     await expect(page.locator('#timeline').getAttribute('aria-busy')).resolves.toBe('true');
@@ -110,12 +154,7 @@ describe('the first page', () => {
 
   it('fetches the lessons and the tools behind closed tabs only when they are first wanted', async () => {
     const { page, errors } = await browser.open('about:blank');
-    // Vite names a lazy chunk after the module it starts from: lessons-….js, FaultPanel-….js.
-    const chunks: string[] = [];
-    page.on('response', (response) => {
-      const name = /\/assets\/([A-Za-z]+)-[\w-]+\.js$/.exec(response.url())?.[1];
-      if (name) chunks.push(name);
-    });
+    const chunks = chunkNames(page);
     await page.goto(`${baseUrl}?scenario=textbook&lang=en`);
     await page.getByRole('tab', { name: 'Transcript' }).waitFor();
     for (const lazy of [

@@ -1,17 +1,53 @@
-// The engine (XState, every protocol machine, the simulated network and hosts) is fetched after the first paint,
-// not with the page: the lab draws its layout at once and shows the world when the engine has run it.
+// The engine (XState, every protocol machine, the simulated network and hosts) is not part of the first page. The
+// first world is run in a worker once the page is painted, so the page's thread only draws it; the engine joins
+// the page when someone first changes the world, and runs the replay there a slice at a time.
+import type { TimedInput } from '../../sim/input.ts';
+import type { Scenario } from '../../sim/scenario.ts';
 import type * as SessionModule from '../../sim/session.ts';
+import type { TraceEvent } from '../../sim/trace.ts';
 
 type Engine = typeof SessionModule;
 
-let pending: Promise<Engine> | null = null;
+/** FirstRunAsk is what the worker runs: a scenario and inputs, until the world is quiet or `until`. */
+export interface FirstRunAsk {
+  readonly scenario: Scenario;
+  readonly inputs: readonly TimedInput[];
+  readonly until: number;
+}
+
+/** FirstRunAnswer is the worker's trace, or why it has none. */
+export type FirstRunAnswer =
+  | { readonly ok: true; readonly trace: readonly TraceEvent[] }
+  | { readonly ok: false; readonly message: string };
 
 /**
- * loadEngine fetches the engine once, after the page's first paint (so that neither its download nor its start
- * comes before that paint); every later call gets the same promise.
+ * firstRun runs `ask` in a worker, after the page's first paint (so that neither the engine's download nor its
+ * start comes before that paint), and resolves with the trace; it rejects when the worker cannot be fetched or
+ * the world fails.
  */
+export async function firstRun(ask: FirstRunAsk): Promise<readonly TraceEvent[]> {
+  await afterPaint();
+  const answer = await new Promise<FirstRunAnswer>((resolve, reject) => {
+    const worker = new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<FirstRunAnswer>) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the engine worker failed'));
+    };
+    worker.postMessage(ask);
+  });
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.trace;
+}
+
+let pending: Promise<Engine> | null = null;
+
+/** loadEngine fetches the engine for the page's own thread once; every later call gets the same promise. */
 export function loadEngine(): Promise<Engine> {
-  pending ??= afterPaint().then(() => import('../../sim/session.ts'));
+  pending ??= import('../../sim/session.ts');
   return pending;
 }
 
@@ -35,7 +71,7 @@ function afterPaint(): Promise<void> {
 // computed: Lighthouse's phone runs four times slower, and counts any task over 50 ms against the page.
 const SLICE_MS = 8;
 // Callbacks run between two looks at the clock; one textbook callback takes some microseconds once warm.
-const STEPS_PER_LOOK = 8;
+const STEPS_PER_LOOK = 4;
 
 /**
  * runSliced calls `runSome` (one slice of steps, true once the run is complete) until it is done, giving the

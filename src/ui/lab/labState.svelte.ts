@@ -1,7 +1,8 @@
 // The lab's state, bound to runes: one session (scenario + inputs → trace), the playback cursor over its trace,
 // and what the student has selected. Views read it; only `input` changes the world, and it does so by
-// appending to the session's input log at the cursor's time. The engine arrives after the first paint: until
-// it has run the world (`status`), the trace is empty and what people ask of the lab waits, in order, for it.
+// appending to the session's input log at the cursor's time. The world arrives after the first paint (run in a
+// worker: `status`), and the engine that changes it when someone first does: what people ask of the lab before
+// what it needs is there waits, in order, for it.
 import { builtinScenario } from '../../sim/builtinScenarios.ts';
 import { endedAt, faultSpans, withLinkSetting, type FaultSpan } from '../../sim/faultLife.ts';
 import type { Input, InputOrigin, TimedInput } from '../../sim/input.ts';
@@ -20,7 +21,7 @@ import {
   type StepUnit,
 } from '../../timeline/playback.ts';
 import { cursorAt, placeOf, type TracePlace } from '../../timeline/tracePlace.ts';
-import { loadEngine, runSliced } from './engineLoader.ts';
+import { firstRun, loadEngine, runSliced } from './engineLoader.ts';
 
 // A pause longer than this (virtual time) ends a burst of activity, such as a command and its reply.
 const IDLE_MS = 2000;
@@ -33,6 +34,9 @@ const HORIZON_MS = 7 * 24 * 3_600_000;
  * `ready` once it has, `failed` when the engine could not be fetched (offline before it was ever kept).
  */
 export type LabStatus = 'simulating' | 'ready' | 'failed';
+
+// What an action waits for: the trace (playback), or the engine on this thread (anything that changes the world).
+type Need = 'trace' | 'session';
 
 /** LabState holds one lab; create it with a scenario, then drive it from the controls. */
 export class LabState {
@@ -62,11 +66,14 @@ export class LabState {
 
   /** clock is the playing virtual time, which runs on between events so packets can glide along links. */
   clock = $state(0);
-  /** #session is null until the engine has run the world for the first time. */
+  /** #session is null until someone first changes the world and the engine has joined this thread. */
   #session: Session | null = null;
   #Session: typeof Session | null = null;
-  /** #waiting is what was asked of the lab before the engine was there, to be done in order once it is. */
-  #waiting: (() => void)[] = [];
+  #engaging = false;
+  /** #flushing is true while what waited is done: what it asks of the lab in turn is done at once. */
+  #flushing = false;
+  /** #waiting is what was asked of the lab before what it needs was there, to be done in order once it is. */
+  #waiting: { need: Need; action: () => void }[] = [];
   /** #untilIdle makes playing stop at the next quiet stretch, as after a line typed in the console. */
   #untilIdle = false;
   /** #quietAfter is the time before which a quiet stretch does not stop playing (a "show me" still typing). */
@@ -79,10 +86,12 @@ export class LabState {
     void this.#arrive();
   }
 
-  /** whenReady does `action` now if the world is there, or once it is, after what was asked before it. */
+  /**
+   * whenReady does `action` now if the world is there and can be changed, or once it is, after what was asked
+   * before it (a lesson's driver reads the world and changes it as soon as it starts).
+   */
   whenReady(action: () => void): void {
-    if (this.#session) action();
-    else this.#waiting.push(action);
+    if (this.#sessionOrLater(action)) action();
   }
 
   /** load replaces the lab with another scenario, from the start. */
@@ -174,7 +183,7 @@ export class LabState {
 
   /** playTo plays on from the cursor and pauses at event `seq`. */
   playTo(seq: number): void {
-    if (!this.#sessionOrLater(() => this.playTo(seq))) return;
+    if (!this.#traceOrLater(() => this.playTo(seq))) return;
     this.#untilIdle = false;
     this.#stopAt = seq;
     this.playing = this.cursor < seq;
@@ -197,27 +206,27 @@ export class LabState {
 
   /** seek moves the cursor to a trace position (clamped to the trace). */
   seek(seq: number): void {
-    if (!this.#sessionOrLater(() => this.seek(seq))) return;
+    if (!this.#traceOrLater(() => this.seek(seq))) return;
     this.cursor = Math.max(-1, Math.min(seq, this.trace.length - 1));
     this.clock = this.now;
   }
 
   /** seekTime moves the cursor to the last event at or before virtual time `t`. */
   seekTime(t: number): void {
-    if (!this.#sessionOrLater(() => this.seekTime(t))) return;
+    if (!this.#traceOrLater(() => this.seekTime(t))) return;
     this.seek(seqAtTime(this.trace, t));
     this.clock = Math.max(0, t);
   }
 
   /** seekPlace moves the cursor to the event a link named. */
   seekPlace(place: TracePlace): void {
-    if (!this.#sessionOrLater(() => this.seekPlace(place))) return;
+    if (!this.#traceOrLater(() => this.seekPlace(place))) return;
     this.seek(cursorAt(this.trace, place));
   }
 
   /** step moves one unit forward (+1) or back (−1). */
   step(direction: 1 | -1): void {
-    if (!this.#sessionOrLater(() => this.step(direction))) return;
+    if (!this.#traceOrLater(() => this.step(direction))) return;
     this.playing = false;
     this.#untilIdle = false;
     this.#stopAt = null;
@@ -230,14 +239,14 @@ export class LabState {
 
   /** jump moves to the next or previous notable event: a fault, a deferral, a delivery, a bounce. */
   jump(direction: 1 | -1): void {
-    if (!this.#sessionOrLater(() => this.jump(direction))) return;
+    if (!this.#traceOrLater(() => this.jump(direction))) return;
     this.playing = false;
     this.seek(direction > 0 ? nextNotable(this.trace, this.cursor) : prevNotable(this.trace, this.cursor));
   }
 
   /** toggle plays or pauses; playing from the end starts again from the beginning. */
   toggle(): void {
-    if (!this.#sessionOrLater(() => this.toggle())) return;
+    if (!this.#traceOrLater(() => this.toggle())) return;
     if (!this.playing && this.atEnd) this.seek(-1);
     this.#untilIdle = false;
     this.#stopAt = null;
@@ -258,7 +267,7 @@ export class LabState {
    * once its reply has arrived, rather than skipping ahead to a timeout minutes later.
    */
   playUntilIdle(after = 0): void {
-    if (!this.#sessionOrLater(() => this.playUntilIdle(after))) return;
+    if (!this.#traceOrLater(() => this.playUntilIdle(after))) return;
     this.#stopAt = null;
     this.#quietAfter = after;
     this.#untilIdle = true;
@@ -318,15 +327,60 @@ export class LabState {
     if (event && 'conn' in event && typeof event.conn === 'string') this.selectedConn = event.conn;
   }
 
-  // The session, or null when the engine is not there yet: then `later` is kept, to be done once it is.
+  // The session, when it is there and nothing asked before waits; otherwise null, and `later` is kept (the engine
+  // is sent for) to be done in its turn.
   #sessionOrLater(later: () => void): Session | null {
-    if (!this.#session) this.#waiting.push(later);
-    return this.#session;
+    if (this.#session && (this.#waiting.length === 0 || this.#flushing)) return this.#session;
+    this.#wait('session', later);
+    return null;
   }
 
-  // The first run: the engine is fetched, and runs the world a slice at a time so that the page stays responsive;
-  // then what was asked meanwhile is done, in order.
+  // True when the trace is there and nothing asked before waits; otherwise `later` is kept for its turn.
+  #traceOrLater(later: () => void): boolean {
+    if (this.status === 'ready' && (this.#waiting.length === 0 || this.#flushing)) return true;
+    this.#wait('trace', later);
+    return false;
+  }
+
+  #wait(need: Need, action: () => void): void {
+    this.#waiting.push({ need, action });
+    this.#flush();
+  }
+
+  // Does what waits, in order, until an action needs what is not there yet (then sends for the engine if that is
+  // what it needs). Each action may ask for more; that joins the queue behind it, so it keeps its place.
+  #flush(): void {
+    if (this.#flushing) return;
+    this.#flushing = true;
+    try {
+      for (let next = this.#waiting[0]; next !== undefined; next = this.#waiting[0]) {
+        if (this.status !== 'ready') return;
+        if (next.need === 'session' && !this.#session) return void this.#engage();
+        this.#waiting.shift();
+        next.action();
+      }
+    } finally {
+      this.#flushing = false;
+    }
+  }
+
+  // The first world, run in a worker while the page shows its layout; then what was asked meanwhile is done.
   async #arrive(): Promise<void> {
+    try {
+      this.trace = await firstRun({ scenario: this.scenario, inputs: this.extraInputs, until: HORIZON_MS });
+    } catch {
+      this.status = 'failed';
+      return;
+    }
+    this.status = 'ready';
+    this.#flush();
+  }
+
+  // The engine joins this thread when the world is first changed: it replays the same world (deterministic, so
+  // to the same trace the worker gave) a slice at a time, and then what waits for it is done.
+  async #engage(): Promise<void> {
+    if (this.#engaging) return;
+    this.#engaging = true;
     try {
       this.#Session = (await loadEngine()).Session;
     } catch {
@@ -336,9 +390,7 @@ export class LabState {
     const session = this.#newSession(this.scenario, this.extraInputs);
     await runSliced((steps) => session.runSome(HORIZON_MS, steps));
     this.#session = session;
-    this.trace = [...session.events];
-    this.status = 'ready';
-    for (const action of this.#waiting.splice(0)) action();
+    this.#flush();
   }
 
   // What a new world starts with: the scenario and inputs, nothing selected, the cursor before the first event.

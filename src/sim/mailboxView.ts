@@ -2,7 +2,7 @@
 // each folder with their UIDs and flags (\Deleted ones kept, marked, until an expunge), and folders made, renamed
 // or deleted by IMAP. worldView runs this fold beside its others.
 import { HIERARCHY_DELIMITER } from '../protocols/imap/listPattern.ts';
-import { DEFAULT_FOLDERS } from './mail/mailboxStore.ts';
+import { DEFAULT_FOLDERS } from './mail/mailboxTypes.ts';
 import type { EventOf, TraceEvent } from './trace.ts';
 
 /** StoredMessageView is one message in a folder. */

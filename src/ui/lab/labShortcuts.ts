@@ -71,7 +71,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { keys: ['f', 'F'], reach: 'anywhere', help: 'palette', run: (_lab, drawers) => drawers.togglePalette() },
   { keys: ['Home'], reach: 'page', help: 'ends', run: (lab) => lab.seek(-1) },
-  { keys: ['End'], reach: 'page', help: 'ends', run: (lab) => lab.seek(lab.trace.length - 1) },
+  { keys: ['End'], reach: 'page', help: 'ends', run: (lab) => lab.seekEnd() },
   { keys: ['+', '='], reach: 'anywhere', help: 'speed', run: (lab) => lab.faster() },
   { keys: ['-'], reach: 'anywhere', help: 'speed', run: (lab) => lab.slower() },
   { keys: ['1'], reach: 'anywhere', help: 'unit', run: (lab) => (lab.unit = 'line') },

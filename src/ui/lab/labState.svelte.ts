@@ -211,6 +211,12 @@ export class LabState {
     this.clock = this.now;
   }
 
+  /** seekEnd moves the cursor to the last event (of the trace there is then: asked early, of the world to come). */
+  seekEnd(): void {
+    if (!this.#traceOrLater(() => this.seekEnd())) return;
+    this.seek(this.trace.length - 1);
+  }
+
   /** seekTime moves the cursor to the last event at or before virtual time `t`. */
   seekTime(t: number): void {
     if (!this.#traceOrLater(() => this.seekTime(t))) return;
@@ -348,7 +354,7 @@ export class LabState {
   }
 
   // Does what waits, in order, until an action needs what is not there yet (then sends for the engine if that is
-  // what it needs). Each action may ask for more; that joins the queue behind it, so it keeps its place.
+  // what it needs). What an action asks of the lab in turn is done at once, as part of it (#flushing).
   #flush(): void {
     if (this.#flushing) return;
     this.#flushing = true;

@@ -9,6 +9,8 @@ import { lessonLab, type LabViews } from '../lab/lessonSetUp.ts';
 export class LessonSession {
   readonly driver: LessonDriver;
   state = $state.raw<DriverState>() as DriverState;
+  /** driving is false until the driver has started on the lab's world (it waits for the engine: LabState). */
+  driving = $state(false);
 
   constructor(lesson: Lesson, lab: LabState, views: LabViews, onDone: (stepIds: string[]) => void) {
     this.driver = new LessonDriver(lesson, lessonLab(lab, views));

@@ -62,6 +62,27 @@ interface LinkState {
   up: boolean;
 }
 
+/**
+ * NetworkState is the network at a quiet moment, as data: which hosts and links are up, each link's conditions,
+ * the counters, and the connections waiting out TIME-WAIT (no other connection may be open). Listeners and UDP
+ * ports are the services', which set them up again.
+ */
+export interface NetworkState {
+  readonly hosts: readonly { readonly id: HostId; readonly up: boolean; readonly nextPort: number }[];
+  readonly links: readonly {
+    readonly id: LinkId;
+    readonly up: boolean;
+    readonly conditions: LinkConditions;
+  }[];
+  readonly nextSegment: number;
+  readonly nextConn: number;
+  readonly timeWait: readonly {
+    readonly conn: ConnId;
+    readonly local: Endpoint;
+    readonly remote: Endpoint;
+  }[];
+}
+
 const FIRST_EPHEMERAL_PORT = 49152;
 
 function endpointKey(localPort: number, remote: Endpoint): string {
@@ -99,6 +120,59 @@ export class Network implements SegmentCarrier {
       this.#adjacent.get(spec.a)?.push({ neighbour: spec.b, link: spec.id });
       this.#adjacent.get(spec.b)?.push({ neighbour: spec.a, link: spec.id });
     }
+  }
+
+  /** state is the network as data, or null while a connection is open in any state but TIME-WAIT. */
+  state(): NetworkState | null {
+    const timeWait: { conn: ConnId; local: Endpoint; remote: Endpoint }[] = [];
+    for (const h of this.#hosts.values())
+      for (const e of h.endpoints.values()) {
+        if (e.state() !== 'TIME-WAIT') return null;
+        timeWait.push({ conn: e.conn, local: e.local, remote: e.remote });
+      }
+    return {
+      hosts: [...this.#hosts.values()].map((h) => ({ id: h.spec.id, up: h.up, nextPort: h.nextPort })),
+      links: [...this.#links.values()].map((l) => ({ id: l.spec.id, up: l.up, conditions: l.conditions })),
+      nextSegment: this.#nextSegment,
+      nextConn: this.#nextConn,
+      timeWait,
+    };
+  }
+
+  /**
+   * restore sets a new network, its services started, to `state`, without a word in the trace: a host that was
+   * down loses its listeners again, and each TIME-WAIT connection is made again; its timer is armed by the
+   * caller, through armTimeWait, in the order the checkpoint's timers were set.
+   */
+  restore(state: NetworkState): void {
+    for (const saved of state.hosts) {
+      const h = this.#host(saved.id);
+      h.up = saved.up;
+      h.nextPort = saved.nextPort;
+      if (!saved.up) {
+        h.listeners.clear();
+        h.udp.clear();
+      }
+    }
+    for (const saved of state.links) {
+      const l = this.#link(saved.id);
+      l.up = saved.up;
+      l.conditions = saved.conditions;
+    }
+    this.#nextSegment = state.nextSegment;
+    this.#nextConn = state.nextConn;
+    for (const { conn, local, remote } of state.timeWait) {
+      const h = this.#host(local.host);
+      const endpoint = new TcpEndpoint(this.#env, this, h.tuning, conn, local, remote, true);
+      h.endpoints.set(endpointKey(local.port, remote), endpoint);
+    }
+  }
+
+  /** armTimeWait arms the timer of a TIME-WAIT connection that `restore` made again. */
+  armTimeWait(host: HostId, conn: ConnId, at: number): void {
+    const endpoint = [...this.#host(host).endpoints.values()].find((e) => e.conn === conn);
+    if (endpoint === undefined) throw new Error(`Network.armTimeWait: ${host} has no connection ${conn}`);
+    endpoint.armTimeWait(at);
   }
 
   /** addressOf is a host's address; hostAt finds the host that owns an address. */

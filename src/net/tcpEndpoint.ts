@@ -1,7 +1,7 @@
 // One end of a TCP connection, the Socket applications hold: the transmission control block of RFC 793 §3.2,
 // which joins send buffer, retransmission and reassembly and drives the state chart in tcpMachine.ts.
 import { createActor, type Actor } from 'xstate';
-import type { NetEnvironment } from './environment.ts';
+import type { Clock, NetEnvironment, NetTimerTag } from './environment.ts';
 import { UNSTAMPED } from './netEvents.ts';
 import { Reassembly } from './reassembly.ts';
 import { Retransmission, type Unacked } from './retransmission.ts';
@@ -41,7 +41,13 @@ export function resetFor(segment: Segment): Omit<Segment, 'id'> {
   };
 }
 
-/** TcpEndpoint is a connection endpoint; create it with `connect` or `accept`, never both. */
+// The event XState's `after` sends when TIME-WAIT's two MSL are up: a restored endpoint's own timer sends it.
+const TWO_MSL_UP = 'xstate.after.twoMsl.tcp.TIME-WAIT';
+
+/**
+ * TcpEndpoint is a connection endpoint; create it with `connect` or `accept`, never both, or as one a checkpoint
+ * kept in TIME-WAIT (see `timeWait`), which only waits out its timer.
+ */
 export class TcpEndpoint implements Socket {
   readonly conn: ConnId;
   readonly local: Endpoint;
@@ -74,7 +80,16 @@ export class TcpEndpoint implements Socket {
   #endHeld = false;
   #driving = 0;
   #pending: (() => void)[] = [];
+  readonly #tag: NetTimerTag;
+  /** #restoredTimer is a restored TIME-WAIT's own timer, armed by `armTimeWait` (its chart has none). */
+  #restoredTimer: number | null = null;
 
+  /**
+   * The constructor makes a new endpoint in CLOSED; with `timeWait`, one in TIME-WAIT as a checkpoint kept it,
+   * its chart restored there and nothing drawn from the generator. A TIME-WAIT endpoint has no data to send or
+   * take, so it keeps no sequence numbers: a stray segment to it (none is in flight at a checkpoint) would be
+   * answered from zero.
+   */
   constructor(
     env: NetEnvironment,
     carrier: SegmentCarrier,
@@ -82,6 +97,7 @@ export class TcpEndpoint implements Socket {
     conn: ConnId,
     local: Endpoint,
     remote: Endpoint,
+    timeWait = false,
   ) {
     this.#env = env;
     this.#carrier = carrier;
@@ -89,7 +105,7 @@ export class TcpEndpoint implements Socket {
     this.conn = conn;
     this.local = local;
     this.remote = remote;
-    this.#sendBuffer = new SendBuffer(env.randomUint32(), tuning.mss);
+    this.#sendBuffer = new SendBuffer(timeWait ? 0 : env.randomUint32(), tuning.mss);
     this.#retransmission = new Retransmission(env, tuning, () => this.#onRetransmissionTimeout());
     this.#reassembly = new Reassembly(tuning.window);
     const ops: TcpOps = {
@@ -112,11 +128,42 @@ export class TcpEndpoint implements Socket {
       },
       failed: (error) => this.#fail(error),
     };
-    this.#actor = createActor(tcpMachine, {
-      input: { ops, timeWaitMs: tuning.timeWaitMs },
-      clock: env.clock,
-    });
+    // The chart's one timer (TIME-WAIT's) is tagged, so a checkpoint can be taken while it waits.
+    const tag: NetTimerTag = { kind: 'tcp.timeWait', host: local.host, conn };
+    this.#tag = tag;
+    const clock: Clock = {
+      setTimeout: (fn, timeout) => env.schedule(env.now() + Math.max(0, timeout), () => fn(), 'world', tag),
+      clearTimeout: (id) => {
+        if (typeof id === 'number') env.cancel(id);
+      },
+      now: () => env.now(),
+    };
+    const input = { ops, timeWaitMs: tuning.timeWaitMs };
+    if (!timeWait) this.#actor = createActor(tcpMachine, { input, clock });
+    else {
+      // Restored, the chart does not enter TIME-WAIT again, so it neither reports that step nor sets its timer.
+      const snapshot = tcpMachine.resolveState({ value: 'TIME-WAIT', context: input });
+      this.#actor = createActor(tcpMachine, { input, clock, snapshot });
+      this.#state = 'TIME-WAIT';
+      this.#synchronized = true;
+      this.#actor.start();
+    }
     this.#actor.subscribe((snapshot) => this.#onState(snapshot.value));
+  }
+
+  /** armTimeWait sets a restored TIME-WAIT's timer to end at `at`, as its chart's timer would have. */
+  armTimeWait(at: number): void {
+    if (this.#state !== 'TIME-WAIT' || this.#restoredTimer !== null)
+      throw new Error(`TcpEndpoint.armTimeWait: ${this.conn} is not a restored TIME-WAIT`);
+    this.#restoredTimer = this.#env.schedule(
+      at,
+      () => {
+        this.#restoredTimer = null;
+        this.#drive({ type: TWO_MSL_UP } as unknown as TcpMachineEvent);
+      },
+      'world',
+      this.#tag,
+    );
   }
 
   /** connect starts an active open: the endpoint sends SYN and waits in SYN-SENT. */
@@ -426,6 +473,8 @@ export class TcpEndpoint implements Socket {
     this.#retransmission.stop();
     if (this.#delayedAck !== null) this.#env.cancel(this.#delayedAck);
     this.#delayedAck = null;
+    if (this.#restoredTimer !== null) this.#env.cancel(this.#restoredTimer);
+    this.#restoredTimer = null;
     this.#carrier.release(this);
   }
 

@@ -19,6 +19,16 @@ export class CountedFaults<F extends CountedFault> {
     };
   }
 
+  /** entries is the faults in force and how often each has matched, as data, for a checkpoint. */
+  entries(): { fault: F; seen: number }[] {
+    return this.#faults.map(({ fault, seen }) => ({ fault, seen }));
+  }
+
+  /** load puts back what `entries` gave (a lasting fault's own remover is not kept; see World.checkpoint). */
+  load(entries: readonly { fault: F; seen: number }[]): void {
+    this.#faults = entries.map(({ fault, seen }) => ({ fault, seen }));
+  }
+
   /** clear ends every fault: the service answers on its merits again. */
   clear(): void {
     this.#faults = [];

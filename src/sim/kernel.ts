@@ -3,7 +3,8 @@
 import type { Clock, NetEnvironment } from '../net/environment.ts';
 import { UNSTAMPED } from '../net/netEvents.ts';
 import { Rng } from './rng.ts';
-import { Scheduler, type Lane, type TimerId } from './scheduler.ts';
+import { Scheduler, type Lane, type PendingTimer, type TimerId } from './scheduler.ts';
+import type { TimerTag } from './timerTag.ts';
 import type { EmittedEvent, Trace, TraceEvent } from './trace.ts';
 
 /**
@@ -25,13 +26,25 @@ export function eventOctets(event: TraceEvent): number {
   return octets;
 }
 
+/**
+ * KernelState is the kernel between two steps, as data: its clock, generator, counters, how many events its trace
+ * holds, and what waits to run (every waiting callback must have a tag). Kernel.resumed goes on from it.
+ */
+export interface KernelState {
+  readonly now: number;
+  readonly rng: readonly number[];
+  readonly emitted: number;
+  readonly steps: number;
+  readonly timers: readonly PendingTimer[];
+}
+
 // Texts up to this long are kept once however many events carry them (see Kernel.#intern).
 const INTERNED_LENGTH = 256;
 
 /** Kernel runs callbacks in virtual time order and stamps the events they report. */
 export class Kernel implements NetEnvironment {
   readonly #scheduler = new Scheduler();
-  readonly #rng: Rng;
+  #rng: Rng;
   #trace: TraceEvent[] = [];
   readonly #traceWindow: number;
   #traceOctets = 0;
@@ -56,6 +69,41 @@ export class Kernel implements NetEnvironment {
     this.#traceWindow = window;
   }
 
+  /**
+   * state is the kernel as data between two steps, or null while a waiting callback has no tag (something live,
+   * such as an open connection, whose closures cannot be kept). `untagged` tells that much without building it.
+   */
+  state(): KernelState | null {
+    const timers = this.#scheduler.pending();
+    if (timers === null || this.#traceWindow !== Infinity) return null;
+    return { now: this.#now, rng: this.#rng.state(), emitted: this.#emitted, steps: this.#steps, timers };
+  }
+
+  /** untagged counts waiting callbacks that have no tag: while it is not 0, `state` is null. */
+  get untagged(): number {
+    return this.#scheduler.untagged;
+  }
+
+  /**
+   * resume sets a new kernel, with nothing scheduled yet, to `state`, its trace to the first `state.emitted`
+   * events of `previous`'s trace: that array itself, cut back there, not a copy; `previous` is left with none. The waiting
+   * callbacks are not armed here: their owners arm them again from `state.timers`.
+   */
+  resume(state: KernelState, previous: Kernel): void {
+    if (this.#scheduler.size > 0 || this.#emitted > 0)
+      throw new Error('Kernel.resume: only a new kernel can resume from a checkpoint');
+    const trace = previous.#trace;
+    if (trace.length < state.emitted)
+      throw new Error('Kernel.resume: the trace is shorter than the checkpoint');
+    previous.#trace = [];
+    trace.length = state.emitted;
+    this.#trace = trace;
+    this.#now = state.now;
+    this.#rng = Rng.resumed(state.rng);
+    this.#emitted = state.emitted;
+    this.#steps = state.steps;
+  }
+
   /** trace is every event so far, oldest first; with a `traceWindow`, only the newest ones. */
   get trace(): Trace {
     return this.#trace;
@@ -77,6 +125,11 @@ export class Kernel implements NetEnvironment {
     return this.#steps;
   }
 
+  /** nextAt is the time of the next callback waiting, or undefined when none is. */
+  nextAt(): number | undefined {
+    return this.#scheduler.peekTime();
+  }
+
   /** pending counts callbacks waiting. */
   get pending(): number {
     return this.#scheduler.size;
@@ -86,9 +139,12 @@ export class Kernel implements NetEnvironment {
     return this.#now;
   }
 
-  /** schedule runs `run` at virtual time `at` (never earlier than now). */
-  schedule(at: number, run: () => void, lane: Lane = 'world'): TimerId {
-    return this.#scheduler.add(Math.max(at, this.#now), run, lane);
+  /**
+   * schedule runs `run` at virtual time `at` (never earlier than now). A `tag` says what it does, as data, for a
+   * checkpoint (see TimerTag); without one, no checkpoint can be taken until it has run or been cancelled.
+   */
+  schedule(at: number, run: () => void, lane: Lane = 'world', tag: TimerTag | null = null): TimerId {
+    return this.#scheduler.add(Math.max(at, this.#now), run, lane, tag);
   }
 
   cancel(timer: TimerId): void {

@@ -4,6 +4,18 @@
 export class Rng {
   #s: Uint32Array;
 
+  /** state is the generator's 128 bits, to start another generator where this one is (see Rng.resumed). */
+  state(): readonly number[] {
+    return [...this.#s];
+  }
+
+  /** resumed is a generator that goes on from `state`, as the one that gave it would. */
+  static resumed(state: readonly number[]): Rng {
+    const rng = new Rng(0);
+    rng.#s = Uint32Array.from(state);
+    return rng;
+  }
+
   constructor(seed: number) {
     // splitmix32 spreads a small seed over the 128-bit state, which must not be all zeros.
     this.#s = new Uint32Array(4);

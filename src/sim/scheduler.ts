@@ -1,5 +1,7 @@
 // The kernel's agenda: callbacks ordered by virtual time, so a run is a deterministic sequence of steps.
-// Ties break by lane (inputs before the world's own events) and then by insertion order.
+// Ties break by lane (inputs before the world's own events) and then by insertion order. A callback may carry a
+// tag saying, as data, what it will do, so a checkpoint can list what is pending and a restored world arm it again.
+import type { TimerTag } from './timerTag.ts';
 
 /** TimerId names a scheduled callback so that it can be cancelled. */
 export type TimerId = number;
@@ -13,6 +15,14 @@ interface Entry {
   readonly order: number;
   readonly id: TimerId;
   readonly run: () => void;
+  readonly tag: TimerTag | null;
+}
+
+/** PendingTimer is a waiting callback as data: when, in which lane, and what its tag says it will do. */
+export interface PendingTimer {
+  readonly at: number;
+  readonly lane: Lane;
+  readonly tag: TimerTag;
 }
 
 const laneRank: Record<Lane, number> = { input: 0, world: 1 };
@@ -29,7 +39,9 @@ function before(a: Entry, b: Entry): boolean {
  */
 export class Scheduler {
   #heap: Entry[] = [];
-  #live = new Set<TimerId>();
+  /** #live maps each waiting callback to whether it has a tag, so untagged ones are counted without a search. */
+  #live = new Map<TimerId, boolean>();
+  #untagged = 0;
   #nextOrder = 0;
 
   /** size is the number of live (not cancelled) callbacks waiting. */
@@ -37,18 +49,39 @@ export class Scheduler {
     return this.#live.size;
   }
 
-  /** add schedules `run` at virtual time `at`; callbacks at equal times run by lane, then in the order added. */
-  add(at: number, run: () => void, lane: Lane = 'world'): TimerId {
+  /** untagged is the number of waiting callbacks without a tag: while it is not 0, no checkpoint can be taken. */
+  get untagged(): number {
+    return this.#untagged;
+  }
+
+  /**
+   * add schedules `run` at virtual time `at`; callbacks at equal times run by lane, then in the order added. A
+   * `tag` says what `run` does, as data (see PendingTimer).
+   */
+  add(at: number, run: () => void, lane: Lane = 'world', tag: TimerTag | null = null): TimerId {
     if (!Number.isFinite(at)) throw new RangeError(`Scheduler.add: time must be finite, got ${at}`);
     const id = this.#nextOrder++;
-    this.#live.add(id);
-    this.#push({ at, lane: laneRank[lane], order: id, id, run });
+    this.#live.set(id, tag !== null);
+    if (tag === null) this.#untagged += 1;
+    this.#push({ at, lane: laneRank[lane], order: id, id, run, tag });
     return id;
+  }
+
+  /**
+   * pending lists the waiting callbacks in the order they were added (which, with time and lane, is the order
+   * they run in), or returns null when one of them has no tag.
+   */
+  pending(): PendingTimer[] | null {
+    if (this.#untagged > 0) return null;
+    return this.#heap
+      .filter((e) => this.#live.has(e.id))
+      .sort((a, b) => a.order - b.order)
+      .map((e) => ({ at: e.at, lane: e.lane === 0 ? 'input' : 'world', tag: e.tag as TimerTag }));
   }
 
   /** cancel forgets a callback that has not run yet; cancelling one that ran or never existed does nothing. */
   cancel(id: TimerId): void {
-    this.#live.delete(id);
+    this.#forget(id);
     if (this.#heap.length > 64 && this.#heap.length > 2 * this.#live.size) this.#compact();
   }
 
@@ -68,8 +101,15 @@ export class Scheduler {
       this.#heap[0] = last;
       this.#siftDown(0);
     }
-    this.#live.delete(top.id);
+    this.#forget(top.id);
     return { at: top.at, run: top.run };
+  }
+
+  #forget(id: TimerId): void {
+    const tagged = this.#live.get(id);
+    if (tagged === undefined) return;
+    this.#live.delete(id);
+    if (!tagged) this.#untagged -= 1;
   }
 
   #dropCancelled(): void {

@@ -1,10 +1,34 @@
 // A session is `run(scenario, inputs, untilTime) -> trace` kept warm: it runs a world forward as far as anyone
-// has looked, and replays from the start when an input lands in the past. Same scenario + inputs = same trace.
+// has looked, and when an input lands in the past replays from the nearest checkpoint before it (or from the
+// start). Same scenario + inputs = same trace.
 import type { Fault, Input, InputOrigin, TimedInput } from './input.ts';
-import { Kernel } from './kernel.ts';
+import { Kernel, type KernelState } from './kernel.ts';
 import type { Scenario } from './scenario.ts';
+import type { TimerTag } from './timerTag.ts';
 import { countUntil, type Trace, type TraceEvent } from './trace.ts';
-import { World } from './world.ts';
+import { endsAsData, World, type WorldState } from './world.ts';
+
+/**
+ * CHECKPOINT_EVENTS is how many events at least lie between two checkpoints: a replay then runs at most this many
+ * events, plus those until the world is next quiet enough to be kept as data (see World.checkpoint).
+ */
+export const CHECKPOINT_EVENTS = 2000;
+
+// After a moment that could not be kept, the next try waits this many events, so a world that stays busy (or
+// holds something a checkpoint does not keep) is not copied in vain at every step.
+const RETRY_EVENTS = 200;
+
+/** SessionOptions: `checkpointEvery` sets CHECKPOINT_EVENTS for this session (tests keep small worlds' often). */
+export interface SessionOptions {
+  readonly checkpointEvery?: number;
+}
+
+/** Checkpoint is the world between two steps, as data: its time, its kernel and everything the world holds. */
+interface Checkpoint {
+  readonly at: number;
+  readonly kernel: KernelState;
+  readonly world: WorldState;
+}
 
 /** Session owns the input log of one scenario and derives its trace. */
 export class Session {
@@ -15,9 +39,15 @@ export class Session {
   #horizon = -1;
   #events: readonly TraceEvent[] = [];
   #replays = 0;
+  #restoredFrom: number | null = null;
+  #checkpoints: Checkpoint[] = [];
+  #nextCheckpoint = 0;
+  readonly #checkpointEvery: number;
 
-  constructor(scenario: Scenario, inputs: readonly TimedInput[] = []) {
+  constructor(scenario: Scenario, inputs: readonly TimedInput[] = [], options: SessionOptions = {}) {
     this.scenario = scenario;
+    this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVENTS;
+    if (!(this.#checkpointEvery >= 1)) throw new RangeError(`checkpointEvery must be at least 1`);
     this.#inputs = sortInputs([...scenario.inputs, ...inputs]);
     this.#rebuild();
   }
@@ -40,6 +70,16 @@ export class Session {
   /** replays counts how many times the world was rebuilt from the start, for tests and benchmarks. */
   get replays(): number {
     return this.#replays;
+  }
+
+  /** restoredFrom is the time of the checkpoint the latest replay began from; null when it began at t = 0. */
+  get restoredFrom(): number | null {
+    return this.#restoredFrom;
+  }
+
+  /** checkpointTimes lists the times of the checkpoints kept, oldest first. */
+  get checkpointTimes(): readonly number[] {
+    return this.#checkpoints.map((c) => c.at);
   }
 
   /** trace is every event up to the horizon. */
@@ -71,7 +111,8 @@ export class Session {
 
   /**
    * input adds what a person did at virtual time `at`. Beyond the horizon it simply joins the running world;
-   * at or before it, the world is replayed from the start to the same horizon, so later events are re-derived.
+   * at or before it, the world is replayed to the same horizon from the latest checkpoint before `at` (from the
+   * start when there is none), so later events are re-derived.
    * It returns the entry it logged, which `remove` takes back. `by` says who did it, when that is known.
    */
   input(at: number, input: Input, by?: InputOrigin): TimedInput {
@@ -84,35 +125,49 @@ export class Session {
       return entry;
     }
     const horizon = this.#horizon;
-    this.#rebuild();
+    this.#replayBefore(at);
     this.runUntil(horizon);
     return entry;
   }
 
   /**
    * remove takes an entry out of the input log, as if it had never been done, and replays the world to the same
-   * horizon without it. It returns false when the entry is not in the log (the scenario's own faults are not).
+   * horizon without it, from the latest checkpoint before it. It returns false when the entry is not in the log
+   * (the scenario's own faults are not).
    */
   remove(entry: TimedInput): boolean {
     const index = this.#inputs.indexOf(entry);
     if (index === -1) return false;
     this.#inputs.splice(index, 1);
     const horizon = this.#horizon;
-    this.#rebuild();
+    this.#replayBefore(entry.at);
     this.runUntil(horizon);
     return true;
+  }
+
+  /**
+   * rewind re-derives everything from virtual time `at` on, with the same inputs, from the latest checkpoint
+   * before `at` (or the start), to the same horizon: the trace must come out as it was, which is how tests show
+   * that a checkpoint kept the whole world.
+   */
+  rewind(at: number): void {
+    const horizon = this.#horizon;
+    this.#replayBefore(at);
+    this.runUntil(horizon);
   }
 
   /** runUntil advances the world to virtual time `t` (no-op when already there). */
   runUntil(t: number): void {
     if (t <= this.#horizon) return;
+    this.#runTo(t);
     this.#kernel.runUntil(t);
     this.#horizon = t;
   }
 
   /** runUntilQuiet runs until nothing more is scheduled (or `limit`), and returns the time things went quiet. */
   runUntilQuiet(limit: number): number {
-    const quietAt = this.#kernel.runUntilQuiet(limit);
+    this.#runTo(limit);
+    const quietAt = this.#kernel.now();
     this.#horizon = Math.max(this.#horizon, this.#kernel.pending === 0 ? quietAt : limit);
     return quietAt;
   }
@@ -123,10 +178,47 @@ export class Session {
    * `runUntilQuiet(limit)` would have left it; until then the horizon does not move.
    */
   runSome(limit: number, maxSteps: number): boolean {
-    this.#kernel.runUntilQuiet(limit, maxSteps);
+    this.#runTo(limit, maxSteps);
     if (!this.#kernel.quietUntil(limit)) return false;
     this.#horizon = Math.max(this.#horizon, this.#kernel.pending === 0 ? this.#kernel.now() : limit);
     return true;
+  }
+
+  // One moment at a time (at most `maxSteps` callbacks in all), so that between two moments the world can be kept
+  // as a checkpoint; a moment cut short by `maxSteps` is not one.
+  #runTo(limit: number, maxSteps = Infinity): void {
+    const kernel = this.#kernel;
+    const last = kernel.steps + maxSteps;
+    for (
+      let next = kernel.nextAt();
+      next !== undefined && next <= limit && kernel.steps < last;
+      next = kernel.nextAt()
+    ) {
+      kernel.runUntilQuiet(next, last - kernel.steps);
+      if (kernel.emitted >= this.#nextCheckpoint && kernel.untagged === 0 && kernel.quietUntil(next))
+        this.#checkpoint();
+    }
+  }
+
+  #checkpoint(): void {
+    const kernel = this.#kernel.state();
+    const world = kernel === null ? null : this.#world.checkpoint();
+    if (kernel === null || world === null) {
+      this.#nextCheckpoint = this.#kernel.emitted + Math.min(RETRY_EVENTS, this.#checkpointEvery);
+      return;
+    }
+    this.#checkpoints.push({ at: kernel.now, kernel, world });
+    this.#nextCheckpoint = kernel.emitted + this.#checkpointEvery;
+  }
+
+  // Everything at or after `at` may change: checkpoints from then on are dropped, and the world is made again
+  // from the latest one left (all that happened up to it had happened before `at`), or from the start.
+  #replayBefore(at: number): void {
+    while (this.#checkpoints.length > 0 && (this.#checkpoints.at(-1) as Checkpoint).at >= at)
+      this.#checkpoints.pop();
+    const checkpoint = this.#checkpoints.at(-1);
+    if (checkpoint === undefined) this.#rebuild();
+    else this.#restore(checkpoint);
   }
 
   /** traceUntil is the trace up to and including time `t`, running the world forward if needed. */
@@ -139,12 +231,45 @@ export class Session {
     this.#kernel = new Kernel(this.scenario.seed);
     this.#kernel.emit({ kind: 'sim.start', scenario: this.scenario.name, seed: this.scenario.seed });
     this.#world = new World(this.scenario, this.#kernel);
-    for (const { at, fault } of this.scenario.faults)
-      this.#kernel.schedule(at, () => this.#inject(fault, () => null), 'input');
-    for (const entry of this.#inputs) this.#scheduleInput(entry);
+    this.#scheduleInputs(-1);
     this.#horizon = -1;
     this.#events = [];
     this.#replays += 1;
+    this.#restoredFrom = null;
+    this.#nextCheckpoint = this.#checkpointEvery;
+  }
+
+  // A new world on a new kernel, set to the checkpoint; the inputs after it are scheduled first, as a world built
+  // from the start schedules them, then the checkpoint's timers in the order they were set.
+  #restore(checkpoint: Checkpoint): void {
+    const previous = this.#kernel;
+    this.#kernel = new Kernel(this.scenario.seed);
+    this.#world = new World(this.scenario, this.#kernel);
+    this.#kernel.resume(checkpoint.kernel, previous);
+    this.#world.restore(checkpoint.world);
+    // The events before the checkpoint stand; the view's array of them is a new one, as after any replay.
+    this.#events = this.#events.slice(0, checkpoint.kernel.emitted);
+    this.#scheduleInputs(checkpoint.at);
+    for (const { at, tag } of checkpoint.kernel.timers) {
+      if (tag.kind === 'input') continue;
+      if (tag.kind === 'fault.end') {
+        const ending = this.#world.endingOf(tag.fault, tag.generation);
+        if (ending === null) throw new Error(`Session: a ${tag.fault.type} cannot wait in a checkpoint`);
+        this.#scheduleEnding(at, ending, tag.fault, tag.entry, tag);
+      } else this.#world.rearm(tag, at);
+    }
+    this.#horizon = checkpoint.at;
+    this.#replays += 1;
+    this.#restoredFrom = checkpoint.at;
+    this.#nextCheckpoint = checkpoint.kernel.emitted + this.#checkpointEvery;
+  }
+
+  // The scenario's faults, then the input log, those after `after` (all of them from the start).
+  #scheduleInputs(after: number): void {
+    const tag: TimerTag = { kind: 'input' };
+    for (const { at, fault } of this.scenario.faults)
+      if (at > after) this.#kernel.schedule(at, () => this.#inject(fault, null), 'input', tag);
+    for (const entry of this.#inputs) if (entry.at > after) this.#scheduleInput(entry);
   }
 
   #scheduleInput(entry: TimedInput): void {
@@ -152,29 +277,50 @@ export class Session {
       entry.at,
       () => {
         // The index is looked up when the input fires: inputs added later may sit before it in the log.
-        const index = () => this.#inputs.indexOf(entry);
         this.#kernel.emit(
           entry.by === undefined
-            ? { kind: 'input', index: index(), input: entry.input }
-            : { kind: 'input', index: index(), input: entry.input, by: entry.by },
+            ? { kind: 'input', index: this.#inputs.indexOf(entry), input: entry.input }
+            : { kind: 'input', index: this.#inputs.indexOf(entry), input: entry.input, by: entry.by },
         );
-        if (entry.input.type === 'fault') this.#inject(entry.input.fault, index);
+        if (entry.input.type === 'fault') this.#inject(entry.input.fault, entry);
         else this.#world.apply(entry.input, entry.by);
       },
       'input',
+      { kind: 'input' },
     );
   }
 
-  // A fault with a `for` ends on its own that long after; `index` names its input (null for the scenario's own).
-  #inject(fault: Fault, index: () => number | null): void {
+  // A fault with a `for` ends on its own that long after; `entry` is its input (null for the scenario's own).
+  #inject(fault: Fault, entry: TimedInput | null): void {
     const ending = this.#world.inject(fault);
     if (ending === null || !('for' in fault) || fault.for === undefined) return;
+    const generation = this.#world.generation;
+    const at = this.#kernel.now() + fault.for;
+    // A counted fault ends by removing its own entry, a closure: its end has no tag, so no checkpoint is taken
+    // until it has ended.
+    const tag = endsAsData(fault) ? ({ kind: 'fault.end', fault, entry, generation } as const) : null;
+    this.#scheduleEnding(at, ending, fault, entry, tag);
+  }
+
+  #scheduleEnding(
+    at: number,
+    ending: () => boolean,
+    fault: Fault,
+    entry: TimedInput | null,
+    tag: TimerTag | null,
+  ): void {
     this.#kernel.schedule(
-      this.#kernel.now() + fault.for,
+      at,
       () => {
-        if (ending()) this.#kernel.emit({ kind: 'fault.ended', index: index(), fault });
+        if (ending())
+          this.#kernel.emit({
+            kind: 'fault.ended',
+            index: entry === null ? null : this.#inputs.indexOf(entry),
+            fault,
+          });
       },
       'input',
+      tag,
     );
   }
 }

@@ -1,9 +1,9 @@
 // A world built from a scenario: the network, the services each host runs (echo, DNS, mail), user agents,
 // terminals, and the faults and inputs that change it. A world only moves forward; the session replays a
 // new one to go back.
-import { Network } from '../net/network.ts';
+import { Network, type NetworkState } from '../net/network.ts';
 import type { HostId } from '../net/types.ts';
-import { DnsResolver } from './dns/dnsResolver.ts';
+import { DnsResolver, type ResolverState } from './dns/dnsResolver.ts';
 import { startDnsServer } from './dns/dnsServer.ts';
 import { Zone } from './dns/zone.ts';
 import { Terminal } from './hosts/terminal.ts';
@@ -11,12 +11,13 @@ import { faultTarget } from './faultLife.ts';
 import { Browser } from './web/browser.ts';
 import type { Fault, Input, InputOrigin } from './input.ts';
 import type { Kernel } from './kernel.ts';
-import { MailServer } from './mail/mailServer.ts';
+import type { TimerTag } from './timerTag.ts';
+import { MailServer, type MailServerState } from './mail/mailServer.ts';
 import type { RetryPolicy } from './mail/retryPolicy.ts';
-import { UserAgent } from './mail/userAgent.ts';
+import { UserAgent, type UserAgentState } from './mail/userAgent.ts';
 import type { HostSpec, Scenario } from './scenario.ts';
 import { startEchoService } from './services/echoService.ts';
-import { HttpFaults } from './services/httpFaults.ts';
+import { HttpFaults, type HttpReplyFault } from './services/httpFaults.ts';
 import type { ServiceContext } from './services/service.ts';
 import { WebmailService } from './webmail/webmailService.ts';
 
@@ -31,6 +32,34 @@ function once(remove: () => void): FaultEnding {
     remove();
     return true;
   };
+}
+
+/**
+ * WorldState is a world at a quiet moment, as data: the network, the faults' generations, and every host's
+ * services (see World.checkpoint). With the kernel's state and the input log it makes the world again.
+ */
+export interface WorldState {
+  readonly network: NetworkState;
+  readonly generation: number;
+  readonly latest: readonly (readonly [string, number])[];
+  readonly httpFaults: readonly (readonly [HostId, readonly { fault: HttpReplyFault; seen: number }[]])[];
+  readonly resolvers: readonly (readonly [HostId, ResolverState])[];
+  readonly mailServers: readonly (readonly [HostId, MailServerState])[];
+  readonly userAgents: readonly (readonly [HostId, UserAgentState])[];
+}
+
+// Lasting faults whose end is a matter of data (what they broke and their generation); the counted ones end by
+// removing their own entry, a closure, so no checkpoint is taken while one waits to end.
+const ENDS_AS_DATA: ReadonlySet<Fault['type']> = new Set([
+  'host.down',
+  'service.down',
+  'link.down',
+  'link.set',
+]);
+
+/** endsAsData tells whether a lasting fault's end can wait in a checkpoint (see World.endingOf). */
+export function endsAsData(fault: Fault): boolean {
+  return ENDS_AS_DATA.has(fault.type);
 }
 
 /** World is the running simulation of one scenario on one kernel. */
@@ -76,6 +105,86 @@ export class World {
       if (host.mail) this.#mailServers.set(host.id, new MailServer(ctx, mailConfig(host)));
       if (host.userAgent) this.#userAgents.set(host.id, new UserAgent(ctx, host.userAgent));
       this.#startServices(host);
+    }
+  }
+
+  /** generation counts the faults injected so far; the last one injected has this generation. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /**
+   * checkpoint is the world as data, or null when it is not quiet: a connection open in any state but TIME-WAIT,
+   * a session, a lookup or a delivery in flight, or something a checkpoint does not keep (a terminal or browser
+   * someone used, a webmail someone logged in to, a user agent that read mail over IMAP).
+   */
+  checkpoint(): WorldState | null {
+    if (this.#terminals.size > 0 || this.#browsers.size > 0) return null;
+    for (const webmail of this.#webmails.values()) if (!webmail.untouched) return null;
+    const network = this.network.state();
+    if (network === null) return null;
+    const resolvers: [HostId, ResolverState][] = [];
+    for (const [host, resolver] of this.#resolvers) {
+      const state = resolver.state();
+      if (state === null) return null;
+      resolvers.push([host, state]);
+    }
+    const mailServers: [HostId, MailServerState][] = [];
+    for (const [host, server] of this.#mailServers) {
+      const state = server.state();
+      if (state === null) return null;
+      mailServers.push([host, state]);
+    }
+    const userAgents: [HostId, UserAgentState][] = [];
+    for (const [host, agent] of this.#userAgents) {
+      const state = agent.state();
+      if (state === null) return null;
+      userAgents.push([host, state]);
+    }
+    const httpFaults: [HostId, { fault: HttpReplyFault; seen: number }[]][] = [];
+    for (const [host, ctx] of this.#contexts)
+      if (ctx.httpFaults) httpFaults.push([host, ctx.httpFaults.entries()]);
+    return {
+      network,
+      generation: this.#generation,
+      latest: [...this.#latest],
+      httpFaults,
+      resolvers,
+      mailServers,
+      userAgents,
+    };
+  }
+
+  /**
+   * restore sets a world just built on a resumed kernel to `state`, without a word in the trace. Pending timers
+   * are armed afterwards, one by one in the checkpoint's order, through `rearm`.
+   */
+  restore(state: WorldState): void {
+    this.network.restore(state.network);
+    for (const { id, up } of state.network.hosts) {
+      if (up) continue;
+      this.#resolvers.delete(id);
+      this.#webmails.delete(id);
+    }
+    this.#generation = state.generation;
+    this.#latest.clear();
+    for (const [target, generation] of state.latest) this.#latest.set(target, generation);
+    for (const [host, faults] of state.httpFaults) this.#context(host).httpFaults?.load(faults);
+    for (const [host, resolver] of state.resolvers) this.resolver(host).restore(resolver);
+    for (const [host, server] of state.mailServers) this.#mailServers.get(host)?.restore(server);
+    for (const [host, agent] of state.userAgents) this.#userAgents.get(host)?.restore(agent);
+  }
+
+  /** rearm arms again a world timer that a checkpoint kept: a message's next attempt or a TIME-WAIT's end. */
+  rearm(tag: TimerTag, at: number): void {
+    switch (tag.kind) {
+      case 'queue.attempt':
+        return this.#mailServers.get(tag.host)?.queue.rearm(tag.queueId, at);
+      case 'tcp.timeWait':
+        return this.network.armTimeWait(tag.host, tag.conn, at);
+      case 'input':
+      case 'fault.end':
+        throw new Error(`World.rearm: a ${tag.kind} timer is the session's`);
     }
   }
 
@@ -166,11 +275,6 @@ export class World {
     const generation = this.#generation + 1;
     this.#generation = generation;
     if (target !== null) this.#latest.set(target, generation);
-    const ifLatest = (undo: () => void) => () => {
-      if (target === null || this.#latest.get(target) !== generation) return false;
-      undo();
-      return true;
-    };
     switch (fault.type) {
       case 'host.down': {
         // A shutdown lets the mail server say 421 first; a crash just stops (RFC 5321 §3.8).
@@ -180,7 +284,7 @@ export class World {
         this.#browsers.delete(fault.host);
         this.#resolvers.delete(fault.host);
         this.#webmails.delete(fault.host);
-        return ifLatest(() => this.inject({ type: 'host.up', host: fault.host }));
+        return this.endingOf(fault, generation);
       }
       case 'host.up': {
         const wasUp = this.network.isHostUp(fault.host);
@@ -191,7 +295,7 @@ export class World {
       }
       case 'service.down':
         this.#mailServers.get(fault.host)?.stop(true);
-        return ifLatest(() => this.inject({ type: 'service.up', host: fault.host, service: fault.service }));
+        return this.endingOf(fault, generation);
       case 'service.up':
         if (this.network.isHostUp(fault.host)) this.#mailServers.get(fault.host)?.start();
         return null;
@@ -252,7 +356,7 @@ export class World {
         return null;
       case 'link.down':
         this.network.setLinkUp(fault.link, false);
-        return ifLatest(() => this.inject({ type: 'link.up', link: fault.link }));
+        return this.endingOf(fault, generation);
       case 'link.up':
         this.network.setLinkUp(fault.link, true);
         return null;
@@ -263,7 +367,32 @@ export class World {
           ...(jitter !== undefined ? { jitter } : {}),
           ...(loss !== undefined ? { loss } : {}),
         });
+        return this.endingOf(fault, generation);
+      }
+    }
+  }
+
+  /**
+   * endingOf is what ends a fault of generation `generation` that acts on one thing (see endsAsData): it undoes
+   * it only while it is still the last word on what it broke. Null for the other faults.
+   */
+  endingOf(fault: Fault, generation: number): FaultEnding | null {
+    const target = faultTarget(fault);
+    const ifLatest = (undo: () => void) => () => {
+      if (target === null || this.#latest.get(target) !== generation) return false;
+      undo();
+      return true;
+    };
+    switch (fault.type) {
+      case 'host.down':
+        return ifLatest(() => this.inject({ type: 'host.up', host: fault.host }));
+      case 'service.down':
+        return ifLatest(() => this.inject({ type: 'service.up', host: fault.host, service: fault.service }));
+      case 'link.down':
+        return ifLatest(() => this.inject({ type: 'link.up', link: fault.link }));
+      case 'link.set': {
         // When it ends, what it changed goes back to what the scenario says the link is like.
+        const { link, latency, jitter, loss } = fault;
         const spec = this.scenario.links.find((l) => l.id === link);
         if (spec === undefined) return null;
         return ifLatest(() =>
@@ -274,6 +403,8 @@ export class World {
           }),
         );
       }
+      default:
+        return null;
     }
   }
 

@@ -31,6 +31,13 @@ type Cached =
   | { readonly result: DnsResult & { ok: true }; readonly expires: number }
   | { readonly result: { ok: false; error: 'nxdomain' }; readonly expires: number };
 
+/** ResolverState is a resolver with no lookup in flight, as data: its port, next query id and cache. */
+export interface ResolverState {
+  readonly port: number | null;
+  readonly nextId: number;
+  readonly cache: readonly (readonly [string, Cached])[];
+}
+
 /** DnsResolver looks names up for one host; with no server configured it reads the zone directly. */
 export class DnsResolver {
   readonly #host: HostId;
@@ -139,6 +146,23 @@ export class DnsResolver {
     ask();
   }
 
+  /** state is the resolver as data, or null while a lookup is in flight. */
+  state(): ResolverState | null {
+    if (this.#pending.size > 0) return null;
+    return { port: this.#port, nextId: this.#nextId, cache: [...this.#cache] };
+  }
+
+  /** restore sets a new resolver to `state`, binding its port again (cached answers are never changed, so shared). */
+  restore(state: ResolverState): void {
+    this.#nextId = state.nextId;
+    this.#cache.clear();
+    for (const [key, cached] of state.cache) this.#cache.set(key, cached);
+    if (state.port !== null) {
+      this.#port = state.port;
+      this.#bind(state.port);
+    }
+  }
+
   /** forget drops the resolver's socket and cache, as when its host goes down; lookups in flight are lost. */
   forget(): void {
     this.#port = null;
@@ -207,7 +231,11 @@ export class DnsResolver {
     if (this.#port !== null) return;
     // A random source port makes forged answers harder to land (RFC 5452 §4.5).
     this.#port = 49152 + Math.floor(this.#kernel.random() * 16384);
-    this.#network.bindUdp(this.#host, this.#port, (datagram) => {
+    this.#bind(this.#port);
+  }
+
+  #bind(port: number): void {
+    this.#network.bindUdp(this.#host, port, (datagram) => {
       const message = decodeDnsMessage(datagram.payload);
       if (message?.kind !== 'response') return;
       const settle = this.#pending.get(message.id);

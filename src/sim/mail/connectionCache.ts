@@ -58,6 +58,15 @@ export class ConnectionCache {
     this.#config = config;
   }
 
+  /** config is how the cache is set now (null: off); quiet is true when it holds no connection or delivery. */
+  get config(): ConnectionCacheConfig | null {
+    return this.#config;
+  }
+
+  get quiet(): boolean {
+    return this.#slots.size === 0;
+  }
+
   /** enabled tells whether deliveries go through the cache; when not, each opens its own connection. */
   get enabled(): boolean {
     return this.#config !== null;

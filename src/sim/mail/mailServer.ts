@@ -18,9 +18,9 @@ import { pop3ServerMachine } from '../../protocols/pop3/pop3ServerMachine.ts';
 import { imapServerMachine } from '../../protocols/imap/imapServerMachine.ts';
 import { bindLineSession } from '../services/lineSession.ts';
 import type { ServiceContext } from '../services/service.ts';
-import { MailboxStore } from './mailboxStore.ts';
-import { ServerFaults, type ReplyFault } from './serverFaults.ts';
-import { OutboundQueue } from './outboundQueue.ts';
+import { MailboxStore, type StoreState } from './mailboxStore.ts';
+import { ServerFaults, type ReplyFault, type ServerFaultsState } from './serverFaults.ts';
+import { OutboundQueue, type QueueState } from './outboundQueue.ts';
 import { Pop3Faults, type Pop3ReplyFault } from './pop3Faults.ts';
 import { ImapFaults, type ImapReplyFault } from './imapFaults.ts';
 import { storeMaildrop, type Pop3Locks } from './pop3Maildrop.ts';
@@ -73,6 +73,16 @@ function domainOf(address: string): string {
 /** MailService names a service a mail server answers: SMTP on 25, submission on 587, POP3 and IMAP. */
 export type MailService = 'smtp' | 'submission' | 'pop3' | 'imap';
 
+/** MailServerState is a mail server with no session open, as data (see MailServer.state). */
+export interface MailServerState {
+  readonly running: boolean;
+  readonly faults: ServerFaultsState;
+  readonly pop3Faults: readonly { fault: Pop3ReplyFault; seen: number }[];
+  readonly imapFaults: readonly { fault: ImapReplyFault; seen: number }[];
+  readonly store: StoreState;
+  readonly queue: QueueState;
+}
+
 /** MailServer lives as long as its world; start and stop follow its host going up and down. */
 export class MailServer {
   readonly store: MailboxStore;
@@ -111,6 +121,44 @@ export class MailServer {
   /** hostname is the server's name in greetings and trace fields. */
   get hostname(): string {
     return this.#ctx.host;
+  }
+
+  /**
+   * state is the server as data: whether it runs, the faults in force, its mailboxes and queue. It is null while
+   * a session is open, a POP3 maildrop is locked, or the queue's cache holds a connection.
+   */
+  state(): MailServerState | null {
+    if (this.#sessions.size > 0 || this.#pop3Locks.size > 0) return null;
+    const store = this.store.state();
+    const queue = this.queue.state();
+    if (store === null || queue === null) return null;
+    return {
+      running: this.#running,
+      faults: this.#faults.state(),
+      pop3Faults: this.#pop3Faults.entries(),
+      imapFaults: this.#imapFaults.entries(),
+      store,
+      queue,
+    };
+  }
+
+  /**
+   * restore sets a new server, started with its host, to `state`; a server that had stopped stops listening
+   * again, without a word, as its sessions were already gone.
+   */
+  restore(state: MailServerState): void {
+    if (!state.running && this.#running) {
+      this.#running = false;
+      if (this.#ctx.network.isHostUp(this.#ctx.host))
+        for (const port of [SMTP_PORT, SUBMISSION_PORT, POP3_PORT, IMAP_PORT])
+          if (port !== SUBMISSION_PORT || this.config.submission)
+            this.#ctx.network.unlisten(this.#ctx.host, port);
+    }
+    this.#faults.load(state.faults);
+    this.#pop3Faults.load(state.pop3Faults);
+    this.#imapFaults.load(state.imapFaults);
+    this.store.restore(state.store);
+    this.queue.restore(state.queue);
   }
 
   /** start listens on the SMTP ports and resumes the queue; called when the host comes up. */

@@ -23,6 +23,32 @@ import {
 // Callers that know the store by this file's name find its types here too.
 export * from './mailboxTypes.ts';
 
+/**
+ * StoreState is a store with no session open, as data: every account's folders and messages (a message's text is
+ * shared, never changed), which messages have given away \Recent, and the counters.
+ */
+export interface StoreState {
+  readonly users: readonly MailUser[];
+  readonly recentTaken: readonly StoredMessage[];
+  readonly uidValidity: number;
+  readonly octets: number;
+  readonly limit: number;
+}
+
+// A copy of an account deep enough that neither copy sees the other's changes (flags and folders change in place).
+function copyUser(u: MailUser, copied: Map<StoredMessage, StoredMessage>): MailUser {
+  const folders = new Map<string, Folder>();
+  for (const [name, f] of u.folders) {
+    const messages = f.messages.map((m) => {
+      const copy = { ...m, flags: new Set(m.flags) };
+      copied.set(m, copy);
+      return copy;
+    });
+    folders.set(name, { ...f, messages });
+  }
+  return { ...u, folders, subscriptions: new Set(u.subscriptions) };
+}
+
 /** MailboxStore holds the accounts of one mail server and reports every change to the trace and to sessions. */
 export class MailboxStore {
   readonly #host: HostId;
@@ -52,6 +78,26 @@ export class MailboxStore {
       for (const watcher of [...this.#watchers]) watcher();
     };
     this.#now = now;
+  }
+
+  /** state is the store as data, or null while a session has a folder open or someone watches the store. */
+  state(): StoreState | null {
+    if (this.#sessions.size > 0 || this.#watchers.size > 0) return null;
+    const copied = new Map<StoredMessage, StoredMessage>();
+    const users = [...this.#users.values()].map((u) => copyUser(u, copied));
+    const recentTaken = [...copied].filter(([m]) => this.#recentTaken.has(m)).map(([, copy]) => copy);
+    return { users, recentTaken, uidValidity: this.#uidValidity, octets: this.#octets, limit: this.limit };
+  }
+
+  /** restore sets the store to `state`, copying it, so that the checkpoint can be restored again. */
+  restore(state: StoreState): void {
+    const copied = new Map<StoredMessage, StoredMessage>();
+    this.#users.clear();
+    for (const u of state.users) this.#users.set(u.name, copyUser(u, copied));
+    for (const m of state.recentTaken) this.#recentTaken.add(copied.get(m) as StoredMessage);
+    this.#uidValidity = state.uidValidity;
+    this.#octets = state.octets;
+    this.limit = state.limit;
   }
 
   /** octets is the size of every message the store holds (a copy counts again, as a real store would keep it). */

@@ -31,6 +31,16 @@ interface QueueEntry {
   timer: TimerId | null;
 }
 
+/** QueueState is a queue at a quiet moment, as data: its messages (timers aside: see TimerTag) and dead domains. */
+export interface QueueState {
+  readonly entries: readonly (Omit<QueueEntry, 'recipients' | 'timer'> & {
+    readonly recipients: readonly (readonly [string, RecipientState])[];
+  })[];
+  readonly dead: readonly (readonly [string, DeadDestination])[];
+  readonly epoch: number;
+  readonly cache: ConnectionCacheConfig | null;
+}
+
 /** QueueOwner is what the queue needs from its server: names, ids, and how to deliver a notice to a sender. */
 export interface QueueOwner {
   readonly hostname: string;
@@ -90,6 +100,45 @@ export class OutboundQueue {
     this.#cache.configure(config);
   }
 
+  /** state is the queue as data, or null while a connection of its cache is open. */
+  state(): QueueState | null {
+    if (!this.#cache.quiet) return null;
+    return {
+      entries: [...this.#entries.values()].map(({ recipients, timer: _timer, ...entry }) => ({
+        ...entry,
+        recipients: [...recipients],
+      })),
+      dead: [...this.#dead],
+      epoch: this.#epoch,
+      cache: this.#cache.config,
+    };
+  }
+
+  /** restore sets a new queue to `state`; each message's next attempt is armed by `rearm`, in the checkpoint's order. */
+  restore(state: QueueState): void {
+    this.#entries.clear();
+    for (const { recipients, ...entry } of state.entries)
+      this.#entries.set(entry.queueId, { ...entry, recipients: new Map(recipients), timer: null });
+    this.#dead.clear();
+    for (const [domain, dead] of state.dead) this.#dead.set(domain, dead);
+    this.#epoch = state.epoch;
+    this.#cache.configure(state.cache);
+  }
+
+  /** rearm arms the next attempt of a restored message at `at`. */
+  rearm(queueId: string, at: number): void {
+    const entry = this.#entries.get(queueId);
+    if (entry === undefined)
+      throw new Error(`OutboundQueue.rearm: no message ${queueId} on ${this.#ctx.host}`);
+    this.#arm(entry, at);
+  }
+
+  // Every attempt is armed here, tagged, so a checkpoint can keep it as data.
+  #arm(entry: QueueEntry, at: number): void {
+    const tag = { kind: 'queue.attempt', host: this.#ctx.host, queueId: entry.queueId } as const;
+    entry.timer = this.#ctx.kernel.schedule(at, () => this.#attempt(entry), 'world', tag);
+  }
+
   /** size is the number of messages waiting. */
   get size(): number {
     return this.#entries.size;
@@ -134,7 +183,7 @@ export class OutboundQueue {
       size: data.length,
       raw: data,
     });
-    entry.timer = this.#ctx.kernel.schedule(now, () => this.#attempt(entry));
+    this.#arm(entry, now);
   }
 
   /**
@@ -146,7 +195,7 @@ export class OutboundQueue {
     for (const entry of this.#entries.values()) {
       if (entry.timer === null) continue;
       this.#ctx.kernel.cancel(entry.timer);
-      entry.timer = this.#ctx.kernel.schedule(this.#ctx.kernel.now(), () => this.#attempt(entry));
+      this.#arm(entry, this.#ctx.kernel.now());
     }
   }
 
@@ -165,7 +214,7 @@ export class OutboundQueue {
   resume(): void {
     const kernel = this.#ctx.kernel;
     for (const entry of this.#entries.values()) {
-      if (entry.timer === null) entry.timer = kernel.schedule(kernel.now(), () => this.#attempt(entry));
+      if (entry.timer === null) this.#arm(entry, kernel.now());
     }
   }
 
@@ -311,7 +360,7 @@ export class OutboundQueue {
       }
       if (!entry.warned && isDueForWarning(this.#owner.policy, entry.arrivedAt, now))
         this.#warn(entry, deferred);
-      entry.timer = this.#ctx.kernel.schedule(next, () => this.#attempt(entry));
+      this.#arm(entry, next);
       return;
     }
     this.#entries.delete(entry.queueId);

@@ -12,6 +12,12 @@ export interface ReplyFault {
   readonly every: number;
 }
 
+/** ServerFaultsState is ServerFaults as data. */
+export interface ServerFaultsState {
+  readonly replies: readonly { fault: ReplyFault; seen: number }[];
+  readonly lostReplies: number;
+}
+
 /** ServerFaults lives as long as its server; every session's backend is wrapped by `wrap`. */
 export class ServerFaults {
   readonly #replies = new CountedFaults<ReplyFault>();
@@ -25,6 +31,16 @@ export class ServerFaults {
   /** loseFinalReplies makes the next `count` accepted messages lose their 250: kept, but the connection drops. */
   loseFinalReplies(count: number): void {
     this.#lostReplies += count;
+  }
+
+  /** state is the faults in force, as data, for a checkpoint; load puts it back. */
+  state(): ServerFaultsState {
+    return { replies: this.#replies.entries(), lostReplies: this.#lostReplies };
+  }
+
+  load(state: ServerFaultsState): void {
+    this.#replies.load(state.replies);
+    this.#lostReplies = state.lostReplies;
   }
 
   /** clear makes the server behave normally again. */

@@ -30,6 +30,12 @@ function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
+/** UserAgentState is a user agent as data: how many messages it sent, and the POP3 unique-ids it has seen. */
+export interface UserAgentState {
+  readonly sent: number;
+  readonly seen: readonly (readonly [string, readonly string[]])[];
+}
+
 /** UserAgent sends mail for one user; it keeps no queue of its own. */
 export class UserAgent {
   readonly #ctx: ServiceContext;
@@ -42,6 +48,22 @@ export class UserAgent {
   constructor(ctx: ServiceContext, config: UserAgentConfig) {
     this.#ctx = ctx;
     this.#config = config;
+  }
+
+  /**
+   * state is the agent as data, or null once it has read mail over IMAP: its reader keeps a session and what it
+   * learnt of the folders, which a checkpoint does not keep.
+   */
+  state(): UserAgentState | null {
+    if (this.#imap !== null) return null;
+    return { sent: this.#sent, seen: [...this.#seen].map(([account, ids]) => [account, [...ids]]) };
+  }
+
+  /** restore sets a new agent to `state`. */
+  restore(state: UserAgentState): void {
+    this.#sent = state.sent;
+    this.#seen.clear();
+    for (const [account, ids] of state.seen) this.#seen.set(account, new Set(ids));
   }
 
   /**

@@ -55,6 +55,11 @@ export class ImapAccess implements MailAccess {
   readonly #config: ImapAccessConfig;
   #sent = 0;
 
+  /** sent counts the messages sent through this access (each names itself by the count). */
+  get sent(): number {
+    return this.#sent;
+  }
+
   constructor(ctx: ServiceContext, config: ImapAccessConfig) {
     this.#ctx = ctx;
     this.#config = config;

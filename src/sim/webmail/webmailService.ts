@@ -29,17 +29,24 @@ export class WebmailService {
   readonly app: WebmailApp;
   readonly config: WebmailConfig;
   readonly #ctx: ServiceContext;
+  readonly #access: ImapAccess;
 
   constructor(ctx: ServiceContext, config: WebmailConfig) {
     this.config = config;
     this.#ctx = ctx;
+    this.#access = new ImapAccess(ctx, { server: config.server, domain: config.domain });
     this.app = new WebmailApp({
       hostname: ctx.host,
-      access: new ImapAccess(ctx, { server: config.server, domain: config.domain }),
+      access: this.#access,
       newSessionId: () => sessionId(ctx),
       note: (fact) => ctx.emit({ kind: 'webmail.session', host: ctx.host, ...fact }),
     });
     listenHttp(ctx, this.app, config.port);
+  }
+
+  /** untouched is true while nobody has logged in or sent mail: a new run of the service is then the same. */
+  get untouched(): boolean {
+    return this.app.sessionCount === 0 && this.#access.sent === 0;
   }
 
   /** serve answers HTTP on a connected socket with this webmail. */

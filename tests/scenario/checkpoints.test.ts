@@ -1,0 +1,164 @@
+// Checkpoints: a world kept as data at quiet moments, so that an input in the past replays from the latest
+// checkpoint before it instead of from t = 0. A restored world must go on exactly as the world it was taken from.
+import { describe, expect, it } from 'vitest';
+import { builtinScenario, builtinScenarioNames } from '../../src/sim/builtinScenarios.ts';
+import type { Input, TimedInput } from '../../src/sim/input.ts';
+import type { Scenario } from '../../src/sim/scenario.ts';
+import { Session } from '../../src/sim/session.ts';
+import { traceToJsonLines, type TraceEvent } from '../../src/sim/trace.ts';
+import { classroomWorld } from '../support/classroomWorld.ts';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+// Readers that keep an IMAP IDLE open never fall quiet, so those worlds stop ten minutes in (as in traceGolden).
+const HORIZON: Readonly<Record<string, number>> = { 'imap-folders': 600_000, 'partial-fetch': 600_000 };
+// Checkpoints this often (in events) give the small built-in worlds several each; partial-fetch, 265,000 events
+// of one long IMAP session, is kept to a few.
+const EVERY: Readonly<Record<string, number>> = { 'partial-fetch': 60_000, bounce: 200 };
+// Worlds that never fall quiet enough to be kept, and why: a terminal someone typed in; user agents that read
+// over IMAP (their reader keeps a session open). A checkpoint does not keep either, so these replay from t = 0.
+const NEVER_KEPT: ReadonlySet<string> = new Set(['tcp-demo', 'push-vs-pull']);
+
+/** A classroom in small: students mailing professors while one domain is down and one answers 450 now and then. */
+function classroom(): { scenario: Scenario; inputs: TimedInput[] } {
+  const world = classroomWorld({
+    name: 'checkpoint-classroom',
+    seed: 5,
+    students: 4,
+    domains: 3,
+    messages: 16,
+    sendEvery: 20_000,
+    down: '2h',
+    refuseEvery: 3,
+    bodyLines: 4,
+  });
+  // A lasting fault that is still in force at some checkpoints, so its end must wait in them as data.
+  const cut: Input = { type: 'fault', fault: { type: 'host.down', host: 'd3.example', for: HOUR } };
+  return { scenario: world.scenario, inputs: [...world.inputs, { at: 90_000, input: cut }] };
+}
+
+function lines(trace: readonly TraceEvent[]): string[] {
+  return traceToJsonLines(trace).split('\n');
+}
+
+// Each checkpoint in turn, the latest first: the world run to the end is rewound to it and run to the end again.
+// (A rewind drops the checkpoints after the one it restores, and the run after it takes them again.)
+function expectEveryCheckpointFaithful(
+  scenario: Scenario,
+  inputs: TimedInput[],
+  limit: number,
+  every: number,
+): number {
+  const session = new Session(scenario, inputs, { checkpointEvery: every });
+  session.runUntilQuiet(limit);
+  const want = lines(session.events);
+  const times = [...session.checkpointTimes];
+  for (let i = times.length - 1; i >= 0; i--) {
+    session.rewind(times[i + 1] ?? Infinity);
+    expect(session.restoredFrom).toBe(times[i]);
+    const got = lines(session.events);
+    const first = got.findIndex((line, j) => line !== want[j]);
+    if (first !== -1 || got.length !== want.length)
+      expect({ checkpoint: times[i], line: first, event: got[first] }).toEqual({
+        checkpoint: times[i],
+        line: first,
+        event: want[first],
+      });
+    expect(session.checkpointTimes).toEqual(times);
+  }
+  return times.length;
+}
+
+describe('a world restored from a checkpoint', { timeout: 300_000 }, () => {
+  for (const name of builtinScenarioNames) {
+    it(`goes on exactly as ${name} did, from each of its checkpoints`, () => {
+      const scenario = builtinScenario(name) as Scenario;
+      const kept = expectEveryCheckpointFaithful(scenario, [], HORIZON[name] ?? 6 * DAY, EVERY[name] ?? 10);
+      if (NEVER_KEPT.has(name)) expect(kept).toBe(0);
+      else expect(kept).toBeGreaterThan(0);
+    });
+  }
+
+  it('goes on exactly as a classroom did, with connections in TIME-WAIT and a host down at the checkpoint', () => {
+    const { scenario, inputs } = classroom();
+    expect(expectEveryCheckpointFaithful(scenario, inputs, 6 * DAY, 50)).toBeGreaterThan(20);
+  });
+});
+
+describe('an input in the past', { timeout: 120_000 }, () => {
+  const late: Input = {
+    type: 'mail.send',
+    host: 'pc2',
+    to: ['prof@d1.example', 'prof@d2.example'],
+    subject: 'Late homework',
+    body: 'Sorry, here it is.\n',
+  };
+
+  it('replays from the latest checkpoint before it and gives the trace of a world that had it from t = 0', () => {
+    const { scenario, inputs } = classroom();
+    const session = new Session(scenario, inputs, { checkpointEvery: 50 });
+    session.runUntil(3 * HOUR);
+    const at = 200_500;
+    const before = session.checkpointTimes.filter((t) => t < at);
+    expect(before.length).toBeGreaterThan(0);
+    session.input(at, late);
+    session.runUntilQuiet(6 * DAY);
+    expect(session.replays).toBe(2);
+    expect(session.restoredFrom).toBe(before.at(-1));
+
+    const fresh = new Session(scenario, [...inputs, { at, input: late }]);
+    fresh.runUntilQuiet(6 * DAY);
+    expect(fresh.restoredFrom).toBeNull();
+    expect(lines(session.events)).toEqual(lines(fresh.events));
+    expect(
+      session.events.some(
+        (e) => e.kind === 'ua.submitted' && e.host === 'pc2' && e.raw.includes('Late homework'),
+      ),
+    ).toBe(true);
+  });
+
+  it('taken back replays from the latest checkpoint before it and gives the trace of a world that never had it', () => {
+    const { scenario, inputs } = classroom();
+    const session = new Session(scenario, inputs, { checkpointEvery: 50 });
+    session.runUntil(3 * HOUR);
+    const entry = session.input(3 * HOUR - 1, late);
+    session.runUntilQuiet(6 * DAY);
+    const restored = session.checkpointTimes.filter((t) => t < entry.at).at(-1);
+    const replays = session.replays;
+    expect(session.remove(entry)).toBe(true);
+    expect(session.replays).toBe(replays + 1);
+    expect(session.restoredFrom).toBe(restored);
+
+    const never = new Session(scenario, inputs);
+    never.runUntilQuiet(6 * DAY);
+    expect(lines(session.events)).toEqual(lines(never.events));
+  });
+
+  it('before every checkpoint replays from t = 0', () => {
+    const { scenario, inputs } = classroom();
+    const session = new Session(scenario, inputs, { checkpointEvery: 50 });
+    session.runUntil(HOUR);
+    const first = session.checkpointTimes[0] as number;
+    session.input(first, late);
+    expect(session.restoredFrom).toBeNull();
+    expect(session.checkpointTimes.every((t) => t > first)).toBe(true);
+  });
+});
+
+describe('checkpoints', () => {
+  it('are taken only when every connection is closed or waiting out TIME-WAIT', () => {
+    const { scenario, inputs } = classroom();
+    const session = new Session(scenario, inputs, { checkpointEvery: 20 });
+    session.runUntilQuiet(6 * DAY);
+    const times = new Set(session.checkpointTimes);
+    expect(times.size).toBeGreaterThan(20);
+    const states = new Map<string, string>();
+    const trace = session.events;
+    trace.forEach((e, i) => {
+      if (e.kind === 'tcp.state') states.set(`${e.conn} ${e.host}`, e.to);
+      if (!times.has(e.t) || trace[i + 1]?.t === e.t) return;
+      const open = [...states].filter(([, s]) => s !== 'CLOSED' && s !== 'LISTEN' && s !== 'TIME-WAIT');
+      expect({ at: e.t, open }).toEqual({ at: e.t, open: [] });
+    });
+  });
+});

@@ -52,6 +52,7 @@ export const TARGETS: readonly Target[] = [
     metric: 'classroom-replay-to-middle-ms',
     at: 'most',
     bound: 150,
+    floor: 'classroom-replay-restore-ms',
   },
   {
     what: 'worldAt at a random cursor in the classroom world (median)',

@@ -147,13 +147,12 @@ export class Session {
 
   /**
    * rewind re-derives everything from virtual time `at` on, with the same inputs, from the latest checkpoint
-   * before `at` (or the start), to the same horizon: the trace must come out as it was, which is how tests show
-   * that a checkpoint kept the whole world.
+   * before `at` (or the start), to `until` (the horizon unless given; never before the checkpoint): the trace must
+   * come out as it was, which is how tests show that a checkpoint kept the whole world.
    */
-  rewind(at: number): void {
-    const horizon = this.#horizon;
+  rewind(at: number, until = this.#horizon): void {
     this.#replayBefore(at);
-    this.runUntil(horizon);
+    this.runUntil(until);
   }
 
   /** runUntil advances the world to virtual time `t` (no-op when already there). */

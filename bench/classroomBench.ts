@@ -3,11 +3,10 @@
 // how much memory it holds, and how quickly a view can seek into it: worldAt, the fold the lab runs on every
 // cursor move, at random cursors, beside its floor (reading the events its walk reads) and the fold from t = 0;
 // and how quickly an input at the middle is taken in: a replay from the latest checkpoint before it.
-import type { TimedInput } from '../src/sim/input.ts';
+import type { Input, TimedInput } from '../src/sim/input.ts';
 import type { Scenario } from '../src/sim/scenario.ts';
-import type { Input } from '../src/sim/input.ts';
 import { CHECKPOINT_EVENTS, Session } from '../src/sim/session.ts';
-import type { TraceEvent } from '../src/sim/trace.ts';
+import { countUntil, type TraceEvent } from '../src/sim/trace.ts';
 import { CHECKPOINT_EVERY, foldWorld, worldAt } from '../src/sim/worldView.ts';
 import { classroomWorld } from '../tests/support/classroomWorld.ts';
 import { round, type Metric } from './measure.ts';
@@ -198,7 +197,7 @@ function replayBench(
   const replayMs = performance.now() - replayStart;
   const from = live.restoredFrom;
   if (from === null || live.replays !== 2) throw new Error('the replay did not start from a checkpoint');
-  const replayed = live.trace.length - live.trace.findIndex((e) => e.t > from);
+  const replayed = live.trace.length - countUntil(live.trace, from);
   // The floor: the same checkpoint restored, nothing run after it.
   const restoreStart = performance.now();
   live.rewind(middle, from);

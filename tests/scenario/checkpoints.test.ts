@@ -146,6 +146,17 @@ describe('an input in the past', { timeout: 120_000 }, () => {
 });
 
 describe('checkpoints', () => {
+  it('are the same whether a world runs in one go or in slices of a few callbacks, as the lab runs it', () => {
+    const { scenario, inputs } = classroom();
+    const whole = new Session(scenario, inputs, { checkpointEvery: 50 });
+    whole.runUntilQuiet(6 * DAY);
+    const sliced = new Session(scenario, inputs, { checkpointEvery: 50 });
+    while (!sliced.runSome(6 * DAY, 37));
+    expect(sliced.checkpointTimes.length).toBeGreaterThan(20);
+    expect(sliced.checkpointTimes).toEqual(whole.checkpointTimes);
+    expect(lines(sliced.events)).toEqual(lines(whole.events));
+  });
+
   it('are taken only when every connection is closed or waiting out TIME-WAIT', () => {
     const { scenario, inputs } = classroom();
     const session = new Session(scenario, inputs, { checkpointEvery: 20 });

@@ -85,6 +85,11 @@ export interface TimelineOptions {
    * hold one track each, asks for less so that every lane and the axis fit on the screen.
    */
   readonly laneFloor?: number;
+  /**
+   * crowdPitch is `TIMELINE_METRICS.crowdPitch` unless given: a presenter's timeline, whose crowd counts are
+   * drawn in larger type, asks for more so that one crowd's count does not run into the next crowd.
+   */
+  readonly crowdPitch?: number;
 }
 
 /** GLYPH_PRIORITY decides which event a crowded spot shows: outcomes first, routine steps last. */
@@ -155,6 +160,7 @@ export function timelineLayout(
   const { scale, domain } = model;
   const width = Math.max(options.width, M.labelColumn + M.rightPad + 100);
   const floor = options.laneFloor ?? M.minLaneHeight;
+  const crowdPitch = options.crowdPitch ?? M.crowdPitch;
   const height = Math.max(options.height, M.top + M.axisHeight + model.lanes.length * floor);
   const plot = { left: M.labelColumn, right: width - M.rightPad, top: M.top, bottom: height - M.axisHeight };
   const plotWidth = plot.right - plot.left;
@@ -249,14 +255,14 @@ export function timelineLayout(
       folded.add(c.conn);
       continue;
     }
-    const narrow = x1 - x0 < M.crowdPitch;
+    const narrow = x1 - x0 < crowdPitch;
     const row = `${c.host} ${y0}`;
     const open = openCrowds.get(row);
     if (
       open !== undefined &&
       open.narrow &&
       narrow &&
-      x0 - open.x0 < M.crowdPitch &&
+      x0 - open.x0 < crowdPitch &&
       open.mark.protocol === c.protocol
     ) {
       countIntoCrowd(open.mark, c, cursorX, clampX);
@@ -341,7 +347,7 @@ export function timelineLayout(
     const laneGroups = groups.get(g.host) ?? [];
     groups.set(g.host, laneGroups);
     const open = laneGroups[laneGroups.length - 1];
-    if (open !== undefined && x - open.x < M.crowdPitch) open.items.push(g);
+    if (open !== undefined && x - open.x < crowdPitch) open.items.push(g);
     else laneGroups.push({ x, items: [g] });
   }
   const spacing = M.glyphSize + 3;
@@ -409,6 +415,7 @@ export function timelineLayout(
     width,
     height,
     plot,
+    crowdPitch,
     domain,
     window,
     lanes,

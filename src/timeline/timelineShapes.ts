@@ -188,6 +188,8 @@ export interface TimelineLayout {
   readonly width: number;
   readonly height: number;
   readonly plot: PlotArea;
+  /** crowdPitch is the pitch this layout drew crowds at (TimelineOptions.crowdPitch). */
+  readonly crowdPitch: number;
   /** domain is the whole trace's time span; `window` the part shown. */
   readonly domain: TimeWindow;
   readonly window: TimeWindow;

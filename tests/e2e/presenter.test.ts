@@ -162,6 +162,43 @@ describe('presenter mode at 1280×720', () => {
     await page.close();
   });
 
+  it('keeps each crowd’s count clear of the next crowd’s when a long world is crowded, in Korean', async () => {
+    // Alice sends 120 notes, one every 30 s: each lane's glyphs crowd, and each crowd's count is drawn beside it.
+    const notes = Array.from({ length: 120 }, (_, i) => ({
+      at: 30_000 * (i + 1),
+      input: {
+        type: 'mail.send',
+        host: 'alice-pc',
+        to: ['bob@hamburger.edu'],
+        subject: `Note ${i}`,
+        body: 'Hi',
+      },
+    }));
+    const payload = Buffer.from(JSON.stringify(notes)).toString('base64url');
+    const { page, errors } = await browser.open(`${baseUrl}?scenario=textbook&lang=ko#inputs=${payload}`);
+    await page.keyboard.press('p');
+    await page.locator('.presenter-bar').waitFor();
+    await page.keyboard.press('End');
+    const counts = page.locator('#timeline .count');
+    await expect.poll(() => counts.count(), { timeout: 10_000 }).toBeGreaterThan(10);
+    const boxes = await counts.evaluateAll((texts) =>
+      texts.map((t) => {
+        const b = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+      }),
+    );
+    const overlaps = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.text}@${Math.round(a.left)} ~ ${b.text}@${Math.round(b.left)}`),
+    );
+    expect(overlaps).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}presenter-crowds-ko.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('steps with the clicker’s keys and arrows, never scrolls the bar away, and leaves with P and Esc', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?scenario=textbook&lang=en`);
     await page.keyboard.press('P');

@@ -2,7 +2,6 @@
 // wheel, drag and pinch on the plot, and the steps that buttons and keys take.
 import type { Action } from 'svelte/action';
 import {
-  TIMELINE_METRICS,
   zoomOfWindow,
   type ConnMark,
   type TimelineLayout,
@@ -133,8 +132,8 @@ export class TimelineZoom {
 export function crowdZoom(full: TimelineLayout, layout: TimelineLayout, crowd: ConnMark): ZoomTransform {
   const plotWidth = layout.plot.right - layout.plot.left;
   const pitch = Math.max(crowd.x1 - crowd.x0, 1) / crowd.count;
-  const gain = Math.max(ZOOM_STEP, (1.25 * TIMELINE_METRICS.crowdPitch) / pitch);
-  const start = crowd.x0 - TIMELINE_METRICS.crowdPitch;
+  const gain = Math.max(ZOOM_STEP, (1.25 * layout.crowdPitch) / pitch);
+  const start = crowd.x0 - layout.crowdPitch;
   return zoomOfWindow(full, { from: layout.timeAt(start), to: layout.timeAt(start + plotWidth / gain) });
 }
 

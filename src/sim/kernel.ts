@@ -1,11 +1,11 @@
 // The simulation kernel: virtual clock, scheduler, seeded generator and the trace. Everything below the UI
 // takes time and chance from here, so a scenario, its inputs and a seed fix the whole run.
 import type { Clock, NetEnvironment } from '../net/environment.ts';
-import { UNSTAMPED } from '../net/netEvents.ts';
 import { Rng } from './rng.ts';
 import { Scheduler, type Lane, type PendingTimer, type TimerId } from './scheduler.ts';
 import type { TimerTag } from './timerTag.ts';
 import type { EmittedEvent, Trace, TraceEvent } from './trace.ts';
+import { TraceStore } from './traceStore.ts';
 
 /**
  * KernelOptions: `traceWindow` keeps only the newest events, about that many octets of them (between it and twice
@@ -20,9 +20,11 @@ export interface KernelOptions {
  * eventOctets estimates what an event costs to keep: a fixed share for the object and every field, plus the length
  * of its text fields (a line, a message's raw text), which is what makes some events a thousand times larger.
  */
-export function eventOctets(event: TraceEvent): number {
-  let octets = 64;
-  for (const value of Object.values(event)) octets += typeof value === 'string' ? value.length : 8;
+export function eventOctets(event: EmittedEvent): number {
+  // The object and its stamp (t and seq), whether or not the event carries the stamp's slots yet.
+  let octets = 64 + 16;
+  for (const [key, value] of Object.entries(event))
+    if (key !== 't' && key !== 'seq') octets += typeof value === 'string' ? value.length : 8;
   return octets;
 }
 
@@ -38,17 +40,15 @@ export interface KernelState {
   readonly timers: readonly PendingTimer[];
 }
 
-// Texts up to this long are kept once however many events carry them (see Kernel.#intern).
-const INTERNED_LENGTH = 256;
-
 /** Kernel runs callbacks in virtual time order and stamps the events they report. */
 export class Kernel implements NetEnvironment {
   readonly #scheduler = new Scheduler();
   #rng: Rng;
-  #trace: TraceEvent[] = [];
+  #trace = new TraceStore();
   readonly #traceWindow: number;
+  // With a window, what each kept event costs (eventOctets), oldest first, and their sum.
+  #keptOctets: number[] = [];
   #traceOctets = 0;
-  readonly #strings = new Map<string, string>();
   #emitted = 0;
   #now = 0;
   #steps = 0;
@@ -86,7 +86,7 @@ export class Kernel implements NetEnvironment {
 
   /**
    * resume sets a new kernel, with nothing scheduled yet, to `state`, its trace to the first `state.emitted`
-   * events of `previous`'s trace: that array itself, cut back there, not a copy; `previous` is left with none. The waiting
+   * events of `previous`'s trace: that store itself, cut back there, not a copy; `previous` is left with none. The waiting
    * callbacks are not armed here: their owners arm them again from `state.timers`.
    */
   resume(state: KernelState, previous: Kernel): void {
@@ -95,8 +95,8 @@ export class Kernel implements NetEnvironment {
     const trace = previous.#trace;
     if (trace.length < state.emitted)
       throw new Error('Kernel.resume: the trace is shorter than the checkpoint');
-    previous.#trace = [];
-    trace.length = state.emitted;
+    previous.#trace = new TraceStore();
+    trace.truncate(state.emitted);
     this.#trace = trace;
     this.#now = state.now;
     this.#rng = Rng.resumed(state.rng);
@@ -116,8 +116,7 @@ export class Kernel implements NetEnvironment {
 
   /** since is the kept events whose `seq` is `seq` or later, oldest first (older ones may have been dropped). */
   since(seq: number): TraceEvent[] {
-    const kept = this.#trace.length;
-    return this.#trace.slice(Math.max(0, kept - (this.#emitted - seq)));
+    return this.#trace.slice(Math.max(0, seq - this.#trace.firstSeq));
   }
 
   /** steps counts callbacks run, for benchmarks. */
@@ -160,69 +159,30 @@ export class Kernel implements NetEnvironment {
   }
 
   /**
-   * emit stamps an event with the current time and its sequence number and appends it to the trace. The event
-   * becomes the trace's: an emitter builds a fresh object for each event and never changes it afterwards. An
-   * event may come with its stamp's slots (`t: 0, seq: UNSTAMPED`, see Emitted), which are filled in place.
+   * emit stamps an event with the current time and the next sequence number and keeps it in the trace. The trace
+   * keeps what the event says, not the object: a reader gets an event built from the store (see TraceStore), and
+   * the emitter's object, with or without its stamp's slots (see Emitted), is left as it was.
    */
   emit(event: EmittedEvent): void {
-    // Stamping in place, t then seq, keeps one hidden class per emitter and copies nothing: a spread built a new
-    // object per event, with a shape per combination of fields (91 for tcp.segment), at about 1.6 µs each.
-    if (event.seq !== undefined && event.seq !== UNSTAMPED)
-      throw new Error(`Kernel.emit: this ${event.kind} event object was emitted before`);
-    this.#intern(event);
-    const stamped = event as EmittedEvent & { t: number; seq: number };
-    stamped.t = this.#now;
-    stamped.seq = this.#emitted++;
-    this.#trace.push(stamped as TraceEvent);
+    this.#trace.append(event, this.#now);
+    this.#emitted += 1;
     if (this.#traceWindow === Infinity) return;
-    this.#traceOctets += eventOctets(stamped);
+    const octets = eventOctets(event);
+    this.#keptOctets.push(octets);
+    this.#traceOctets += octets;
     // Dropping down to one window once two are kept keeps the cost per event constant; the newest event stays.
     if (this.#traceOctets < 2 * this.#traceWindow) return;
     let drop = 0;
-    while (this.#traceOctets > this.#traceWindow && drop < this.#trace.length - 1)
-      this.#traceOctets -= eventOctets(this.#trace[drop++] as TraceEvent);
-    this.#trace = this.#trace.slice(drop);
-    // The strings of dropped events need not be kept for later ones; the table starts again with the window.
-    this.#strings.clear();
-  }
-
-  // The same short text recurs across thousands of events, each time as a string of its own: a reply or command
-  // line, the segment that carries it, a reply's catalogue id, the verb it answers and the extension an EHLO line
-  // names, a deferral's reason, a nested machine's state name. A field equal to a text kept before is given the
-  // kept string, so the trace holds each such text once. Only these fields are looked up: hashing every string of
-  // every event cost more than the stamping itself, for texts that are mostly constants.
-  #intern(event: EmittedEvent): void {
-    switch (event.kind) {
-      case 'app.line': {
-        event.line = this.#kept(event.line);
-        // Set only on the lines whose facts have them; an absent field stays absent.
-        const facts = event as { reply?: string; answers?: string; extension?: string };
-        if (facts.reply !== undefined) facts.reply = this.#kept(facts.reply);
-        if (facts.answers !== undefined) facts.answers = this.#kept(facts.answers);
-        if (facts.extension !== undefined) facts.extension = this.#kept(facts.extension);
-        break;
-      }
-      case 'tcp.segment':
-      case 'udp.datagram':
-        event.payload = this.#kept(event.payload);
-        break;
-      case 'session.state':
-        event.from = this.#kept(event.from);
-        event.to = this.#kept(event.to);
-        break;
-      case 'queue.deferred':
-        event.reason = this.#kept(event.reason);
-        break;
+    while (this.#traceOctets > this.#traceWindow && drop < this.#keptOctets.length - 1)
+      this.#traceOctets -= this.#keptOctets[drop++] as number;
+    // The kept events go to a store of their own, so the strings and values only dropped events had go too.
+    const kept = new TraceStore(this.#trace.firstSeq + drop);
+    for (let i = drop; i < this.#trace.length; i++) {
+      const old = this.#trace.at(i) as TraceEvent;
+      kept.append(old, old.t);
     }
-  }
-
-  // Long texts (message bodies, full segments) are rarely equal and cost most to hash, so they stay as they are.
-  #kept(text: string): string {
-    if (text.length > INTERNED_LENGTH) return text;
-    const kept = this.#strings.get(text);
-    if (kept !== undefined) return kept;
-    this.#strings.set(text, text);
-    return text;
+    this.#trace = kept;
+    this.#keptOctets = this.#keptOctets.slice(drop);
   }
 
   /** runUntil runs every callback due at or before `time`, then sets the clock to `time`. */

@@ -23,6 +23,17 @@ function chunkNames(page: Page): string[] {
   return chunks;
 }
 
+// Holds back the worker that runs the first world until the returned function is called.
+async function holdEngineWorker(page: Page): Promise<() => void> {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/engineWorker-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
 describe('the first page', () => {
   const { browser, baseUrl } = useBrowser();
 
@@ -67,12 +78,7 @@ describe('the first page', () => {
     const { page, errors } = await browser.open('about:blank');
     const chunks = chunkNames(page);
     // The worker that runs the first world is held back until the painted page has been looked at.
-    let release = (): void => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/engineWorker-[\w-]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdEngineWorker(page);
     await page.goto(`${baseUrl}?scenario=textbook&lang=en`);
     const status = page.getByRole('status').filter({ hasText: 'Simulating…' });
     await status.waitFor();
@@ -121,12 +127,7 @@ describe('the first page', () => {
   it('keeps a fault injected before the world is there, and the engine joins the page to apply it', async () => {
     const { page, errors } = await browser.open('about:blank');
     const chunks = chunkNames(page);
-    let release = (): void => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/engineWorker-[\w-]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdEngineWorker(page);
     await page.goto(`${baseUrl}?scenario=textbook&lang=en`);
     await page.getByRole('tab', { name: 'Faults' }).click();
     await page.getByRole('button', { name: 'Crash hamburger.edu' }).click();

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type AxeCore from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { notesToBob } from '../support/notesToBob.ts';
 import { SCREENSHOTS, useBrowser } from './useBrowser.ts';
 
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -164,17 +165,7 @@ describe('presenter mode at 1280×720', () => {
 
   it('keeps each crowd’s count clear of the next crowd’s when a long world is crowded, in Korean', async () => {
     // Alice sends 120 notes, one every 30 s: each lane's glyphs crowd, and each crowd's count is drawn beside it.
-    const notes = Array.from({ length: 120 }, (_, i) => ({
-      at: 30_000 * (i + 1),
-      input: {
-        type: 'mail.send',
-        host: 'alice-pc',
-        to: ['bob@hamburger.edu'],
-        subject: `Note ${i}`,
-        body: 'Hi',
-      },
-    }));
-    const payload = Buffer.from(JSON.stringify(notes)).toString('base64url');
+    const payload = Buffer.from(JSON.stringify(notesToBob(120, 30_000))).toString('base64url');
     const { page, errors } = await browser.open(`${baseUrl}?scenario=textbook&lang=ko#inputs=${payload}`);
     await page.keyboard.press('p');
     await page.locator('.presenter-bar').waitFor();

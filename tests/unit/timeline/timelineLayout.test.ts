@@ -15,6 +15,7 @@ import {
   type TimelineLayout,
   type TimelineMark,
 } from '../../../src/timeline/timelineLayout.ts';
+import { notesToBob } from '../../support/notesToBob.ts';
 
 const SIZE = { width: 1280, height: 400 };
 
@@ -60,21 +61,10 @@ const glyphsOf = (layout: TimelineLayout, kind: GlyphMark['glyph']) =>
   layout.marks.filter((m): m is GlyphMark => m.kind === 'glyph' && m.glyph === kind);
 const connsOf = (layout: TimelineLayout) => layout.marks.filter((m): m is ConnMark => m.kind === 'conn');
 
-// Alice's 54 notes to Bob, one every two minutes. A message is some 195 events now that a client's lines leave in
-// one write, the textbook client does not pipeline and the server's lookups after the first come from its DNS
-// cache, so it takes 54 to pass 10,000.
-function notesToBob(): TimedInput[] {
-  return Array.from({ length: 54 }, (_, i) => ({
-    at: 120_000 * (i + 1),
-    input: {
-      type: 'mail.send',
-      host: 'alice-pc',
-      to: ['bob@hamburger.edu'],
-      subject: `Note ${i}`,
-      body: 'Hi',
-    },
-  }));
-}
+// 54 notes, one every two minutes: a message is some 195 events now that a client's lines leave in one write, the
+// textbook client does not pipeline and the server's lookups after the first come from its DNS cache, so it takes
+// 54 to pass 10,000.
+const TEN_THOUSAND_EVENTS = { count: 54, every: 120_000 };
 
 describe('timelineLayout of the textbook scenario', () => {
   const s = scenario('textbook');
@@ -259,7 +249,7 @@ describe('windows and culling', () => {
 
   it('keeps a 10,000-event trace to a few hundred shapes, and fewer still when zoomed in', () => {
     const textbook = scenario('textbook');
-    const long = run(textbook, notesToBob());
+    const long = run(textbook, notesToBob(TEN_THOUSAND_EVENTS.count, TEN_THOUSAND_EVENTS.every));
     expect(long.length).toBeGreaterThan(10_000);
     const all = timelineLayout(textbook, long, SIZE);
     expect(all.marks.length).toBeLessThan(1_000);
@@ -273,7 +263,7 @@ describe('windows and culling', () => {
 describe('crowds of connections', () => {
   const textbook = scenario('textbook');
   // notesToBob: some 10,000 events, two SMTP connections each, a track of them on two lanes.
-  const long = run(textbook, notesToBob());
+  const long = run(textbook, notesToBob(TEN_THOUSAND_EVENTS.count, TEN_THOUSAND_EVENTS.every));
   // At 1920 px they stand some 30 px apart, each its own bar; squeezed into 700 px, some 10 px.
   const roomy = timelineLayout(textbook, long, { width: 1920, height: 400 });
   const squeezed = timelineLayout(textbook, long, { width: 700, height: 400 });

@@ -29,7 +29,7 @@ const GOLDEN: Readonly<Record<string, { events: number; json: string; pcap: stri
   'imap-folders': { events: 710, json: 'cb493c9aa0faa3d8', pcap: 'ebbcb8f9b50f4f80' },
   'partial-fetch': { events: 265673, json: 'b8f1a37345df01c4', pcap: 'c82dbc4b21959669' },
   webmail: { events: 643, json: 'b03cd3acdd6115a0', pcap: 'f5dbe234032c1e61' },
-  'webmail-send': { events: 1016, json: '91508d4d6b30abef', pcap: '2989a8ca895d9b1a' },
+  'webmail-send': { events: 1116, json: 'a653c8f3a63e2399', pcap: 'ce6d99fda94b6922' },
   'push-vs-pull': { events: 779, json: '17c3bddce394d9ec', pcap: '49e9f39ac261d7f3' },
 };
 

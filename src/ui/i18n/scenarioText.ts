@@ -93,7 +93,7 @@ export const scenarioText: Localized<ScenarioText> = {
       'webmail-send': {
         title: 'Bob replies from his browser',
         description:
-          'Bob reads Alice’s message with webmail and replies. The reply leaves his browser as an HTTP POST; the webmail submits it to hamburger.edu by SMTP on port 587 as Bob, and hamburger.edu’s queue sends it by SMTP to crepes.fr, into Alice’s mailbox. HTTP to the webmail, SMTP from there on.',
+          'Bob reads Alice’s message with webmail and presses Reply: the reply form names her message, so his reply carries In-Reply-To and References (RFC 5322) and joins her thread. The reply leaves his browser as an HTTP POST; the webmail submits it to hamburger.edu by SMTP on port 587 as Bob, and hamburger.edu’s queue sends it by SMTP to crepes.fr, into Alice’s mailbox. HTTP to the webmail, SMTP from there on.',
       },
       'push-vs-pull': {
         title: 'Push and pull: one message, SMTP then HTTP',
@@ -184,7 +184,7 @@ export const scenarioText: Localized<ScenarioText> = {
       'webmail-send': {
         title: '밥이 브라우저에서 답장하기',
         description:
-          '밥이 웹메일로 앨리스의 메일을 읽고 답장합니다. 답장은 브라우저에서 HTTP POST로 나갑니다. 웹메일은 밥의 이름으로 587번 포트의 SMTP로 hamburger.edu에 제출하고, hamburger.edu의 메시지 큐가 SMTP로 crepes.fr에 보내 앨리스의 메일박스에 넣습니다. 웹메일까지는 HTTP, 그다음부터는 SMTP입니다.',
+          '밥이 웹메일로 앨리스의 메일을 읽고 ‘답장’을 누릅니다. 답장 양식이 앨리스의 메시지를 가리키므로 답장에는 In-Reply-To와 References 헤더(RFC 5322)가 붙고, 앨리스의 메일과 한 스레드로 묶입니다. 답장은 브라우저에서 HTTP POST로 나갑니다. 웹메일은 밥의 이름으로 587번 포트의 SMTP로 hamburger.edu에 제출하고, hamburger.edu의 메시지 큐가 SMTP로 crepes.fr에 보내 앨리스의 메일박스에 넣습니다. 웹메일까지는 HTTP, 그다음부터는 SMTP입니다.',
       },
       'push-vs-pull': {
         title: '푸시와 풀: 한 메시지, SMTP 다음 HTTP',

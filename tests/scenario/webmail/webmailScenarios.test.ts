@@ -1,5 +1,7 @@
 // The built-in webmail scenarios played whole: Bob's browser over HTTP, the webmail over IMAP and SMTP behind it.
 import { describe, expect, it } from 'vitest';
+import { findField } from '../../../src/protocols/message/headers.ts';
+import { parseMessage } from '../../../src/protocols/message/parseMessage.ts';
 import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
 import { mailbox, run, scenario, subjects } from '../mail/mailWorld.ts';
 import { WEBMAIL } from './webmailWorld.ts';
@@ -68,6 +70,16 @@ describe('the webmail-send scenario', () => {
     const order = [postLine, submission, post, relay, stored].map((e) => e?.seq ?? Number.NaN);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order.every((seq) => Number.isFinite(seq))).toBe(true);
+  });
+
+  it('threads Bob’s reply under Alice’s message, as the reply form he opened names it', () => {
+    // Alice's message as Bob's server took it, by the fact it recorded; the reply as Alice's mailbox holds it.
+    const parent = trace.filter(isKind('smtp.accepted')).find((e) => e.host === 'hamburger.edu')?.messageId;
+    const [reply] = mailbox(trace, 'crepes.fr', 'alice').map(parseMessage);
+    const field = (name: string) => (reply ? findField(reply.root.headers, name)?.value.trim() : undefined);
+    expect(parent).toMatch(/^<.+@crepes\.fr>$/);
+    expect(field('In-Reply-To')).toBe(parent);
+    expect(field('References')).toBe(parent);
   });
 
   it('submits as Bob with AUTH on port 587, the webmail being his user agent', () => {

@@ -124,6 +124,40 @@ describe('the first page', () => {
     await ready.close();
   });
 
+  it('says the world is being simulated where the position will be, and moves no lane when the world arrives', async () => {
+    for (const [lang, simulating, position] of [
+      ['ko', '시뮬레이션 중…', /^사건 \d+개 중 \d+번째$/],
+      ['en', 'Simulating…', /^event \d+ of \d+$/],
+    ] as const) {
+      const { page, errors } = await browser.open('about:blank');
+      const release = await holdEngineWorker(page);
+      await page.goto(`${baseUrl}?scenario=textbook&lang=${lang}`);
+      await page.getByRole('status').filter({ hasText: simulating }).waitFor();
+      const clock = page
+        .getByRole('toolbar', { name: lang === 'ko' ? '재생' : 'Playback' })
+        .locator('.clock');
+      // No "event 0 of 0" while there are no events yet: the position says what is happening instead.
+      await expect(clock.locator('small').textContent()).resolves.toBe(simulating);
+      const lanes = page.locator('#timeline .lane-name');
+      await expect(lanes.count()).resolves.toBeGreaterThan(1);
+      const before = await lanes.evaluateAll((names) => names.map((n) => n.getBoundingClientRect().y));
+      const legendRows = () =>
+        page.locator('#timeline .legend').evaluate((l) => [l.getBoundingClientRect().y, l.clientHeight]);
+      const legend = await legendRows();
+      release();
+      await page.locator('#timeline[aria-busy="false"]').waitFor();
+      await expect(clock.locator('small').textContent()).resolves.toMatch(position);
+      // The legend gains the glyphs the world shows without growing, so the lanes under it stay where they were.
+      await expect(page.locator('#timeline .legend li').count()).resolves.toBeGreaterThan(3);
+      await expect(legendRows()).resolves.toEqual(legend);
+      await expect(
+        lanes.evaluateAll((names) => names.map((n) => n.getBoundingClientRect().y)),
+      ).resolves.toEqual(before);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('keeps a fault injected before the world is there, and the engine joins the page to apply it', async () => {
     const { page, errors } = await browser.open('about:blank');
     const chunks = chunkNames(page);

@@ -150,6 +150,14 @@ function lowerBound(items: readonly { readonly t: number }[], t: number): number
  * DNS and loss events. `window` (virtual ms) is the part of time shown; marks outside it are left out, and
  * marks closer than a few pixels are merged, so a 10,000-event trace gives at most a few hundred shapes.
  */
+/**
+ * prepareTimeline reads a trace into the model timelineLayout keeps for it, so that a page can do that work in a
+ * task of its own before the timeline is drawn (the first world's arrival, in the lab).
+ */
+export function prepareTimeline(scenario: Scenario, trace: readonly TraceEvent[]): void {
+  modelFor(scenario, trace);
+}
+
 export function timelineLayout(
   scenario: Scenario,
   trace: readonly TraceEvent[],

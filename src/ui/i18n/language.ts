@@ -47,7 +47,8 @@ export function messagesFor(language: Language): Messages {
  * Korean `1.4초`, `5분`, `2시간`, `5일`. Digits follow the language's number format.
  */
 export function formatDuration(ms: number, language: Language): string {
-  const number = (n: number, digits: number) => numberFormat(language, digits).format(n);
+  const number = (n: number, digits: number) =>
+    isPlainWhole(n) ? String(n) : numberFormat(language, digits).format(n);
   // ms stays as Korean networking texts print it too.
   const unit = UNITS[language];
   if (ms < 1000) return `${number(ms, 1)} ms`;
@@ -55,6 +56,13 @@ export function formatDuration(ms: number, language: Language): string {
   if (ms < 7_200_000) return `${number(ms / 60_000, 1)}${unit.min}`;
   if (ms < 172_800_000) return `${number(ms / 3_600_000, 1)}${unit.h}`;
   return `${number(ms / 86_400_000, 1)}${unit.d}`;
+}
+
+// A whole number under a thousand reads the same in every language here as its digits (no grouping, no
+// decimals): the first page's map labels its links with such latencies, and making its first Intl.NumberFormat
+// (ICU's number data) would otherwise cost the first paint some tens of milliseconds on a phone.
+function isPlainWhole(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0);
 }
 
 // Making an Intl.NumberFormat costs far more than formatting with one, and the timeline words every break it

@@ -35,6 +35,23 @@ describe('the folders of an account', () => {
     ]);
   });
 
+  it('are listed INBOX first, then by name whatever the case (lower case first), Korean names after the Latin ones', () => {
+    const created = ['보관함', 'archive', 'Work', '개인', 'drafts', 'Drafts'].map(
+      (folder): UnstampedEvent => ({ kind: 'mailbox.created', ...base, folder }),
+    );
+    expect(folded(created).map((f) => f.name)).toEqual([
+      'INBOX',
+      'archive',
+      'drafts',
+      'Drafts',
+      'Sent',
+      'Trash',
+      'Work',
+      '개인',
+      '보관함',
+    ]);
+  });
+
   it('keep a message flagged \\Deleted, with its flags, until it is expunged', () => {
     const flagged = folded([
       stored(1),

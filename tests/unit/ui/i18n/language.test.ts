@@ -28,6 +28,15 @@ describe('formatDuration', () => {
     expect(formatDuration(59_980, 'ko')).toBe('59.98초');
   });
 
+  it('writes a whole number of ms under a thousand as Intl would, in both languages', () => {
+    for (const language of ['en', 'ko'] as const) {
+      const intl = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+      for (let ms = 0; ms < 1000; ms += 1) expect(formatDuration(ms, language)).toBe(`${intl.format(ms)} ms`);
+    }
+    expect(formatDuration(12.25, 'en')).toBe('12.3 ms');
+    expect(formatDuration(999.96, 'ko')).toBe('1,000 ms');
+  });
+
   it('writes hours from two hours on and days from two days on', () => {
     expect(formatDuration(1_800_000, 'en')).toBe('30 min');
     expect(formatDuration(7_199_000, 'en')).toBe('120 min');

@@ -47,8 +47,7 @@ export function messagesFor(language: Language): Messages {
  * Korean `1.4초`, `5분`, `2시간`, `5일`. Digits follow the language's number format.
  */
 export function formatDuration(ms: number, language: Language): string {
-  const number = (n: number, digits: number) =>
-    isPlainWhole(n) ? String(n) : numberFormat(language, digits).format(n);
+  const number = (n: number, digits: number) => formatNumber(n, digits, language);
   // ms stays as Korean networking texts print it too.
   const unit = UNITS[language];
   if (ms < 1000) return `${number(ms, 1)} ms`;
@@ -58,11 +57,38 @@ export function formatDuration(ms: number, language: Language): string {
   return `${number(ms / 86_400_000, 1)}${unit.d}`;
 }
 
-// A whole number under a thousand reads the same in every language here as its digits (no grouping, no
-// decimals): the first page's map labels its links with such latencies, and making its first Intl.NumberFormat
-// (ICU's number data) would otherwise cost the first paint some tens of milliseconds on a phone.
-function isPlainWhole(n: number): boolean {
-  return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0);
+/**
+ * formatNumber writes `n` with at most `digits` decimals as Intl.NumberFormat does for both languages here (they
+ * write numbers alike: groups of three after a comma, a point before the decimals, halves rounded away from zero,
+ * no trailing zeros), from the shortest decimal that reads back as `n`, which is also what ICU rounds. Intl stays
+ * for what that cannot say (exponents, infinities): making the page's first Intl.NumberFormat loads ICU's number
+ * data, which cost the first world's drawing some tens of milliseconds on a phone.
+ */
+export function formatNumber(n: number, digits: number, language: Language): string {
+  const shortest = String(Math.abs(n));
+  if (!Number.isFinite(n) || shortest.includes('e')) return numberFormat(language, digits).format(n);
+  const [whole = '0', fraction = ''] = shortest.split('.');
+  let kept = `${whole}${fraction.slice(0, digits).padEnd(Math.min(digits, fraction.length), '0')}`;
+  if (fraction.length > digits && (fraction[digits] ?? '0') >= '5') kept = addOne(kept);
+  const cut = kept.length - Math.min(digits, fraction.length);
+  const integer = kept.slice(0, cut);
+  const decimals = kept.slice(cut).replace(/0+$/, '');
+  const grouped = integer.replace(/\B(?=(\d{3})+$)/g, ',');
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  return `${sign}${grouped}${decimals ? `.${decimals}` : ''}`;
+}
+
+// addOne adds one to a string of decimal digits.
+function addOne(digits: string): string {
+  const out = digits.split('');
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] !== '9') {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join('');
+    }
+    out[i] = '0';
+  }
+  return `1${out.join('')}`;
 }
 
 // Making an Intl.NumberFormat costs far more than formatting with one, and the timeline words every break it

@@ -1,5 +1,6 @@
 // What the queue and mailbox panels say, and how they write virtual times, waits and sizes, in each language.
 import type { QueueRecipientView } from '../../sim/worldView.ts';
+import { formatNumber, type Language } from './language.ts';
 import type { Localized } from './languageContext.ts';
 
 /** RecipientStatus is a queued recipient's delivery status, as the world reports it. */
@@ -96,9 +97,9 @@ function waitParts(ms: number): { d: number; h: number; m: number; s: number } {
   return { d: Math.floor(minutes / 1440), h: Math.floor((minutes % 1440) / 60), m: minutes % 60, s: 0 };
 }
 
-function sizeIn(bytes: number, language: string): string {
+function sizeIn(bytes: number, language: Language): string {
   if (bytes < 1000) return `${bytes} B`;
-  const kb = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(bytes / 1000);
+  const kb = formatNumber(bytes / 1000, 1, language);
   return `${kb} kB`;
 }
 

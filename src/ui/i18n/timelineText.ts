@@ -1,6 +1,7 @@
 // What the timeline and its event list say, in each language: controls, legend, lanes, tooltips and filters.
 import type { SocketError } from '../../net/types.ts';
 import type { FoldableKind, GlyphKind, HostKind } from '../../timeline/timelineShapes.ts';
+import { formatNumber } from './language.ts';
 import type { Localized } from './languageContext.ts';
 
 // A retry interval in the units people say it in: "30 min" and "30분", not the clock's "00:30:00".
@@ -13,7 +14,7 @@ const INTERVAL_UNITS = [
 
 function interval(ms: number, language: 'en' | 'ko'): string {
   const unit = INTERVAL_UNITS.find((u) => ms >= u.ms) ?? INTERVAL_UNITS[3];
-  const n = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(ms / unit.ms);
+  const n = formatNumber(ms / unit.ms, 1, language);
   return language === 'en' ? `${n} ${unit.en}` : `${n}${unit.ko}`;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../../src/ui/i18n/en.ts';
 import { ko } from '../../../../src/ui/i18n/ko.ts';
-import { formatDuration, pickLanguage } from '../../../../src/ui/i18n/language.ts';
+import { formatDuration, formatNumber, pickLanguage } from '../../../../src/ui/i18n/language.ts';
 
 describe('pickLanguage', () => {
   it('obeys ?lang= above the browser’s preference', () => {
@@ -28,13 +28,21 @@ describe('formatDuration', () => {
     expect(formatDuration(59_980, 'ko')).toBe('59.98초');
   });
 
-  it('writes a whole number of ms under a thousand as Intl would, in both languages', () => {
-    for (const language of ['en', 'ko'] as const) {
-      const intl = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-      for (let ms = 0; ms < 1000; ms += 1) expect(formatDuration(ms, language)).toBe(`${intl.format(ms)} ms`);
-    }
-    expect(formatDuration(12.25, 'en')).toBe('12.3 ms');
-    expect(formatDuration(999.96, 'ko')).toBe('1,000 ms');
+  it('writes numbers as Intl.NumberFormat does in both languages, without making one', () => {
+    // Halves, carries into a new digit, values whose shortest decimal is not their binary one, negatives, zero.
+    const tricky = [
+      0, -0, 0.05, 0.15, 0.95, 1.005, 1.45, 2.675, 9.95, 99.95, 999.96, 999_999.95, -0.04, -12.25,
+    ];
+    const random = Array.from({ length: 4000 }, (_, i) => {
+      const scale = 10 ** ((i % 9) - 3);
+      return Math.round(Math.sin(i * 7919) * 1e6) * scale * (i % 2 ? 1 : 1.0001);
+    });
+    for (const language of ['en', 'ko'] as const)
+      for (const digits of [0, 1, 3]) {
+        const intl = new Intl.NumberFormat(language, { maximumFractionDigits: digits });
+        for (const n of [...tricky, ...random])
+          expect(formatNumber(n, digits, language), `${n}`).toBe(intl.format(n));
+      }
   });
 
   it('writes hours from two hours on and days from two days on', () => {

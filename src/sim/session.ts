@@ -14,17 +14,43 @@ import { endsAsData, World, type WorldState } from './world.ts';
  */
 export const CHECKPOINT_EVENTS = 2000;
 
+/**
+ * CHECKPOINTS_AT_EACH_SPACING is how many checkpoints are kept at each spacing as they age (see Session#thin): the
+ * latest this many all, the this many before them every second one, then every fourth, and so on. A replay from a
+ * thinned-out past runs at most about 1/CHECKPOINTS_AT_EACH_SPACING more than the run to the present it makes
+ * anyway, while a long world keeps a number of checkpoints that grows with the logarithm of its length.
+ */
+export const CHECKPOINTS_AT_EACH_SPACING = 8;
+
+/**
+ * checkpointStride is the spacing, in checkpoints taken, at which those `age` checkpoints older than the latest
+ * are kept: 1 while age + 1 < 2·CHECKPOINTS_AT_EACH_SPACING, then the largest power of two with
+ * stride·CHECKPOINTS_AT_EACH_SPACING ≤ age + 1. A power of two that only grows with age, so a checkpoint once
+ * dropped would never be kept again, and one kept now was kept at every younger age.
+ */
+export function checkpointStride(age: number, atEachSpacing = CHECKPOINTS_AT_EACH_SPACING): number {
+  let stride = 1;
+  while (2 * stride * atEachSpacing <= age + 1) stride *= 2;
+  return stride;
+}
+
 // After a moment that could not be kept, the next try waits this many events, so a world that stays busy (or
 // holds something a checkpoint does not keep) is not copied in vain at every step.
 const RETRY_EVENTS = 200;
 
-/** SessionOptions: `checkpointEvery` sets CHECKPOINT_EVENTS for this session (tests keep small worlds' often). */
+/**
+ * SessionOptions: `checkpointEvery` sets CHECKPOINT_EVENTS for this session (tests keep small worlds' often), and
+ * `checkpointsAtEachSpacing` CHECKPOINTS_AT_EACH_SPACING (Infinity keeps every checkpoint).
+ */
 export interface SessionOptions {
   readonly checkpointEvery?: number;
+  readonly checkpointsAtEachSpacing?: number;
 }
 
 /** Checkpoint is the world between two steps, as data: its time, its kernel and everything the world holds. */
 interface Checkpoint {
+  /** number counts the checkpoints taken along this world's timeline before it (the first is 0). */
+  readonly number: number;
   readonly at: number;
   readonly kernel: KernelState;
   readonly world: WorldState;
@@ -41,13 +67,18 @@ export class Session {
   #replays = 0;
   #restoredFrom: number | null = null;
   #checkpoints: Checkpoint[] = [];
+  /** #taken is the number the next checkpoint gets: how many were taken on the way to the present. */
+  #taken = 0;
   #nextCheckpoint = 0;
   readonly #checkpointEvery: number;
+  readonly #atEachSpacing: number;
 
   constructor(scenario: Scenario, inputs: readonly TimedInput[] = [], options: SessionOptions = {}) {
     this.scenario = scenario;
     this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVENTS;
     if (!(this.#checkpointEvery >= 1)) throw new RangeError(`checkpointEvery must be at least 1`);
+    this.#atEachSpacing = options.checkpointsAtEachSpacing ?? CHECKPOINTS_AT_EACH_SPACING;
+    if (!(this.#atEachSpacing >= 1)) throw new RangeError(`checkpointsAtEachSpacing must be at least 1`);
     this.#inputs = sortInputs([...scenario.inputs, ...inputs]);
     this.#rebuild();
   }
@@ -206,8 +237,20 @@ export class Session {
       this.#nextCheckpoint = this.#kernel.emitted + Math.min(RETRY_EVENTS, this.#checkpointEvery);
       return;
     }
-    this.#checkpoints.push({ at: kernel.now, kernel, world });
+    this.#checkpoints.push({ number: this.#taken++, at: kernel.now, kernel, world });
     this.#nextCheckpoint = kernel.emitted + this.#checkpointEvery;
+    this.#thin();
+  }
+
+  // Keeps the latest checkpoints close together and the older ones ever sparser (see checkpointStride): a checkpoint
+  // holds the whole world, so keeping every one would grow as the square of a world's length. The kept set depends
+  // only on the numbers taken, so a world run in slices or replayed keeps the same checkpoints as one run in one go.
+  #thin(): void {
+    const latest = this.#taken - 1;
+    const kept = this.#checkpoints.filter(
+      (c) => c.number % checkpointStride(latest - c.number, this.#atEachSpacing) === 0,
+    );
+    if (kept.length < this.#checkpoints.length) this.#checkpoints = kept;
   }
 
   // Everything at or after `at` may change: checkpoints from then on are dropped, and the world is made again
@@ -235,6 +278,7 @@ export class Session {
     this.#events = [];
     this.#replays += 1;
     this.#restoredFrom = null;
+    this.#taken = 0;
     this.#nextCheckpoint = this.#checkpointEvery;
   }
 
@@ -260,6 +304,8 @@ export class Session {
     this.#horizon = checkpoint.at;
     this.#replays += 1;
     this.#restoredFrom = checkpoint.at;
+    // Those taken from here on are numbered as they were the first time, so they are thinned as they were.
+    this.#taken = checkpoint.number + 1;
     this.#nextCheckpoint = checkpoint.kernel.emitted + this.#checkpointEvery;
   }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenario, builtinScenarioNames } from '../../src/sim/builtinScenarios.ts';
 import type { Input, TimedInput } from '../../src/sim/input.ts';
 import type { Scenario } from '../../src/sim/scenario.ts';
-import { Session } from '../../src/sim/session.ts';
+import { checkpointStride, CHECKPOINTS_AT_EACH_SPACING, Session } from '../../src/sim/session.ts';
 import { traceToJsonLines, type TraceEvent } from '../../src/sim/trace.ts';
 import { classroomWorld } from '../support/classroomWorld.ts';
 
@@ -171,5 +171,91 @@ describe('checkpoints', () => {
       const open = [...states].filter(([, s]) => s !== 'CLOSED' && s !== 'LISTEN' && s !== 'TIME-WAIT');
       expect({ at: e.t, open }).toEqual({ at: e.t, open: [] });
     });
+  });
+});
+
+describe('thinned checkpoints', { timeout: 300_000 }, () => {
+  it('keep the latest close together and the older ever sparser, a number that grows as the logarithm', () => {
+    const k = CHECKPOINTS_AT_EACH_SPACING;
+    const keptOf = (taken: number) =>
+      Array.from({ length: taken }, (_, n) => n).filter((n) => n % checkpointStride(taken - 1 - n) === 0);
+    for (const taken of [1, k, 2 * k, 100, 1000, 10_000]) {
+      const kept = keptOf(taken);
+      // The latest k all, and the first one always (a number that is a multiple of every stride).
+      expect(kept.slice(-Math.min(k, taken))).toEqual(
+        Array.from({ length: Math.min(k, taken) }, (_, i) => taken - Math.min(k, taken) + i),
+      );
+      expect(kept[0]).toBe(0);
+      expect(kept.length).toBeLessThanOrEqual(k * (2 + Math.log2(Math.max(1, taken / k))));
+      // Each gap is at most about 1/k of the checkpoints after it: a replay from there runs little more than
+      // its run to the present.
+      kept.forEach((n, i) => {
+        const next = kept[i + 1] ?? taken;
+        expect(next - n).toBeLessThanOrEqual(Math.max(1, (taken - n) / k));
+      });
+    }
+    expect(keptOf(10_000).length).toBeLessThan(100);
+  });
+
+  it('drop a checkpoint once for good: one dropped is never named again as the world grows', () => {
+    let previous = new Set<number>();
+    const named: number[] = [];
+    for (let taken = 1; taken <= 600; taken++) {
+      const kept = new Set(
+        Array.from({ length: taken }, (_, n) => n).filter((n) => n % checkpointStride(taken - 1 - n) === 0),
+      );
+      for (const n of kept) if (n < taken - 1 && !previous.has(n)) named.push(n);
+      previous = kept;
+    }
+    expect(named).toEqual([]);
+  });
+
+  it('are exactly those the rule names among every checkpoint a world takes', () => {
+    const { scenario, inputs } = classroom();
+    const all = new Session(scenario, inputs, { checkpointEvery: 1, checkpointsAtEachSpacing: Infinity });
+    all.runUntilQuiet(6 * DAY);
+    const thinned = new Session(scenario, inputs, { checkpointEvery: 1 });
+    thinned.runUntilQuiet(6 * DAY);
+    const taken = all.checkpointTimes;
+    expect(taken.length).toBeGreaterThan(4 * CHECKPOINTS_AT_EACH_SPACING);
+    expect(thinned.checkpointTimes).toEqual(
+      taken.filter((_, n) => n % checkpointStride(taken.length - 1 - n) === 0),
+    );
+    expect(thinned.checkpointTimes.length).toBeLessThan(taken.length * 0.6);
+    expect(lines(thinned.events)).toEqual(lines(all.events));
+  });
+
+  it('replay an input at any moment exactly as a world that had it from t = 0', () => {
+    const { scenario, inputs } = classroom();
+    const late: Input = {
+      type: 'mail.send',
+      host: 'pc3',
+      to: ['prof@d2.example'],
+      subject: 'Late homework',
+      body: 'Here it is.\n',
+    };
+    const probe = new Session(scenario, inputs, { checkpointEvery: 1, checkpointsAtEachSpacing: Infinity });
+    probe.runUntilQuiet(6 * DAY);
+    const taken = probe.checkpointTimes;
+    // Moments just after checkpoints that thinning drops (old odd numbers) and keeps, and before the first.
+    const moments = [1, ...[3, 9, 16, taken.length - 3].map((n) => (taken[n] as number) + 1)];
+    let thinnedAway = 0;
+    for (const at of moments) {
+      const session = new Session(scenario, inputs, { checkpointEvery: 1 });
+      session.runUntilQuiet(6 * DAY);
+      const kept = session.checkpointTimes;
+      session.input(at, late);
+      session.runUntilQuiet(6 * DAY);
+      const from = kept.filter((t) => t < at).at(-1) ?? null;
+      expect(session.restoredFrom).toBe(from);
+      if (from !== (taken.filter((t) => t < at).at(-1) ?? null)) thinnedAway++;
+      const fresh = new Session(scenario, [...inputs, { at, input: late }], {
+        checkpointsAtEachSpacing: Infinity,
+      });
+      fresh.runUntilQuiet(6 * DAY);
+      expect({ at, trace: lines(session.events) }).toEqual({ at, trace: lines(fresh.events) });
+    }
+    // Some of those moments lay after a checkpoint thinned away, so the replay began further back.
+    expect(thinnedAway).toBeGreaterThan(0);
   });
 });

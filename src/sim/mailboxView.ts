@@ -33,11 +33,13 @@ interface MutableFolder {
 
 /**
  * MailboxFold is the folders of every account seen so far, by `user@host`, each in the order it appeared. A copy
- * shares its folders with the fold it came from; `own` holds the ones this fold may change in place, and the first
- * change to any other clones it.
+ * shares its accounts and folders with the fold it came from; `ownAccounts` and `own` hold the ones this fold may
+ * change in place, and the first change to any other clones it (an account's map of folders, then the folder), so a
+ * walk of a few hundred events copies only the accounts it touches.
  */
 export interface MailboxFold {
   readonly accounts: Map<string, Map<string, MutableFolder>>;
+  readonly ownAccounts: Set<Map<string, MutableFolder>>;
   readonly own: Set<MutableFolder>;
 }
 
@@ -48,7 +50,9 @@ function emptyFolder(fold: MailboxFold): MutableFolder {
 }
 
 function emptyFolders(fold: MailboxFold): Map<string, MutableFolder> {
-  return new Map(DEFAULT_FOLDERS.map((f) => [f, emptyFolder(fold)]));
+  const folders = new Map(DEFAULT_FOLDERS.map((f) => [f, emptyFolder(fold)]));
+  fold.ownAccounts.add(folders);
+  return folders;
 }
 
 type MailboxEvent = EventOf<
@@ -69,7 +73,7 @@ export function isMailboxEvent(e: TraceEvent): e is MailboxEvent {
 
 /** newMailboxFold starts a fold with every scenario account's default folders (INBOX, Sent, Trash), empty. */
 export function newMailboxFold(accounts: readonly string[]): MailboxFold {
-  const fold: MailboxFold = { accounts: new Map(), own: new Set() };
+  const fold: MailboxFold = { accounts: new Map(), ownAccounts: new Set(), own: new Set() };
   for (const account of accounts) fold.accounts.set(account, emptyFolders(fold));
   return fold;
 }
@@ -81,18 +85,23 @@ export function newMailboxFold(accounts: readonly string[]): MailboxFold {
  */
 export function copyMailboxFold(fold: MailboxFold): MailboxFold {
   fold.own.clear();
-  const accounts = new Map<string, Map<string, MutableFolder>>();
-  for (const [account, folders] of fold.accounts) accounts.set(account, new Map(folders));
-  return { accounts, own: new Set() };
+  fold.ownAccounts.clear();
+  return { accounts: new Map(fold.accounts), ownAccounts: new Set(), own: new Set() };
+}
+
+/** foldersOf is an account's map of folders, made if the account is new, and this fold's own to change. */
+function foldersOf(fold: MailboxFold, account: string): Map<string, MutableFolder> {
+  const folders = fold.accounts.get(account);
+  if (folders !== undefined && fold.ownAccounts.has(folders)) return folders;
+  const mine = folders === undefined ? emptyFolders(fold) : new Map(folders);
+  fold.ownAccounts.add(mine);
+  fold.accounts.set(account, mine);
+  return mine;
 }
 
 /** folderOf is an account's folder, made if it is new, and this fold's own to change. */
 function folderOf(fold: MailboxFold, account: string, name: string): MutableFolder {
-  let folders = fold.accounts.get(account);
-  if (folders === undefined) {
-    folders = emptyFolders(fold);
-    fold.accounts.set(account, folders);
-  }
+  const folders = foldersOf(fold, account);
   const folder = folders.get(name);
   if (folder === undefined) {
     const made = emptyFolder(fold);
@@ -162,15 +171,14 @@ export function foldMailboxEvent(fold: MailboxFold, e: MailboxEvent): void {
       break;
     }
     case 'mailbox.deleted': {
-      const folders = fold.accounts.get(account);
       if (e.noselect) folderOf(fold, account, e.folder).messages = [];
       if (e.noselect) folderOf(fold, account, e.folder).noselect = true;
-      else folders?.delete(e.folder);
+      else if (fold.accounts.has(account)) foldersOf(fold, account).delete(e.folder);
       break;
     }
     case 'mailbox.renamed': {
-      const folders = fold.accounts.get(account);
-      if (folders === undefined) break;
+      if (!fold.accounts.has(account)) break;
+      const folders = foldersOf(fold, account);
       // Children move with their parent (RFC 3501 §6.3.5): `Work/2026` becomes `Jobs/2026`.
       const prefix = e.folder + HIERARCHY_DELIMITER;
       for (const [name, folder] of [...folders]) {
@@ -183,22 +191,32 @@ export function foldMailboxEvent(fold: MailboxFold, e: MailboxEvent): void {
   }
 }
 
+// An account's folders read out, kept for the maps of folders no fold changes any more (a checkpoint's, shared by
+// every walk from it): a cursor move reads out again only the accounts its walk touched.
+const readOuts = new WeakMap<ReadonlyMap<string, MutableFolder>, readonly FolderView[]>();
+
+function readOut(folders: ReadonlyMap<string, MutableFolder>): FolderView[] {
+  const out: FolderView[] = [];
+  folders.forEach((f, name) =>
+    out.push({ name, noselect: f.noselect, uidValidity: f.uidValidity, messages: f.messages }),
+  );
+  return out.sort((a, b) => (a.name === 'INBOX' ? -1 : b.name === 'INBOX' ? 1 : byName(a.name, b.name)));
+}
+
 /**
  * mailboxFolders reads the fold out: each account's folders, INBOX first, then by name. The message lists are the
  * fold's own, not copies, so fold no more events into it once it is read out (worldView reads a fold it then drops).
  */
 export function mailboxFolders(fold: MailboxFold): Record<string, readonly FolderView[]> {
-  const out: Record<string, FolderView[]> = {};
-  for (const [account, folders] of fold.accounts) {
-    out[account] = [...folders]
-      .map(([name, f]) => ({
-        name,
-        noselect: f.noselect,
-        uidValidity: f.uidValidity,
-        messages: f.messages,
-      }))
-      .sort((a, b) => (a.name === 'INBOX' ? -1 : b.name === 'INBOX' ? 1 : byName(a.name, b.name)));
-  }
+  const out: Record<string, readonly FolderView[]> = {};
+  fold.accounts.forEach((folders, account) => {
+    if (fold.ownAccounts.has(folders)) out[account] = readOut(folders);
+    else {
+      let shared = readOuts.get(folders);
+      if (shared === undefined) readOuts.set(folders, (shared = readOut(folders)));
+      out[account] = shared;
+    }
+  });
   return out;
 }
 

@@ -123,15 +123,71 @@ interface QueueSlot {
   entry: QueueEntryView & { recipients: QueueRecipientView[]; warned: boolean };
 }
 
-/** HostQueue is one server's queued messages by queue id, in the order they were queued. */
+/**
+ * HostQueue is one server's queued messages by queue id, in the order they were queued: those of `base`, a queue as
+ * a checkpoint left it (shared, never changed), as `changes` replace or remove them (null), then the messages new to
+ * the base, in the order they were queued. A walk thus changes a long queue (a domain down for days) without
+ * copying it; a checkpoint's queues are made whole again (`changes` empty) when it is kept.
+ */
 interface HostQueue {
   /** owner is the stamp of the fold that may add and remove messages here in place. */
   owner: number;
-  slots: Map<string, QueueSlot>;
+  base: ReadonlyMap<string, QueueSlot> | null;
+  changes: Map<string, QueueSlot | null>;
 }
+
+// The changes of every kept queue: none, and never written, as only a queue's owner writes and none owns a kept one.
+const NO_CHANGES: Map<string, QueueSlot | null> = new Map();
+
+/** slotOf is the queued message `queueId` of a queue, if it is there. */
+function slotOf(queue: HostQueue, queueId: string): QueueSlot | undefined {
+  const changed = queue.changes.get(queueId);
+  if (changed !== undefined) return changed ?? undefined;
+  return queue.base?.get(queueId);
+}
+
+/** queueEntries is a queue's messages in the order they were queued. */
+function queueEntries(queue: HostQueue): QueueEntryView[] {
+  const out: QueueEntryView[] = [];
+  const { base, changes } = queue;
+  if (base === null) changes.forEach((slot) => slot !== null && out.push(slot.entry));
+  else {
+    base.forEach((slot, id) => {
+      const changed = changes.get(id);
+      if (changed === undefined) out.push(slot.entry);
+      else if (changed !== null) out.push(changed.entry);
+    });
+    changes.forEach((slot, id) => slot !== null && !base.has(id) && out.push(slot.entry));
+  }
+  return out;
+}
+
+// A kept queue's messages read out, for every view whose walk left that queue alone.
+const queueReadOuts = new WeakMap<HostQueue, readonly QueueEntryView[]>();
 
 /** Sent is a segment or datagram sent and not yet arrived or dropped. */
 type Sent = EventOf<'tcp.segment'> | EventOf<'udp.datagram'>;
+
+/**
+ * freeze makes a fold a checkpoint: nothing in it is any fold's own from now on, its queues are made whole and what
+ * has arrived leaves `inFlight`. A checkpoint is never written again, and each walk from it clones what it changes.
+ */
+function freeze(fold: WorldFold): void {
+  fold.queues.forEach((queue, host) => {
+    if (queue.owner !== fold.stamp) return;
+    const whole = new Map<string, QueueSlot>();
+    for (const entry of queueEntries(queue))
+      whole.set(entry.queueId, slotOf(queue, entry.queueId) as QueueSlot);
+    fold.queues.set(host, { owner: 0, base: whole, changes: NO_CHANGES });
+  });
+  const inFlight = new Map<number, Sent | null>();
+  fold.inFlight.forEach((sent, id) => sent !== null && inFlight.set(id, sent));
+  fold.inFlight = inFlight;
+  fold.own.clear();
+  fold.stamp = ++stamps;
+  fold.mailbox.own.clear();
+  fold.mailbox.ownAccounts.clear();
+}
 
 /**
  * WorldFold is the fold's state after a prefix of the trace, as plain data. A copy shares the connections,
@@ -157,9 +213,10 @@ interface WorldFold {
   mailbox: MailboxFold;
   /**
    * inFlight holds the events that sent what is on its way, by id (a segment's 2·id, a datagram's 2·id + 1): the
-   * few still in flight at the cursor become PacketViews when the fold is read out.
+   * few still in flight at the cursor become PacketViews when the fold is read out. What arrives is marked null
+   * rather than deleted, as a Map that shrinks allocates its table again; a checkpoint sheds them (see freeze).
    */
-  inFlight: Map<number, Sent>;
+  inFlight: Map<number, Sent | null>;
   /** own holds the connections this fold made or cloned, which it may change in place. */
   own: Set<MutableConnection>;
   /** stamp tells this fold's queues and queue slots from those it shares: those it owns carry its stamp. */
@@ -261,10 +318,7 @@ export class WorldIndex {
         (this.#checkpoints.at(-1) as Checkpoint).fold,
         this.#checkpoints.length * this.every,
       );
-      // A checkpoint is never written again, and each walk from it clones what it changes.
-      fold.own.clear();
-      fold.stamp = ++stamps;
-      fold.mailbox.own.clear();
+      freeze(fold);
       this.#checkpoints.push({ fold, last: this.trace[fold.events - 1] });
     }
     const checkpoint = this.#checkpoints[wanted] as Checkpoint;
@@ -359,18 +413,18 @@ function foldEvent(fold: WorldFold, e: TraceEvent): void {
       break;
     }
     case 'tcp.segment':
-      fold.inFlight.set(2 * e.segment, e);
+      send(fold.inFlight, 2 * e.segment, e);
       break;
     case 'tcp.arrived':
     case 'tcp.dropped':
-      fold.inFlight.delete(2 * e.segment);
+      if (fold.inFlight.has(2 * e.segment)) fold.inFlight.set(2 * e.segment, null);
       break;
     case 'udp.datagram':
-      fold.inFlight.set(2 * e.datagram + 1, e);
+      send(fold.inFlight, 2 * e.datagram + 1, e);
       break;
     case 'udp.arrived':
     case 'udp.dropped':
-      fold.inFlight.delete(2 * e.datagram + 1);
+      if (fold.inFlight.has(2 * e.datagram + 1)) fold.inFlight.set(2 * e.datagram + 1, null);
       break;
     case 'tcp.state': {
       const c = connection(fold, e.conn);
@@ -428,7 +482,15 @@ function foldEvent(fold: WorldFold, e: TraceEvent): void {
           })),
         },
       };
-      ownQueue(fold, e.host).slots.set(e.queueId, slot);
+      const queue = ownQueue(fold, e.host);
+      // A message queued again under the id of one removed goes last, as in a Map: the queue is made whole first.
+      if (queue.changes.get(e.queueId) === null) {
+        queue.changes = new Map(
+          queueEntries(queue).map((q) => [q.queueId, slotOf(queue, q.queueId) ?? null]),
+        );
+        queue.base = null;
+      }
+      queue.changes.set(e.queueId, slot);
       break;
     }
     case 'queue.attempt': {
@@ -456,9 +518,14 @@ function foldEvent(fold: WorldFold, e: TraceEvent): void {
       if (slot) slot.entry.warned = true;
       break;
     }
-    case 'queue.removed':
-      if (fold.queues.get(e.host)?.slots.has(e.queueId)) ownQueue(fold, e.host).slots.delete(e.queueId);
+    case 'queue.removed': {
+      const shared = fold.queues.get(e.host);
+      if (shared === undefined || slotOf(shared, e.queueId) === undefined) break;
+      const queue = ownQueue(fold, e.host);
+      if (queue.base?.has(e.queueId)) queue.changes.set(e.queueId, null);
+      else queue.changes.delete(e.queueId);
       break;
+    }
     default:
       if (isMailboxEvent(e)) foldMailboxEvent(fold.mailbox, e);
       break;
@@ -475,11 +542,18 @@ function viewOf(fold: WorldFold, trace: readonly TraceEvent[], last: number): Wo
     }),
   );
   // Servers in the order of their oldest queued message, as one list of every queue's messages would give them.
-  const queued = [...fold.queues].filter(([, queue]) => queue.slots.size > 0);
-  const oldest = (queue: HostQueue) => (queue.slots.values().next().value as QueueSlot).entry.seq;
-  queued.sort(([, a], [, b]) => oldest(a) - oldest(b));
-  const byHost: Record<HostId, QueueEntryView[]> = {};
-  for (const [host, queue] of queued) byHost[host] = [...queue.slots.values()].map((slot) => slot.entry);
+  const queued: { host: HostId; entries: readonly QueueEntryView[] }[] = [];
+  fold.queues.forEach((queue, host) => {
+    let entries = queue.owner === fold.stamp ? undefined : queueReadOuts.get(queue);
+    if (entries === undefined) {
+      entries = queueEntries(queue);
+      if (queue.owner !== fold.stamp) queueReadOuts.set(queue, entries);
+    }
+    if (entries.length > 0) queued.push({ host, entries });
+  });
+  queued.sort((a, b) => (a.entries[0] as QueueEntryView).seq - (b.entries[0] as QueueEntryView).seq);
+  const byHost: Record<HostId, readonly QueueEntryView[]> = {};
+  for (const { host, entries } of queued) byHost[host] = entries;
   const lastEvent = last >= 0 ? trace[last] : undefined;
   return {
     t: lastEvent?.t ?? 0,
@@ -490,10 +564,25 @@ function viewOf(fold: WorldFold, trace: readonly TraceEvent[], last: number): Wo
     queues: byHost,
     mailboxes,
     folders,
-    inFlight: [...fold.inFlight.values()].map((e) =>
-      e.kind === 'tcp.segment' ? packet(e, 'tcp', e.segment, e.conn) : packet(e, 'udp', e.datagram, null),
-    ),
+    inFlight: packets(fold.inFlight),
   };
+}
+
+/** send records a segment or datagram on its way, as a Map would: one sent again under an arrived id goes last. */
+function send(inFlight: Map<number, Sent | null>, id: number, e: Sent): void {
+  if (inFlight.get(id) === null) inFlight.delete(id);
+  inFlight.set(id, e);
+}
+
+function packets(inFlight: ReadonlyMap<number, Sent | null>): PacketView[] {
+  const out: PacketView[] = [];
+  inFlight.forEach((e) => {
+    if (e === null) return;
+    out.push(
+      e.kind === 'tcp.segment' ? packet(e, 'tcp', e.segment, e.conn) : packet(e, 'udp', e.datagram, null),
+    );
+  });
+  return out;
 }
 
 function packet(
@@ -545,7 +634,8 @@ function connection(fold: WorldFold, conn: ConnId): MutableConnection | undefine
  * recipients are its own, while each recipient's view is replaced, never changed, as a checkpoint may share it.
  */
 function queueSlot(fold: WorldFold, host: HostId, queueId: string): QueueSlot | undefined {
-  const slot = fold.queues.get(host)?.slots.get(queueId);
+  const queue = fold.queues.get(host);
+  const slot = queue === undefined ? undefined : slotOf(queue, queueId);
   if (slot === undefined || slot.owner === fold.stamp) return slot;
   const was = slot.entry;
   // Written out field by field rather than spread: this runs for every message a walk touches, and a spread
@@ -563,15 +653,18 @@ function queueSlot(fold: WorldFold, host: HostId, queueId: string): QueueSlot | 
       recipients: was.recipients.slice(),
     },
   };
-  ownQueue(fold, host).slots.set(queueId, mine);
+  ownQueue(fold, host).changes.set(queueId, mine);
   return mine;
 }
 
-/** ownQueue is the fold's own copy of a server's queue (made if it has none), to add and remove messages in place. */
+/**
+ * ownQueue is the fold's own version of a server's queue (made if it has none), to add and remove messages in
+ * place: over the kept queue, as a base, with no changes yet (a kept queue has none of its own).
+ */
 function ownQueue(fold: WorldFold, host: HostId): HostQueue {
   const queue = fold.queues.get(host);
   if (queue?.owner === fold.stamp) return queue;
-  const mine: HostQueue = { owner: fold.stamp, slots: new Map(queue?.slots) };
+  const mine: HostQueue = { owner: fold.stamp, base: queue?.base ?? null, changes: new Map() };
   fold.queues.set(host, mine);
   return mine;
 }

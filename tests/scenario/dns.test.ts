@@ -99,6 +99,30 @@ describe('DNS in the simulated world', () => {
       'crepes.fr: telnet: could not resolve nowhere.example/7: Name or service not known',
     );
   });
+
+  it('lets the terminal connect to an address as typed, asking the DNS nothing', () => {
+    const session = new Session(scenario(), [
+      { at: 0, input: { type: 'terminal.open', host: 'alice-pc', target: '192.0.2.12', port: 7 } },
+    ]);
+    session.runUntil(5000);
+    const lines = session.events.filter(isKind('terminal.line')).map((l) => l.text);
+    expect(lines).toContain('Trying 192.0.2.12...');
+    expect(lines).toContain('Connected to 192.0.2.12.');
+    expect(session.events.filter(isKind('udp.datagram'))).toEqual([]);
+  });
+
+  it('tells the terminal’s user that name resolution failed for now when the DNS server is down', () => {
+    const session = new Session(scenario(), [
+      { at: 0, input: { type: 'fault', fault: { type: 'host.down', host: 'dns.example' } } },
+      { at: 0, input: { type: 'terminal.open', host: 'alice-pc', target: 'hamburger.edu', port: 7 } },
+    ]);
+    session.runUntil(20_000);
+    const lines = session.events.filter(isKind('terminal.line')).map((l) => l.text);
+    expect(lines).toContain(
+      'telnet: could not resolve hamburger.edu/7: Temporary failure in name resolution',
+    );
+    expect(session.events.find(isKind('terminal.disconnected'))?.how).toBe('failed');
+  });
 });
 
 describe('the resolver’s cache', () => {

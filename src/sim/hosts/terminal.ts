@@ -2,28 +2,18 @@
 // line with CRLF, and prints what comes back. Its messages are the ones the real telnet client prints.
 import type { Network } from '../../net/network.ts';
 import type { Socket } from '../../net/socket.ts';
-import type { HostId, SocketError } from '../../net/types.ts';
+import type { HostId } from '../../net/types.ts';
 import { LineFramer } from '../../protocols/shared/lineFramer.ts';
 import { octetsToUtf8, utf8ToOctets } from '../../protocols/shared/octets.ts';
 import { PROTOCOLS, protocolForPort as registered } from '../../protocols/registry.ts';
 import { protocolForPort } from '../protocolForPort.ts';
 import type { DnsResolver } from '../dns/dnsResolver.ts';
-import { openConnection } from '../services/openConnection.ts';
+import { openConnection, resolveAddress, SOCKET_ERROR_TEXT } from '../services/openConnection.ts';
 import { shownLine } from '../shownLine.ts';
 import type { InputOrigin } from '../input.ts';
 import type { TerminalEnd, UnstampedEvent } from '../trace.ts';
 
 const MAX_LINE = 65_536;
-
-const FAILURE_TEXT: Record<SocketError, string> = {
-  refused: 'Connection refused',
-  timeout: 'Connection timed out',
-  unreachable: 'No route to host',
-  reset: 'Connection reset by peer',
-  'host-down': 'Network is down',
-};
-
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Terminal holds at most one connection at a time, like one telnet session. */
 export class Terminal {
@@ -49,19 +39,22 @@ export class Terminal {
   open(target: string, port: number, by?: InputOrigin): void {
     if (this.#socket || this.#resolving) return this.#info(`?Already connected to ${this.#target}`);
     this.#target = target;
-    if (IPV4.test(target)) return this.#connect(target, target, port, by);
     this.#resolving = true;
-    this.#resolver.lookup(target, 'A', (result) => {
-      this.#resolving = false;
-      const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
-      if (a?.type === 'A') return this.#connect(target, a.address, port, by);
-      const why =
-        !result.ok && result.error === 'timeout'
-          ? 'Temporary failure in name resolution'
-          : 'Name or service not known';
-      this.#info(`telnet: could not resolve ${target}/${port}: ${why}`);
-      this.#emit({ kind: 'terminal.disconnected', host: this.#host, conn: null, how: 'failed' });
-    });
+    resolveAddress(
+      () => this.#resolver,
+      target,
+      (address) => {
+        this.#resolving = false;
+        this.#connect(target, address, port, by);
+      },
+      (dns) => {
+        this.#resolving = false;
+        // getaddrinfo(3)'s words, as telnet prints them.
+        const why = dns === 'timeout' ? 'Temporary failure in name resolution' : 'Name or service not known';
+        this.#info(`telnet: could not resolve ${target}/${port}: ${why}`);
+        this.#emit({ kind: 'terminal.disconnected', host: this.#host, conn: null, how: 'failed' });
+      },
+    );
   }
 
   #connect(target: string, addr: string, port: number, openedBy: InputOrigin | undefined): void {
@@ -143,7 +136,7 @@ export class Terminal {
             this.#info('Connection closed by foreign host.', conn);
             ended('reset');
           } else {
-            this.#info(`telnet: Unable to connect to remote host: ${FAILURE_TEXT[event.error]}`, conn);
+            this.#info(`telnet: Unable to connect to remote host: ${SOCKET_ERROR_TEXT[event.error]}`, conn);
             ended('failed');
           }
           this.#forget(socket);

@@ -1,11 +1,12 @@
 // Opening a connection from a simulated host: the one place that describes it in the trace (`conn.opened`, with
 // client, server, port and protocol) before its SYN leaves, so no view has to guess who opened it; and reaching a
-// server by name, with the facts of why it could not be reached.
+// server by name, with the facts of why it could not be reached, for services and for the terminal alike.
 import type { Network } from '../../net/network.ts';
 import type { Socket } from '../../net/socket.ts';
 import type { HostId, SocketError } from '../../net/types.ts';
 import { protocolForPort } from '../protocolForPort.ts';
 import type { Unreachable, UnstampedEvent } from '../trace.ts';
+import type { DnsResolver } from '../dns/dnsResolver.ts';
 import type { ServiceContext } from './service.ts';
 
 /** openConnection connects `host` to `addr`:`port` and writes `conn.opened` just before the SYN. */
@@ -26,6 +27,31 @@ export function openConnection(
       protocol: protocolForPort(port),
     }),
   );
+}
+
+// An address in dotted form needs no lookup, as a browser given http://192.0.2.2/ or `telnet 192.0.2.14 25` does none.
+const DOTTED_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** AddressLookupFailure is how the DNS gave no address for a name: no A record, or the lookup's own error. */
+export type AddressLookupFailure = Extract<Unreachable, { why: 'no-address' }>['dns'];
+
+/**
+ * resolveAddress gives the address `server` names: the name itself when it is already an address, else its A
+ * record from the DNS (`resolver` is asked for only then, so a host that never looks a name up needs none).
+ * `found` or `failed` is called once, and never both.
+ */
+export function resolveAddress(
+  resolver: () => DnsResolver,
+  server: string,
+  found: (address: string) => void,
+  failed: (dns: AddressLookupFailure) => void,
+): void {
+  if (DOTTED_ADDRESS.test(server)) return found(server);
+  resolver().lookup(server, 'A', (result) => {
+    const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
+    if (a?.type === 'A') found(a.address);
+    else failed(result.ok ? 'no-record' : result.error);
+  });
 }
 
 /**
@@ -49,17 +75,16 @@ export function reachServer(
       else unreachable({ why: 'connect', server, address, port, error: event.error });
     });
   };
-  // An address in dotted form needs no lookup, as a browser given http://192.0.2.2/ does none.
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(server)) return connect(server);
-  ctx.resolver().lookup(server, 'A', (result) => {
-    const a = result.ok ? result.records.find((r) => r.type === 'A') : undefined;
-    if (a?.type === 'A') return connect(a.address);
-    unreachable({ why: 'no-address', server, dns: result.ok ? 'no-record' : result.error });
-  });
+  resolveAddress(
+    () => ctx.resolver(),
+    server,
+    connect,
+    (dns) => unreachable({ why: 'no-address', server, dns }),
+  );
 }
 
-// strerror(3)'s words on Linux, as a mail server's log and its bounce show them.
-const SOCKET_ERROR_TEXT: Record<SocketError, string> = {
+/** SOCKET_ERROR_TEXT is strerror(3)'s words on Linux, as a mail server's log, its bounce and telnet show them. */
+export const SOCKET_ERROR_TEXT: Readonly<Record<SocketError, string>> = {
   refused: 'Connection refused',
   timeout: 'Connection timed out',
   unreachable: 'No route to host',

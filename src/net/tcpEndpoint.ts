@@ -41,8 +41,15 @@ export function resetFor(segment: Segment): Omit<Segment, 'id'> {
   };
 }
 
-// The event XState's `after` sends when TIME-WAIT's two MSL are up: a restored endpoint's own timer sends it.
-const TWO_MSL_UP = 'xstate.after.twoMsl.tcp.TIME-WAIT';
+/**
+ * twoMslUp is the event TIME-WAIT's `after` timer sends when two MSL are up, as the machine itself names it: a
+ * restored endpoint's own timer sends it, so the machine leaves TIME-WAIT by the transition its chart draws.
+ */
+function twoMslUp(): TcpMachineEvent {
+  const timer = tcpMachine.root.states['TIME-WAIT']?.after.find((after) => after.delay === 'twoMsl');
+  if (timer === undefined) throw new Error('tcpMachine: TIME-WAIT has no twoMsl timer');
+  return { type: timer.eventType } as unknown as TcpMachineEvent;
+}
 
 /**
  * TcpEndpoint is a connection endpoint; create it with `connect` or `accept`, never both, or as one a checkpoint
@@ -159,7 +166,7 @@ export class TcpEndpoint implements Socket {
       at,
       () => {
         this.#restoredTimer = null;
-        this.#drive({ type: TWO_MSL_UP } as unknown as TcpMachineEvent);
+        this.#drive(twoMslUp());
       },
       'world',
       this.#tag,

@@ -37,6 +37,25 @@ describe('faults with a life, in the lab', () => {
     await page.close();
   });
 
+  it('keeps an injected crash and the cursor in the address, so a reload brings the same lab back', async () => {
+    const { page, errors } = await browser.open(`${baseUrl}?scenario=outage&lang=en`);
+    await page.getByRole('tab', { name: 'Faults' }).click();
+    await page.getByRole('button', { name: 'Crash hamburger.edu' }).click();
+    await expect.poll(() => page.locator('.fault-log li').count()).toBe(1);
+    await page.getByRole('button', { name: 'Step forward one protocol line' }).click();
+    const position = await page.locator('.clock small').innerText();
+    await expect.poll(() => new URL(page.url()).hash).toContain('inputs=');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('outage');
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Faults' }).click();
+    await expect.poll(() => page.locator('.fault-log li').count()).toBe(1);
+    await expect(page.locator('.fault-log li .what').innerText()).resolves.toContain('hamburger.edu');
+    await expect.poll(() => page.locator('.clock small').innerText()).toBe(position);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('takes a server down for 2 h: it comes back by itself and the next retry delivers', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?scenario=textbook&lang=en`);
     await page.getByRole('tab', { name: 'Faults' }).click();

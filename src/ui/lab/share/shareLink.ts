@@ -144,6 +144,21 @@ export function recordInputs(
   writePlace(address.query, place);
 }
 
+/**
+ * recordBuiltin makes `address` name the built-in world `name`, with what was done in it and where the cursor is,
+ * for an address kept up to date outside a lesson; whatever it said about another lab goes, the language stays.
+ */
+export function recordBuiltin(
+  address: LinkAddress,
+  name: string,
+  inputs: readonly TimedInput[],
+  place: TracePlace | null,
+): void {
+  forgetLab(address);
+  address.query.set('scenario', name);
+  recordInputs(address, inputs, place);
+}
+
 /** recordStep writes the lesson step an address resumes at, or removes it once the lesson is done. */
 export function recordStep(address: LinkAddress, step: string | null): void {
   if (step !== null) address.query.set('step', step);

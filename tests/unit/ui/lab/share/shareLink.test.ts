@@ -9,6 +9,7 @@ import {
   forgetLab,
   joinAddress,
   readShareAddress,
+  recordBuiltin,
   recordInputs,
   recordStep,
   shareAddress,
@@ -113,6 +114,20 @@ describe('a shared link', () => {
     recordInputs(address, [], null);
     recordStep(address, null);
     expect(joinAddress(address)).toBe('?lesson=smtp-by-hand&lang=ko');
+  });
+
+  it('keeps a built-in world’s address up to date in place of the lab it named before, keeping the language', async () => {
+    const address = splitAddress('?lesson=smtp-by-hand&step=helo&lang=ko&at=5#world=abc');
+    recordBuiltin(address, 'outage', inputs, { at: 6000.001, nth: 0 });
+    const read = await readShareAddress(joinAddress(address), worlds);
+    expect(read.ok && read.lab.lesson).toBeNull();
+    expect(read.ok && read.lab.builtin).toBe(true);
+    expect(read.ok && read.lab.scenario.name).toBe('outage');
+    expect(read.ok && read.lab.inputs).toMatchObject(inputs);
+    expect(read.ok && read.lab.place).toEqual({ at: 6000.001, nth: 0 });
+    expect(address.query.get('lang')).toBe('ko');
+    recordBuiltin(address, 'textbook', [], null);
+    expect(joinAddress(address)).toBe('?lang=ko&scenario=textbook');
   });
 
   it('sends the server only a short query, even for a world near the size limit: the payloads ride in the fragment', async () => {

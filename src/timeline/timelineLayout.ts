@@ -242,8 +242,11 @@ export function timelineLayout(
 
   // Connections: one pass in time order. A narrow bar that starts within `crowdPitch` of the one before it on
   // its track, of the same protocol, is counted into that one's crowd instead of drawn (a long trace zoomed out
-  // has hundreds a track, a pixel or two apart); at a zoom where they stand apart, each is drawn again.
-  const conns: ConnMark[] = [];
+  // has hundreds a track, a pixel or two apart); at a zoom where they stand apart, each is drawn again. Crowds
+  // are formed over the whole track, the window's edges aside, so that a pan keeps each crowd's first
+  // connection (its name, and the element that draws it) and its count; only those that reach into the window
+  // are kept.
+  const marked: Mutable<ConnMark>[] = [];
   const folded = new Set<ConnId>();
   const crowdOf = new Map<ConnId, Mutable<ConnMark>>();
   const openCrowds = new Map<string, { x0: number; narrow: boolean; mark: Mutable<ConnMark> }>();
@@ -255,7 +258,6 @@ export function timelineLayout(
     barOf.set(c.conn, { y0, y1: y0 + M.barHeight });
     const x0 = cursorX(c.t0);
     const x1 = cursorX(c.t1);
-    if (x1 < lo || x0 > hi) continue;
     // A folded run's own tries are its queue's connections that it opened while retrying.
     const run = foldOf(c.t0);
     if (run !== undefined && run.host === c.host && c.t1 <= run.to) {
@@ -300,10 +302,11 @@ export function timelineLayout(
       y0: r(y0),
       y1: r(y0 + M.barHeight),
     };
-    conns.push(mark);
+    marked.push(mark);
     crowdOf.set(c.conn, mark);
     openCrowds.set(row, { x0, narrow, mark });
   }
+  const conns: ConnMark[] = marked.filter((m) => cursorX(m.t1) >= lo && cursorX(m.t0) <= hi);
 
   // Lines: ticks on their connection's bar, merged when they would share a pixel. A zoomed-out window visits
   // every line of a long trace, so a merge counts into the mark already made instead of copying it.
@@ -337,13 +340,25 @@ export function timelineLayout(
     lines.push(mark);
   }
 
-  // Glyphs: per lane, events closer than a glyph are grouped; a pair of different kinds is set side by side,
-  // a bigger crowd shows its most telling event with a count.
+  // Glyphs: per lane, the events of one cell of a grid are grouped; a pair of different kinds is set side by
+  // side, a bigger crowd shows its most telling event with a count. The grid is fixed in scale units, its cells
+  // `crowdPitch` wide at zoom 1 and halved at each doubling of the zoom (so from 1 to 2 pitches wide on the page):
+  // a pan or a zoom step inside one doubling moves the crowds without regrouping them, and a doubling splits each
+  // crowd in two at most. Grouping from the window's first event instead regrouped a crowded lane at every step.
   const glyphs: GlyphMark[] = [];
-  const groups = new Map<HostId, { x: number; items: (typeof model.glyphs)[number][] }[]>();
-  for (let i = lowerBound(model.glyphs, tLo); i < model.glyphs.length; i++) {
+  const doublings = Math.max(0, Math.floor(Math.log2(fullSpan / uSpan)));
+  const cellU = (crowdPitch * fullSpan) / plotWidth / 2 ** doublings;
+  const cellOf = (u: number) => Math.floor((u - fullU0) / cellU);
+  const groups = new Map<HostId, { cell: number; items: (typeof model.glyphs)[number][] }[]>();
+  // Every cell that reaches into the window is taken whole, so its crowd counts the same wherever the window is.
+  const firstCell = cellOf(scale.y(tLo));
+  const lastCell = cellOf(scale.y(tHi));
+  let first = lowerBound(model.glyphs, tLo);
+  while (first > 0 && cellOf(scale.y((model.glyphs[first - 1] as { t: number }).t)) >= firstCell) first--;
+  for (let i = first; i < model.glyphs.length; i++) {
     const g = model.glyphs[i] as (typeof model.glyphs)[number];
-    if (g.t > tHi) break;
+    const cell = cellOf(scale.y(g.t));
+    if (cell > lastCell) break;
     const run = FOLDABLE.has(g.glyph) ? foldOf(g.t) : undefined;
     if (run !== undefined) {
       const { counts } = countFolded(run, g.host);
@@ -351,21 +366,40 @@ export function timelineLayout(
       counts[kind] = (counts[kind] ?? 0) + 1;
       continue;
     }
-    const x = cursorX(g.t);
     const laneGroups = groups.get(g.host) ?? [];
     groups.set(g.host, laneGroups);
     const open = laneGroups[laneGroups.length - 1];
-    if (open !== undefined && x - open.x < crowdPitch) open.items.push(g);
-    else laneGroups.push({ x, items: [g] });
+    if (open !== undefined && open.cell === cell) open.items.push(g);
+    else laneGroups.push({ cell, items: [g] });
   }
   const spacing = M.glyphSize + 3;
-  for (const [host, laneGroups] of groups) {
+  for (const [host, cells] of groups) {
     const lane = laneOf.get(host) as TimelineLane;
     const y = r(lane.y0 + M.glyphRow);
-    for (const { x, items } of laneGroups) {
+    // A cell's events that begin within the pitch of the cell before's first are still that cell's crowd, as if
+    // the edge between them were not there; a crowd joins at most one more cell, so no joining runs on along a
+    // busy lane, and a zoom step changes only the joins at which it crosses the pitch.
+    const laneGroups: { cell: number; joined: boolean; items: (typeof cells)[number]['items'] }[] = [];
+    for (const { cell, items } of cells) {
+      const before = laneGroups[laneGroups.length - 1];
+      const [head] = before?.items ?? [];
+      const [next] = items;
+      if (
+        before !== undefined &&
+        head !== undefined &&
+        next !== undefined &&
+        !before.joined &&
+        before.cell === cell - 1 &&
+        cursorX(next.t) - cursorX(head.t) < crowdPitch
+      ) {
+        before.items.push(...items);
+        before.joined = true;
+      } else laneGroups.push({ cell, joined: false, items });
+    }
+    for (const { items } of laneGroups) {
       const [a, b] = items;
       if (items.length === 2 && a !== undefined && b !== undefined && a.glyph !== b.glyph) {
-        const mid = (x + cursorX(b.t)) / 2;
+        const mid = (cursorX(a.t) + cursorX(b.t)) / 2;
         glyphs.push({ kind: 'glyph', ...a, x: r(mid - spacing / 2), y, count: 1 });
         glyphs.push({ kind: 'glyph', ...b, x: r(mid + spacing / 2), y, count: 1 });
         continue;

@@ -318,6 +318,50 @@ describe('crowds of connections', () => {
   });
 }, 60_000);
 
+describe('crowds as the view pans', () => {
+  const textbook = scenario('textbook');
+  // The crowded world of 'crowds of connections', squeezed into 700 px: glyphs crowd on every lane and
+  // connections on their tracks.
+  const long = run(textbook, notesToBob(TEN_THOUSAND_EVENTS.count, TEN_THOUSAND_EVENTS.every));
+  const size = { width: 700, height: 400 };
+  const full = timelineLayout(textbook, long, size);
+  const at = (k: number, x: number) =>
+    timelineLayout(textbook, long, { ...size, window: windowOfZoom(full, { k, x }) });
+  // Zoomed 1.5 times, then panned by a fifth of the plot.
+  const left = at(1.5, -200);
+  const panned = at(1.5, -200 - (full.plot.right - full.plot.left) / 5);
+
+  it('keeps every crowd of glyphs and of connections as it was when the view pans', () => {
+    // The marks both views show whole say the same.
+    const inBoth = (l: TimelineLayout, other: TimelineLayout) =>
+      l.marks
+        .filter((m) => m.kind !== 'line')
+        .filter((m) => {
+          const t0 = m.kind === 'conn' ? m.t0 : m.t;
+          const t1 = m.kind === 'conn' ? m.t1 : m.t;
+          const inside = (v: TimelineLayout) =>
+            v.cursorX(t0) > v.plot.left + 40 && v.cursorX(t1) < v.plot.right - 40;
+          return inside(l) && inside(other);
+        })
+        .map((m) => (m.kind === 'conn' ? `${m.conn} ×${m.count}` : `${m.glyph} ${m.seq} ×${m.count}`));
+    const seen = inBoth(left, panned);
+    expect(seen.filter((m) => !m.endsWith('×1')).length).toBeGreaterThan(10);
+    expect(inBoth(panned, left)).toEqual(seen);
+  });
+
+  it('keeps a crowd of connections that reaches past the window’s edge whole, named by its first', () => {
+    const counts = (l: TimelineLayout) => new Map(connsOf(l).map((c) => [c.conn, c.count]));
+    const [before, after] = [counts(left), counts(panned)];
+    const both = [...before.keys()].filter((conn) => after.has(conn));
+    expect(both.filter((conn) => (before.get(conn) ?? 0) > 1).length).toBeGreaterThan(2);
+    for (const conn of both) expect([conn, after.get(conn)]).toEqual([conn, before.get(conn)]);
+    // Each connection is counted once, crowds and all, in a view that begins inside a crowd.
+    const counted = connsOf(panned).reduce((sum, c) => sum + c.count, 0);
+    expect(new Set(connsOf(panned).map((c) => c.conn)).size).toBe(connsOf(panned).length);
+    expect(counted).toBeGreaterThan(connsOf(panned).length);
+  });
+}, 60_000);
+
 describe('outage bands on links', () => {
   it('draws a link outage on the lanes of both hosts the link joins', () => {
     const s = scenario('textbook');

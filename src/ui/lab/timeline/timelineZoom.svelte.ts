@@ -131,9 +131,11 @@ export class TimelineZoom {
  */
 export function crowdZoom(full: TimelineLayout, layout: TimelineLayout, crowd: ConnMark): ZoomTransform {
   const plotWidth = layout.plot.right - layout.plot.left;
-  const pitch = Math.max(crowd.x1 - crowd.x0, 1) / crowd.count;
+  // From its times, not its x: a crowd may begin or end beyond the window, where its x stops at the edge.
+  const x0 = layout.cursorX(crowd.t0);
+  const pitch = Math.max(layout.cursorX(crowd.t1) - x0, 1) / crowd.count;
   const gain = Math.max(ZOOM_STEP, (1.25 * layout.crowdPitch) / pitch);
-  const start = crowd.x0 - layout.crowdPitch;
+  const start = x0 - layout.crowdPitch;
   return zoomOfWindow(full, { from: layout.timeAt(start), to: layout.timeAt(start + plotWidth / gain) });
 }
 

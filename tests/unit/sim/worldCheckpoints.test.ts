@@ -303,6 +303,52 @@ describe('the world walked from checkpoints', () => {
     expectSameAsIndex(index, [-1, 0, 1, 2, 3, 4, 5]);
   });
 
+  it('puts a message queued again under a removed id last, and a packet sent again under an arrived id last, as the plain fold does', () => {
+    const queued = (queueId: string): UnstampedEvent => ({
+      kind: 'queue.enqueued',
+      host: 'crepes.fr',
+      queueId,
+      messageId: `<${queueId}@crepes.fr>`,
+      from: 'alice@crepes.fr',
+      recipients: ['bob@hamburger.edu'],
+      size: 100,
+      raw: '',
+    });
+    const datagram = (id: number): UnstampedEvent => ({
+      kind: 'udp.datagram',
+      datagram: id,
+      from: { host: 'crepes.fr', addr: '10.0.0.1', port: 53 },
+      to: { host: 'dns.example', addr: '10.0.0.53', port: 53 },
+      path: ['crepes.fr', 'dns.example'],
+      bytes: 40,
+      payload: '',
+    });
+    const trace = [
+      queued('Q1'),
+      queued('Q2'),
+      datagram(1),
+      datagram(2),
+      { kind: 'queue.removed', host: 'crepes.fr', queueId: 'Q1' },
+      { kind: 'udp.arrived', datagram: 1, host: 'dns.example' },
+      queued('Q1'),
+      datagram(1),
+    ].map((e, seq) => ({ ...e, t: seq, seq }) as TraceEvent);
+    const last = trace.length - 1;
+    for (const every of [1, 2, 3, 4, 5]) {
+      // Walks from checkpoints that hold Q1 and datagram 1 (at 4: a walk over both the removal and the new Q1).
+      const index = new WorldIndex(builtin('textbook'), trace, every);
+      expect(index.at(last).queues['crepes.fr']?.map((e) => e.queueId)).toEqual(['Q2', 'Q1']);
+      expect(index.at(last).inFlight.map((p) => [p.id, p.seq])).toEqual([
+        [2, 3],
+        [1, 7],
+      ]);
+      expectSameAsIndex(
+        index,
+        Array.from({ length: trace.length + 1 }, (_, i) => i - 1),
+      );
+    }
+  });
+
   it('refuses a trace changed in place under its checkpoints, rather than show a world that never was', () => {
     const scenario = builtin('outage');
     const trace = [...settled(scenario).events];

@@ -376,21 +376,21 @@ export function timelineLayout(
   for (const [host, cells] of groups) {
     const lane = laneOf.get(host) as TimelineLane;
     const y = r(lane.y0 + M.glyphRow);
-    // A cell's events that begin within the pitch of the cell before's first are still that cell's crowd, as if
-    // the edge between them were not there; a crowd joins at most one more cell, so no joining runs on along a
-    // busy lane, and a zoom step changes only the joins at which it crosses the pitch.
+    // Events that a cell's edge parts, but that all lie within the pitch of the first, are still one crowd, as if
+    // the edge were not there; a crowd joins at most one more cell, so no joining runs on along a busy lane (whose
+    // cells each span about a pitch, and stay apart as a regular row of crowds).
     const laneGroups: { cell: number; joined: boolean; items: (typeof cells)[number]['items'] }[] = [];
     for (const { cell, items } of cells) {
       const before = laneGroups[laneGroups.length - 1];
       const [head] = before?.items ?? [];
-      const [next] = items;
+      const last = items[items.length - 1];
       if (
         before !== undefined &&
         head !== undefined &&
-        next !== undefined &&
+        last !== undefined &&
         !before.joined &&
         before.cell === cell - 1 &&
-        cursorX(next.t) - cursorX(head.t) < crowdPitch
+        cursorX(last.t) - cursorX(head.t) < crowdPitch
       ) {
         before.items.push(...items);
         before.joined = true;

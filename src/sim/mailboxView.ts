@@ -222,8 +222,9 @@ export function mailboxFolders(fold: MailboxFold): Record<string, readonly Folde
 
 // Folder names in the order people expect, whatever the machine's locale: by code point with case aside (which
 // puts Hangul in dictionary order), and of two names that differ only in case the lower-case one first, as
-// localeCompare does. That did the same, but its first call loads ICU's collation data, which the first page's
-// initial world paid for before its first paint.
+// localeCompare does. For letters and Hangul the two agree (punctuation and accents may sort differently); the
+// first call of localeCompare loads ICU's collation data, which the first page's world paid for before its first
+// paint.
 function byName(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();

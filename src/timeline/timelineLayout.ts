@@ -145,12 +145,6 @@ function lowerBound(items: readonly { readonly t: number }[], t: number): number
 }
 
 /**
- * timelineLayout lays out one lane per host (the mail's path first), time across with long quiet spells cut
- * to labelled breaks, outage bands, connection bars with their protocol lines, and glyphs for queue, mailbox,
- * DNS and loss events. `window` (virtual ms) is the part of time shown; marks outside it are left out, and
- * marks closer than a few pixels are merged, so a 10,000-event trace gives at most a few hundred shapes.
- */
-/**
  * prepareTimeline reads a trace into the model timelineLayout keeps for it, so that a page can do that work in a
  * task of its own before the timeline is drawn (the first world's arrival, in the lab).
  */
@@ -158,6 +152,12 @@ export function prepareTimeline(scenario: Scenario, trace: readonly TraceEvent[]
   modelFor(scenario, trace);
 }
 
+/**
+ * timelineLayout lays out one lane per host (the mail's path first), time across with long quiet spells cut
+ * to labelled breaks, outage bands, connection bars with their protocol lines, and glyphs for queue, mailbox,
+ * DNS and loss events. `window` (virtual ms) is the part of time shown; marks outside it are left out, and
+ * marks closer than a few pixels are merged, so a 10,000-event trace gives at most a few hundred shapes.
+ */
 export function timelineLayout(
   scenario: Scenario,
   trace: readonly TraceEvent[],

@@ -118,7 +118,8 @@ describe('the timeline story', () => {
   it('is a table the keyboard moves through by row and column, and Enter moves the cursor to its row', async () => {
     const { page, errors } = await browser.open(story('lang=en&cursor=-1'));
     const grid = page.getByRole('grid', { name: 'Events' });
-    await expect(grid.getByRole('columnheader').allTextContents()).resolves.toEqual([
+    // The story is mounted once its chunk has come, which may be after the page's load event.
+    await expect.poll(() => grid.getByRole('columnheader').allTextContents()).toEqual([
       'Time',
       'Hosts',
       'What happened',

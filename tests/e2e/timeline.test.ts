@@ -119,11 +119,9 @@ describe('the timeline story', () => {
     const { page, errors } = await browser.open(story('lang=en&cursor=-1'));
     const grid = page.getByRole('grid', { name: 'Events' });
     // The story is mounted once its chunk has come, which may be after the page's load event.
-    await expect.poll(() => grid.getByRole('columnheader').allTextContents()).toEqual([
-      'Time',
-      'Hosts',
-      'What happened',
-    ]);
+    await expect
+      .poll(() => grid.getByRole('columnheader').allTextContents())
+      .toEqual(['Time', 'Hosts', 'What happened']);
     const rowIndex = () =>
       page.evaluate(() => document.activeElement?.closest('[role=row]')?.getAttribute('aria-rowindex'));
     const colIndex = () => page.evaluate(() => document.activeElement?.getAttribute('aria-colindex'));

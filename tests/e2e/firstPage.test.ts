@@ -37,6 +37,15 @@ async function holdEngineWorker(page: Page): Promise<() => void> {
 describe('the first page', () => {
   const { browser, baseUrl } = useBrowser();
 
+  // Opens `query` with the worker that runs the first world held back, noting every script chunk it fetches.
+  async function openHeld(query: string) {
+    const { page, errors } = await browser.open('about:blank');
+    const chunks = chunkNames(page);
+    const release = await holdEngineWorker(page);
+    await page.goto(`${baseUrl}${query}`);
+    return { page, errors, chunks, release };
+  }
+
   it('loads without a single console or page error', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?story=Sequence&lang=en`);
     await page.locator('svg .segment').first().waitFor();
@@ -75,11 +84,8 @@ describe('the first page', () => {
   });
 
   it('paints the lab before the engine runs the world, says it is simulating, and draws the world once it has', async () => {
-    const { page, errors } = await browser.open('about:blank');
-    const chunks = chunkNames(page);
     // The worker that runs the first world is held back until the painted page has been looked at.
-    const release = await holdEngineWorker(page);
-    await page.goto(`${baseUrl}?scenario=textbook&lang=en`);
+    const { page, errors, chunks, release } = await openHeld('?scenario=textbook&lang=en');
     const status = page.getByRole('status').filter({ hasText: 'Simulating…' });
     await status.waitFor();
     await expect(page.locator('h1').textContent()).resolves.toBe('Alice writes to Bob');
@@ -129,9 +135,7 @@ describe('the first page', () => {
       ['ko', '시뮬레이션 중…', /^사건 \d+개 중 \d+번째$/],
       ['en', 'Simulating…', /^event \d+ of \d+$/],
     ] as const) {
-      const { page, errors } = await browser.open('about:blank');
-      const release = await holdEngineWorker(page);
-      await page.goto(`${baseUrl}?scenario=textbook&lang=${lang}`);
+      const { page, errors, release } = await openHeld(`?scenario=textbook&lang=${lang}`);
       await page.getByRole('status').filter({ hasText: simulating }).waitFor();
       const clock = page
         .getByRole('toolbar', { name: lang === 'ko' ? '재생' : 'Playback' })
@@ -159,10 +163,7 @@ describe('the first page', () => {
   });
 
   it('keeps a fault injected before the world is there, and the engine joins the page to apply it', async () => {
-    const { page, errors } = await browser.open('about:blank');
-    const chunks = chunkNames(page);
-    const release = await holdEngineWorker(page);
-    await page.goto(`${baseUrl}?scenario=textbook&lang=en`);
+    const { page, errors, chunks, release } = await openHeld('?scenario=textbook&lang=en');
     await page.getByRole('tab', { name: 'Faults' }).click();
     await page.getByRole('button', { name: 'Crash hamburger.edu' }).click();
     await expect(page.locator('#timeline').getAttribute('aria-busy')).resolves.toBe('true');

@@ -33,6 +33,8 @@ describe('the topology story', () => {
 
   it('names every host of a built-in world in Korean, the phone the reading scenarios add included', async () => {
     const { page, errors } = await browser.open(story('scenario=imap-folders&lang=ko'));
+    // The story is mounted once its chunk has come, which may be after the page's load event.
+    await page.locator('svg text.name').first().waitFor();
     const names = await page.locator('svg text.name').allTextContents();
     expect(names).toEqual(expect.arrayContaining(['앨리스의 PC', '밥의 PC', '밥의 휴대폰', 'DNS 서버']));
     expect(names.join(' ')).not.toMatch(/Bob|Alice|Internet/);

@@ -4,6 +4,7 @@
 import { and, assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
 import { dotUnstuff, encodeDataLines } from '../shared/dotStuffing.ts';
 import { parseReplyLine } from '../shared/multilineReply.ts';
+import { linesWhile, receivedLines, type LinesReceived, type RunLength } from '../shared/lineRuns.ts';
 import { isAscii } from '../shared/octets.ts';
 import {
   NO_EXTENSIONS,
@@ -84,11 +85,13 @@ export type SmtpClientEmitted =
 
 /**
  * SmtpClientEvent is what the I/O layer sends in: the connection opening and closing, and each received reply line
- * without its CRLF (line.overlong for one over the limit). The reply.* and session.* events are raised inside.
+ * without its CRLF (line.overlong for one over the limit), or the lines of a reply that arrived together as
+ * lines.received (see smtpClientRun). The reply.* and session.* events are raised inside.
  */
 export type SmtpClientEvent =
   | { type: 'connection.opened' }
   | { type: 'line.received'; line: string }
+  | LinesReceived
   | { type: 'line.overlong' }
   | { type: 'connection.closed' }
   /** transaction.start sends another message on an idle reused connection (only with `reuse`). */
@@ -118,6 +121,18 @@ interface ClientContext extends SmtpClientInput {
 
 // A reply longer than this many lines is treated as a broken server rather than buffered without end.
 const MAX_REPLY_LINES = 256;
+
+const SERVICE_CLOSING = REPLIES['service.closing'].code;
+
+/**
+ * smtpClientRun is how the I/O layer hands reply lines to the client: the lines of a multi-line reply that arrived
+ * together, up to and including its last (RFC 5321 §4.2.1), go in as one event, since the client acts only on
+ * whole replies; a line after a reply's last goes in a run of its own, as the reply before it may change state.
+ */
+export const smtpClientRun: RunLength = (_snapshot, lines, from) => {
+  const more = linesWhile(lines, from, (line) => line[3] === '-');
+  return lines[from + more]?.kind === 'line' ? more + 1 : Math.max(1, more);
+};
 
 function isClass(kind: ReturnType<typeof replyClass>) {
   return ({ event }: { event: SmtpClientEvent }): boolean => {
@@ -193,26 +208,30 @@ export const smtpClientMachine = setup({
     reuses: ({ context }) => context.reuse !== undefined,
   },
   actions: {
+    // Each reply completed is raised in turn; a line that breaks §4.2.1 ends the reading there.
     assembleReply: enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'line.received');
-      const parsed = parseReplyLine(event.line);
-      const previous = context.partial;
-      // Every line of a multi-line reply carries the same code (RFC 5321 §4.2.1).
-      if (parsed === null || (previous !== null && parsed.code !== previous.code)) {
-        enqueue.assign({ partial: null });
-        enqueue.raise({ type: 'reply.malformed' });
-        return;
+      assertEvent(event, ['line.received', 'lines.received']);
+      let partial = context.partial;
+      for (const line of receivedLines(event)) {
+        const parsed = parseReplyLine(line);
+        // Every line of a multi-line reply carries the same code (RFC 5321 §4.2.1).
+        if (parsed === null || (partial !== null && parsed.code !== partial.code)) {
+          enqueue.assign({ partial: null });
+          enqueue.raise({ type: 'reply.malformed' });
+          return;
+        }
+        const reply = { code: parsed.code, lines: [...(partial?.lines ?? []), parsed.text] };
+        if (!parsed.final && reply.lines.length >= MAX_REPLY_LINES) {
+          enqueue.assign({ partial: null });
+          enqueue.raise({ type: 'reply.malformed' });
+          return;
+        }
+        partial = parsed.final ? null : reply;
+        // A 421 may come in place of any reply; the server is closing (RFC 5321 §3.8).
+        if (parsed.final)
+          enqueue.raise({ type: reply.code === SERVICE_CLOSING ? 'reply.closing' : 'reply.received', reply });
       }
-      const reply = { code: parsed.code, lines: [...(previous?.lines ?? []), parsed.text] };
-      if (!parsed.final) {
-        if (reply.lines.length >= MAX_REPLY_LINES) enqueue.raise({ type: 'reply.malformed' });
-        enqueue.assign({ partial: reply.lines.length >= MAX_REPLY_LINES ? null : reply });
-        return;
-      }
-      enqueue.assign({ partial: null });
-      // A 421 may come in place of any reply; the server is closing (RFC 5321 §3.8).
-      const closing = reply.code === REPLIES['service.closing'].code;
-      enqueue.raise({ type: closing ? 'reply.closing' : 'reply.received', reply });
+      enqueue.assign({ partial });
     }),
     sendEhlo: emit(({ context }) => send({ verb: 'EHLO', domain: context.heloName })),
     sendHelo: emit(({ context }) => send({ verb: 'HELO', domain: context.heloName })),
@@ -333,6 +352,7 @@ export const smtpClientMachine = setup({
   initial: 'connecting',
   on: {
     'line.received': { actions: 'assembleReply' },
+    'lines.received': { actions: 'assembleReply' },
     'line.overlong': { target: '.done', actions: 'abandonBrokenSession' },
     'reply.malformed': { target: '.done', actions: 'abandonBrokenSession' },
     'reply.closing': { target: '.done', actions: ['settleServiceClosing', 'closeConnection'] },

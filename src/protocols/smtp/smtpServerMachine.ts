@@ -5,6 +5,7 @@ import { heardNow, idleLeft, type IdleClock } from '../shared/clockTime.ts';
 import { isEndOfData, dotUnstuff } from '../shared/dotStuffing.ts';
 import { COMMAND_LINE_MAX, TEXT_LINE_MAX } from '../shared/limits.ts';
 import type { SentLine, ServerLineFacts } from '../shared/lineFacts.ts';
+import { linesWhile, receivedLines, type LinesReceived, type RunLength } from '../shared/lineRuns.ts';
 import { formatReply } from '../shared/multilineReply.ts';
 import type { OutcomeEnqueuer } from '../shared/outcomeEnqueuer.ts';
 import { parseCommand } from './commands.ts';
@@ -43,13 +44,14 @@ export type SmtpServerEmitted =
 
 /**
  * SmtpServerEvent is what the I/O layer sends in: the connection opening and closing, each received line without
- * its CRLF (or line.overlong for one over the framer's limit, line.bareLf for one that LF alone ended), and
- * server.shutdown (421, then close). The rest are raised inside the machine: parsed commands, decisions,
+ * its CRLF (or line.overlong for one over the framer's limit, line.bareLf for one that LF alone ended), in DATA a
+ * run of the message's lines as lines.received (see smtpServerRun), and server.shutdown (421, then close). The rest are raised inside the machine: parsed commands, decisions,
  * session.closing after any 421 reply, and idle.rearm when the idle timer fires before its deadline.
  */
 export type SmtpServerEvent =
   | { type: 'connection.opened' }
   | { type: 'line.received'; line: string }
+  | LinesReceived
   | { type: 'line.overlong' }
   | { type: 'line.bareLf'; line: string }
   | { type: 'connection.closed' }
@@ -98,6 +100,19 @@ export function commandEvent(command: SmtpCommand): CommandEvent {
 function lower<TVerb extends 'DATA' | 'RSET' | 'NOOP' | 'HELP' | 'QUIT'>(verb: TVerb): Lowercase<TVerb> {
   return verb.toLowerCase() as Lowercase<TVerb>;
 }
+
+/**
+ * smtpServerRun is how the I/O layer hands lines to the server: in DATA, the message's lines that arrived together,
+ * up to the final "." (RFC 5321 §4.1.1.4), go in as one event, since the server answers none of them; every other
+ * line goes alone, as the reply to each command comes before the next is read (RFC 2920 §3.1).
+ */
+export const smtpServerRun: RunLength = (snapshot, lines, from) =>
+  snapshot.hasTag('receivingData')
+    ? Math.max(
+        1,
+        linesWhile(lines, from, (line) => !isEndOfData(line)),
+      )
+    : 1;
 
 /**
  * ServerMachineContext is the session's context with what the machine keeps for itself: the idle clock, and the
@@ -227,21 +242,22 @@ export const smtpServerMachine = setup({
     answerData: enqueueActions(({ context, enqueue }) =>
       applyOutcome(enqueue, decideData(context), context.answering),
     ),
-    storeDataLine: assign(({ context, event, system }) => {
-      assertEvent(event, 'line.received');
+    storeDataLines: assign(({ context, event, system }) => {
+      assertEvent(event, ['line.received', 'lines.received']);
       const noted = heardNow(system);
-      if (context.dataProblem !== null) return noted;
-      // RFC 5321 §4.5.3.1.6 and §2.3.8: a line too long or holding a lone CR or LF spoils the whole message. The
-      // limit is on the text, so it is checked after the transparency dot is removed (§4.5.2): a 998-octet line
-      // that begins with "." arrives as 999 octets and is legal.
-      const text = dotUnstuff(event.line);
-      if (text.length > TEXT_LINE_MAX - 2) return { dataProblem: 'lineTooLong', data: '', ...noted };
-      if (/[\r\n]/.test(text)) return { dataProblem: 'bareLineBreak', data: '', ...noted };
-      const data = context.data + text + '\r\n';
-      // Past the limit the rest is read and dropped, so the reply can come after the final "." (§4.5.3.1.9).
-      return data.length > context.maxSize
-        ? { dataProblem: 'tooLarge', data: '', ...noted }
-        : { data, ...noted };
+      let { data, dataProblem } = context;
+      for (const line of receivedLines(event)) {
+        if (dataProblem !== null) break;
+        // RFC 5321 §4.5.3.1.6 and §2.3.8: a line too long or holding a lone CR or LF spoils the whole message. The
+        // limit is on the text, so it is checked after the transparency dot is removed (§4.5.2): a 998-octet
+        // line that begins with "." arrives as 999 octets and is legal.
+        const text = dotUnstuff(line);
+        if (text.length > TEXT_LINE_MAX - 2) dataProblem = 'lineTooLong';
+        else if (/[\r\n]/.test(text)) dataProblem = 'bareLineBreak';
+        // Past the limit the rest is read and dropped, so the reply can come after the final "." (§4.5.3.1.9).
+        else if ((data += text + '\r\n').length > context.maxSize) dataProblem = 'tooLarge';
+      }
+      return dataProblem === null ? { data, ...noted } : { dataProblem, data: '', ...noted };
     }),
     markLineTooLong: assign(({ context, system }) =>
       context.dataProblem === null
@@ -440,8 +456,10 @@ export const smtpServerMachine = setup({
               on: {
                 'line.received': [
                   { guard: 'isEndOfData', actions: 'answerEndOfData' },
-                  { actions: 'storeDataLine' },
+                  { actions: 'storeDataLines' },
                 ],
+                // Message lines that arrived together, none of them the final "." (smtpServerRun).
+                'lines.received': { actions: 'storeDataLines' },
                 'line.overlong': { actions: 'markLineTooLong' },
                 'line.bareLf': { actions: 'markBareLf' },
                 'data.finished': { target: 'ready' },

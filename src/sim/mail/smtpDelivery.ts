@@ -4,7 +4,11 @@
 import { createActor } from 'xstate';
 import type { ConnId } from '../../net/types.ts';
 import type { SmtpClientInput } from '../../protocols/smtp/smtpClientMachine.ts';
-import { smtpClientMachine, type RecipientResult } from '../../protocols/smtp/smtpClientMachine.ts';
+import {
+  smtpClientMachine,
+  smtpClientRun,
+  type RecipientResult,
+} from '../../protocols/smtp/smtpClientMachine.ts';
 import { bindLineSession } from '../services/lineSession.ts';
 import { connectFailureText, openConnection } from '../services/openConnection.ts';
 import type { ServiceContext } from '../services/service.ts';
@@ -281,6 +285,7 @@ function runClient(
     protocol: 'smtp',
     machine: 'smtp-client',
     maxLine: 4096,
+    runLength: smtpClientRun,
     emit: (e) => ctx.emit(e),
   });
 }

@@ -6,6 +6,7 @@ import { UNSTAMPED } from '../../net/netEvents.ts';
 import type { ConnId, HostId } from '../../net/types.ts';
 import { onSentLine } from '../../protocols/sentLines.ts';
 import { LineFramer, type SplitFramedLine } from '../../protocols/shared/lineFramer.ts';
+import { runOf, type RunLength } from '../../protocols/shared/lineRuns.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { EmittedEvent, Protocol } from '../trace.ts';
 import { lineEvent } from './lineEvent.ts';
@@ -22,6 +23,11 @@ export interface LineSessionOptions {
    * CRLF to a client such as netcat without -C instead of seeming to hang; otherwise the LF stays in the line.
    */
   readonly splitBareLf?: boolean;
+  /**
+   * runLength, the machine's own rule (smtpServerRun, say), says which lines that arrived together it takes as one
+   * `lines.received`; without it every line is an event of its own.
+   */
+  readonly runLength?: RunLength;
   emit(event: EmittedEvent): void;
 }
 
@@ -56,7 +62,7 @@ export function traceStateChanges(
 /**
  * bindLineSession connects a started-or-not actor to a socket that is already connected, starts the actor and
  * sends it `connection.opened`. The actor must accept the line-machine events (`line.received`, `line.overlong`,
- * `connection.opened`, `connection.closed`) and emit `line.send` (a SentLine, whose facts go into the trace with
+ * `connection.opened`, `connection.closed`, and `lines.received` if it has a runLength) and emit `line.send` (a SentLine, whose facts go into the trace with
  * the line), `connection.close`, and perhaps `connection.abort` (drop the connection without a word).
  */
 export function bindLineSession(socket: Socket, actor: AnyActorRef, options: LineSessionOptions): void {
@@ -101,17 +107,23 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
     work();
     flush();
   };
-  const tell = (event: { type: string; line?: string }) => {
+  const tell = (event: { type: string; line?: string; lines?: readonly string[] }) => {
     if (actor.getSnapshot().status === 'active') batch(() => actor.send(event));
   };
   socket.onEvent((event) => {
     if (event.type === 'data') {
       // Answers to pipelined commands that arrived together leave together.
       batch(() => {
-        for (const framed of framer.push(event.data)) {
-          if (framed.kind === 'line') tell({ type: 'line.received', line: framed.line });
+        const items = framer.push(event.data);
+        for (let i = 0; i < items.length;) {
+          // The rule reads the state the machine is in now, after the lines before these.
+          const run = options.runLength?.(actor.getSnapshot(), items, i) ?? 1;
+          const framed = items[i] as SplitFramedLine;
+          if (run > 1) tell(runOf(items, i, run));
+          else if (framed.kind === 'line') tell({ type: 'line.received', line: framed.line });
           else if (framed.kind === 'bareLf') tell({ type: 'line.bareLf', line: framed.line });
           else tell({ type: 'line.overlong' });
+          i += run;
         }
       });
     } else if (event.type === 'end') {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Socket, SocketListener } from '../../../src/net/socket.ts';
 import { memoryMaildrop } from '../../../src/protocols/pop3/memoryMaildrop.ts';
 import { pop3ServerMachine } from '../../../src/protocols/pop3/pop3ServerMachine.ts';
+import { memoryBackend } from '../../../src/protocols/smtp/memoryBackend.ts';
+import { smtpServerMachine, smtpServerRun } from '../../../src/protocols/smtp/smtpServerMachine.ts';
 import { bindLineSession } from '../../../src/sim/services/lineSession.ts';
 import type { UnstampedEvent } from '../../../src/sim/trace.ts';
 
@@ -74,5 +76,45 @@ describe('a line session writing to its socket', () => {
   it('greets as soon as the session is bound', () => {
     const { log } = pop3Session();
     expect(log).toEqual([`write ${JSON.stringify('+OK POP3 server ready\r\n')}`]);
+  });
+});
+
+describe('a line session with a run rule', () => {
+  // An SMTP server session bound as the world binds it, counting the events the machine is sent from outside.
+  function smtpSession() {
+    const backend = memoryBackend({ localDomains: ['hamburger.edu'], mailboxes: ['bob@hamburger.edu'] });
+    const { socket, log, peer } = fakeSocket();
+    const sent: string[] = [];
+    const actor = createActor(smtpServerMachine, {
+      input: {
+        hostname: 'hamburger.edu',
+        style: 'modern',
+        submission: false,
+        maxSize: 1000,
+        maxRecipients: 5,
+        backend,
+      },
+      inspect: (event) => {
+        if (event.type === '@xstate.event' && event.sourceRef === undefined) sent.push(event.event.type);
+      },
+    });
+    bindLineSession(socket, actor, {
+      host: 'server',
+      protocol: 'smtp',
+      machine: 'smtp-server',
+      maxLine: 4000,
+      runLength: smtpServerRun,
+      emit: () => {},
+    });
+    return { log, peer, sent, backend };
+  }
+
+  it('hands the message lines of one segment to the machine as one event and the final dot alone', () => {
+    const { peer, sent, backend } = smtpSession();
+    peer('EHLO crepes.fr\r\nMAIL FROM:<a@crepes.fr>\r\nRCPT TO:<bob@hamburger.edu>\r\nDATA\r\n');
+    sent.length = 0;
+    peer('Subject: hi\r\n\r\nHello\r\n.\r\nQUIT\r\n');
+    expect(sent).toEqual(['lines.received', 'line.received', 'line.received']);
+    expect(backend.accepted[0]?.data).toBe('Subject: hi\r\n\r\nHello\r\n');
   });
 });

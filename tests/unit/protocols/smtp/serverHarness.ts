@@ -2,10 +2,11 @@
 // what the client sent and "S: …" for what the server emitted, with "S: <close>" when it asks to close.
 import { createActor } from 'xstate';
 import type { Actor, SimulatedClock } from 'xstate';
-import { LineFramer } from '../../../../src/protocols/shared/lineFramer.ts';
+import { LineFramer, type FramedLine } from '../../../../src/protocols/shared/lineFramer.ts';
+import { runOf } from '../../../../src/protocols/shared/lineRuns.ts';
 import { memoryBackend } from '../../../../src/protocols/smtp/memoryBackend.ts';
 import type { MemoryBackendOptions } from '../../../../src/protocols/smtp/memoryBackend.ts';
-import { smtpServerMachine } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
+import { smtpServerMachine, smtpServerRun } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
 import type { SmtpServerInput } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
 
 /** HAMBURGER is the receiving host of Kurose & Ross's example session. */
@@ -22,7 +23,10 @@ export interface ServerUnderTest {
   readonly backend: ReturnType<typeof memoryBackend>;
   /** send feeds client lines one by one, logging each. */
   send(...lines: string[]): void;
-  /** sendChunk feeds raw octets through a LineFramer, as a TCP segment holding several lines would arrive. */
+  /**
+   * sendChunk feeds raw octets through a LineFramer, as a TCP segment holding several lines would arrive, and hands
+   * them over by smtpServerRun, as bindLineSession does.
+   */
   sendChunk(octets: string): void;
   /** serverLines is what the server emitted, without the client's lines. */
   serverLines(): string[];
@@ -62,10 +66,14 @@ export function startServer(
       }
     },
     sendChunk(octets) {
-      for (const framed of framer.push(octets)) {
-        actor.send(
-          framed.kind === 'line' ? { type: 'line.received', line: framed.line } : { type: 'line.overlong' },
-        );
+      const items = framer.push(octets);
+      for (let i = 0; i < items.length;) {
+        const run = smtpServerRun(actor.getSnapshot(), items, i);
+        const framed = items[i] as FramedLine;
+        if (run > 1) actor.send(runOf(items, i, run));
+        else if (framed.kind === 'line') actor.send({ type: 'line.received', line: framed.line });
+        else actor.send({ type: 'line.overlong' });
+        i += run;
       }
     },
     serverLines: () => log.filter((entry) => entry.startsWith('S: ')).map((entry) => entry.slice(3)),

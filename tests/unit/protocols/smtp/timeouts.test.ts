@@ -48,6 +48,10 @@ describe('the server timeout (RFC 5321 §4.5.3.2.7)', () => {
       line: (server) => server.actor.send({ type: 'line.bareLf', line: 'NOOP' }),
     },
     'a line of message text': { before: DATA, line: (server) => server.send('Hello') },
+    'lines of message text that arrived together': {
+      before: DATA,
+      line: (server) => server.sendChunk('Hello\r\nWorld\r\n'),
+    },
     'an overlong line of message text': { before: DATA, line: overlong },
     'the final dot': { before: [...DATA, 'Hello'], line: (server) => server.send('.') },
   };

@@ -1,0 +1,177 @@
+// Runs of received lines: the SMTP machines take the lines that arrived together as one event where their charts
+// allow it, and answer exactly as they do a line at a time, however the octets were cut into segments.
+import fc from 'fast-check';
+import { createActor, type InspectionEvent } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { LineFramer } from '../../../../src/protocols/shared/lineFramer.ts';
+import { smtpClientRun } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
+import { smtpServerMachine, smtpServerRun } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
+import { ALICE, startClient } from './clientHarness.ts';
+import { HAMBURGER, startServer } from './serverHarness.ts';
+import { memoryBackend } from '../../../../src/protocols/smtp/memoryBackend.ts';
+
+const OPEN = 'EHLO crepes.fr\r\nMAIL FROM:<alice@crepes.fr>\r\nRCPT TO:<bob@hamburger.edu>\r\nDATA\r\n';
+
+/** eventsSent counts the events a server session is sent when `octets` arrive in one segment after `before`. */
+function serverEventsFor(before: string, octets: string): string[] {
+  const types: string[] = [];
+  const server = startServer({ style: 'modern' });
+  server.sendChunk(before);
+  server.actor.system.inspect({
+    next: (event: InspectionEvent) => {
+      if (event.type === '@xstate.event' && event.sourceRef === undefined) types.push(event.event.type);
+    },
+  });
+  server.sendChunk(octets);
+  return types;
+}
+
+describe('the server in DATA', () => {
+  it('takes the message lines of one segment as one event, up to the final dot', () => {
+    expect(serverEventsFor(OPEN, 'one\r\ntwo\r\n..three\r\n.\r\nQUIT\r\n')).toEqual([
+      'lines.received',
+      'line.received',
+      'line.received',
+    ]);
+  });
+
+  it('takes every command line alone, as each is answered before the next is read', () => {
+    expect(serverEventsFor('', OPEN)).toEqual([
+      'line.received',
+      'line.received',
+      'line.received',
+      'line.received',
+    ]);
+  });
+
+  it('answers the final dot and a pipelined QUIT in the same segment in order', () => {
+    const server = startServer({ style: 'modern' });
+    server.sendChunk(OPEN);
+    server.sendChunk('Hello\r\nWorld\r\n.\r\nQUIT\r\n');
+    expect(server.serverLines().slice(-3)).toEqual([
+      '250 2.0.0 Ok: queued as Q00001',
+      '221 2.0.0 Bye',
+      '<close>',
+    ]);
+    expect(server.backend.accepted[0]?.data).toBe('Hello\r\nWorld\r\n');
+  });
+
+  it('refuses a message whose line in the middle of a run is over the limit, as it does one sent alone', () => {
+    const server = startServer({ style: 'modern' });
+    server.sendChunk(OPEN);
+    server.sendChunk(`fine\r\n${'x'.repeat(999)}\r\nfine again\r\n.\r\n`);
+    expect(server.serverLines().at(-1)).toBe('554 5.6.0 Error: message line too long');
+    expect(server.backend.accepted).toEqual([]);
+  });
+
+  it('keeps no line that would be a run outside DATA, nor a run past a line over the framer limit', () => {
+    const framer = new LineFramer(20);
+    const items = framer.push(`one\r\n${'y'.repeat(30)}\r\ntwo\r\n.\r\n`);
+    const inData = { hasTag: (tag: string) => tag === 'receivingData' };
+    const identified = { hasTag: (tag: string) => tag === 'identified' };
+    expect([0, 1, 2, 3].map((from) => smtpServerRun(inData, items, from))).toEqual([1, 1, 1, 1]);
+    expect(smtpServerRun(identified, framer.push('a\r\nb\r\nc\r\n'), 0)).toBe(1);
+    expect(smtpServerRun(inData, framer.push('a\r\nb\r\nc\r\n.\r\n'), 0)).toBe(3);
+  });
+});
+
+// Octets cut at the given offsets, as TCP may deliver them.
+function cut(octets: string, at: readonly number[]): string[] {
+  const points = [...new Set(at.map((p) => p % (octets.length + 1)))].sort((a, b) => a - b);
+  return [...points, octets.length].map((end, i) => octets.slice(i === 0 ? 0 : points[i - 1], end));
+}
+
+describe('a session cut into segments anywhere', () => {
+  const line = fc.oneof(
+    fc.stringMatching(/^[ -~]{0,40}$/),
+    fc.constantFrom('.', '..', '.x', 'QUIT', 'MAIL FROM:<x@y>', 'x'.repeat(999), 'a\nb'),
+  );
+  it('gives the server the same replies and message as one line an event', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 8 }), (body, at) => {
+        const octets = `${OPEN}${body.map((l) => `${l}\r\n`).join('')}.\r\nNOOP\r\nQUIT\r\n`;
+        const lineByLine = startServer({ style: 'modern' });
+        for (const l of octets.split('\r\n').slice(0, -1))
+          if (lineByLine.actor.getSnapshot().status === 'active') lineByLine.send(l);
+        const segmented = startServer({ style: 'modern' });
+        for (const segment of cut(octets, at)) segmented.sendChunk(segment);
+        expect(segmented.serverLines()).toEqual(lineByLine.serverLines());
+        expect(segmented.backend.accepted).toEqual(lineByLine.backend.accepted);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the client the same commands and outcome as one reply line an event', () => {
+    const replies = [
+      '220 hamburger.edu ESMTP',
+      '250-hamburger.edu',
+      '250-PIPELINING',
+      '250-SIZE 10240000',
+      '250 8BITMIME',
+      '250 2.1.0 Ok',
+      '250 2.1.5 Ok',
+      '354 End data with <CR><LF>.<CR><LF>',
+      '250 2.0.0 Ok: queued as Q1',
+      '221 2.0.0 Bye',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 8 }), (at) => {
+        const lineByLine = startClient();
+        lineByLine.reply(...replies);
+        const segmented = startClient();
+        for (const segment of cut(replies.map((r) => `${r}\r\n`).join(''), at)) segmented.replyChunk(segment);
+        expect(segmented.log.filter((l) => l.startsWith('C: '))).toEqual(
+          lineByLine.log.filter((l) => l.startsWith('C: ')),
+        );
+        expect(segmented.output()).toEqual(lineByLine.output());
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('the client', () => {
+  it('reads a multi-line reply that arrived in one segment as one event, ending the run at its last line', () => {
+    const items = new LineFramer(4096).push('250-a\r\n250-b\r\n250 c\r\n250 next\r\n');
+    const any = { hasTag: () => false };
+    expect(smtpClientRun(any, items, 0)).toBe(3);
+    expect(smtpClientRun(any, items, 3)).toBe(1);
+  });
+
+  it('gives up on a run whose lines change code midway, as it does line by line (RFC 5321 §4.2.1)', () => {
+    const client = startClient();
+    client.replyChunk('220 hamburger.edu ESMTP\r\n');
+    client.replyChunk('250-hamburger.edu\r\n251-PIPELINING\r\n250 8BITMIME\r\n');
+    expect(client.output()?.session.ended).toBe('protocolError');
+    expect(client.log.at(-1)).toBe('C: <close>');
+  });
+
+  it('takes a 421 at the end of a run as the server closing', () => {
+    const client = startClient({ ...ALICE });
+    client.replyChunk('220 hamburger.edu ESMTP\r\n');
+    client.replyChunk('421-hamburger.edu going down\r\n421 4.3.2 Service shutting down\r\n');
+    expect(client.output()?.session.ended).toBe('serviceClosing');
+  });
+});
+
+describe('a run sent straight to the server machine', () => {
+  it('is stored line by line in order', () => {
+    const backend = memoryBackend(HAMBURGER);
+    const input = {
+      hostname: 'hamburger.edu',
+      style: 'modern' as const,
+      submission: false,
+      maxSize: 1000,
+      maxRecipients: 5,
+      backend,
+    };
+    const actor = createActor(smtpServerMachine, { input }).start();
+    actor.send({ type: 'connection.opened' });
+    for (const line of ['EHLO crepes.fr', 'MAIL FROM:<a@b>', 'RCPT TO:<bob@hamburger.edu>', 'DATA'])
+      actor.send({ type: 'line.received', line });
+    actor.send({ type: 'lines.received', lines: ['one', '..two', 'three'] });
+    actor.send({ type: 'line.received', line: '.' });
+    expect(backend.accepted[0]?.data).toBe('one\r\n.two\r\nthree\r\n');
+  });
+});

@@ -4,7 +4,7 @@
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createActor } from 'xstate';
-import { smtpClientMachine, smtpClientRun } from '../src/protocols/smtp/smtpClientMachine.ts';
+import { smtpClientMachine, smtpClientReader } from '../src/protocols/smtp/smtpClientMachine.ts';
 import { Kernel } from '../src/sim/kernel.ts';
 import { formatIssues, parseScenario, type Scenario } from '../src/sim/scenario.ts';
 import { bindLineSession } from '../src/sim/services/lineSession.ts';
@@ -80,7 +80,7 @@ function virtualTransactions(scenario: Scenario, count: number, kernel = new Ker
         protocol: 'smtp',
         machine: 'smtp-client',
         maxLine: 4096,
-        runLength: smtpClientRun,
+        reader: smtpClientReader,
         emit: (e) => kernel.emit(e),
       });
     });

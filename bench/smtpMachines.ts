@@ -5,13 +5,12 @@ import type { Clock } from '../src/net/environment.ts';
 import { onSentLine } from '../src/protocols/sentLines.ts';
 import { memoryBackend } from '../src/protocols/smtp/memoryBackend.ts';
 import type { FramedLine } from '../src/protocols/shared/lineFramer.ts';
-import { runOf } from '../src/protocols/shared/lineRuns.ts';
 import {
   smtpClientMachine,
-  smtpClientRun,
+  smtpClientReader,
   type SmtpClientInput,
 } from '../src/protocols/smtp/smtpClientMachine.ts';
-import { smtpServerMachine, smtpServerRun } from '../src/protocols/smtp/smtpServerMachine.ts';
+import { smtpServerMachine, smtpServerReader } from '../src/protocols/smtp/smtpServerMachine.ts';
 
 /** Side names the end of the conversation a line is delivered to. */
 type Side = 'client' | 'server';
@@ -106,7 +105,7 @@ export function inMemoryTransaction(options: TransactionOptions): number {
   server.on('connection.close', () => queue.push({ to: 'client', line: null }));
   client.on('connection.close', () => queue.push({ to: 'server', line: null }));
   let sends = 0;
-  const tell = (actor: AnyActorRef, event: { type: string; line?: string; lines?: readonly string[] }) => {
+  const tell = (actor: AnyActorRef, event: { type: string }) => {
     // A machine that has finished hears nothing more, as bindLineSession does.
     if (actor.getSnapshot().status !== 'active') return;
     sends += 1;
@@ -117,7 +116,7 @@ export function inMemoryTransaction(options: TransactionOptions): number {
   tell(server, { type: 'connection.opened' });
   tell(client, { type: 'connection.opened' });
   // Lines one machine sent in a row arrive together, as one write does over a socket, and each machine takes them
-  // by its own run rule, as bindLineSession hands them over.
+  // by its own reader, as bindLineSession hands them over.
   for (let i = 0; i < queue.length;) {
     const { to, line } = queue[i] as Delivery;
     const actor = to === 'server' ? server : client;
@@ -129,17 +128,12 @@ export function inMemoryTransaction(options: TransactionOptions): number {
     const arrived: FramedLine[] = [];
     for (let d = queue[i]; d !== undefined && d.to === to && d.line !== null; d = queue[i + arrived.length])
       arrived.push({ kind: 'line', line: d.line });
-    const runLength = to === 'server' ? smtpServerRun : smtpClientRun;
+    const reader = to === 'server' ? smtpServerReader : smtpClientReader;
     for (let at = 0; at < arrived.length;) {
-      const run = runLength(actor.getSnapshot(), arrived, at);
-      received[to] += run;
-      tell(
-        actor,
-        run > 1
-          ? runOf(arrived, at, run)
-          : { type: 'line.received', line: (arrived[at] as { line: string }).line },
-      );
-      at += run;
+      const { event, count } = reader(actor.getSnapshot(), arrived, at);
+      received[to] += count;
+      tell(actor, event);
+      at += count;
     }
     i += arrived.length;
   }

@@ -9,7 +9,7 @@ import { connectNodeSocket } from '../../src/bridge/nodeSocket.ts';
 import { utf8ToOctets } from '../../src/protocols/shared/octets.ts';
 import {
   smtpClientMachine,
-  smtpClientRun,
+  smtpClientReader,
   type SmtpClientInput,
   type SmtpClientOutput,
 } from '../../src/protocols/smtp/smtpClientMachine.ts';
@@ -71,7 +71,7 @@ async function deliver(
     protocol: 'smtp',
     machine: 'smtp-client',
     maxLine: 4096,
-    runLength: smtpClientRun,
+    reader: smtpClientReader,
     emit: (e) => events.push(e),
   });
   return { output: await done, events };

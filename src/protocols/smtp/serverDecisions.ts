@@ -48,23 +48,26 @@ export interface ServerContext extends SmtpServerInput {
   readonly dataProblem: DataProblem | null;
 }
 
-/** OutcomeEvent is raised after a decision to move the machine; it is internal to smtpServerMachine. */
+/**
+ * OutcomeEvent is raised after a rare decision (the greeting, the SASL exchange) to move the machine; it is internal
+ * to smtpServerMachine. The frequent moves are taken by guards on the command itself: see Outcome.accepted.
+ */
 export type OutcomeEvent =
   | { type: 'greeting.refused' }
-  | { type: 'helo.accepted' }
-  | { type: 'mail.accepted' }
-  | { type: 'rcpt.accepted' }
-  | { type: 'data.started' }
-  | { type: 'data.finished' }
   | { type: 'auth.awaitingResponse' }
   | { type: 'auth.awaitingUsername' }
   | { type: 'auth.awaitingPassword' }
   | { type: 'auth.finished' };
 
-/** Outcome is a decision: the reply to send, changes to the context, and the event that moves the machine. */
+/** Outcome is a decision: the reply to send, changes to the context, and what moves the machine. */
 export interface Outcome {
   readonly reply: Reply;
   readonly update?: Partial<ServerContext>;
+  /**
+   * accepted says that EHLO/HELO, MAIL, RCPT or DATA was accepted: the chart's guard on that command reads it and
+   * moves the session on (to ready, into the transaction, to having recipients, into DATA).
+   */
+  readonly accepted?: true;
   readonly then?: OutcomeEvent;
   /** lost is set when the reply never leaves: the message was kept but the connection drops (a fault). */
   readonly lost?: true;
@@ -133,7 +136,7 @@ export function decideHelo(
   return {
     reply: fault ?? normal,
     update: { ...EMPTY_TRANSACTION, heloName: command.domain, extended },
-    then: { type: 'helo.accepted' },
+    accepted: true,
   };
 }
 
@@ -167,7 +170,7 @@ export function decideMail(context: ServerContext, command: Extract<SmtpCommand,
   return {
     reply: fault ?? replyFor(context, 'mail.ok', { address: from === '' ? '<>' : from }),
     update: { ...EMPTY_TRANSACTION, from },
-    then: { type: 'mail.accepted' },
+    accepted: true,
   };
 }
 
@@ -193,7 +196,7 @@ export function decideRcpt(context: ServerContext, command: Extract<SmtpCommand,
   return {
     reply: fault ?? replyFor(context, 'rcpt.ok', { address }),
     update: { to: [...context.to, address] },
-    then: { type: 'rcpt.accepted' },
+    accepted: true,
   };
 }
 
@@ -227,7 +230,7 @@ export function decideHelp(context: ServerContext): Outcome {
 export function decideData(context: ServerContext): Outcome {
   const fault = interposed(context, 'data');
   if (refuses(fault)) return { reply: fault };
-  return { reply: fault ?? replyFor(context, 'data.start'), then: { type: 'data.started' } };
+  return { reply: fault ?? replyFor(context, 'data.start'), accepted: true };
 }
 
 /**
@@ -235,7 +238,7 @@ export function decideData(context: ServerContext): Outcome {
  * acceptance. Whatever the reply, the transaction is over (RFC 5321 §4.1.1.4).
  */
 export function decideEndOfData(context: ServerContext): Outcome {
-  const end = { update: EMPTY_TRANSACTION, then: { type: 'data.finished' } } as const;
+  const end = { update: EMPTY_TRANSACTION } as const;
   if (context.dataProblem !== null)
     return { reply: replyFor(context, DATA_PROBLEM_REPLIES[context.dataProblem]), ...end };
   const fault = interposed(context, 'data-end');

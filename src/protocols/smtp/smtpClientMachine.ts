@@ -4,7 +4,13 @@
 import { and, assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
 import { dotUnstuff, encodeDataLines } from '../shared/dotStuffing.ts';
 import { parseReplyLine } from '../shared/multilineReply.ts';
-import { linesWhile, receivedLines, type LinesReceived, type RunLength } from '../shared/lineRuns.ts';
+import {
+  linesWhile,
+  receivedLines,
+  runOf,
+  type LineReader,
+  type LinesReceived,
+} from '../shared/lineReader.ts';
 import { isAscii } from '../shared/octets.ts';
 import {
   NO_EXTENSIONS,
@@ -86,7 +92,7 @@ export type SmtpClientEmitted =
 /**
  * SmtpClientEvent is what the I/O layer sends in: the connection opening and closing, and each received reply line
  * without its CRLF (line.overlong for one over the limit), or the lines of a reply that arrived together as
- * lines.received (see smtpClientRun). The reply.* and session.* events are raised inside.
+ * lines.received (see smtpClientReader). The reply.* and session.* events are raised inside.
  */
 export type SmtpClientEvent =
   | { type: 'connection.opened' }
@@ -125,13 +131,16 @@ const MAX_REPLY_LINES = 256;
 const SERVICE_CLOSING = REPLIES['service.closing'].code;
 
 /**
- * smtpClientRun is how the I/O layer hands reply lines to the client: the lines of a multi-line reply that arrived
- * together, up to and including its last (RFC 5321 §4.2.1), go in as one event, since the client acts only on
- * whole replies; a line after a reply's last goes in a run of its own, as the reply before it may change state.
+ * smtpClientReader is how the I/O layer hands reply lines to the client: the lines of a multi-line reply that
+ * arrived together, up to and including its last (RFC 5321 §4.2.1), go in as one event, since the client acts only
+ * on whole replies; the line after a reply's last starts the next event, as the reply before it may change state.
  */
-export const smtpClientRun: RunLength = (_snapshot, lines, from) => {
-  const more = linesWhile(lines, from, (line) => line[3] === '-');
-  return lines[from + more]?.kind === 'line' ? more + 1 : Math.max(1, more);
+export const smtpClientReader: LineReader<SmtpClientEvent> = (_snapshot, items, from) => {
+  const more = linesWhile(items, from, (line) => line[3] === '-');
+  const count = items[from + more]?.kind === 'line' ? more + 1 : more;
+  if (count > 0) return runOf(items, from, count);
+  // The client's framer does not split at a bare LF, so what is left is a line over the limit.
+  return { event: { type: 'line.overlong' }, count: 1 };
 };
 
 function isClass(kind: ReturnType<typeof replyClass>) {

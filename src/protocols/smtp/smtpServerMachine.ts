@@ -5,7 +5,14 @@ import { heardNow, idleLeft, type IdleClock } from '../shared/clockTime.ts';
 import { isEndOfData, dotUnstuff } from '../shared/dotStuffing.ts';
 import { COMMAND_LINE_MAX, TEXT_LINE_MAX } from '../shared/limits.ts';
 import type { SentLine, ServerLineFacts } from '../shared/lineFacts.ts';
-import { linesWhile, receivedLines, type LinesReceived, type RunLength } from '../shared/lineRuns.ts';
+import {
+  linesWhile,
+  oneItem,
+  receivedLines,
+  runOf,
+  type LineReader,
+  type LinesReceived,
+} from '../shared/lineReader.ts';
 import { formatReply } from '../shared/multilineReply.ts';
 import type { OutcomeEnqueuer } from '../shared/outcomeEnqueuer.ts';
 import { parseCommand } from './commands.ts';
@@ -44,9 +51,11 @@ export type SmtpServerEmitted =
 
 /**
  * SmtpServerEvent is what the I/O layer sends in: the connection opening and closing, each received line without
- * its CRLF (or line.overlong for one over the framer's limit, line.bareLf for one that LF alone ended), in DATA a
- * run of the message's lines as lines.received (see smtpServerRun), and server.shutdown (421, then close). The rest are raised inside the machine: parsed commands, decisions,
- * session.closing after any 421 reply, and idle.rearm when the idle timer fires before its deadline.
+ * its CRLF (or line.overlong for one over the framer's limit, line.bareLf for one that LF alone ended), or what
+ * smtpServerReader makes of the lines: a command line as the command it is, and in DATA a run of the message's lines
+ * as lines.received; and server.shutdown (421, then close). The rest are raised inside the machine: a command
+ * read from a plain line.received, the rare decisions that move it (greeting, SASL), session.closing after any 421
+ * reply, and idle.rearm when the idle timer fires before its deadline.
  */
 export type SmtpServerEvent =
   | { type: 'connection.opened' }
@@ -62,57 +71,116 @@ export type SmtpServerEvent =
   | { type: 'session.aborted' }
   | { type: 'idle.rearm' };
 
-/** CommandEvent is a parsed command line, raised internally from line.received so the chart can route on the verb. */
-export type CommandEvent =
+/**
+ * CommandEvent is a parsed command line, so the chart can route on the verb; `answering` is the verb as the facts of
+ * its reply name it (the name as typed for a command the server does not know).
+ */
+export type CommandEvent = (
   | { type: 'command.helo'; command: Extract<SmtpCommand, { verb: 'HELO' | 'EHLO' }> }
   | { type: 'command.mail'; command: Extract<SmtpCommand, { verb: 'MAIL' }> }
   | { type: 'command.rcpt'; command: Extract<SmtpCommand, { verb: 'RCPT' }> }
   | { type: 'command.auth'; command: Extract<SmtpCommand, { verb: 'AUTH' }> }
   | { type: 'command.vrfy'; command: Extract<SmtpCommand, { verb: 'VRFY' }> }
-  | { type: 'command.data' | 'command.rset' | 'command.noop' | 'command.help' | 'command.quit' }
+  | { type: 'command.data' }
+  | { type: 'command.rset' | 'command.noop' | 'command.help' | 'command.quit' }
   | { type: 'command.notImplemented' | 'command.unknown' }
-  | { type: 'command.invalid'; command: CommandSyntaxError };
+  | { type: 'command.invalid'; command: CommandSyntaxError }
+) & { readonly answering: string };
 
 /** commandEvent turns a parsed command into the event the chart routes on. */
 export function commandEvent(command: SmtpCommand): CommandEvent {
-  if ('error' in command) return { type: 'command.invalid', command };
+  const answering = commandFacts(command).verb;
+  if ('error' in command) return { type: 'command.invalid', command, answering };
   switch (command.verb) {
     case 'HELO':
     case 'EHLO':
-      return { type: 'command.helo', command };
+      return { type: 'command.helo', command, answering };
     case 'MAIL':
-      return { type: 'command.mail', command };
+      return { type: 'command.mail', command, answering };
     case 'RCPT':
-      return { type: 'command.rcpt', command };
+      return { type: 'command.rcpt', command, answering };
     case 'AUTH':
-      return { type: 'command.auth', command };
+      return { type: 'command.auth', command, answering };
     case 'VRFY':
-      return { type: 'command.vrfy', command };
+      return { type: 'command.vrfy', command, answering };
     case 'notImplemented':
-      return { type: 'command.notImplemented' };
+      return { type: 'command.notImplemented', answering };
     case 'unknown':
-      return { type: 'command.unknown' };
+      return { type: 'command.unknown', answering };
+    case 'DATA':
+      return { type: 'command.data', answering };
     default:
-      return { type: `command.${lower(command.verb)}` };
+      return { type: `command.${lower(command.verb)}`, answering };
   }
 }
 
-function lower<TVerb extends 'DATA' | 'RSET' | 'NOOP' | 'HELP' | 'QUIT'>(verb: TVerb): Lowercase<TVerb> {
+function lower<TVerb extends 'RSET' | 'NOOP' | 'HELP' | 'QUIT'>(verb: TVerb): Lowercase<TVerb> {
   return verb.toLowerCase() as Lowercase<TVerb>;
 }
 
+// The limit counts the CRLF, which the line arrives without (RFC 5321 §4.5.3.1.4).
+function exceedsCommandLimit(line: string): boolean {
+  return line.length > COMMAND_LINE_MAX - 2;
+}
+
 /**
- * smtpServerRun is how the I/O layer hands lines to the server: in DATA, the message's lines that arrived together,
- * up to the final "." (RFC 5321 §4.1.1.4), go in as one event, since the server answers none of them; every other
- * line goes alone, as the reply to each command comes before the next is read (RFC 2920 §3.1).
+ * smtpServerReader is how the I/O layer hands lines to the server, one event each: a command line goes in as the
+ * command it is, since the reply to each command comes before the next is read (RFC 2920 §3.1); in DATA the
+ * message's lines that arrived together, up to the final "." (RFC 5321 §4.1.1.4), go in as one run, as the server
+ * answers none of them. A SASL response is no command (RFC 4954 §4), and a line over the limit is refused whatever
+ * it says, so both go in as the lines they are.
  */
-export const smtpServerRun: RunLength = (snapshot, lines, from) =>
-  snapshot.hasTag('receivingData')
-    ? Math.max(
-        1,
-        linesWhile(lines, from, (line) => !isEndOfData(line)),
-      )
-    : 1;
+export const smtpServerReader: LineReader<SmtpServerEvent> = (snapshot, items, from) => {
+  if (snapshot.hasTag('receivingData')) {
+    const count = linesWhile(items, from, (line) => !isEndOfData(line));
+    return count > 0 ? runOf(items, from, count) : oneItem(items, from);
+  }
+  const item = items[from];
+  if (item?.kind !== 'line' || snapshot.hasTag('authenticating') || exceedsCommandLimit(item.line))
+    return oneItem(items, from);
+  return { event: commandEvent(parseCommand(item.line)), count: 1 };
+};
+
+// The commands whose decision moves the machine, through a guard on the command itself.
+type DecidedCommand = Extract<
+  CommandEvent,
+  { type: 'command.helo' | 'command.mail' | 'command.rcpt' | 'command.data' }
+>;
+
+// A command's decision is made once: the guard that routes on it and the action that sends its reply read the same
+// one, since deciding may count a fault (every tenth RCPT, say) or ask the backend.
+const DECISIONS = new WeakMap<DecidedCommand, Outcome>();
+
+function decided(context: ServerMachineContext, event: DecidedCommand): Outcome {
+  let outcome = DECISIONS.get(event);
+  if (outcome === undefined) {
+    outcome = decide(context, event);
+    DECISIONS.set(event, outcome);
+  }
+  return outcome;
+}
+
+function decide(context: ServerMachineContext, event: DecidedCommand): Outcome {
+  switch (event.type) {
+    case 'command.helo':
+      return decideHelo(context, event.command);
+    case 'command.mail':
+      return decideMail(context, event.command);
+    case 'command.rcpt':
+      return decideRcpt(context, event.command);
+    case 'command.data':
+      return decideData(context);
+  }
+}
+
+// What handling a command notes: when the client was last heard from, which moves the idle deadline, and the verb
+// the replies answer (a SASL response that follows AUTH is still answering AUTH).
+function noteCommand(
+  event: CommandEvent,
+  system: Parameters<typeof heardNow>[0],
+): Partial<ServerMachineContext> {
+  return { answering: event.answering, ...heardNow(system) };
+}
 
 /**
  * ServerMachineContext is the session's context with what the machine keeps for itself: the idle clock, and the
@@ -169,8 +237,11 @@ export const smtpServerMachine = setup({
   guards: {
     exceedsCommandLimit: ({ event }) => {
       assertEvent(event, 'line.received');
-      // The limit counts the CRLF, which the line arrives without (RFC 5321 §4.5.3.1.4).
-      return event.line.length > COMMAND_LINE_MAX - 2;
+      return exceedsCommandLimit(event.line);
+    },
+    accepted: ({ context, event }) => {
+      assertEvent(event, ['command.helo', 'command.mail', 'command.rcpt', 'command.data']);
+      return decided(context, event).accepted === true;
     },
     isEndOfData: ({ event }) => {
       assertEvent(event, 'line.received');
@@ -180,8 +251,11 @@ export const smtpServerMachine = setup({
   },
   // Every assignment made for a line the client sent includes heardNow, so the line moves the idle deadline.
   actions: {
-    sendReply: enqueueActions(({ context, enqueue }, params: { key: ReplyKey }) => {
-      applyOutcome(enqueue, { reply: replyFor(context, params.key) }, context.answering);
+    // A command's reply notes the command (noteCommand); a line that is no command was noted before it.
+    sendReply: enqueueActions(({ context, event, enqueue, system }, params: { key: ReplyKey }) => {
+      const outcome = { reply: replyFor(context, params.key) };
+      if ('answering' in event) applyOutcome(enqueue, outcome, event.answering, noteCommand(event, system));
+      else applyOutcome(enqueue, outcome, context.answering);
     }),
     // A notice nobody asked for: the 421 of a timeout or a shutdown (RFC 5321 §3.8) answers no command.
     sendNotice: enqueueActions(({ context, enqueue }, params: { key: ReplyKey }) => {
@@ -189,7 +263,7 @@ export const smtpServerMachine = setup({
     }),
     closeConnection: emit({ type: 'connection.close' }),
     resetTransaction: assign(EMPTY_TRANSACTION),
-    // The verb is noted before the command is routed, so whichever reply follows knows what it answers.
+    // A line refused before it is routed as a command notes its verb, so the reply knows what it answers.
     noteVerb: assign(({ event, system }) => {
       assertEvent(event, ['line.received', 'line.bareLf']);
       return { answering: commandFacts(parseCommand(event.line)).verb, ...heardNow(system) };
@@ -202,46 +276,33 @@ export const smtpServerMachine = setup({
       if (idleLeft(context, system, SMTP_TIMEOUTS.serverIdle) > 0) enqueue.raise({ type: 'idle.rearm' });
       else applyOutcome(enqueue, { reply: replyFor(context, 'service.timeout') }, null);
     }),
-    parseLine: enqueueActions(({ event, enqueue, system }) => {
+    // A command line that came as a plain line (not through smtpServerReader) is read here and routed.
+    parseLine: enqueueActions(({ event, enqueue }) => {
       assertEvent(event, 'line.received');
-      const command = parseCommand(event.line);
-      enqueue.assign({ answering: commandFacts(command).verb, ...heardNow(system) });
-      enqueue.raise(commandEvent(command));
+      enqueue.raise(commandEvent(parseCommand(event.line)));
     }),
     greet: enqueueActions(({ context, enqueue, system }) => {
       applyOutcome(enqueue, decideGreeting(context), null, heardNow(system));
     }),
-    answerSyntaxError: enqueueActions(({ context, event, enqueue }) => {
+    answerSyntaxError: enqueueActions(({ context, event, enqueue, system }) => {
       assertEvent(event, 'command.invalid');
       const key = syntaxReplyKey(event.command);
-      applyOutcome(
-        enqueue,
-        { reply: replyFor(context, key, { verb: event.command.verb }) },
-        context.answering,
-      );
+      const outcome = { reply: replyFor(context, key, { verb: event.command.verb }) };
+      applyOutcome(enqueue, outcome, event.answering, noteCommand(event, system));
     }),
-    answerHelo: enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'command.helo');
-      applyOutcome(enqueue, decideHelo(context, event.command), context.answering);
+    // The decision the `accepted` guard read, if the chart asked it, or one made now.
+    answerDecided: enqueueActions(({ context, event, enqueue, system }) => {
+      assertEvent(event, ['command.helo', 'command.mail', 'command.rcpt', 'command.data']);
+      applyOutcome(enqueue, decided(context, event), event.answering, noteCommand(event, system));
     }),
-    answerMail: enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'command.mail');
-      applyOutcome(enqueue, decideMail(context, event.command), context.answering);
-    }),
-    answerRcpt: enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'command.rcpt');
-      applyOutcome(enqueue, decideRcpt(context, event.command), context.answering);
-    }),
-    answerVrfy: enqueueActions(({ context, event, enqueue }) => {
+    answerVrfy: enqueueActions(({ context, event, enqueue, system }) => {
       assertEvent(event, 'command.vrfy');
-      applyOutcome(enqueue, decideVrfy(context, event.command), context.answering);
+      applyOutcome(enqueue, decideVrfy(context, event.command), event.answering, noteCommand(event, system));
     }),
-    answerHelp: enqueueActions(({ context, enqueue }) =>
-      applyOutcome(enqueue, decideHelp(context), context.answering),
-    ),
-    answerData: enqueueActions(({ context, enqueue }) =>
-      applyOutcome(enqueue, decideData(context), context.answering),
-    ),
+    answerHelp: enqueueActions(({ context, event, enqueue, system }) => {
+      assertEvent(event, 'command.help');
+      applyOutcome(enqueue, decideHelp(context), event.answering, noteCommand(event, system));
+    }),
     storeDataLines: assign(({ context, event, system }) => {
       assertEvent(event, ['line.received', 'lines.received']);
       const noted = heardNow(system);
@@ -277,9 +338,9 @@ export const smtpServerMachine = setup({
         ...heardNow(system),
       });
     }),
-    answerAuth: enqueueActions(({ context, event, enqueue }) => {
+    answerAuth: enqueueActions(({ context, event, enqueue, system }) => {
       assertEvent(event, 'command.auth');
-      applyOutcome(enqueue, decideAuth(context, event.command), context.answering);
+      applyOutcome(enqueue, decideAuth(context, event.command), event.answering, noteCommand(event, system));
     }),
     // A SASL response is no command: the reply to it still answers AUTH (RFC 4954 §4); it moves the idle deadline.
     answerPlainResponse: enqueueActions(({ context, event, enqueue, system }) => {
@@ -342,8 +403,10 @@ export const smtpServerMachine = setup({
             // A command ended by LF alone is refused at once, with a reply that explains CRLF (RFC 5321 §2.3.8).
             'line.bareLf': { actions: ['noteVerb', { type: 'sendReply', params: { key: 'error.bareLf' } }] },
             // RFC 5321 §4.1.4: EHLO/HELO is allowed at any time and resets an open transaction.
-            'command.helo': { actions: 'answerHelo' },
-            'helo.accepted': { target: '.ready' },
+            'command.helo': [
+              { guard: 'accepted', target: '.ready', actions: 'answerDecided' },
+              { actions: 'answerDecided' },
+            ],
             'command.rset': {
               target: '.ready',
               actions: ['resetTransaction', { type: 'sendReply', params: { key: 'rset.ok' } }],
@@ -387,8 +450,10 @@ export const smtpServerMachine = setup({
             ready: {
               tags: ['identified'],
               on: {
-                'command.mail': { actions: 'answerMail' },
-                'mail.accepted': { target: 'mailTransaction' },
+                'command.mail': [
+                  { guard: 'accepted', target: 'mailTransaction', actions: 'answerDecided' },
+                  { actions: 'answerDecided' },
+                ],
                 'command.rcpt': { actions: { type: 'sendReply', params: { key: 'seq.needMail' } } },
                 'command.data': { actions: { type: 'sendReply', params: { key: 'seq.needMailForData' } } },
                 'command.auth': { actions: 'answerAuth' },
@@ -434,8 +499,10 @@ export const smtpServerMachine = setup({
               on: {
                 'command.mail': { actions: { type: 'sendReply', params: { key: 'seq.nestedMail' } } },
                 'command.auth': { actions: { type: 'sendReply', params: { key: 'auth.inTransaction' } } },
-                'command.rcpt': { actions: 'answerRcpt' },
-                'rcpt.accepted': { target: '.haveRecipients' },
+                'command.rcpt': [
+                  { guard: 'accepted', target: '.haveRecipients', actions: 'answerDecided' },
+                  { actions: 'answerDecided' },
+                ],
               },
               states: {
                 awaitingRecipients: {
@@ -444,8 +511,14 @@ export const smtpServerMachine = setup({
                 haveRecipients: {
                   tags: ['hasRecipients'],
                   on: {
-                    'command.data': { actions: 'answerData' },
-                    'data.started': { target: '#smtpServer.session.protocol.receivingData' },
+                    'command.data': [
+                      {
+                        guard: 'accepted',
+                        target: '#smtpServer.session.protocol.receivingData',
+                        actions: 'answerDecided',
+                      },
+                      { actions: 'answerDecided' },
+                    ],
                   },
                 },
               },
@@ -455,14 +528,14 @@ export const smtpServerMachine = setup({
               tags: ['identified', 'inTransaction', 'hasRecipients', 'receivingData'],
               on: {
                 'line.received': [
-                  { guard: 'isEndOfData', actions: 'answerEndOfData' },
+                  // Whatever the reply, the final "." ends the transaction (RFC 5321 §4.1.1.4).
+                  { guard: 'isEndOfData', target: 'ready', actions: 'answerEndOfData' },
                   { actions: 'storeDataLines' },
                 ],
                 // Message lines that arrived together, none of them the final "." (smtpServerRun).
                 'lines.received': { actions: 'storeDataLines' },
                 'line.overlong': { actions: 'markLineTooLong' },
                 'line.bareLf': { actions: 'markBareLf' },
-                'data.finished': { target: 'ready' },
               },
             },
           },

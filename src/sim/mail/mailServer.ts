@@ -10,7 +10,7 @@ import { parseHeaderBlock, findField } from '../../protocols/message/headers.ts'
 import type { AcceptResult, Envelope, SmtpBackend } from '../../protocols/smtp/backend.ts';
 import type { ClientStyle } from '../../protocols/smtp/commands.ts';
 import type { ReplyStyle } from '../../protocols/smtp/replies.ts';
-import { smtpServerMachine, smtpServerRun } from '../../protocols/smtp/smtpServerMachine.ts';
+import { smtpServerMachine, smtpServerReader } from '../../protocols/smtp/smtpServerMachine.ts';
 import { deliveredToField, receivedField, returnPathField } from '../../protocols/smtp/traceFields.ts';
 import { TEXT_LINE_MAX } from '../../protocols/shared/limits.ts';
 import { COMMAND_LINE_MAX } from '../../protocols/pop3/limits.ts';
@@ -351,7 +351,7 @@ export class MailServer {
       maxLine: TEXT_LINE_MAX * 4,
       // A client ending lines with LF alone is told at once why it is refused (RFC 5321 §2.3.8).
       splitBareLf: true,
-      runLength: smtpServerRun,
+      reader: smtpServerReader,
       emit: (e) => this.#ctx.emit(e),
     });
   }

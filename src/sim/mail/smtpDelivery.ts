@@ -6,7 +6,7 @@ import type { ConnId } from '../../net/types.ts';
 import type { SmtpClientInput } from '../../protocols/smtp/smtpClientMachine.ts';
 import {
   smtpClientMachine,
-  smtpClientRun,
+  smtpClientReader,
   type RecipientResult,
 } from '../../protocols/smtp/smtpClientMachine.ts';
 import { bindLineSession } from '../services/lineSession.ts';
@@ -285,7 +285,7 @@ function runClient(
     protocol: 'smtp',
     machine: 'smtp-client',
     maxLine: 4096,
-    runLength: smtpClientRun,
+    reader: smtpClientReader,
     emit: (e) => ctx.emit(e),
   });
 }

@@ -6,7 +6,7 @@ import { UNSTAMPED } from '../../net/netEvents.ts';
 import type { ConnId, HostId } from '../../net/types.ts';
 import { onSentLine } from '../../protocols/sentLines.ts';
 import { LineFramer, type SplitFramedLine } from '../../protocols/shared/lineFramer.ts';
-import { runOf, type RunLength } from '../../protocols/shared/lineRuns.ts';
+import { oneItem, type LineReader } from '../../protocols/shared/lineReader.ts';
 import { octetsToUtf8 } from '../../protocols/shared/octets.ts';
 import type { EmittedEvent, Protocol } from '../trace.ts';
 import { lineEvent } from './lineEvent.ts';
@@ -24,10 +24,10 @@ export interface LineSessionOptions {
    */
   readonly splitBareLf?: boolean;
   /**
-   * runLength, the machine's own rule (smtpServerRun, say), says which lines that arrived together it takes as one
-   * `lines.received`; without it every line is an event of its own.
+   * reader, the machine's own (smtpServerReader, say), makes its events of the lines that arrived together; without
+   * one every line is an event of its own.
    */
-  readonly runLength?: RunLength;
+  readonly reader?: LineReader<{ type: string }>;
   emit(event: EmittedEvent): void;
 }
 
@@ -59,14 +59,17 @@ export function traceStateChanges(
   });
 }
 
+// The reader of a machine without one of its own: every item is an event.
+const everyLine: LineReader<{ type: string }> = (_snapshot, items, from) => oneItem(items, from);
+
 /**
  * bindLineSession connects a started-or-not actor to a socket that is already connected, starts the actor and
  * sends it `connection.opened`. The actor must accept the line-machine events (`line.received`, `line.overlong`,
- * `connection.opened`, `connection.closed`, and `lines.received` if it has a runLength) and emit `line.send` (a SentLine, whose facts go into the trace with
+ * `connection.opened`, `connection.closed`, and whatever its reader makes) and emit `line.send` (a SentLine, whose facts go into the trace with
  * the line), `connection.close`, and perhaps `connection.abort` (drop the connection without a word).
  */
 export function bindLineSession(socket: Socket, actor: AnyActorRef, options: LineSessionOptions): void {
-  const { host, protocol, machine, emit } = options;
+  const { host, protocol, machine, emit, reader = everyLine } = options;
   const framer = options.splitBareLf
     ? LineFramer.splittingBareLf(options.maxLine)
     : new LineFramer<SplitFramedLine>(options.maxLine);
@@ -107,7 +110,7 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
     work();
     flush();
   };
-  const tell = (event: { type: string; line?: string; lines?: readonly string[] }) => {
+  const tell = (event: { type: string }) => {
     if (actor.getSnapshot().status === 'active') batch(() => actor.send(event));
   };
   socket.onEvent((event) => {
@@ -116,14 +119,10 @@ export function bindLineSession(socket: Socket, actor: AnyActorRef, options: Lin
       batch(() => {
         const items = framer.push(event.data);
         for (let i = 0; i < items.length;) {
-          // The rule reads the state the machine is in now, after the lines before these.
-          const run = options.runLength?.(actor.getSnapshot(), items, i) ?? 1;
-          const framed = items[i] as SplitFramedLine;
-          if (run > 1) tell(runOf(items, i, run));
-          else if (framed.kind === 'line') tell({ type: 'line.received', line: framed.line });
-          else if (framed.kind === 'bareLf') tell({ type: 'line.bareLf', line: framed.line });
-          else tell({ type: 'line.overlong' });
-          i += run;
+          // The reader reads the state the machine is in now, after the lines before these.
+          const { event, count } = reader(actor.getSnapshot(), items, i);
+          tell(event);
+          i += count;
         }
       });
     } else if (event.type === 'end') {

@@ -6,7 +6,7 @@ import type { Socket, SocketListener } from '../../../src/net/socket.ts';
 import { memoryMaildrop } from '../../../src/protocols/pop3/memoryMaildrop.ts';
 import { pop3ServerMachine } from '../../../src/protocols/pop3/pop3ServerMachine.ts';
 import { memoryBackend } from '../../../src/protocols/smtp/memoryBackend.ts';
-import { smtpServerMachine, smtpServerRun } from '../../../src/protocols/smtp/smtpServerMachine.ts';
+import { smtpServerMachine, smtpServerReader } from '../../../src/protocols/smtp/smtpServerMachine.ts';
 import { bindLineSession } from '../../../src/sim/services/lineSession.ts';
 import type { UnstampedEvent } from '../../../src/sim/trace.ts';
 
@@ -103,18 +103,18 @@ describe('a line session with a run rule', () => {
       protocol: 'smtp',
       machine: 'smtp-server',
       maxLine: 4000,
-      runLength: smtpServerRun,
+      reader: smtpServerReader,
       emit: () => {},
     });
     return { log, peer, sent, backend };
   }
 
-  it('hands the message lines of one segment to the machine as one event and the final dot alone', () => {
+  it('hands the message lines of one segment to the machine as one event, the final dot alone and QUIT as a command', () => {
     const { peer, sent, backend } = smtpSession();
     peer('EHLO crepes.fr\r\nMAIL FROM:<a@crepes.fr>\r\nRCPT TO:<bob@hamburger.edu>\r\nDATA\r\n');
     sent.length = 0;
     peer('Subject: hi\r\n\r\nHello\r\n.\r\nQUIT\r\n');
-    expect(sent).toEqual(['lines.received', 'line.received', 'line.received']);
+    expect(sent).toEqual(['lines.received', 'line.received', 'command.quit']);
     expect(backend.accepted[0]?.data).toBe('Subject: hi\r\n\r\nHello\r\n');
   });
 });

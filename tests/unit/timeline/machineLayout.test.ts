@@ -154,7 +154,7 @@ describe('the state chart layout', () => {
   it('writes transitions a container takes from any state inside it as notes, not arrows', () => {
     const layout = layoutMachine(smtpServerMachine);
     const protocol = layout.notes.find((n) => n.container === 'session.protocol');
-    expect(protocol?.entries.map((e) => e.event)).toEqual(['helo.accepted', 'command.rset']);
+    expect(protocol?.entries.map((e) => e.event)).toEqual(['command.helo', 'command.rset']);
     expect(
       layout.edges.some((e) => e.source === 'session.protocol' && e.target.startsWith('session.protocol.')),
     ).toBe(false);
@@ -183,7 +183,7 @@ describe('the state chart layout', () => {
       'session.protocol.ready,idleTimer.running',
     );
     expect(greeted.edges).toEqual([]);
-    expect(greeted.notes).toContainEqual({ container: 'session.protocol', event: 'helo.accepted' });
+    expect(greeted.notes).toContainEqual({ container: 'session.protocol', event: 'command.helo' });
     expect(greeted.unexplained).toEqual([
       { source: 'session.protocol.awaitingHelo', target: 'session.protocol.ready' },
     ]);

@@ -3,9 +3,8 @@
 import { createActor } from 'xstate';
 import { onSentLine } from '../../../../src/protocols/sentLines.ts';
 import type { SimulatedClock } from 'xstate';
-import { LineFramer, type FramedLine } from '../../../../src/protocols/shared/lineFramer.ts';
-import { runOf } from '../../../../src/protocols/shared/lineRuns.ts';
-import { smtpClientMachine, smtpClientRun } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
+import { LineFramer } from '../../../../src/protocols/shared/lineFramer.ts';
+import { smtpClientMachine, smtpClientReader } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
 import type { SmtpClientInput } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
 import { transcript } from './serverHarness.ts';
 
@@ -39,20 +38,15 @@ export function startClient(input: Partial<SmtpClientInput> = {}, options: { clo
         actor.send(line === '<close>' ? { type: 'connection.closed' } : { type: 'line.received', line });
       }
     },
-    /** replyChunk feeds server octets as one segment, handing the lines over by smtpClientRun as bindLineSession does. */
+    /** replyChunk feeds server octets as one segment, handing the lines over by smtpClientReader as bindLineSession does. */
     replyChunk(octets: string) {
       const items = framer.push(octets);
       for (let i = 0; i < items.length;) {
-        const run = smtpClientRun(actor.getSnapshot(), items, i);
-        const framed = items[i] as FramedLine;
-        for (const item of items.slice(i, i + run))
-          log.push(`S: ${item.kind === 'line' ? item.line : '<overlong>'}`);
-        if (run > 1) actor.send(runOf(items, i, run));
-        else
-          actor.send(
-            framed.kind === 'line' ? { type: 'line.received', line: framed.line } : { type: 'line.overlong' },
-          );
-        i += run;
+        const { event, count } = smtpClientReader(actor.getSnapshot(), items, i);
+        for (const item of items.slice(i, i + count))
+          log.push(`S: ${item.kind === 'overlong' ? '<overlong>' : item.line}`);
+        actor.send(event);
+        i += count;
       }
     },
     output: () => actor.getSnapshot().output,

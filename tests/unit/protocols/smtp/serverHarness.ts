@@ -3,10 +3,9 @@
 import { createActor } from 'xstate';
 import type { Actor, SimulatedClock } from 'xstate';
 import { LineFramer, type FramedLine } from '../../../../src/protocols/shared/lineFramer.ts';
-import { runOf } from '../../../../src/protocols/shared/lineRuns.ts';
 import { memoryBackend } from '../../../../src/protocols/smtp/memoryBackend.ts';
 import type { MemoryBackendOptions } from '../../../../src/protocols/smtp/memoryBackend.ts';
-import { smtpServerMachine, smtpServerRun } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
+import { smtpServerMachine, smtpServerReader } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
 import type { SmtpServerInput } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
 
 /** HAMBURGER is the receiving host of Kurose & Ross's example session. */
@@ -21,11 +20,11 @@ export interface ServerUnderTest {
   readonly actor: Actor<typeof smtpServerMachine>;
   readonly log: string[];
   readonly backend: ReturnType<typeof memoryBackend>;
-  /** send feeds client lines one by one, logging each. */
+  /** send feeds client lines one by one, logging each, as the world hands them over (smtpServerReader). */
   send(...lines: string[]): void;
   /**
    * sendChunk feeds raw octets through a LineFramer, as a TCP segment holding several lines would arrive, and hands
-   * them over by smtpServerRun, as bindLineSession does.
+   * them over by smtpServerReader, as bindLineSession does.
    */
   sendChunk(octets: string): void;
   /** serverLines is what the server emitted, without the client's lines. */
@@ -55,6 +54,14 @@ export function startServer(
   actor.start();
   if (options.open !== false) actor.send({ type: 'connection.opened' });
   const framer = new LineFramer(1000);
+  // Lines go in as the world hands them over (smtpServerReader), and a session that has ended hears nothing more.
+  const read = (items: readonly FramedLine[]) => {
+    for (let i = 0; i < items.length && actor.getSnapshot().status === 'active';) {
+      const { event, count } = smtpServerReader(actor.getSnapshot(), items, i);
+      actor.send(event);
+      i += count;
+    }
+  };
   return {
     actor,
     log,
@@ -62,19 +69,11 @@ export function startServer(
     send(...lines) {
       for (const line of lines) {
         log.push(`C: ${line}`);
-        actor.send({ type: 'line.received', line });
+        read([{ kind: 'line', line }]);
       }
     },
     sendChunk(octets) {
-      const items = framer.push(octets);
-      for (let i = 0; i < items.length;) {
-        const run = smtpServerRun(actor.getSnapshot(), items, i);
-        const framed = items[i] as FramedLine;
-        if (run > 1) actor.send(runOf(items, i, run));
-        else if (framed.kind === 'line') actor.send({ type: 'line.received', line: framed.line });
-        else actor.send({ type: 'line.overlong' });
-        i += run;
-      }
+      read(framer.push(octets));
     },
     serverLines: () => log.filter((entry) => entry.startsWith('S: ')).map((entry) => entry.slice(3)),
     state: () => JSON.stringify(actor.getSnapshot().value),

@@ -1,11 +1,11 @@
-// Runs of received lines: the SMTP machines take the lines that arrived together as one event where their charts
-// allow it, and answer exactly as they do a line at a time, however the octets were cut into segments.
+// The SMTP machines' readers: a command goes in as the command it is, the lines that arrived together as one event
+// where the chart allows it, and the machines answer exactly as they do plain lines, however the octets were cut.
 import fc from 'fast-check';
 import { createActor, type InspectionEvent } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { LineFramer } from '../../../../src/protocols/shared/lineFramer.ts';
-import { smtpClientRun } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
-import { smtpServerMachine, smtpServerRun } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
+import { smtpClientReader } from '../../../../src/protocols/smtp/smtpClientMachine.ts';
+import { smtpServerMachine, smtpServerReader } from '../../../../src/protocols/smtp/smtpServerMachine.ts';
 import { ALICE, startClient } from './clientHarness.ts';
 import { HAMBURGER, startServer } from './serverHarness.ts';
 import { memoryBackend } from '../../../../src/protocols/smtp/memoryBackend.ts';
@@ -31,16 +31,16 @@ describe('the server in DATA', () => {
     expect(serverEventsFor(OPEN, 'one\r\ntwo\r\n..three\r\n.\r\nQUIT\r\n')).toEqual([
       'lines.received',
       'line.received',
-      'line.received',
+      'command.quit',
     ]);
   });
 
-  it('takes every command line alone, as each is answered before the next is read', () => {
+  it('takes every command line alone, as the command it is, since each is answered before the next is read', () => {
     expect(serverEventsFor('', OPEN)).toEqual([
-      'line.received',
-      'line.received',
-      'line.received',
-      'line.received',
+      'command.helo',
+      'command.mail',
+      'command.rcpt',
+      'command.data',
     ]);
   });
 
@@ -64,14 +64,23 @@ describe('the server in DATA', () => {
     expect(server.backend.accepted).toEqual([]);
   });
 
-  it('keeps no line that would be a run outside DATA, nor a run past a line over the framer limit', () => {
+  it('makes no run outside DATA, nor one past a line over the framer limit, nor one of a SASL exchange', () => {
     const framer = new LineFramer(20);
     const items = framer.push(`one\r\n${'y'.repeat(30)}\r\ntwo\r\n.\r\n`);
     const inData = { hasTag: (tag: string) => tag === 'receivingData' };
     const identified = { hasTag: (tag: string) => tag === 'identified' };
-    expect([0, 1, 2, 3].map((from) => smtpServerRun(inData, items, from))).toEqual([1, 1, 1, 1]);
-    expect(smtpServerRun(identified, framer.push('a\r\nb\r\nc\r\n'), 0)).toBe(1);
-    expect(smtpServerRun(inData, framer.push('a\r\nb\r\nc\r\n.\r\n'), 0)).toBe(3);
+    const authenticating = { hasTag: (tag: string) => tag === 'authenticating' };
+    expect([0, 1, 2, 3].map((from) => smtpServerReader(inData, items, from).count)).toEqual([1, 1, 1, 1]);
+    expect(smtpServerReader(inData, items, 1).event).toEqual({ type: 'line.overlong' });
+    expect(smtpServerReader(identified, framer.push('NOOP\r\nb\r\n'), 0)).toMatchObject({
+      event: { type: 'command.noop', answering: 'NOOP' },
+      count: 1,
+    });
+    expect(smtpServerReader(authenticating, framer.push('Ym9i\r\nNOOP\r\n'), 0)).toEqual({
+      event: { type: 'line.received', line: 'Ym9i' },
+      count: 1,
+    });
+    expect(smtpServerReader(inData, framer.push('a\r\nb\r\nc\r\n.\r\n'), 0).count).toBe(3);
   });
 });
 
@@ -86,13 +95,15 @@ describe('a session cut into segments anywhere', () => {
     fc.stringMatching(/^[ -~]{0,40}$/),
     fc.constantFrom('.', '..', '.x', 'QUIT', 'MAIL FROM:<x@y>', 'x'.repeat(999), 'a\nb'),
   );
-  it('gives the server the same replies and message as one line an event', () => {
+  it('gives the server the same replies and message as plain lines one at a time', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 8 }), (body, at) => {
         const octets = `${OPEN}${body.map((l) => `${l}\r\n`).join('')}.\r\nNOOP\r\nQUIT\r\n`;
+        // The machine's plain contract: each line a line.received, commands read inside the chart.
         const lineByLine = startServer({ style: 'modern' });
         for (const l of octets.split('\r\n').slice(0, -1))
-          if (lineByLine.actor.getSnapshot().status === 'active') lineByLine.send(l);
+          if (lineByLine.actor.getSnapshot().status === 'active')
+            lineByLine.actor.send({ type: 'line.received', line: l });
         const segmented = startServer({ style: 'modern' });
         for (const segment of cut(octets, at)) segmented.sendChunk(segment);
         expect(segmented.serverLines()).toEqual(lineByLine.serverLines());
@@ -135,8 +146,14 @@ describe('the client', () => {
   it('reads a multi-line reply that arrived in one segment as one event, ending the run at its last line', () => {
     const items = new LineFramer(4096).push('250-a\r\n250-b\r\n250 c\r\n250 next\r\n');
     const any = { hasTag: () => false };
-    expect(smtpClientRun(any, items, 0)).toBe(3);
-    expect(smtpClientRun(any, items, 3)).toBe(1);
+    expect(smtpClientReader(any, items, 0)).toEqual({
+      event: { type: 'lines.received', lines: ['250-a', '250-b', '250 c'] },
+      count: 3,
+    });
+    expect(smtpClientReader(any, items, 3)).toEqual({
+      event: { type: 'lines.received', lines: ['250 next'] },
+      count: 1,
+    });
   });
 
   it('gives up on a run whose lines change code midway, as it does line by line (RFC 5321 §4.2.1)', () => {
@@ -155,8 +172,8 @@ describe('the client', () => {
   });
 });
 
-describe('a run sent straight to the server machine', () => {
-  it('is stored line by line in order', () => {
+describe('the server machine fed by hand', () => {
+  it('reads commands from plain lines and stores a run of message lines in order', () => {
     const backend = memoryBackend(HAMBURGER);
     const input = {
       hostname: 'hamburger.edu',

@@ -128,9 +128,11 @@ export function inMemoryTransaction(options: TransactionOptions): number {
     const arrived: FramedLine[] = [];
     for (let d = queue[i]; d !== undefined && d.to === to && d.line !== null; d = queue[i + arrived.length])
       arrived.push({ kind: 'line', line: d.line });
-    const reader = to === 'server' ? smtpServerReader : smtpClientReader;
     for (let at = 0; at < arrived.length;) {
-      const { event, count } = reader(actor.getSnapshot(), arrived, at);
+      const { event, count } =
+        to === 'server'
+          ? smtpServerReader(server.getSnapshot(), arrived, at)
+          : smtpClientReader(client.getSnapshot(), arrived, at);
       received[to] += count;
       tell(actor, event);
       at += count;

@@ -15,7 +15,7 @@ export interface LinesReceived {
   readonly lines: readonly string[];
 }
 
-/** Tagged is what a reader may read of the machine's snapshot: its state's tags. */
+/** Tagged is what a reader reads of the machine's snapshot by default: its state's tags. */
 export interface Tagged {
   hasTag(tag: string): boolean;
 }
@@ -30,8 +30,8 @@ export interface Read<TEvent> {
  * LineReader makes the next event for a machine in the state `snapshot` shows out of the items framed from one
  * arrival, from `from` on. It is called again, with the state the machine is then in, for the items left.
  */
-export type LineReader<TEvent = LineEvent | LinesReceived> = (
-  snapshot: Tagged,
+export type LineReader<TEvent = LineEvent | LinesReceived, TSnapshot = Tagged> = (
+  snapshot: TSnapshot,
   items: readonly SplitFramedLine[],
   from: number,
 ) => Read<TEvent>;

@@ -91,8 +91,9 @@ export type SmtpClientEmitted =
 
 /**
  * SmtpClientEvent is what the I/O layer sends in: the connection opening and closing, and each received reply line
- * without its CRLF (line.overlong for one over the limit), or the lines of a reply that arrived together as
- * lines.received (see smtpClientReader). The reply.* and session.* events are raised inside.
+ * without its CRLF (line.overlong for one over the limit), or what smtpClientReader makes of the lines that arrived
+ * together: a whole reply as reply.received (reply.closing for a 421), the lines of a reply cut across segments as
+ * lines.received. Replies assembled from lines, reply.malformed and session.identified are raised inside.
  */
 export type SmtpClientEvent =
   | { type: 'connection.opened' }
@@ -131,17 +132,61 @@ const MAX_REPLY_LINES = 256;
 const SERVICE_CLOSING = REPLIES['service.closing'].code;
 
 /**
- * smtpClientReader is how the I/O layer hands reply lines to the client: the lines of a multi-line reply that
- * arrived together, up to and including its last (RFC 5321 §4.2.1), go in as one event, since the client acts only
- * on whole replies; the line after a reply's last starts the next event, as the reply before it may change state.
+ * ReplyReading is what reply lines give, read on from the reply left open before them: the whole replies they
+ * complete, in order; the reply still open; and whether a line broke RFC 5321 §4.2.1, after which nothing is read.
  */
-export const smtpClientReader: LineReader<SmtpClientEvent> = (_snapshot, items, from) => {
+interface ReplyReading {
+  readonly replies: readonly ReplySummary[];
+  readonly partial: ReplySummary | null;
+  readonly broken: boolean;
+}
+
+function readReplyLines(open: ReplySummary | null, lines: readonly string[]): ReplyReading {
+  const replies: ReplySummary[] = [];
+  let partial = open;
+  for (const line of lines) {
+    const parsed = parseReplyLine(line);
+    // Every line of a multi-line reply carries the same code (RFC 5321 §4.2.1).
+    if (parsed === null || (partial !== null && parsed.code !== partial.code))
+      return { replies, partial: null, broken: true };
+    const reply = { code: parsed.code, lines: [...(partial?.lines ?? []), parsed.text] };
+    if (parsed.final) replies.push(reply);
+    else if (reply.lines.length >= MAX_REPLY_LINES) return { replies, partial: null, broken: true };
+    partial = parsed.final ? null : reply;
+  }
+  return { replies, partial, broken: false };
+}
+
+// A 421 may come in place of any reply; the server is closing (RFC 5321 §3.8).
+function replyEvent(reply: ReplySummary): SmtpClientEvent {
+  return { type: reply.code === SERVICE_CLOSING ? 'reply.closing' : 'reply.received', reply };
+}
+
+/**
+ * smtpClientReader is how the I/O layer hands reply lines to the client, one event a reply: the lines of a reply
+ * that arrived together, up to and including its last (RFC 5321 §4.2.1), go in as the reply they make, since the
+ * client acts only on whole replies; the line after a reply's last starts the next event, as the reply before it
+ * may change state. The lines of a reply cut across segments, or of one that breaks §4.2.1, go in as the lines
+ * they are, for the chart to assemble or refuse.
+ */
+export const smtpClientReader: LineReader<SmtpClientEvent, ClientReading> = (snapshot, items, from) => {
   const more = linesWhile(items, from, (line) => line[3] === '-');
   const count = items[from + more]?.kind === 'line' ? more + 1 : more;
-  if (count > 0) return runOf(items, from, count);
-  // The client's framer does not split at a bare LF, so what is left is a line over the limit.
-  return { event: { type: 'line.overlong' }, count: 1 };
+  // The client's framer does not split at a bare LF, so what is not a line is one over the limit.
+  if (count === 0) return { event: { type: 'line.overlong' }, count: 1 };
+  const run = runOf(items, from, count);
+  if (snapshot.context.partial !== null) return run;
+  const reading = readReplyLines(null, run.event.lines);
+  const [reply] = reading.replies;
+  return reply !== undefined && !reading.broken && reading.partial === null
+    ? { event: replyEvent(reply), count }
+    : run;
 };
+
+/** ClientReading is what smtpClientReader reads of the client's snapshot: whether a reply is half read. */
+export interface ClientReading {
+  readonly context: { readonly partial: ReplySummary | null };
+}
 
 function isClass(kind: ReturnType<typeof replyClass>) {
   return ({ event }: { event: SmtpClientEvent }): boolean => {
@@ -220,27 +265,10 @@ export const smtpClientMachine = setup({
     // Each reply completed is raised in turn; a line that breaks §4.2.1 ends the reading there.
     assembleReply: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, ['line.received', 'lines.received']);
-      let partial = context.partial;
-      for (const line of receivedLines(event)) {
-        const parsed = parseReplyLine(line);
-        // Every line of a multi-line reply carries the same code (RFC 5321 §4.2.1).
-        if (parsed === null || (partial !== null && parsed.code !== partial.code)) {
-          enqueue.assign({ partial: null });
-          enqueue.raise({ type: 'reply.malformed' });
-          return;
-        }
-        const reply = { code: parsed.code, lines: [...(partial?.lines ?? []), parsed.text] };
-        if (!parsed.final && reply.lines.length >= MAX_REPLY_LINES) {
-          enqueue.assign({ partial: null });
-          enqueue.raise({ type: 'reply.malformed' });
-          return;
-        }
-        partial = parsed.final ? null : reply;
-        // A 421 may come in place of any reply; the server is closing (RFC 5321 §3.8).
-        if (parsed.final)
-          enqueue.raise({ type: reply.code === SERVICE_CLOSING ? 'reply.closing' : 'reply.received', reply });
-      }
-      enqueue.assign({ partial });
+      const reading = readReplyLines(context.partial, receivedLines(event));
+      for (const reply of reading.replies) enqueue.raise(replyEvent(reply));
+      if (reading.broken) enqueue.raise({ type: 'reply.malformed' });
+      enqueue.assign({ partial: reading.partial });
     }),
     sendEhlo: emit(({ context }) => send({ verb: 'EHLO', domain: context.heloName })),
     sendHelo: emit(({ context }) => send({ verb: 'HELO', domain: context.heloName })),

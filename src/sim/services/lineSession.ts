@@ -1,6 +1,6 @@
 // Wires a sans-I/O line machine (an SMTP, POP3 or IMAP session) to a simulated socket: bytes in are framed
 // into lines, lines out get their CRLF, and every line and state change is written to the trace.
-import type { AnyActorRef, StateValue } from 'xstate';
+import type { AnyActorRef, SnapshotFrom, StateValue } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
 import { UNSTAMPED } from '../../net/netEvents.ts';
 import type { ConnId, HostId } from '../../net/types.ts';
@@ -12,7 +12,7 @@ import type { EmittedEvent, Protocol } from '../trace.ts';
 import { lineEvent } from './lineEvent.ts';
 
 /** LineSessionOptions say who speaks, which protocol, and how long a line may be before it is `overlong`. */
-export interface LineSessionOptions {
+export interface LineSessionOptions<TSnapshot = unknown> {
   readonly host: HostId;
   readonly protocol: Protocol;
   /** machine names the chart in the trace, e.g. `smtp-server`. */
@@ -27,7 +27,7 @@ export interface LineSessionOptions {
    * reader, the machine's own (smtpServerReader, say), makes its events of the lines that arrived together; without
    * one every line is an event of its own.
    */
-  readonly reader?: LineReader<{ type: string }>;
+  readonly reader?: LineReader<{ type: string }, TSnapshot>;
   emit(event: EmittedEvent): void;
 }
 
@@ -60,7 +60,7 @@ export function traceStateChanges(
 }
 
 // The reader of a machine without one of its own: every item is an event.
-const everyLine: LineReader<{ type: string }> = (_snapshot, items, from) => oneItem(items, from);
+const everyLine: LineReader<{ type: string }, unknown> = (_snapshot, items, from) => oneItem(items, from);
 
 /**
  * bindLineSession connects a started-or-not actor to a socket that is already connected, starts the actor and
@@ -68,7 +68,11 @@ const everyLine: LineReader<{ type: string }> = (_snapshot, items, from) => oneI
  * `connection.opened`, `connection.closed`, and whatever its reader makes) and emit `line.send` (a SentLine, whose facts go into the trace with
  * the line), `connection.close`, and perhaps `connection.abort` (drop the connection without a word).
  */
-export function bindLineSession(socket: Socket, actor: AnyActorRef, options: LineSessionOptions): void {
+export function bindLineSession<TActor extends AnyActorRef>(
+  socket: Socket,
+  actor: TActor,
+  options: LineSessionOptions<SnapshotFrom<TActor>>,
+): void {
   const { host, protocol, machine, emit, reader = everyLine } = options;
   const framer = options.splitBareLf
     ? LineFramer.splittingBareLf(options.maxLine)

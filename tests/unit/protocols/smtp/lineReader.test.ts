@@ -143,17 +143,41 @@ describe('a session cut into segments anywhere', () => {
 });
 
 describe('the client', () => {
-  it('reads a multi-line reply that arrived in one segment as one event, ending the run at its last line', () => {
-    const items = new LineFramer(4096).push('250-a\r\n250-b\r\n250 c\r\n250 next\r\n');
-    const any = { hasTag: () => false };
-    expect(smtpClientReader(any, items, 0)).toEqual({
-      event: { type: 'lines.received', lines: ['250-a', '250-b', '250 c'] },
+  it('reads a multi-line reply that arrived in one segment as the reply it makes, ending at its last line', () => {
+    const items = new LineFramer(4096).push('250-a\r\n250-b\r\n250 c\r\n421 bye\r\n');
+    const fresh = { context: { partial: null } };
+    expect(smtpClientReader(fresh, items, 0)).toEqual({
+      event: { type: 'reply.received', reply: { code: 250, lines: ['a', 'b', 'c'] } },
       count: 3,
     });
-    expect(smtpClientReader(any, items, 3)).toEqual({
-      event: { type: 'lines.received', lines: ['250 next'] },
+    expect(smtpClientReader(fresh, items, 3)).toEqual({
+      event: { type: 'reply.closing', reply: { code: 421, lines: ['bye'] } },
       count: 1,
     });
+  });
+
+  it('hands over as lines a reply cut across segments, and one whose lines break RFC 5321 §4.2.1', () => {
+    const framer = new LineFramer(4096);
+    const halfRead = { context: { partial: { code: 250, lines: ['hamburger.edu'] } } };
+    expect(smtpClientReader(halfRead, framer.push('250 HELP\r\n'), 0).event).toEqual({
+      type: 'lines.received',
+      lines: ['250 HELP'],
+    });
+    const fresh = { context: { partial: null } };
+    expect(smtpClientReader(fresh, framer.push('250-a\r\n'), 0).event.type).toBe('lines.received');
+    expect(smtpClientReader(fresh, framer.push('250-a\r\n251 b\r\n'), 0).event.type).toBe('lines.received');
+    expect(smtpClientReader(fresh, framer.push('hello\r\n'), 0).event.type).toBe('lines.received');
+  });
+
+  it('reads a reply cut across two segments as one, and goes on with the next whole one', () => {
+    const client = startClient({ style: 'modern' });
+    client.replyChunk('220 hamburger.edu ESMTP\r\n250-hamburger.edu\r\n250-PIPE');
+    client.replyChunk('LINING\r\n250 HELP\r\n');
+    expect(client.log.filter((l) => l.startsWith('C: '))).toEqual([
+      'C: EHLO crepes.fr',
+      'C: MAIL FROM:<alice@crepes.fr>',
+      'C: RCPT TO:<bob@hamburger.edu>',
+    ]);
   });
 
   it('gives up on a run whose lines change code midway, as it does line by line (RFC 5321 §4.2.1)', () => {

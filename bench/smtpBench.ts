@@ -18,12 +18,14 @@ import {
   inMemoryTransaction,
   recordTranscript,
   scriptOf,
+  serverSession,
   transactionCosts,
   type Script,
 } from './smtpMachines.ts';
 
 const VIRTUAL_TRANSACTIONS = 400;
 const IN_MEMORY_TRANSACTIONS = 400;
+const SERVER_SESSIONS = 400;
 // The floor is so quick that it is timed over many more transactions, then divided.
 const BARE_TRANSACTIONS = 40_000;
 const LOOPBACK_TRANSACTIONS = 600;
@@ -247,6 +249,17 @@ export function smtpMachineMetrics(scenario: Scenario): { metrics: Metric[]; vir
     () => inMemoryTransactions(IN_MEMORY_TRANSACTIONS),
     () => bareTransactions(script, BARE_TRANSACTIONS),
   );
+  // The server's side alone, as an actor and through XState's pure transition(), one backend for each way.
+  const actorBackend = hamburgerBackend();
+  const pureBackend = hamburgerBackend();
+  const driving = pairedRuns(
+    () => {
+      for (let i = 0; i < SERVER_SESSIONS; i++) serverSession(script, 'pure', pureBackend);
+    },
+    () => {
+      for (let i = 0; i < SERVER_SESSIONS; i++) serverSession(script, 'actor', actorBackend);
+    },
+  );
   const costs = transactionCosts(CLIENT_INPUT);
   const counting = new CountingKernel(scenario.seed);
   virtualTransactions(scenario, COUNTED_TRANSACTIONS, counting);
@@ -277,10 +290,28 @@ export function smtpMachineMetrics(scenario: Scenario): { metrics: Metric[]; vir
       note: 'time per in-memory transaction over time per bare-loop transaction, median of paired rounds',
     },
     {
+      name: 'smtp-server-session-actor-us',
+      value: round((driving.floorMs / SERVER_SESSIONS) * 1000),
+      unit: 'µs',
+      note: "the server's side of the transaction, run as an actor sent each event, as the world runs it",
+    },
+    {
+      name: 'smtp-server-session-pure-transition-us',
+      value: round((driving.workMs / SERVER_SESSIONS) * 1000),
+      unit: 'µs',
+      note: "the same events folded through XState's pure transition(), actions returned instead of run",
+    },
+    {
+      name: 'smtp-server-pure-transition-over-actor',
+      value: round(driving.ratio),
+      unit: '×',
+      note: 'time by transition() over time as an actor, median of paired rounds; above 1, actors are cheaper',
+    },
+    {
       name: 'smtp-in-memory-sends-per-transaction',
       value: costs.sends,
       unit: 'events',
-      note: 'events sent to the two actors: connection.opened, then one per line received',
+      note: "events sent to the two actors: connection.opened, then one per command, run of message lines or reply, as each machine's reader hands them over",
     },
     { name: 'smtp-in-memory-microsteps-per-transaction', value: costs.microsteps, unit: 'microsteps' },
     { name: 'smtp-in-memory-snapshots-per-transaction', value: costs.snapshots, unit: 'snapshots' },

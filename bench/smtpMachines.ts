@@ -1,6 +1,6 @@
 // The lab's SMTP client and server machines wired straight to each other in memory (no kernel, no TCP, no trace):
 // what the machines alone cost per transaction, the floor beneath them, and what one transaction asks of XState.
-import { createActor, type AnyActorRef, type InspectionEvent } from 'xstate';
+import { createActor, initialTransition, transition, type AnyActorRef, type InspectionEvent } from 'xstate';
 import type { Clock } from '../src/net/environment.ts';
 import { onSentLine } from '../src/protocols/sentLines.ts';
 import { memoryBackend } from '../src/protocols/smtp/memoryBackend.ts';
@@ -226,4 +226,65 @@ export function bareTransaction(script: Script): number {
     for (const reply of answer) queue.push({ to: peer, line: reply });
   }
   return octets;
+}
+
+/** Driving names how a server session is run: as an actor sent each event, or by XState's pure transition(). */
+export type Driving = 'actor' | 'pure';
+
+/**
+ * serverSession plays the client's side of a recorded transaction into the lab's server machine, the lines that
+ * arrived together handed over by smtpServerReader, and returns how many lines the server sent. `actor` runs it as
+ * the world does; `pure` folds the same events through XState's pure `transition()` (emitted lines come back as
+ * `xstate.emit` actions, counted rather than executed), which the issue asks to measure against actors. No timer
+ * fires in either: the session ends long before the first is due.
+ */
+export function serverSession(script: Script, driving: Driving, backend = hamburgerBackend()): number {
+  const input = {
+    hostname: 'hamburger.edu',
+    style: 'modern' as const,
+    submission: false,
+    maxSize: 10_240_000,
+    maxRecipients: 100,
+    backend,
+  };
+  // What the client says after each reply, as one arrival each; the first arrival follows the greeting.
+  const arrivals = script.replies.client
+    .filter((lines): lines is readonly string[] => lines !== undefined)
+    .map((lines) => lines.map((line): FramedLine => ({ kind: 'line', line })));
+  let sent = 0;
+  if (driving === 'actor') {
+    const actor = createActor(smtpServerMachine, { input, clock: new CountingClock() });
+    onSentLine(actor, () => void (sent += 1));
+    actor.start();
+    actor.send({ type: 'connection.opened' });
+    for (const items of arrivals)
+      for (let at = 0; at < items.length;) {
+        const { event, count } = smtpServerReader(actor.getSnapshot(), items, at);
+        actor.send(event);
+        at += count;
+      }
+    return sent;
+  }
+  // An emit action's params hold the event it emits; only sent lines are counted, as onSentLine counts them.
+  const count = (actions: readonly { type: string; params?: unknown }[]) => {
+    for (const { type, params } of actions) if (type === 'xstate.emit' && isSentLine(params)) sent += 1;
+  };
+  let [snapshot, actions] = initialTransition(smtpServerMachine, input);
+  count(actions);
+  [snapshot, actions] = transition(smtpServerMachine, snapshot, { type: 'connection.opened' });
+  count(actions);
+  for (const items of arrivals)
+    for (let at = 0; at < items.length;) {
+      const read = smtpServerReader(snapshot, items, at);
+      [snapshot, actions] = transition(smtpServerMachine, snapshot, read.event);
+      count(actions);
+      at += read.count;
+    }
+  return sent;
+}
+
+function isSentLine(params: unknown): boolean {
+  if (typeof params !== 'object' || params === null || !('event' in params)) return false;
+  const { event } = params;
+  return typeof event === 'object' && event !== null && 'type' in event && event.type === 'line.send';
 }

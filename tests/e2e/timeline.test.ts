@@ -34,11 +34,17 @@ describe('the timeline story', () => {
     );
 
     const axis = page.locator('.plot-svg .axis-hit');
+    const said = await axis.getAttribute('aria-valuetext');
     const box = await axis.boundingBox();
     if (box === null) throw new Error('the axis is not drawn');
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height / 2);
     const seek = Number(await page.getByTestId('seek').textContent());
     expect(seek).toBeGreaterThan(0);
+    // The axis, a slider, says in words when the cursor now stands and what happened there.
+    await expect
+      .poll(() => axis.getAttribute('aria-valuetext'))
+      .toMatch(/^(\d+d )?\d\d:\d\d:\d\d\.\d{3} · \S/);
+    expect(await axis.getAttribute('aria-valuetext')).not.toBe(said);
     await expect(
       page.locator('.events [role=row][aria-current="step"]').getAttribute('data-seq'),
     ).resolves.toBe(String(seek));

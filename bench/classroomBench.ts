@@ -3,20 +3,17 @@
 // how much memory it holds, and how quickly a view can seek into it: worldAt, the fold the lab runs on every
 // cursor move, at random cursors, beside its floor (reading the events its walk reads) and the fold from t = 0;
 // and how quickly an input at the middle is taken in: a replay from the latest checkpoint before it.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Input, TimedInput } from '../src/sim/input.ts';
 import type { Scenario } from '../src/sim/scenario.ts';
 import { CHECKPOINT_EVENTS, CHECKPOINTS_AT_EACH_SPACING, Session } from '../src/sim/session.ts';
 import { countUntil, type TraceEvent } from '../src/sim/trace.ts';
 import { CHECKPOINT_EVERY, foldWorld, worldAt } from '../src/sim/worldView.ts';
-import { classroomWorld } from '../tests/support/classroomWorld.ts';
+import { BODY_LINES, MESSAGES, classroom, simulateSampled, type HeapFigures } from './classroomRun.ts';
 import { round, type Metric } from './measure.ts';
 import { CountingClock, hamburgerBackend, inMemoryTransaction } from './smtpMachines.ts';
 
-const USERS = 20;
-const DOMAINS = 5;
-const MESSAGES = 1000;
-const HOUR = 3_600_000;
-const BODY_LINES = 20;
 const CURSORS = 200;
 // The fold from t = 0 takes a tenth of a second or more a cursor, so it is timed at fewer of the same cursors.
 const FROM_START_CURSORS = 20;
@@ -251,38 +248,23 @@ function replayBench(
 }
 
 /** classroom is the world of this benchmark: its scenario and the 1,000 sends, for other suites to run too. */
-export function classroom(): { scenario: Scenario; inputs: TimedInput[] } {
-  // Messages spread over the first hour of a lesson; d2 down for two days, d3 refusing every tenth RCPT.
-  return classroomWorld({
-    name: 'classroom',
-    seed: 7,
-    students: USERS,
-    domains: DOMAINS,
-    messages: MESSAGES,
-    sendEvery: HOUR / MESSAGES,
-    down: '2d',
-    refuseEvery: 10,
-    bodyLines: BODY_LINES,
-  });
+
+/**
+ * heapAlone runs the classroom world in a Node process of its own (bench/classroomRun.ts, with this process's
+ * flags, --expose-gc among them) and reads its peak and retained heap, as the lab's engine worker would hold them.
+ */
+function heapAlone(): HeapFigures {
+  const script = join(import.meta.dirname, 'classroomRun.ts');
+  const child = spawnSync(process.execPath, [...process.execArgv, script], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`classroomRun.ts failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout) as HeapFigures;
 }
 
 /** classroomBench simulates the classroom world to quiescence, looks at it with worldAt and replays to its middle. */
 export function classroomBench(): Metric[] {
   const { scenario, inputs } = classroom();
-  globalThis.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  let peak = heapBefore;
-  const start = performance.now();
-  const session = new Session(scenario, inputs);
-  // Run in slices so the heap can be sampled while the world is busy.
-  for (let t = 0; !session.idle && t < 7 * 24 * HOUR; t += HOUR / 4) {
-    session.runUntil(t);
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }
-  const wall = performance.now() - start;
-  // What the finished world holds once its garbage is swept: the peak's floor, the rest is garbage not yet collected.
-  globalThis.gc?.();
-  const retained = process.memoryUsage().heapUsed - heapBefore;
+  const { session, wallMs: wall } = simulateSampled(scenario, inputs);
+  const { peak, retained } = heapAlone();
   const trace = session.trace;
   let delivered = 0;
   for (const event of trace) if (event.kind === 'queue.delivered') delivered++;
@@ -312,15 +294,15 @@ export function classroomBench(): Metric[] {
     { name: 'classroom-trace-events', value: trace.length, unit: 'events' },
     {
       name: 'classroom-peak-heap-mb',
-      value: round((peak - heapBefore) / 1_048_576),
+      value: round(peak / 1_048_576),
       unit: 'MB',
-      note: 'above the heap before the run',
+      note: 'above the heap before the run, the world alone in a Node process of its own (classroomRun.ts)',
     },
     {
       name: 'classroom-retained-heap-mb',
       value: round(retained / 1_048_576),
       unit: 'MB',
-      note: 'held by the finished world and its trace after a full collection',
+      note: 'held by the finished world and its trace after a full collection, in the same process as the peak',
     },
     ...worldAtMetrics,
     ...replayMetrics,

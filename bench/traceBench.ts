@@ -7,7 +7,7 @@ import { Session } from '../src/sim/session.ts';
 import { TraceStore } from '../src/sim/traceStore.ts';
 import { UNSTAMPED } from '../src/net/netEvents.ts';
 import type { EmittedEvent, Trace, TraceEvent } from '../src/sim/trace.ts';
-import { classroom } from './classroomBench.ts';
+import { classroom } from './classroomRun.ts';
 import { round, type Metric } from './measure.ts';
 
 const WEEK = 7 * 86_400_000;

@@ -1,7 +1,9 @@
 // The bench's classroom world and its run with the heap sampled. Run as a script, it simulates the world to
-// quiescence in a Node process of its own and prints the heap's peak and what it retains. In the bench's own process the
-// peak would mostly say how much the harness had loaded (Vite, Lighthouse, Playwright): V8 lets garbage grow in
-// proportion to the live heap before it collects, so the same world peaked at 313 MB there and 145 MB alone.
+// quiescence in a Node process of its own, as the lab's engine worker runs it, and prints its time, the heap's peak
+// and what it retains. In the bench's own process both would say as much about the harness as about the world: V8
+// lets garbage grow in proportion to the live heap before it collects, so there the same world peaked at 313 MB
+// against 145 MB alone, and after the other suites had run it took twice as long as alone (the last full bench's
+// 11.1 s against 5.8–7.5 s in the same week's runs alone).
 import { fileURLToPath } from 'node:url';
 import type { TimedInput } from '../src/sim/input.ts';
 import type { Scenario } from '../src/sim/scenario.ts';
@@ -59,15 +61,16 @@ export function simulateSampled(scenario: Scenario, inputs: readonly TimedInput[
   return { session, wallMs, peak: peak - heapBefore, retained: process.memoryUsage().heapUsed - heapBefore };
 }
 
-/** HeapFigures is what the script prints: the peak and retained heap of the classroom run alone, in bytes. */
-export interface HeapFigures {
+/** RunFigures is what the script prints of the classroom run alone: its wall time, and its peak and retained heap in bytes. */
+export interface RunFigures {
+  readonly wallMs: number;
   readonly peak: number;
   readonly retained: number;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { scenario, inputs } = classroom();
-  const { peak, retained } = simulateSampled(scenario, inputs);
-  const figures: HeapFigures = { peak, retained };
+  const { wallMs, peak, retained } = simulateSampled(scenario, inputs);
+  const figures: RunFigures = { wallMs, peak, retained };
   process.stdout.write(JSON.stringify(figures));
 }

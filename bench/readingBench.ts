@@ -4,7 +4,7 @@ import { createActor } from 'xstate';
 import type { ConnId } from '../src/net/types.ts';
 import { Network } from '../src/net/network.ts';
 import { memoryMaildrop } from '../src/protocols/pop3/memoryMaildrop.ts';
-import { pop3ClientMachine } from '../src/protocols/pop3/pop3ClientMachine.ts';
+import { pop3ClientMachine, pop3ClientReader } from '../src/protocols/pop3/pop3ClientMachine.ts';
 import { pop3ServerMachine } from '../src/protocols/pop3/pop3ServerMachine.ts';
 import { encodeDataLines } from '../src/protocols/shared/dotStuffing.ts';
 import { LineFramer } from '../src/protocols/shared/lineFramer.ts';
@@ -81,6 +81,7 @@ function machineSessions(): void {
         protocol: 'pop3',
         machine: 'pop3-client',
         maxLine: 4096,
+        reader: pop3ClientReader,
         emit,
       });
     });

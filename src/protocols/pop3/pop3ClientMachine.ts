@@ -1,18 +1,37 @@
 // The client side of one POP3 connection (RFC 1939) as a sans-I/O machine: a mail reader fetching new mail. It
 // reads response lines and emits command lines, and outputs the messages it retrieved.
 import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
-import { dotUnstuff } from '../shared/dotStuffing.ts';
 import type { ClientLineFacts, SentLine } from '../shared/lineFacts.ts';
+import {
+  linesWhile,
+  receivedLines,
+  runOf,
+  type LineReader,
+  type LinesReceived,
+} from '../shared/lineReader.ts';
 import { apopDigest, greetingTimestamp } from './apop.ts';
-import { listMessages, messageKey, parseDropListing, parseListings } from './clientResponses.ts';
-import type { ClientEnd, ListedMessage, Pop3ClientOutput, RetrievedMessage } from './clientResponses.ts';
+import {
+  bodyLines,
+  listMessages,
+  messageKey,
+  parseDropListing,
+  parseListings,
+  readResponseLines,
+} from './clientResponses.ts';
+import type {
+  ClientEnd,
+  ListedMessage,
+  OpenResponse,
+  Pop3ClientOutput,
+  Response,
+  RetrievedMessage,
+} from './clientResponses.ts';
 import { formatCommand } from './commands.ts';
 import type { ClientCommand } from './commands.ts';
 import { POP3_TIMERS } from './limits.ts';
 import { clientCommandFacts } from './lineFacts.ts';
-import { parseStatusLine } from './replies.ts';
 
-export type { ListedMessage, Pop3ClientOutput, RetrievedMessage } from './clientResponses.ts';
+export type { ListedMessage, Pop3ClientOutput, Response, RetrievedMessage } from './clientResponses.ts';
 
 /** Pop3ClientInput is one visit to the maildrop: who we are, what we already have, and whether to delete. */
 export interface Pop3ClientInput {
@@ -30,20 +49,16 @@ export interface Pop3ClientInput {
 /** Pop3ClientEmitted is what the client emits: one command line (without CRLF) at a time with its facts, then a close. */
 export type Pop3ClientEmitted = SentLine<ClientLineFacts> | { type: 'connection.close' };
 
-/** Response is one whole response as the client read it: status, text of the first line, and the unstuffed body. */
-export interface Response {
-  readonly ok: boolean;
-  readonly text: string;
-  readonly body: readonly string[];
-}
-
 /**
  * Pop3ClientEvent is what the I/O layer sends in: the connection opening and closing, and each received line
- * without its CRLF (line.overlong for one over the limit). The response.* events are raised inside.
+ * without its CRLF (line.overlong for one over the limit), or what pop3ClientReader makes of the lines that arrived
+ * together: a whole response as response.ok or response.err, the lines of one cut across segments as
+ * lines.received. Responses assembled from lines, and response.malformed, are raised inside.
  */
 export type Pop3ClientEvent =
   | { type: 'connection.opened' }
   | { type: 'line.received'; line: string }
+  | LinesReceived
   | { type: 'line.overlong' }
   | { type: 'connection.closed' }
   | { type: 'response.ok'; response: Response }
@@ -52,12 +67,8 @@ export type Pop3ClientEvent =
 
 interface ClientContext extends Pop3ClientInput {
   readonly timestamp: string | null;
-  /**
-   * The first line and the body lines read so far of a multi-line response (RFC 1939 §3). `body` is this
-   * response's own array, appended in place: copying it for every line made a 5 MB RETR (70,000 lines) quadratic,
-   * and nothing else holds it until the response is complete and handed over.
-   */
-  readonly partial: { readonly text: string; readonly body: string[] } | null;
+  /** The multi-line response half read (RFC 1939 §3), its body appended in place. */
+  readonly partial: OpenResponse | null;
   readonly count: number;
   readonly uids: ReadonlyMap<number, string> | null;
   readonly listing: readonly ListedMessage[];
@@ -73,6 +84,42 @@ interface ClientContext extends Pop3ClientInput {
 function send(command: ClientCommand): SentLine<ClientLineFacts> {
   return { type: 'line.send', line: formatCommand(command), facts: clientCommandFacts(command) };
 }
+
+// The states whose +OK begins a multi-line response (RFC 1939 §3); the reader reads it from the snapshot.
+const MULTI_LINE = 'multiLine';
+
+function responseEvent(response: Response): Pop3ClientEvent {
+  return { type: response.ok ? 'response.ok' : 'response.err', response };
+}
+
+/** ClientReading is what pop3ClientReader reads of the client's snapshot: its tags and the response half read. */
+export interface ClientReading {
+  hasTag(tag: string): boolean;
+  readonly context: { readonly partial: OpenResponse | null };
+}
+
+/**
+ * pop3ClientReader is how the I/O layer hands response lines to the client, one event a response: the lines of a
+ * response that arrived together go in as the response they make, since the client acts only on whole responses;
+ * the line after a response's last starts the next event, as the response before it changes state. The lines of a
+ * response cut across segments, or a line that is no status line, go in as the lines they are, for the chart to
+ * assemble or refuse.
+ */
+export const pop3ClientReader: LineReader<Pop3ClientEvent, ClientReading> = (snapshot, items, from) => {
+  // The client's framer does not split at a bare LF, so what is not a line is one over the limit.
+  const whole = linesWhile(items, from, () => true);
+  if (whole === 0) return { event: { type: 'line.overlong' }, count: 1 };
+  const { lines } = runOf(items, from, whole).event;
+  const open = snapshot.context.partial;
+  if (open !== null) {
+    const { count, ended } = bodyLines(lines, 0);
+    return runOf(items, from, ended ? count + 1 : count);
+  }
+  const reading = readResponseLines(null, lines, snapshot.hasTag(MULTI_LINE));
+  return reading.kind === 'complete'
+    ? { event: responseEvent(reading.response), count: reading.read }
+    : runOf(items, from, reading.read);
+};
 
 function responseOf(event: Pop3ClientEvent): Response {
   assertEvent(event, ['response.ok', 'response.err']);
@@ -150,25 +197,15 @@ export const pop3ClientMachine = setup({
     isDropListing: ({ event }) => parseDropListing(responseOf(event).text) !== null,
   },
   actions: {
-    readLine: enqueueActions(({ context, event, enqueue }, params: { multiLine: boolean }) => {
-      assertEvent(event, 'line.received');
-      const partial = context.partial;
-      if (partial !== null) {
-        // RFC 1939 §3: "." alone ends the response; any other line starting with "." loses that first ".".
-        if (event.line !== '.') {
-          partial.body.push(dotUnstuff(event.line));
-          return;
-        }
-        enqueue.assign({ partial: null });
-        enqueue.raise({ type: 'response.ok', response: { ok: true, ...partial } });
-        return;
-      }
-      const status = parseStatusLine(event.line);
-      if (status === null) enqueue.raise({ type: 'response.malformed' });
-      else if (status.status === '-ERR')
-        enqueue.raise({ type: 'response.err', response: { ok: false, text: status.text, body: [] } });
-      else if (params.multiLine) enqueue.assign({ partial: { text: status.text, body: [] } });
-      else enqueue.raise({ type: 'response.ok', response: { ok: true, text: status.text, body: [] } });
+    // The lines of one response at most (pop3ClientReader ends a run where a response ends; a plain line is one).
+    readLines: enqueueActions(({ context, event, enqueue }, params: { multiLine: boolean }) => {
+      assertEvent(event, ['line.received', 'lines.received']);
+      const reading = readResponseLines(context.partial, receivedLines(event), params.multiLine);
+      if (reading.kind === 'malformed') enqueue.raise({ type: 'response.malformed' });
+      else if (reading.kind === 'complete') {
+        if (context.partial !== null) enqueue.assign({ partial: null });
+        enqueue.raise(responseEvent(reading.response));
+      } else if (context.partial === null) enqueue.assign({ partial: reading.open });
     }),
     noteTimestamp: assign({ timestamp: ({ event }) => greetingTimestamp(responseOf(event).text) }),
     sendApop: emit(({ context }) =>
@@ -236,7 +273,8 @@ export const pop3ClientMachine = setup({
   }),
   initial: 'connecting',
   on: {
-    'line.received': { actions: { type: 'readLine', params: { multiLine: false } } },
+    'line.received': { actions: { type: 'readLines', params: { multiLine: false } } },
+    'lines.received': { actions: { type: 'readLines', params: { multiLine: false } } },
     'line.overlong': { target: '.done', actions: 'abandon' },
     'response.malformed': { target: '.done', actions: 'abandon' },
     'connection.closed': { target: '.done', actions: { type: 'endAs', params: { ended: 'connectionLost' } } },
@@ -284,16 +322,20 @@ export const pop3ClientMachine = setup({
     },
     // RFC 1939 §7: UIDL is optional; without it every message counts as new.
     uidl: {
+      tags: [MULTI_LINE],
       on: {
-        'line.received': { actions: { type: 'readLine', params: { multiLine: true } } },
+        'line.received': { actions: { type: 'readLines', params: { multiLine: true } } },
+        'lines.received': { actions: { type: 'readLines', params: { multiLine: true } } },
         'response.ok': { target: 'list', actions: ['noteUids', 'sendList'] },
         'response.err': { target: 'list', actions: 'sendList' },
       },
       after: TIMEOUT,
     },
     list: {
+      tags: [MULTI_LINE],
       on: {
-        'line.received': { actions: { type: 'readLine', params: { multiLine: true } } },
+        'line.received': { actions: { type: 'readLines', params: { multiLine: true } } },
+        'lines.received': { actions: { type: 'readLines', params: { multiLine: true } } },
         'response.ok': FIRST_MESSAGE,
         'response.err': FIRST_MESSAGE,
       },
@@ -301,8 +343,10 @@ export const pop3ClientMachine = setup({
     },
     // RFC 1939 §5: RETR brings the message; a refusal skips it.
     retr: {
+      tags: [MULTI_LINE],
       on: {
-        'line.received': { actions: { type: 'readLine', params: { multiLine: true } } },
+        'line.received': { actions: { type: 'readLines', params: { multiLine: true } } },
+        'lines.received': { actions: { type: 'readLines', params: { multiLine: true } } },
         'response.ok': [
           { guard: 'deletes', target: 'dele', actions: ['keepMessage', 'sendDele'] },
           ...nextMessage('keepMessage'),

@@ -4,7 +4,11 @@ import { createActor } from 'xstate';
 import type { Socket } from '../../net/socket.ts';
 import { findField, parseHeaderBlock } from '../../protocols/message/headers.ts';
 import { RESPONSE_LINE_MAX } from '../../protocols/pop3/limits.ts';
-import { pop3ClientMachine, type RetrievedMessage } from '../../protocols/pop3/pop3ClientMachine.ts';
+import {
+  pop3ClientMachine,
+  pop3ClientReader,
+  type RetrievedMessage,
+} from '../../protocols/pop3/pop3ClientMachine.ts';
 import { TEXT_LINE_MAX } from '../../protocols/shared/limits.ts';
 import { bindLineSession } from '../services/lineSession.ts';
 import { reachServer } from '../services/openConnection.ts';
@@ -125,6 +129,7 @@ function runClient(
     machine: 'pop3-client',
     // Body lines of RETR may be as long as the message's own lines; the status line is limited (RFC 2449 §4).
     maxLine: Math.max(RESPONSE_LINE_MAX, TEXT_LINE_MAX * 4),
+    reader: pop3ClientReader,
     emit: (e) => ctx.emit(e),
   });
 }

@@ -5,7 +5,7 @@ import type { ConnId } from '../src/net/types.ts';
 import { Network } from '../src/net/network.ts';
 import { memoryMaildrop } from '../src/protocols/pop3/memoryMaildrop.ts';
 import { pop3ClientMachine, pop3ClientReader } from '../src/protocols/pop3/pop3ClientMachine.ts';
-import { pop3ServerMachine } from '../src/protocols/pop3/pop3ServerMachine.ts';
+import { pop3ServerMachine, pop3ServerReader } from '../src/protocols/pop3/pop3ServerMachine.ts';
 import { encodeDataLines } from '../src/protocols/shared/dotStuffing.ts';
 import { LineFramer } from '../src/protocols/shared/lineFramer.ts';
 import { Kernel } from '../src/sim/kernel.ts';
@@ -56,6 +56,7 @@ function machineSessions(): void {
       protocol: 'pop3',
       machine: 'pop3-server',
       maxLine: 512,
+      reader: pop3ServerReader,
       emit,
     });
   });

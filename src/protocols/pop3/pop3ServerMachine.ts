@@ -3,6 +3,7 @@
 import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
 import { heardNow, idleLeft, type IdleClock } from '../shared/clockTime.ts';
 import type { SentLine, SentLines, ServerLineFacts } from '../shared/lineFacts.ts';
+import type { LineReader } from '../shared/lineReader.ts';
 import type { OutcomeEnqueuer } from '../shared/outcomeEnqueuer.ts';
 import { parseCommand } from './commands.ts';
 import type { CommandSyntaxError, Pop3Command } from './commands.ts';
@@ -39,7 +40,8 @@ export type Pop3ServerEmitted =
 
 /**
  * Pop3ServerEvent is what the I/O layer sends in: the connection opening and closing, and each received line
- * without its CRLF (line.overlong for one over the framer's limit). The rest are raised inside the machine.
+ * without its CRLF (line.overlong for one over the framer's limit), or, through pop3ServerReader, a command line as
+ * the command it is. The rest are raised inside the machine.
  */
 export type Pop3ServerEvent =
   | { type: 'connection.opened' }
@@ -51,8 +53,14 @@ export type Pop3ServerEvent =
   | { type: 'session.autologout' }
   | { type: 'idle.rearm' };
 
-/** CommandEvent is a parsed command line, raised internally from line.received so the chart can route on the verb. */
-export type CommandEvent =
+/**
+ * CommandEvent is a parsed command line, as pop3ServerReader sends it or as the chart raises it from a plain
+ * line.received, so the chart can route on the verb; `answering` is the verb the response will say it answers.
+ */
+export type CommandEvent = Routed & { readonly answering: string };
+
+// The commands as the chart routes them, by verb.
+type Routed =
   | { type: 'command.user'; command: Extract<Pop3Command, { verb: 'USER' }> }
   | { type: 'command.pass'; command: Extract<Pop3Command, { verb: 'PASS' }> }
   | { type: 'command.apop'; command: Extract<Pop3Command, { verb: 'APOP' }> }
@@ -65,6 +73,10 @@ export type CommandEvent =
 
 /** commandEvent turns a parsed command into the event the chart routes on. */
 export function commandEvent(command: Pop3Command): CommandEvent {
+  return { ...routedCommand(command), answering: commandFacts(command).verb };
+}
+
+function routedCommand(command: Pop3Command): Routed {
   if ('error' in command) return { type: 'command.invalid', command };
   switch (command.verb) {
     case 'USER':
@@ -124,7 +136,7 @@ function decideCommand(context: MachineContext, event: Pop3ServerEvent): Outcome
     case 'command.quit':
       return { reply: reply('quit.ok', { host: context.hostname }) };
     case 'command.notImplemented':
-      return { reply: reply('error.notImplemented', { verb: context.answering ?? '' }) };
+      return { reply: reply('error.notImplemented', { verb: event.answering }) };
     case 'command.unknown':
       return { reply: reply('error.unknownCommand') };
     case 'command.invalid':
@@ -150,6 +162,40 @@ function applyOutcome(enqueue: Enqueuer, outcome: Outcome, answers: string | nul
 }
 
 /**
+ * heard notes a command when the event is one: what the response answers, and that the client was heard now (the
+ * autologout deadline moves). It returns what the response answers, the command's verb or the verb noted before.
+ */
+function heard(
+  enqueue: Enqueuer,
+  context: MachineContext,
+  event: Pop3ServerEvent,
+  system: Parameters<typeof heardNow>[0],
+): string | null {
+  if (!('answering' in event)) return context.answering;
+  enqueue.assign({ answering: event.answering, ...heardNow(system) });
+  return event.answering;
+}
+
+// The limit counts the CRLF, which the line arrives without (RFC 2449 §4).
+function exceedsCommandLimit(line: string): boolean {
+  return line.length > COMMAND_LINE_MAX - 2;
+}
+
+/**
+ * pop3ServerReader is how the I/O layer hands lines to the server, one event each: a command line goes in as the
+ * command it is, since the response to each command comes before the next is read (RFC 2449 §6.6). A line over the
+ * limit is refused whatever it says, so it goes in as the line it is. POP3 has no exchange in which a line is not
+ * a command (this server offers no AUTH, RFC 5034).
+ */
+export const pop3ServerReader: LineReader<Pop3ServerEvent> = (_snapshot, items, from) => {
+  const item = items[from];
+  // The server's framer does not split at a bare LF, so what is not a line is one over the framer's limit.
+  if (item?.kind !== 'line') return { event: { type: 'line.overlong' }, count: 1 };
+  if (exceedsCommandLimit(item.line)) return { event: { type: 'line.received', line: item.line }, count: 1 };
+  return { event: commandEvent(parseCommand(item.line)), count: 1 };
+};
+
+/**
  * pop3ServerMachine runs one server session. Send connection.opened first; lines are handled strictly in the order
  * sent (PIPELINING, RFC 2449 §6.6), each response emitted as line.send events before the next line is looked at.
  * After QUIT in the TRANSACTION state it rests in UPDATE, its side of the connection closed, until the connection
@@ -170,8 +216,7 @@ export const pop3ServerMachine = setup({
   guards: {
     exceedsCommandLimit: ({ event }) => {
       assertEvent(event, 'line.received');
-      // The limit counts the CRLF, which the line arrives without (RFC 2449 §4).
-      return event.line.length > COMMAND_LINE_MAX - 2;
+      return exceedsCommandLimit(event.line);
     },
   },
   // Every assignment made for a line the client sent includes heardNow, so the line moves the autologout deadline.
@@ -180,11 +225,10 @@ export const pop3ServerMachine = setup({
       enqueue.assign(heardNow(system));
       applyOutcome(enqueue, decideGreeting(context), null);
     }),
-    parseLine: enqueueActions(({ event, enqueue, system }) => {
+    // A command line that came as a plain line (not through pop3ServerReader) is read here; its command notes it.
+    parseLine: enqueueActions(({ event, enqueue }) => {
       assertEvent(event, 'line.received');
-      const command = parseCommand(event.line);
-      enqueue.assign({ answering: commandFacts(command).verb, ...heardNow(system) });
-      enqueue.raise(commandEvent(command));
+      enqueue.raise(commandEvent(parseCommand(event.line)));
     }),
     // The verb is noted even for a line too long, so the refusal says which command it answers.
     noteVerb: assign(({ event, system }) => {
@@ -197,22 +241,25 @@ export const pop3ServerMachine = setup({
       if (idleLeft(context, system, POP3_TIMERS.autologout) > 0) enqueue.raise({ type: 'idle.rearm' });
       else enqueue.raise({ type: 'session.autologout' });
     }),
-    answer: enqueueActions(({ context, event, enqueue }) => {
-      const outcome = decideForced(context, context.answering) ?? decideCommand(context, event);
-      if (outcome !== null) applyOutcome(enqueue, outcome, context.answering);
+    answer: enqueueActions(({ context, event, enqueue, system }) => {
+      const answering = heard(enqueue, context, event, system);
+      const outcome = decideForced(context, answering) ?? decideCommand(context, event);
+      if (outcome !== null) applyOutcome(enqueue, outcome, answering);
     }),
-    sendReply: enqueueActions(({ context, enqueue }, params: { key: ReplyKey }) =>
-      applyOutcome(enqueue, { reply: reply(params.key) }, context.answering),
+    sendReply: enqueueActions(({ context, event, enqueue, system }, params: { key: ReplyKey }) =>
+      applyOutcome(enqueue, { reply: reply(params.key) }, heard(enqueue, context, event, system)),
     ),
     refuseInState: enqueueActions(
-      ({ context, enqueue }, params: { state: 'AUTHORIZATION' | 'TRANSACTION' }) =>
-        applyOutcome(enqueue, decideWrongState(context.answering ?? '', params.state), context.answering),
+      ({ context, event, enqueue, system }, params: { state: 'AUTHORIZATION' | 'TRANSACTION' }) => {
+        const answering = heard(enqueue, context, event, system);
+        applyOutcome(enqueue, decideWrongState(answering ?? '', params.state), answering);
+      },
     ),
-    askForPass: enqueueActions(({ context, enqueue }) =>
-      applyOutcome(enqueue, decideNeedPass(context), context.answering),
+    askForPass: enqueueActions(({ context, event, enqueue, system }) =>
+      applyOutcome(enqueue, decideNeedPass(context), heard(enqueue, context, event, system)),
     ),
-    update: enqueueActions(({ context, enqueue }) => {
-      applyOutcome(enqueue, decideUpdate(context), context.answering);
+    update: enqueueActions(({ context, event, enqueue, system }) => {
+      applyOutcome(enqueue, decideUpdate(context), heard(enqueue, context, event, system));
       enqueue.emit({ type: 'connection.close' });
     }),
     // RFC 1939 §3, §6: a session that ends without QUIT does not enter UPDATE and removes nothing.

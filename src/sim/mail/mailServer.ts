@@ -14,7 +14,7 @@ import { smtpServerMachine, smtpServerReader } from '../../protocols/smtp/smtpSe
 import { deliveredToField, receivedField, returnPathField } from '../../protocols/smtp/traceFields.ts';
 import { TEXT_LINE_MAX } from '../../protocols/shared/limits.ts';
 import { COMMAND_LINE_MAX } from '../../protocols/pop3/limits.ts';
-import { pop3ServerMachine } from '../../protocols/pop3/pop3ServerMachine.ts';
+import { pop3ServerMachine, pop3ServerReader } from '../../protocols/pop3/pop3ServerMachine.ts';
 import { imapServerMachine } from '../../protocols/imap/imapServerMachine.ts';
 import { bindLineSession } from '../services/lineSession.ts';
 import type { ServiceContext } from '../services/service.ts';
@@ -251,6 +251,7 @@ export class MailServer {
       protocol: 'pop3',
       machine: 'pop3-server',
       maxLine: COMMAND_LINE_MAX,
+      reader: pop3ServerReader,
       emit: (e) => this.#ctx.emit(e),
     });
   }

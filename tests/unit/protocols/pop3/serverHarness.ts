@@ -6,7 +6,9 @@ import type { Actor, SimulatedClock } from 'xstate';
 import type { ServerLineFacts } from '../../../../src/protocols/shared/lineFacts.ts';
 import { memoryMaildrop } from '../../../../src/protocols/pop3/memoryMaildrop.ts';
 import type { MemoryMaildrop, MemoryMaildropOptions } from '../../../../src/protocols/pop3/memoryMaildrop.ts';
-import { pop3ServerMachine } from '../../../../src/protocols/pop3/pop3ServerMachine.ts';
+import { COMMAND_LINE_MAX } from '../../../../src/protocols/pop3/limits.ts';
+import { pop3ServerMachine, pop3ServerReader } from '../../../../src/protocols/pop3/pop3ServerMachine.ts';
+import { LineFramer, type FramedLine } from '../../../../src/protocols/shared/lineFramer.ts';
 import type { Pop3ServerInput } from '../../../../src/protocols/pop3/pop3ServerMachine.ts';
 
 /** RFC_TIMESTAMP is the greeting timestamp of RFC 1939 §7 and §10. */
@@ -45,8 +47,13 @@ export interface ServerUnderTest {
   readonly log: string[];
   readonly facts: ServerLineFacts[];
   readonly maildrop: MemoryMaildrop;
-  /** send feeds client lines one by one, logging each. */
+  /** send feeds client lines one by one, logging each, as the world hands them over (pop3ServerReader). */
   send(...lines: string[]): void;
+  /**
+   * sendChunk feeds raw octets through a LineFramer, as a TCP segment holding several lines would arrive, and hands
+   * them over by pop3ServerReader, as bindLineSession does. It does not log them.
+   */
+  sendChunk(octets: string): void;
   /** serverLines is what the server emitted, without the client's lines. */
   serverLines(): string[];
   state(): string;
@@ -69,6 +76,15 @@ export function startServer(
   actor.on('connection.close', () => log.push('S: <close>'));
   actor.start();
   if (options.open !== false) actor.send({ type: 'connection.opened' });
+  const framer = new LineFramer(COMMAND_LINE_MAX);
+  // Lines go in as the world hands them over (pop3ServerReader), and a session that has ended hears nothing more.
+  const read = (items: readonly FramedLine[]) => {
+    for (let i = 0; i < items.length && actor.getSnapshot().status === 'active';) {
+      const { event, count } = pop3ServerReader(actor.getSnapshot(), items, i);
+      actor.send(event);
+      i += count;
+    }
+  };
   return {
     actor,
     log,
@@ -77,8 +93,11 @@ export function startServer(
     send(...lines) {
       for (const line of lines) {
         log.push(`C: ${line}`);
-        actor.send({ type: 'line.received', line });
+        read([{ kind: 'line', line }]);
       }
+    },
+    sendChunk(octets) {
+      read(framer.push(octets));
     },
     serverLines: () => log.filter((entry) => entry.startsWith('S: ')).map((entry) => entry.slice(3)),
     state: () => JSON.stringify(actor.getSnapshot().value),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type FramedLine, LineFramer } from '../../src/protocols/shared/lineFramer.ts';
+import { cutAt } from '../support/segments.ts';
 
 // Bytes rich in CR and LF, so that line ends and their near misses are common.
 const octet = fc.oneof(
@@ -8,18 +9,6 @@ const octet = fc.oneof(
   fc.integer({ min: 0, max: 255 }).map((code) => String.fromCharCode(code)),
 );
 const octets = fc.array(octet, { maxLength: 300 }).map((parts) => parts.join(''));
-
-function cut(data: string, points: number[]): string[] {
-  const sorted = [...new Set(points.map((p) => p % (data.length + 1)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let last = 0;
-  for (const point of sorted) {
-    chunks.push(data.slice(last, point));
-    last = point;
-  }
-  chunks.push(data.slice(last));
-  return chunks;
-}
 
 function frame(maxLine: number, chunks: string[]): FramedLine[] {
   const framer = new LineFramer(maxLine);
@@ -30,7 +19,7 @@ describe('LineFramer properties', () => {
   it('any chunking of the same bytes yields the same lines', () => {
     fc.assert(
       fc.property(octets, fc.array(fc.nat()), fc.integer({ min: 2, max: 40 }), (data, points, maxLine) => {
-        expect(frame(maxLine, cut(data, points))).toEqual(frame(maxLine, [data]));
+        expect(frame(maxLine, cutAt(data, points))).toEqual(frame(maxLine, [data]));
       }),
     );
   });
@@ -51,7 +40,7 @@ describe('LineFramer properties', () => {
     fc.assert(
       fc.property(octets, fc.array(fc.nat()), fc.integer({ min: 2, max: 20 }), (data, points, maxLine) => {
         const framer = new LineFramer(maxLine);
-        for (const chunk of cut(data, points)) {
+        for (const chunk of cutAt(data, points)) {
           for (const item of framer.push(chunk)) {
             const content = item.kind === 'line' ? item.line : item.prefix;
             expect(content.length + 2).toBeLessThanOrEqual(maxLine);

@@ -4,20 +4,13 @@ import fc from 'fast-check';
 import { createActor, type InspectionEvent } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { pop3ClientMachine, pop3ClientReader } from '../../../../src/protocols/pop3/pop3ClientMachine.ts';
-import type { Pop3ClientInput } from '../../../../src/protocols/pop3/pop3ClientMachine.ts';
 import { LineFramer } from '../../../../src/protocols/shared/lineFramer.ts';
-
-const MROSE: Pop3ClientInput = {
-  user: 'mrose',
-  password: 'secret',
-  apop: false,
-  seen: [],
-  deleteRetrieved: true,
-};
+import { cutAt } from '../../../support/segments.ts';
+import { MROSE_CLIENT } from './serverHarness.ts';
 
 // A client fed server octets a segment at a time, the lines handed over by pop3ClientReader as bindLineSession does.
 function startClient() {
-  const actor = createActor(pop3ClientMachine, { input: MROSE });
+  const actor = createActor(pop3ClientMachine, { input: MROSE_CLIENT });
   const sent: string[] = [];
   const events: string[] = [];
   actor.on('line.send', (event) => sent.push(event.line));
@@ -135,12 +128,6 @@ describe('pop3ClientReader', () => {
   });
 });
 
-// Octets cut at the given offsets, as TCP may deliver them.
-function cut(octets: string, at: readonly number[]): string[] {
-  const points = [...new Set(at.map((p) => p % (octets.length + 1)))].sort((a, b) => a - b);
-  return [...points, octets.length].map((end, i) => octets.slice(i === 0 ? 0 : points[i - 1], end));
-}
-
 describe('a server stream cut into segments anywhere', () => {
   const bodyLine = fc.oneof(
     fc.stringMatching(/^[ -~]{0,40}$/),
@@ -167,7 +154,7 @@ describe('a server stream cut into segments anywhere', () => {
           const lineByLine = startClient();
           for (const line of lines) lineByLine.line(line);
           const segmented = startClient();
-          for (const segment of cut(octetsOf(lines), at)) segmented.chunk(segment);
+          for (const segment of cutAt(octetsOf(lines), at)) segmented.chunk(segment);
           expect(segmented.sent).toEqual(lineByLine.sent);
           expect(segmented.output()).toEqual(lineByLine.output());
           expect(lineByLine.output()).toBeDefined();

@@ -5,18 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { POP3_TIMERS } from '../../../../src/protocols/pop3/limits.ts';
 import { pop3ClientMachine } from '../../../../src/protocols/pop3/pop3ClientMachine.ts';
 import type { Pop3ClientInput } from '../../../../src/protocols/pop3/pop3ClientMachine.ts';
-import { transcript } from './serverHarness.ts';
-
-const MROSE: Pop3ClientInput = {
-  user: 'mrose',
-  password: 'secret',
-  apop: false,
-  seen: [],
-  deleteRetrieved: true,
-};
+import { MROSE_CLIENT, transcript } from './serverHarness.ts';
 
 function startClient(input: Partial<Pop3ClientInput> = {}, clock?: SimulatedClock) {
-  const full = { ...MROSE, ...input };
+  const full = { ...MROSE_CLIENT, ...input };
   const actor = createActor(pop3ClientMachine, clock ? { input: full, clock } : { input: full });
   const log: string[] = [];
   actor.on('line.send', (event) => log.push(`C: ${event.line}`));

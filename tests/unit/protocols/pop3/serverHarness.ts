@@ -10,6 +10,7 @@ import { COMMAND_LINE_MAX } from '../../../../src/protocols/pop3/limits.ts';
 import { pop3ServerMachine, pop3ServerReader } from '../../../../src/protocols/pop3/pop3ServerMachine.ts';
 import { LineFramer, type FramedLine } from '../../../../src/protocols/shared/lineFramer.ts';
 import type { Pop3ServerInput } from '../../../../src/protocols/pop3/pop3ServerMachine.ts';
+import type { Pop3ClientInput } from '../../../../src/protocols/pop3/pop3ClientMachine.ts';
 
 /** RFC_TIMESTAMP is the greeting timestamp of RFC 1939 §7 and §10. */
 export const RFC_TIMESTAMP = '<1896.697170952@dbc.mtview.ca.us>';
@@ -27,6 +28,15 @@ export function messageOfSize(size: number, subject: string): string {
   if (room < 0) throw new RangeError(`messageOfSize: ${size} octets is too few`);
   return `${head}${'x'.repeat(room)}\r\n`;
 }
+
+/** MROSE_CLIENT is mrose's mail reader as RFC 1939's examples log in: USER and PASS, deleting what it retrieves. */
+export const MROSE_CLIENT: Pop3ClientInput = {
+  user: 'mrose',
+  password: 'secret',
+  apop: false,
+  seen: [],
+  deleteRetrieved: true,
+};
 
 /** MROSE is the maildrop of RFC 1939's examples: mrose, password "secret", APOP secret "tanstaaf", 120 + 200 octets. */
 export function mrose(messages: MemoryMaildropOptions['accounts'][string]['messages'] = undefined) {

@@ -7,6 +7,7 @@ import { COMMAND_LINE_MAX } from '../../../../src/protocols/pop3/limits.ts';
 import { pop3ServerReader } from '../../../../src/protocols/pop3/pop3ServerMachine.ts';
 import { LineFramer } from '../../../../src/protocols/shared/lineFramer.ts';
 import { RFC_DIGEST, startServer } from './serverHarness.ts';
+import { cutAt } from '../../../support/segments.ts';
 
 // The events a server session is sent from outside when `octets` arrive in one segment.
 function eventsFor(octets: string): string[] {
@@ -91,12 +92,6 @@ describe('pop3ServerReader', () => {
   });
 });
 
-// Octets cut at the given offsets, as TCP may deliver them.
-function cut(octets: string, at: readonly number[]): string[] {
-  const points = [...new Set(at.map((p) => p % (octets.length + 1)))].sort((a, b) => a - b);
-  return [...points, octets.length].map((end, i) => octets.slice(i === 0 ? 0 : points[i - 1], end));
-}
-
 describe('a client stream cut into segments anywhere', () => {
   const command = fc.oneof(
     fc.constantFrom(
@@ -136,7 +131,7 @@ describe('a client stream cut into segments anywhere', () => {
                 item.kind === 'line' ? { type: 'line.received', line: item.line } : { type: 'line.overlong' },
               );
           const segmented = startServer();
-          for (const segment of cut(octets, at)) segmented.sendChunk(segment);
+          for (const segment of cutAt(octets, at)) segmented.sendChunk(segment);
           expect(segmented.serverLines()).toEqual(lineByLine.serverLines());
           expect(segmented.facts).toEqual(lineByLine.facts);
           expect(segmented.maildrop.messages('mrose')).toEqual(lineByLine.maildrop.messages('mrose'));

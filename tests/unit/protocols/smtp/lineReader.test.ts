@@ -9,6 +9,7 @@ import { smtpServerMachine, smtpServerReader } from '../../../../src/protocols/s
 import { ALICE, startClient } from './clientHarness.ts';
 import { HAMBURGER, startServer } from './serverHarness.ts';
 import { memoryBackend } from '../../../../src/protocols/smtp/memoryBackend.ts';
+import { cutAt } from '../../../support/segments.ts';
 
 const OPEN = 'EHLO crepes.fr\r\nMAIL FROM:<alice@crepes.fr>\r\nRCPT TO:<bob@hamburger.edu>\r\nDATA\r\n';
 
@@ -84,12 +85,6 @@ describe('the server in DATA', () => {
   });
 });
 
-// Octets cut at the given offsets, as TCP may deliver them.
-function cut(octets: string, at: readonly number[]): string[] {
-  const points = [...new Set(at.map((p) => p % (octets.length + 1)))].sort((a, b) => a - b);
-  return [...points, octets.length].map((end, i) => octets.slice(i === 0 ? 0 : points[i - 1], end));
-}
-
 describe('a session cut into segments anywhere', () => {
   const line = fc.oneof(
     fc.stringMatching(/^[ -~]{0,40}$/),
@@ -105,7 +100,7 @@ describe('a session cut into segments anywhere', () => {
           if (lineByLine.actor.getSnapshot().status === 'active')
             lineByLine.actor.send({ type: 'line.received', line: l });
         const segmented = startServer({ style: 'modern' });
-        for (const segment of cut(octets, at)) segmented.sendChunk(segment);
+        for (const segment of cutAt(octets, at)) segmented.sendChunk(segment);
         expect(segmented.serverLines()).toEqual(lineByLine.serverLines());
         expect(segmented.backend.accepted).toEqual(lineByLine.backend.accepted);
       }),
@@ -131,7 +126,8 @@ describe('a session cut into segments anywhere', () => {
         const lineByLine = startClient();
         lineByLine.reply(...replies);
         const segmented = startClient();
-        for (const segment of cut(replies.map((r) => `${r}\r\n`).join(''), at)) segmented.replyChunk(segment);
+        for (const segment of cutAt(replies.map((r) => `${r}\r\n`).join(''), at))
+          segmented.replyChunk(segment);
         expect(segmented.log.filter((l) => l.startsWith('C: '))).toEqual(
           lineByLine.log.filter((l) => l.startsWith('C: ')),
         );

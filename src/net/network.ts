@@ -6,13 +6,13 @@ import type { AcceptHandler, Socket } from './socket.ts';
 import { resetFor, TcpEndpoint, type SegmentCarrier } from './tcpEndpoint.ts';
 import { defaultTcpTuning, type TcpTuning } from './tcpTuning.ts';
 import {
+  flagSet,
   hasFlag,
   type ConnId,
   type Endpoint,
   type HostId,
   type LinkId,
   type Segment,
-  type TcpFlag,
 } from './types.ts';
 
 /** NetHost describes a node: an end host or a router that only forwards. */
@@ -96,7 +96,8 @@ export class Network implements SegmentCarrier {
   readonly #byAddr = new Map<string, HostId>();
   readonly #links = new Map<LinkId, LinkState>();
   readonly #adjacent = new Map<HostId, { neighbour: HostId; link: LinkId }[]>();
-  readonly #routes = new Map<string, readonly HostId[] | null>();
+  // Routes found, by source and then destination host (a key made of both was a string built for every segment).
+  readonly #routes = new Map<HostId, Map<HostId, readonly HostId[] | null>>();
   #nextSegment = 1;
   #nextConn = 1;
 
@@ -268,10 +269,15 @@ export class Network implements SegmentCarrier {
   }
 
   transmit(partial: Omit<Segment, 'id'>, retransmission: boolean): void {
-    const segment: Segment = { ...partial, id: this.#nextSegment++ };
-    const path = this.#route(segment.src.host, segment.dst.host);
-    const { conn, id, src, dst, seqNo, ackNo, window, payload, mss } = segment;
-    const flags = sharedFlags(segment.flags);
+    const { conn, src, dst, seqNo, ackNo, window, payload, mss } = partial;
+    const flags = flagSet(partial.flags);
+    const id = this.#nextSegment++;
+    // Built field by field, not spread from `partial`: this runs for every segment.
+    const segment: Segment =
+      mss === undefined
+        ? { id, conn, src, dst, flags, seqNo, ackNo, window, payload }
+        : { id, conn, src, dst, flags, seqNo, ackNo, window, payload, mss };
+    const path = this.#route(src.host, dst.host);
     const shown = path ?? [src.host];
     // Two literals rather than a spread of the optional mss: every field, the stamp's slots too, then lies inside
     // the object, in the order the JSON has always had (see Emitted).
@@ -426,8 +432,9 @@ export class Network implements SegmentCarrier {
 
   // Breadth-first over links in the order the scenario lists them, so routes never depend on chance.
   #route(from: HostId, to: HostId): readonly HostId[] | null {
-    const cacheKey = `${from}>${to}`;
-    const cached = this.#routes.get(cacheKey);
+    let routes = this.#routes.get(from);
+    if (routes === undefined) this.#routes.set(from, (routes = new Map()));
+    const cached = routes.get(to);
     if (cached !== undefined) return cached;
     let found: HostId[] | null = null;
     if (this.#hosts.has(from) && this.#hosts.has(to)) {
@@ -449,7 +456,7 @@ export class Network implements SegmentCarrier {
     }
     // Every segment's and datagram's event on this route shares the one array, so nobody may change it.
     if (found !== null) Object.freeze(found);
-    this.#routes.set(cacheKey, found);
+    routes.set(to, found);
     return found;
   }
 
@@ -469,15 +476,4 @@ export class Network implements SegmentCarrier {
     if (!l) throw new Error(`Network: no link named ${id}`);
     return l;
   }
-}
-
-// The few combinations of flags segments carry, each one frozen array that every event carrying it shares: a copy
-// for each segment's event was about a fifth of what the event kept.
-const flagSets = new Map<string, readonly TcpFlag[]>();
-
-function sharedFlags(flags: readonly TcpFlag[]): readonly TcpFlag[] {
-  const key = flags.join();
-  let shared = flagSets.get(key);
-  if (shared === undefined) flagSets.set(key, (shared = Object.freeze([...flags])));
-  return shared;
 }

@@ -11,6 +11,7 @@ import type { Socket, SocketEvent, SocketListener } from './socket.ts';
 import { tcpMachine, type TcpMachineEvent, type TcpOps } from './tcpMachine.ts';
 import type { TcpTuning } from './tcpTuning.ts';
 import {
+  flagSet,
   hasFlag,
   segmentLength,
   type ConnId,
@@ -399,21 +400,21 @@ export class TcpEndpoint implements Socket {
   #send(flags: TcpFlag[], seqNo: number, payload: string, retransmission: boolean): void {
     const synchronised = this.#state !== 'CLOSED' && this.#state !== 'SYN-SENT' && this.#state !== 'LISTEN';
     const withAck = flags.includes('ACK') || (synchronised && !flags.includes('RST'));
-    const finalFlags = withAck && !flags.includes('ACK') ? [...flags, 'ACK' as const] : flags;
+    const finalFlags = flagSet(withAck && !flags.includes('ACK') ? [...flags, 'ACK' as const] : flags);
     const carriesAck = finalFlags.includes('ACK');
     if (carriesAck) this.#acked();
+    const segment = {
+      conn: this.conn,
+      src: this.local,
+      dst: this.remote,
+      flags: finalFlags,
+      seqNo,
+      ackNo: carriesAck ? this.#reassembly.rcvNxt : 0,
+      window: this.#tuning.window,
+      payload,
+    };
     this.#carrier.transmit(
-      {
-        conn: this.conn,
-        src: this.local,
-        dst: this.remote,
-        flags: sortFlags(finalFlags),
-        seqNo,
-        ackNo: carriesAck ? this.#reassembly.rcvNxt : 0,
-        window: this.#tuning.window,
-        payload,
-        ...(finalFlags.includes('SYN') ? { mss: this.#tuning.mss } : {}),
-      },
+      finalFlags.includes('SYN') ? { ...segment, mss: this.#tuning.mss } : segment,
       retransmission,
     );
   }
@@ -514,10 +515,4 @@ export class TcpEndpoint implements Socket {
     // A snapshot, so a listener added while an event is dispatched hears only the events after it.
     for (const listener of [...this.#listeners]) listener(event);
   }
-}
-
-const flagOrder: readonly TcpFlag[] = ['SYN', 'ACK', 'PSH', 'FIN', 'RST'];
-
-function sortFlags(flags: readonly TcpFlag[]): TcpFlag[] {
-  return flagOrder.filter((f) => flags.includes(f));
 }

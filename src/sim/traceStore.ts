@@ -36,10 +36,21 @@ class Shape {
     readonly cells: readonly Cell[],
   ) {}
 
+  // The last step taken from this shape: events of one kind mostly come in one shape, so the next event takes the
+  // same step and finds it here without a lookup in `next`.
+  #lastKey: string | undefined = undefined;
+  #lastCell: Cell | undefined = undefined;
+  #lastShape: Shape | undefined = undefined;
+
   with(key: string, cell: Cell): Shape {
+    if (key === this.#lastKey && cell === this.#lastCell) return this.#lastShape as Shape;
     let byCell = this.next.get(key);
     if (byCell === undefined) this.next.set(key, (byCell = new Array<Shape | undefined>(CELL_KINDS)));
-    return (byCell[cell] ??= new Shape(this.kind, [...this.keys, key], [...this.cells, cell]));
+    const shape = (byCell[cell] ??= new Shape(this.kind, [...this.keys, key], [...this.cells, cell]));
+    this.#lastKey = key;
+    this.#lastCell = cell;
+    this.#lastShape = shape;
+    return shape;
   }
 }
 
@@ -117,10 +128,11 @@ export class TraceStore implements Trace {
       let cell: Cell;
       switch (typeof value) {
         case 'number':
-          if ((value | 0) === value && !Object.is(value, -0)) {
+          // -0 is a float: 1 / -0 is -Infinity (Object.is(value, -0) said the same, at a call a number).
+          if ((value | 0) === value && (value !== 0 || 1 / value > 0)) {
             cell = Cell.Int;
             this.#cell(value);
-          } else if (value >>> 0 === value && !Object.is(value, -0)) {
+          } else if (value >>> 0 === value && value !== 0) {
             cell = Cell.Uint;
             this.#cell(value | 0);
           } else {

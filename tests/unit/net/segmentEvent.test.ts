@@ -1,7 +1,21 @@
 // A tcp.segment event keeps what the segment carried without a copy of its own for each segment: the trace of a
 // classroom world holds tens of thousands of them (issue 12's compact trace).
 import { describe, expect, it } from 'vitest';
+import { flagSet } from '../../../src/net/types.ts';
 import { twoHosts } from './netHarness.ts';
+
+describe('flagSet', () => {
+  it('lists the bits in the order segments show them, whatever order they were given in', () => {
+    expect(flagSet(['FIN', 'ACK'])).toEqual(['ACK', 'FIN']);
+    expect(flagSet(['RST', 'ACK', 'SYN'])).toEqual(['SYN', 'ACK', 'RST']);
+    expect(flagSet([])).toEqual([]);
+  });
+
+  it('gives the same frozen array for the same bits', () => {
+    expect(flagSet(['ACK', 'PSH'])).toBe(flagSet(['PSH', 'ACK', 'PSH']));
+    expect(Object.isFrozen(flagSet(['SYN']))).toBe(true);
+  });
+});
 
 describe('the tcp.segment events of a connection', () => {
   it('share one frozen flags array between all segments with the same flags', () => {

@@ -123,6 +123,24 @@ describe('the trace store', () => {
     expect((store.at(0) as unknown as { flags: string[] }).flags).toEqual(['ACK']);
   });
 
+  it('keeps events of one kind whose fields change shape from one event to the next', () => {
+    const store = new TraceStore();
+    const events = [
+      { kind: 'x', a: 1, b: 'one' },
+      { kind: 'x', a: 'text', b: 'one' },
+      { kind: 'x', a: 1, b: 'one' },
+      { kind: 'x', b: 'one', a: 1 },
+      { kind: 'x', a: 1.5, b: null },
+      { kind: 'x', a: 1, b: 'one', c: true },
+      { kind: 'x', a: 1 },
+    ];
+    events.forEach((event, i) => store.append(event, i));
+    expect(store.slice()).toEqual(events.map((event, i) => ({ ...event, t: i, seq: i })));
+    expect(store.slice().map((event) => Object.keys(event).join())).toEqual(
+      events.map((event) => [...Object.keys(event), 't', 'seq'].join()),
+    );
+  });
+
   it('reads nothing from an empty trace', () => {
     const store = new TraceStore();
     expect(store.length).toBe(0);

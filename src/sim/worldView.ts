@@ -536,13 +536,11 @@ const NO_MESSAGES: readonly StoredMessageView[] = [];
 
 function viewOf(fold: WorldFold, trace: readonly TraceEvent[], last: number): WorldView {
   const folders = mailboxFolders(fold.mailbox);
-  // The INBOX of every account that has received mail, as the map's mailbox badges count it.
+  // The INBOX of every account the mailbox fold knows (folders has one entry each), as the map's badges count it.
   const mailboxes: Record<string, readonly StoredMessageView[]> = {};
-  for (const account in folders) {
-    const inbox = (folders[account] as readonly FolderView[]).find((f) => f.name === 'INBOX')?.messages;
-    if ((inbox !== undefined && inbox.length > 0) || fold.mailbox.accounts.has(account))
-      mailboxes[account] = inbox ?? NO_MESSAGES;
-  }
+  for (const account in folders)
+    mailboxes[account] =
+      (folders[account] as readonly FolderView[]).find((f) => f.name === 'INBOX')?.messages ?? NO_MESSAGES;
   // Servers in the order of their oldest queued message, as one list of every queue's messages would give them.
   const queued: { host: HostId; entries: readonly QueueEntryView[] }[] = [];
   fold.queues.forEach((queue, host) => {

@@ -5,6 +5,7 @@ import type { TimedInput } from '../../sim/input.ts';
 import type { Scenario } from '../../sim/scenario.ts';
 import type * as SessionModule from '../../sim/session.ts';
 import type { TraceEvent } from '../../sim/trace.ts';
+import { afterFirstPaint } from '../afterFirstPaint.ts';
 
 type Engine = typeof SessionModule;
 
@@ -26,7 +27,7 @@ export type FirstRunAnswer =
  * the world fails.
  */
 export async function firstRun(ask: FirstRunAsk): Promise<readonly TraceEvent[]> {
-  await afterPaint();
+  await afterFirstPaint();
   const answer = await new Promise<FirstRunAnswer>((resolve, reject) => {
     const worker = new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<FirstRunAnswer>) => {
@@ -49,22 +50,6 @@ let pending: Promise<Engine> | null = null;
 export function loadEngine(): Promise<Engine> {
   pending ??= import('../../sim/session.ts');
   return pending;
-}
-
-// The browser reports the first contentful paint once that frame is on the screen. A hidden page paints nothing
-// until it is shown, so it goes on at once; so does a browser that does not report paints, a frame later.
-function afterPaint(): Promise<void> {
-  if (document.visibilityState === 'hidden') return Promise.resolve();
-  if (!PerformanceObserver.supportedEntryTypes.includes('paint'))
-    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  return new Promise((resolve) => {
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe({ type: 'paint', buffered: true });
-  });
 }
 
 // A slice of a long run stays under this much wall time, so that the page keeps answering while the world is

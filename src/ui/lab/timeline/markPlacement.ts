@@ -13,7 +13,7 @@ import { protocolTitle } from '../../../sim/protocolForPort.ts';
 import { monoWidth } from '../../../timeline/monoWidth.ts';
 import type { Steady } from './steadyMarks.ts';
 
-/** MarkView is what places a mark besides its own coordinates: the cursor, the plot and keyboard focus. */
+/** MarkView is what places a mark besides its own coordinates: the cursor and the plot. */
 export interface MarkView {
   /** clipX is where the cursor meets the plot: a bar is solid up to it. */
   readonly clipX: number;
@@ -22,9 +22,6 @@ export interface MarkView {
   readonly plotBottom: number;
   /** future tells whether a trace position lies after the cursor. */
   readonly future: (seq: number) => boolean;
-  /** focusOf is a mark's place in keyboard order (−1 if none); the one at `focusIndex` is the tab stop. */
-  readonly focusOf: (at: object) => number;
-  readonly focusIndex: number;
   /** crowdLabel is the words a crowd of connections carries on its bar when they fit ('37 SMTP connections'). */
   readonly crowdLabel: (c: ConnMark) => string;
 }
@@ -150,14 +147,6 @@ function put(el: Element | undefined, slot: number, name: string, value: number)
   el.setAttribute(name, String(value));
 }
 
-// A mark's `<g>` keeps its place in keyboard order in slot 0 and its tabindex in slot 3 (a glyph's 1 and 2 are
-// where it stands).
-function putFocus(el: Element | undefined, at: object, view: MarkView): void {
-  const index = view.focusOf(at);
-  put(el, 0, 'data-focus', index);
-  put(el, 3, 'tabindex', index === view.focusIndex ? 0 : -1);
-}
-
 /**
  * placeConns moves each connection's elements, children of `group` in `looks` order, to where its step puts it.
  * A connection's `<g>` holds, in this order: its title, the hit area, the faded tail and bar, then the solid tail
@@ -174,7 +163,6 @@ export function placeConns(
     const look = looks[i];
     const g = marks[i];
     if (look === undefined || g === undefined) return;
-    putFocus(g, at, view);
     const parts = connParts(face, at, view);
     const mid = (at.y0 + at.y1) / 2;
     const kids = g.children;
@@ -222,30 +210,49 @@ function placeBar(rect: Element | undefined, x: number, y: number, width: number
   setLength(rect.width, values, 2, width);
 }
 
+// A glyph's one translation, kept per element once made: a zoom step sets it through the SVG DOM (Chromium parses a
+// written `transform` again; setTranslate takes about a third of the time), and asking the element's transform list
+// for it on every step made new wrapper objects for the garbage collector, thousands a zoom. Where the element has
+// no SVG DOM, the attribute is written.
+const translations = new WeakMap<Element, SVGTransform>();
+
+function translation(g: Element): SVGTransform | undefined {
+  const known = translations.get(g);
+  if (known !== undefined || !('transform' in g)) return known;
+  const svg = g as SVGGraphicsElement;
+  const list = svg.transform.baseVal;
+  const made = list.numberOfItems === 0 ? svg.ownerSVGElement?.createSVGTransform() : undefined;
+  if (made !== undefined) list.appendItem(made);
+  // (The list may hand back another object for the transform just made, which is not yet a translation.)
+  const only = list.numberOfItems === 1 ? list.getItem(0) : undefined;
+  if (only === undefined || (made === undefined && only.type !== only.SVG_TRANSFORM_TRANSLATE))
+    return undefined;
+  translations.set(g, only);
+  return only;
+}
+
+function translate(g: Element, x: number, y: number): void {
+  const t = translation(g);
+  if (t !== undefined) t.setTranslate(x, y);
+  else g.setAttribute('transform', `translate(${x},${y})`);
+}
+
 /**
- * placeGlyphs moves each glyph, a `<g>` child of `group` in `steps` order followed by its count's `<text>` when it
- * stands for more than one event.
+ * placeGlyphs moves each glyph's place, a `<g>` child of `group` in `steps` order, by its translation: the glyph's
+ * button and a crowd's count beside it stand at fixed places inside.
  */
-export function placeGlyphs(group: Element, steps: readonly Steady<GlyphMark>[], view: MarkView): void {
+export function placeGlyphs(group: Element, steps: readonly Steady<GlyphMark>[]): void {
   const kids = group.children;
-  let k = 0;
-  for (const { face, at } of steps) {
-    const g = kids[k++];
-    if (g !== undefined) {
-      const values = slots(g);
-      if (values[1] !== at.x || values[2] !== at.y) {
-        values[1] = at.x;
-        values[2] = at.y;
-        g.setAttribute('transform', `translate(${at.x},${at.y})`);
-      }
+  steps.forEach(({ at }, i) => {
+    const g = kids[i];
+    if (g === undefined) return;
+    const values = slots(g);
+    if (values[0] !== at.x || values[1] !== at.y) {
+      values[0] = at.x;
+      values[1] = at.y;
+      translate(g, at.x, at.y);
     }
-    putFocus(g, at, view);
-    if (face.count > 1) {
-      const count = kids[k++];
-      put(count, 0, 'x', at.x + 8);
-      put(count, 1, 'y', at.y - 6);
-    }
-  }
+  });
 }
 
 /** placeBreaks moves the quiet spells that show, the `<rect>` children of `group` in `looks` order. */

@@ -40,8 +40,6 @@ const view = (over: Partial<MarkView> = {}): MarkView => ({
   plotTop: 26,
   plotBottom: 300,
   future: (seq) => seq > 50,
-  focusOf: () => 0,
-  focusIndex: 0,
   crowdLabel: (c) => `${c.count} SMTP connections`,
   ...over,
 });
@@ -156,7 +154,8 @@ describe('placeConns', () => {
     expect(bar?.length('width')).toBe(100);
     expect([tail?.length('x1'), tail?.length('x2')]).toEqual([400, 400]);
     expect([label?.getAttribute('x'), label?.getAttribute('y')]).toEqual(['205', '40']);
-    expect([g.getAttribute('data-focus'), g.getAttribute('tabindex')]).toEqual(['0', '0']);
+    // Its place in keyboard order is no part of where it stands: nothing about it is written on a step.
+    expect([g.getAttribute('data-focus'), g.getAttribute('tabindex')]).toEqual([null, null]);
   });
 
   it('lays a crowd’s stripes over its whole bar, and its words where a connection’s name would be', () => {
@@ -185,28 +184,66 @@ describe('placeConns', () => {
 });
 
 describe('placeGlyphs', () => {
-  it('moves each glyph and the count beside it, which only a glyph standing for several events has', () => {
-    const glyph = (seq: number, x: number, count: number): GlyphMark => ({
-      kind: 'glyph',
-      glyph: 'stored',
-      seq,
-      t: seq,
-      host: 'hamburger.edu',
-      x,
-      y: 40,
-      count,
-    });
+  const glyph = (seq: number, x: number, count: number): GlyphMark => ({
+    kind: 'glyph',
+    glyph: 'stored',
+    seq,
+    t: seq,
+    host: 'hamburger.edu',
+    x,
+    y: 40,
+    count,
+  });
+
+  it('moves each glyph, a crowd’s count with it, as one group, and writes nothing for one that stayed', () => {
     const tally = { writes: 0 };
     const group = new Shape('g', tally);
-    group.children.push(new Shape('g', tally), new Shape('g', tally), new Shape('text', tally));
+    const crowd = new Shape('g', tally);
+    crowd.children.push(new Shape('title', tally), new Shape('text', tally));
+    group.children.push(new Shape('g', tally), crowd);
     const steps = [glyph(1, 200, 1), glyph(2, 260, 3)].map((g) => ({ face: g, at: g }));
-    const focusOf = (at: object) => (at === steps[1]?.at ? 1 : 0);
-    placeGlyphs(group as unknown as Element, steps, view({ focusOf, focusIndex: 1 }));
-    const [one, two, count] = group.children;
+    placeGlyphs(group as unknown as Element, steps);
+    const [one, two] = group.children;
     expect(one?.getAttribute('transform')).toBe('translate(200,40)');
-    expect(one?.getAttribute('tabindex')).toBe('-1');
     expect(two?.getAttribute('transform')).toBe('translate(260,40)');
-    expect([two?.getAttribute('data-focus'), two?.getAttribute('tabindex')]).toEqual(['1', '0']);
-    expect([count?.getAttribute('x'), count?.getAttribute('y')]).toEqual(['268', '34']);
+    // The count stands inside its glyph's group: a step never writes its x or y.
+    expect(tally.writes).toBe(2);
+    placeGlyphs(group as unknown as Element, [steps[0]!, { face: steps[1]!.face, at: glyph(2, 250, 3) }]);
+    expect(two?.getAttribute('transform')).toBe('translate(250,40)');
+    expect(tally.writes).toBe(3);
+  });
+
+  it('moves a glyph through its one translation where the element has SVG’s transform list, asked for once', () => {
+    const tally = { writes: 0 };
+    const moved: number[][] = [];
+    const translation = {
+      type: 2,
+      SVG_TRANSFORM_TRANSLATE: 2,
+      setTranslate: (x: number, y: number) => moved.push([x, y]),
+    };
+    let asked = 0;
+    const g = new Shape('g', tally);
+    g.transform = {
+      baseVal: {
+        numberOfItems: 1,
+        getItem: () => {
+          asked++;
+          return translation;
+        },
+      },
+    };
+    const group = new Shape('g', tally);
+    group.children.push(g);
+    for (const x of [200, 190]) {
+      const mark = glyph(1, x, 1);
+      placeGlyphs(group as unknown as Element, [{ face: mark, at: mark }]);
+    }
+    expect(moved).toEqual([
+      [200, 40],
+      [190, 40],
+    ]);
+    expect(g.getAttribute('transform')).toBeNull();
+    // Each wrapper the list hands out is one more object for the garbage collector, on every step.
+    expect(asked).toBe(1);
   });
 });

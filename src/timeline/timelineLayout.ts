@@ -5,7 +5,7 @@ import type { ConnId, HostId } from '../net/types.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import { round1 } from './arrowShapes.ts';
-import { timelineModel, type ConnSpan, type TimelineModel } from './timelineModel.ts';
+import { timelineModel, type ConnSpan, type GlyphPoint, type TimelineModel } from './timelineModel.ts';
 import type {
   AxisTick,
   ConnMark,
@@ -132,6 +132,53 @@ function modelFor(scenario: Scenario, trace: readonly TraceEvent[]): TimelineMod
   return model;
 }
 
+/**
+ * ConnRows is where a model's connections stand across their lanes, by their index in `model.conns`, and which
+ * connection each of `model.lines` is on.
+ */
+interface ConnRows {
+  /** key names the lanes' geometry the rows were worked out for. */
+  readonly key: string;
+  /** tops is each connection's bar top, NaN for a host without a lane. */
+  readonly tops: Float64Array;
+  /** rows is each connection's track as `host y0`, or undefined for a host without a lane. */
+  readonly rows: readonly (string | undefined)[];
+  /** lineConn is the index of each line's connection, −1 for none. */
+  readonly lineConn: Int32Array;
+}
+
+// A zoom step moves connections across time only: their rows last while the lanes do, and lines and connections
+// are matched once, instead of through maps keyed by name (and a string made a connection) on every step, for
+// every connection and line of a long trace.
+const connRows = new WeakMap<TimelineModel, ConnRows>();
+
+function connRowsFor(
+  model: TimelineModel,
+  key: string,
+  laneOf: ReadonlyMap<HostId, TimelineLane>,
+  barTop: (lane: TimelineLane, track: number) => number,
+): ConnRows {
+  const known = connRows.get(model);
+  if (known !== undefined && known.key === key) return known;
+  const tops = new Float64Array(model.conns.length).fill(Number.NaN);
+  const rows = model.conns.map((c, i) => {
+    const lane = laneOf.get(c.host);
+    if (lane === undefined) return undefined;
+    tops[i] = barTop(lane, c.track);
+    return `${c.host} ${tops[i]}`;
+  });
+  const index = new Map<ConnId, number>(model.conns.map((c, i) => [c.conn, i]));
+  const lineConn = Int32Array.from(model.lines, (l) => index.get(l.conn) ?? -1);
+  const made = { key, tops, rows, lineConn };
+  connRows.set(model, made);
+  return made;
+}
+
+// Field by field rather than spread, as connections are: a zoomed-out window of a long trace makes thousands.
+function glyphMark(g: GlyphPoint, x: number, y: number, count: number): GlyphMark {
+  return { kind: 'glyph', seq: g.seq, t: g.t, host: g.host, glyph: g.glyph, x, y, count };
+}
+
 /** lowerBound is the first index whose item's `t` is at least `t`; items are in time order. */
 function lowerBound(items: readonly { readonly t: number }[], t: number): number {
   let lo = 0;
@@ -247,26 +294,32 @@ export function timelineLayout(
   // connection (its name, and the element that draws it) and its count; only those that reach into the window
   // are kept.
   const marked: Mutable<ConnMark>[] = [];
-  const folded = new Set<ConnId>();
-  const crowdOf = new Map<ConnId, Mutable<ConnMark>>();
+  const markedAt: number[] = [];
+  // By index in model.conns: connections folded into a retry run, or counted into a crowd (its first one too),
+  // whose lines are not drawn.
+  const unlined = new Uint8Array(model.conns.length);
   const openCrowds = new Map<string, { x0: number; narrow: boolean; mark: Mutable<ConnMark> }>();
-  const barOf = new Map<ConnId, { y0: number; y1: number }>();
-  for (const c of model.conns) {
-    const lane = laneOf.get(c.host);
-    if (lane === undefined) continue;
-    const y0 = barTop(lane, c.track);
-    barOf.set(c.conn, { y0, y1: y0 + M.barHeight });
+  const { tops, rows, lineConn } = connRowsFor(
+    model,
+    `${lanes.map((l) => `${l.host} ${l.y0}`).join(' ')} ${tracks}`,
+    laneOf,
+    barTop,
+  );
+  for (let i = 0; i < model.conns.length; i++) {
+    const c = model.conns[i] as (typeof model.conns)[number];
+    const row = rows[i];
+    const y0 = tops[i] as number;
+    if (row === undefined) continue;
     const x0 = cursorX(c.t0);
     const x1 = cursorX(c.t1);
     // A folded run's own tries are its queue's connections that it opened while retrying.
     const run = foldOf(c.t0);
     if (run !== undefined && run.host === c.host && c.t1 <= run.to) {
       countFolded(run, c.host).conns++;
-      folded.add(c.conn);
+      unlined[i] = 1;
       continue;
     }
     const narrow = x1 - x0 < crowdPitch;
-    const row = `${c.host} ${y0}`;
     const open = openCrowds.get(row);
     if (
       open !== undefined &&
@@ -276,7 +329,7 @@ export function timelineLayout(
       open.mark.protocol === c.protocol
     ) {
       countIntoCrowd(open.mark, c, cursorX, clampX);
-      crowdOf.set(c.conn, open.mark);
+      unlined[i] = 1;
       openCrowds.set(row, { x0, narrow, mark: open.mark });
       continue;
     }
@@ -303,9 +356,12 @@ export function timelineLayout(
       y1: r(y0 + M.barHeight),
     };
     marked.push(mark);
-    crowdOf.set(c.conn, mark);
+    markedAt.push(i);
     openCrowds.set(row, { x0, narrow, mark });
   }
+  marked.forEach((m, j) => {
+    if (m.count > 1) unlined[markedAt[j] as number] = 1;
+  });
   const conns: ConnMark[] = marked.filter((m) => cursorX(m.t1) >= lo && cursorX(m.t0) <= hi);
 
   // Lines: ticks on their connection's bar, merged when they would share a pixel. A zoomed-out window visits
@@ -315,9 +371,11 @@ export function timelineLayout(
   for (let i = lowerBound(model.lines, tLo); i < model.lines.length; i++) {
     const l = model.lines[i] as (typeof model.lines)[number];
     if (l.t > tHi) break;
-    const bar = barOf.get(l.conn);
     // A crowd's lines are counted into it with its connections, not drawn.
-    if (bar === undefined || folded.has(l.conn) || (crowdOf.get(l.conn)?.count ?? 1) > 1) continue;
+    const at = lineConn[i] as number;
+    const top = at < 0 ? Number.NaN : (tops[at] as number);
+    if (Number.isNaN(top) || unlined[at] === 1) continue;
+    const bar = { y0: top, y1: top + M.barHeight };
     const x = cursorX(l.t);
     const previous = lastLine[l.from].get(l.conn);
     if (previous !== undefined && x - previous.x < M.lineMergePx) {
@@ -400,12 +458,12 @@ export function timelineLayout(
       const [a, b] = items;
       if (items.length === 2 && a !== undefined && b !== undefined && a.glyph !== b.glyph) {
         const mid = (cursorX(a.t) + cursorX(b.t)) / 2;
-        glyphs.push({ kind: 'glyph', ...a, x: r(mid - spacing / 2), y, count: 1 });
-        glyphs.push({ kind: 'glyph', ...b, x: r(mid + spacing / 2), y, count: 1 });
+        glyphs.push(glyphMark(a, r(mid - spacing / 2), y, 1));
+        glyphs.push(glyphMark(b, r(mid + spacing / 2), y, 1));
         continue;
       }
       const best = items.reduce((top, g) => (GLYPH_PRIORITY[g.glyph] > GLYPH_PRIORITY[top.glyph] ? g : top));
-      glyphs.push({ kind: 'glyph', ...best, x: r(cursorX(best.t)), y, count: items.length });
+      glyphs.push(glyphMark(best, r(cursorX(best.t)), y, items.length));
     }
   }
   glyphs.sort((a, b) => a.t - b.t || a.seq - b.seq);
@@ -504,6 +562,18 @@ function countIntoCrowd(
  * axisTicks labels the start of every stretch between breaks that shows, then fills each stretch with round
  * times where there is room; a label never comes closer than `minTickGap` to another.
  */
+// The stretches between breaks, as their ends in turn: a model's, kept for every zoom step's ticks.
+const stretchEdges = new WeakMap<TimelineModel, readonly number[]>();
+
+function edgesFor(model: TimelineModel): readonly number[] {
+  let edges = stretchEdges.get(model);
+  if (edges === undefined) {
+    edges = [model.domain.from, ...model.scale.breaks.flatMap((b) => [b.from, b.to]), model.domain.to];
+    stretchEdges.set(model, edges);
+  }
+  return edges;
+}
+
 function axisTicks(
   model: TimelineModel,
   window: TimeWindow,
@@ -513,7 +583,7 @@ function axisTicks(
 ): AxisTick[] {
   const M = TIMELINE_METRICS;
   if (window.to - window.from >= DAY_SPAN) return hourTicks(window, x, left, right);
-  const edges = [model.domain.from, ...model.scale.breaks.flatMap((b) => [b.from, b.to]), model.domain.to];
+  const edges = edgesFor(model);
   const starts: AxisTick[] = [];
   const fill: AxisTick[] = [];
   for (let i = 0; i + 1 < edges.length; i += 2) {

@@ -29,7 +29,12 @@ export interface MarkView {
 /** ConnLook is which parts of a connection's bar show; it keeps its identity while they stay the same. */
 export interface ConnLook {
   readonly face: ConnMark;
-  /** solid: some of the bar lies before the cursor and is drawn solid over the faded whole. */
+  /**
+   * faded: some of the connection, bar or tail, lies after the cursor, and the whole is drawn faded under the solid
+   * part (a connection wholly before the cursor has no faded copy hidden under it to move on every zoom step).
+   */
+  readonly faded: boolean;
+  /** solid: some of the bar lies before the cursor and is drawn solid (over the faded whole, if any). */
   readonly solid: boolean;
   /** dashes: a pull's solid part is long enough for its dashes. */
   readonly dashes: boolean;
@@ -93,6 +98,7 @@ export function connLook(step: Steady<ConnMark>, view: MarkView): ConnLook {
   const solid = parts.solidEnd > at.x0;
   return {
     face,
+    faded: parts.solidEnd < at.x1,
     solid,
     dashes: solid && flowOf(face.protocol) === 'pull' && parts.dashEnd > parts.dashStart + 6,
     failEnd: face.count === 1 && face.outcome === 'failed' && at.x1 - at.x0 > 12,
@@ -104,6 +110,7 @@ export function connLook(step: Steady<ConnMark>, view: MarkView): ConnLook {
 export function sameLook(a: ConnLook, b: ConnLook): boolean {
   return (
     a.face === b.face &&
+    a.faded === b.faded &&
     a.solid === b.solid &&
     a.dashes === b.dashes &&
     a.failEnd === b.failEnd &&
@@ -149,8 +156,9 @@ function put(el: Element | undefined, slot: number, name: string, value: number)
 
 /**
  * placeConns moves each connection's elements, children of `group` in `looks` order, to where its step puts it.
- * A connection's `<g>` holds, in this order: its title, the hit area, the faded tail and bar, then the solid tail
- * and bar (and the pull's dashes) when solid, a crowd's stripes, the failure's cross, and the label if any.
+ * A connection's `<g>` holds, in this order: its title, the hit area, the faded tail and bar when faded, then the
+ * solid tail and bar (and the pull's dashes) when solid, a crowd's stripes, the failure's cross, and the label if
+ * any.
  */
 export function placeConns(
   group: Element,
@@ -168,8 +176,10 @@ export function placeConns(
     const kids = g.children;
     let k = 1;
     placeBar(kids[k++], at.x0 - 3, at.y0 - M.tickLength, at.x1 - at.x0 + 6);
-    placeTail(kids[k++], at.xData, at.x1, mid);
-    placeBar(kids[k++], at.x0, at.y0, Math.max(2, at.xData - at.x0));
+    if (look.faded) {
+      placeTail(kids[k++], at.xData, at.x1, mid);
+      placeBar(kids[k++], at.x0, at.y0, Math.max(2, at.xData - at.x0));
+    }
     if (look.solid) {
       placeTail(kids[k++], at.xData, Math.max(at.xData, parts.solidEnd), mid);
       placeBar(kids[k++], at.x0, at.y0, Math.max(2, Math.min(parts.solidEnd, at.xData) - at.x0));

@@ -93,7 +93,7 @@ function drawConn(parts: readonly string[]): { group: Element; g: Shape; tally: 
   const group = new Shape('g', tally);
   const g = new Shape('g', tally);
   group.children.push(g);
-  for (const tag of ['title', 'rect', 'line', 'rect', ...parts]) g.children.push(new Shape(tag, tally));
+  for (const tag of ['title', 'rect', ...parts]) g.children.push(new Shape(tag, tally));
   return { group: group as unknown as Element, g, tally };
 }
 
@@ -105,7 +105,19 @@ describe('connLook', () => {
 
   it('draws a bar after the cursor faded only, and a short one without its name', () => {
     const short = conn({ seq: 60, xData: 230, x1: 240 });
-    expect(connLook({ face: short, at: short }, view())).toMatchObject({ solid: false, label: null });
+    expect(connLook({ face: short, at: short }, view())).toMatchObject({
+      faded: true,
+      solid: false,
+      label: null,
+    });
+  });
+
+  it('draws a faded copy under a connection only where some of it, bar or tail, lies after the cursor', () => {
+    const look = (clipX: number) => connLook({ face: conn(), at: conn() }, view({ clipX }));
+    expect(look(1000)).toMatchObject({ faded: false, solid: true });
+    expect(look(500)).toMatchObject({ faded: false, solid: true });
+    expect(look(450)).toMatchObject({ faded: true, solid: true });
+    expect(look(300)).toMatchObject({ faded: true, solid: true });
   });
 
   it('gives a crowd its words when they fit, else its count alone, and never a failure’s cross', () => {
@@ -141,7 +153,7 @@ describe('SteadyLooks', () => {
 
 describe('placeConns', () => {
   it('writes each part of a connection where its step puts it', () => {
-    const { group, g } = drawConn(['line', 'rect', 'text']);
+    const { group, g } = drawConn(['line', 'rect', 'line', 'rect', 'text']);
     const step = { face: conn(), at: conn() };
     placeConns(group, [step], [connLook(step, view({ clipX: 300 }))], view({ clipX: 300 }));
     const [, hit, fadedTail, fadedBar, tail, bar, label] = g.children;
@@ -159,7 +171,7 @@ describe('placeConns', () => {
   });
 
   it('lays a crowd’s stripes over its whole bar, and its words where a connection’s name would be', () => {
-    const { group, g } = drawConn(['line', 'rect', 'rect', 'text']);
+    const { group, g } = drawConn(['line', 'rect', 'line', 'rect', 'rect', 'text']);
     const step = { face: conn({ count: 37 }), at: conn({ count: 37 }) };
     placeConns(group, [step], [connLook(step, view({ clipX: 300 }))], view({ clipX: 300 }));
     const [, , , , , bar, stripes, label] = g.children;
@@ -178,8 +190,9 @@ describe('placeConns', () => {
     expect(tally.writes).toBe(0);
     const moved = { face: step.face, at: conn({ x0: 190, xData: 390, x1: 490 }) };
     placeConns(group, [moved], [look], view());
-    // Shifted 10 px: the x of the hit area, both bars and the label, and both ends of both tails; no width or y.
-    expect(tally.writes).toBe(1 + 2 + 2 * 2 + 1);
+    // Shifted 10 px: the x of the hit area, the bar and the label, and both ends of the tail; no width or y.
+    // Wholly before the cursor, it has no faded copy to move.
+    expect(tally.writes).toBe(1 + 1 + 2 + 1);
   });
 });
 

@@ -8,6 +8,27 @@ import { useBrowser } from './useBrowser.ts';
 describe('the app offline', () => {
   const { browser, baseUrl } = useBrowser({ serviceWorkers: 'allow' });
 
+  it('fills the offline cache only once the first world is drawn, so the two never share the cores', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/engineWorker-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}?lang=en`);
+    await page.locator('#timeline[aria-busy="true"]').waitFor();
+    const registered = () =>
+      page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+    await page.waitForTimeout(1500);
+    expect(await registered()).toBe(false);
+    release();
+    await page.locator('#timeline[aria-busy="false"]').waitFor();
+    await expect.poll(registered, { timeout: 10_000 }).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reloads with the network cut, and opens a lesson and a scenario', async () => {
     const { page, errors } = await browser.open(`${baseUrl}?lang=en`);
     const context = page.context();

@@ -18,11 +18,36 @@ function fakeWorkers(registrations: number) {
 describe('the service worker', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('is registered by a production build', () => {
+  // Each test below takes a module of its own: whether the first world has settled is the module's state.
+  async function freshModule() {
+    vi.resetModules();
+    return import('../../../../src/ui/offline/registerServiceWorker.ts');
+  }
+
+  it('is registered by a production build once the first world is drawn, and not before', async () => {
     const { container, unregistered } = fakeWorkers(0);
+    const { registerServiceWorker, firstWorldSettled } = await freshModule();
     registerServiceWorker(true);
-    expect(container.register).toHaveBeenCalledWith('./sw.js');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(container.register).not.toHaveBeenCalled();
+    firstWorldSettled();
+    await vi.waitFor(() => expect(container.register).toHaveBeenCalledWith('./sw.js'));
     expect(unregistered).toEqual([]);
+  });
+
+  it('is registered after 15 s on a page whose first world never settles, such as a story', async () => {
+    vi.useFakeTimers();
+    try {
+      const { container } = fakeWorkers(0);
+      const { registerServiceWorker } = await freshModule();
+      registerServiceWorker(true);
+      await vi.advanceTimersByTimeAsync(14_999);
+      expect(container.register).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(container.register).toHaveBeenCalledWith('./sw.js');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is removed on the dev server, so a worker a preview left cannot serve stale files there', async () => {

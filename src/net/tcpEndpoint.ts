@@ -11,7 +11,6 @@ import type { Socket, SocketEvent, SocketListener } from './socket.ts';
 import { tcpMachine, type TcpMachineEvent, type TcpOps } from './tcpMachine.ts';
 import type { TcpTuning } from './tcpTuning.ts';
 import {
-  flagSet,
   hasFlag,
   segmentLength,
   type ConnId,
@@ -400,7 +399,8 @@ export class TcpEndpoint implements Socket {
   #send(flags: TcpFlag[], seqNo: number, payload: string, retransmission: boolean): void {
     const synchronised = this.#state !== 'CLOSED' && this.#state !== 'SYN-SENT' && this.#state !== 'LISTEN';
     const withAck = flags.includes('ACK') || (synchronised && !flags.includes('RST'));
-    const finalFlags = flagSet(withAck && !flags.includes('ACK') ? [...flags, 'ACK' as const] : flags);
+    // The network puts the bits in their order and shares one array for each set (flagSet) as it carries them.
+    const finalFlags = withAck && !flags.includes('ACK') ? [...flags, 'ACK' as const] : flags;
     const carriesAck = finalFlags.includes('ACK');
     if (carriesAck) this.#acked();
     const segment = {

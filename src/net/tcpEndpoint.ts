@@ -1,6 +1,5 @@
 // One end of a TCP connection, the Socket applications hold: the transmission control block of RFC 793 §3.2,
-// which joins send buffer, retransmission and reassembly and drives the state chart in tcpMachine.ts.
-import { createActor, type Actor } from 'xstate';
+// which joins send buffer, retransmission and reassembly and drives the state chart of tcpMachine.ts (tcpChart.ts).
 import type { Clock, NetEnvironment, NetTimerTag } from './environment.ts';
 import { UNSTAMPED } from './netEvents.ts';
 import { Reassembly } from './reassembly.ts';
@@ -8,7 +7,8 @@ import { Retransmission, type Unacked } from './retransmission.ts';
 import { SendBuffer } from './sendBuffer.ts';
 import { seqAdd, seqLe, seqLt } from './sequenceNumbers.ts';
 import type { Socket, SocketEvent, SocketListener } from './socket.ts';
-import { tcpMachine, type TcpMachineEvent, type TcpOps } from './tcpMachine.ts';
+import { TcpChart } from './tcpChart.ts';
+import type { TcpMachineEvent, TcpOps } from './tcpMachine.ts';
 import type { TcpTuning } from './tcpTuning.ts';
 import {
   hasFlag,
@@ -42,16 +42,6 @@ export function resetFor(segment: Segment): Omit<Segment, 'id'> {
 }
 
 /**
- * twoMslUp is the event TIME-WAIT's `after` timer sends when two MSL are up, as the machine itself names it: a
- * restored endpoint's own timer sends it, so the machine leaves TIME-WAIT by the transition its chart draws.
- */
-function twoMslUp(): TcpMachineEvent {
-  const timer = tcpMachine.root.states['TIME-WAIT']?.after.find((after) => after.delay === 'twoMsl');
-  if (timer === undefined) throw new Error('tcpMachine: TIME-WAIT has no twoMsl timer');
-  return { type: timer.eventType } as unknown as TcpMachineEvent;
-}
-
-/**
  * TcpEndpoint is a connection endpoint; create it with `connect` or `accept`, never both, or as one a checkpoint
  * kept in TIME-WAIT (see `timeWait`), which only waits out its timer.
  */
@@ -62,7 +52,7 @@ export class TcpEndpoint implements Socket {
   readonly #env: NetEnvironment;
   readonly #carrier: SegmentCarrier;
   readonly #tuning: TcpTuning;
-  readonly #actor: Actor<typeof tcpMachine>;
+  readonly #chart: TcpChart;
   readonly #listeners: SocketListener[] = [];
   #state: TcpState = 'CLOSED';
   #finished = false;
@@ -146,16 +136,17 @@ export class TcpEndpoint implements Socket {
       now: () => env.now(),
     };
     const input = { ops, timeWaitMs: tuning.timeWaitMs };
-    if (!timeWait) this.#actor = createActor(tcpMachine, { input, clock });
-    else {
-      // Restored, the chart does not enter TIME-WAIT again, so it neither reports that step nor sets its timer.
-      const snapshot = tcpMachine.resolveState({ value: 'TIME-WAIT', context: input });
-      this.#actor = createActor(tcpMachine, { input, clock, snapshot });
+    // Restored, the chart does not enter TIME-WAIT again, so it neither reports that step nor sets its timer.
+    this.#chart = new TcpChart(
+      input,
+      clock,
+      (state) => this.#onState(state),
+      timeWait ? 'TIME-WAIT' : undefined,
+    );
+    if (timeWait) {
       this.#state = 'TIME-WAIT';
       this.#synchronized = true;
-      this.#actor.start();
     }
-    this.#actor.subscribe((snapshot) => this.#onState(snapshot.value));
   }
 
   /** armTimeWait sets a restored TIME-WAIT's timer to end at `at`, as its chart's timer would have. */
@@ -166,7 +157,7 @@ export class TcpEndpoint implements Socket {
       at,
       () => {
         this.#restoredTimer = null;
-        this.#drive(twoMslUp());
+        this.#inChart(() => this.#chart.timeUp());
       },
       'world',
       this.#tag,
@@ -175,13 +166,11 @@ export class TcpEndpoint implements Socket {
 
   /** connect starts an active open: the endpoint sends SYN and waits in SYN-SENT. */
   connect(): void {
-    this.#actor.start();
     this.#drive({ type: 'app.connect' });
   }
 
   /** accept starts a passive open with the SYN that arrived on a listening port. */
   accept(syn: Segment): void {
-    this.#actor.start();
     this.#drive({ type: 'app.listen' });
     this.receive(syn);
   }
@@ -214,7 +203,7 @@ export class TcpEndpoint implements Socket {
     this.#env.emit({ kind: 'tcp.error', conn: this.conn, host: this.local.host, error });
     this.#notify({ type: 'error', error }, true);
     this.#finish();
-    this.#actor.stop();
+    this.#chart.stop();
   }
 
   /**
@@ -444,8 +433,7 @@ export class TcpEndpoint implements Socket {
     return segment.control === 'FIN' ? ['ACK', 'FIN'] : ['ACK', 'PSH'];
   }
 
-  #onState(next: string): void {
-    const to = next as TcpState;
+  #onState(to: TcpState): void {
     if (to === this.#state) return;
     const from = this.#state;
     this.#state = to;
@@ -489,17 +477,20 @@ export class TcpEndpoint implements Socket {
   // Events reach the application only after the chart has finished its step: an application reacting inside
   // one of the chart's actions (starting its own machine, say) would run in the middle of a transition.
   #drive(event: TcpMachineEvent): void {
+    this.#inChart(() => this.#chart.send(event));
+  }
+
+  #inChart(step: () => void): void {
     this.#driving += 1;
     try {
-      this.#actor.send(event);
+      step();
     } finally {
       this.#driving -= 1;
     }
-    if (this.#driving === 0) {
-      const pending = this.#pending;
-      this.#pending = [];
-      for (const deliver of pending) deliver();
-    }
+    if (this.#driving > 0) return;
+    const pending = this.#pending;
+    this.#pending = [];
+    for (const deliver of pending) deliver();
   }
 
   #notify(event: SocketEvent, evenWhenFinished = false): void {

@@ -1,5 +1,6 @@
-// The TCP connection state diagram of RFC 793 §3.2 (figure 6) as an XState machine. It decides states only;
-// the control block (tcpControlBlock.ts) does the sequence-number arithmetic and reports what a segment meant.
+// The TCP connection state diagram of RFC 793 §3.2 (figure 6) as an XState machine: the lab draws it, and every
+// endpoint runs it as a table compiled from it (tcpChart.ts). It decides states only; the endpoint's control block
+// (tcpEndpoint.ts) does the sequence-number arithmetic and reports what a segment meant.
 import { assertEvent, setup } from 'xstate';
 import type { SocketError } from './types.ts';
 

@@ -649,3 +649,108 @@ export function zoomOfWindow(layout: TimelineLayout, window: TimeWindow): ZoomTr
   const k = (layout.plot.right - layout.plot.left) / Math.max(1e-9, x1 - x0);
   return { k, x: layout.plot.left - x0 * k };
 }
+
+/**
+ * movedLayout is `settled`, laid out at zoom `from`, as zoom `to` shows it while a wheel, drag or animated step is
+ * under way: every mark, band, fold and break moved to where `to` places its time and the axis labelled afresh,
+ * but nothing grouped, added or dropped, so the page only moves what it has. On the page a zoom is affine
+ * (x = k · fullX(t) + shift), so the moves are exact; crowds, stacks and folds stay as `from` grouped them until
+ * the plot is laid out again when the gesture ends. Zoomed in, what `settled` left out lies outside the plot;
+ * zoomed out or panned, what it left out is missing, so a caller lays out again before showing such a move (see
+ * `coversView`).
+ */
+export function movedLayout(
+  scenario: Scenario,
+  trace: readonly TraceEvent[],
+  settled: TimelineLayout,
+  from: ZoomTransform,
+  to: ZoomTransform,
+): TimelineLayout {
+  const M = TIMELINE_METRICS;
+  const { plot, domain } = settled;
+  const a = to.k / from.k;
+  const b = to.x - a * from.x;
+  const cursorX = (t: number) => a * settled.cursorX(t) + b;
+  const timeAt = (x: number) => settled.timeAt((x - b) / a);
+  const lo = plot.left - M.cullMargin;
+  const hi = plot.right + M.cullMargin;
+  const clampX = (x: number) => r(Math.min(Math.max(x, lo - 16), hi + 16));
+  const start = Math.max(domain.from, Math.min(timeAt(plot.left), domain.to));
+  const window = { from: start, to: Math.min(domain.to, Math.max(timeAt(plot.right), start)) };
+  // What has moved out of the plot is dropped, as a layout of this window would not have it.
+  const marks: TimelineMark[] = [];
+  for (const m of settled.marks) {
+    if (m.kind === 'conn') {
+      const x0 = cursorX(m.t0);
+      const x1 = cursorX(m.t1);
+      if (x1 >= lo && x0 <= hi)
+        marks.push({ ...m, x0: clampX(x0), xData: clampX(cursorX(m.tData)), x1: clampX(x1) });
+    } else if (m.kind === 'line') {
+      const x = cursorX(m.t);
+      if (x >= lo && x <= hi) marks.push({ ...m, x: r(x) });
+    } else {
+      // A glyph keeps its offset from its event's time: two of a pair stay a glyph apart.
+      const x = m.x + cursorX(m.t) - settled.cursorX(m.t);
+      if (x >= lo && x <= hi) marks.push({ ...m, x: r(x) });
+    }
+  }
+  const breaks: TimelineBreak[] = [];
+  for (const k of settled.breaks) {
+    const x0 = a * k.x0 + b;
+    const x1 = a * k.x1 + b;
+    if (x1 >= lo && x0 <= hi) breaks.push({ ...k, x0: r(x0), x1: r(x1) });
+  }
+  return {
+    ...settled,
+    window,
+    ticks: axisTicks(modelFor(scenario, trace), window, cursorX, plot.left, plot.right),
+    breaks,
+    bands: settled.bands.map((o) => ({ ...o, x0: clampX(cursorX(o.from)), x1: clampX(cursorX(o.to)) })),
+    folds: settled.folds.map((f) => ({
+      ...f,
+      x0: clampX(cursorX(f.from) - M.glyphSize / 2),
+      x1: clampX(cursorX(f.to) + M.glyphSize / 2),
+    })),
+    marks,
+    // Whether one connection fills the view is asked again once the plot is laid out at rest.
+    fillingConn: null,
+    cursorX,
+    timeAt,
+  };
+}
+
+/**
+ * coversView says whether a layout made at zoom `from` still has everything zoom `to` shows: true when `to` only
+ * zooms in (or keeps the view), within `slack` pixels at either end of the plot from `left` to `right`.
+ */
+export function coversView(
+  left: number,
+  right: number,
+  from: ZoomTransform,
+  to: ZoomTransform,
+  slack = 0.5,
+): boolean {
+  const a = to.k / from.k;
+  const b = to.x - a * from.x;
+  return a * left + b <= left + slack && a * right + b >= right - slack;
+}
+
+/**
+ * zoomedOutAhead is where a zoom out from `from` to `to` is heading: `to` zoomed out `factor` times further around
+ * the point the two keep still (the pointer, for a wheel), kept inside the trace like d3-zoom's own extent. Laid out
+ * there, one layout covers this step and the next few (movedLayout), grouped as coarsely as the zoom it heads for.
+ */
+export function zoomedOutAhead(
+  left: number,
+  right: number,
+  from: ZoomTransform,
+  to: ZoomTransform,
+  factor: number,
+): ZoomTransform {
+  // The page point both transforms put the same time at; a pan has none, and zooms around the middle.
+  const focus = from.k === to.k ? (left + right) / 2 : to.k * ((to.x - from.x) / (from.k - to.k)) + to.x;
+  const k = Math.max(1, to.k / factor);
+  const x = focus - (focus - to.x) * (k / to.k);
+  // The window may not reach past the trace's ends: x between right·(1 − k) and left·(1 − k).
+  return { k, x: Math.min(left * (1 - k), Math.max(right * (1 - k), x)) };
+}

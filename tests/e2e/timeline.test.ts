@@ -95,9 +95,10 @@ describe('the timeline story', () => {
     const bar = await page.locator('.plot-svg .conn[data-conn="c1"] .bar').first().boundingBox();
     if (bar === null) throw new Error('c1 is not drawn');
     await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    // The view becomes the diagram once the wheel rests (d3-zoom's end, 150 ms after the last turn).
     for (let i = 0; i < 20 && (await page.locator('.sequence').count()) === 0; i++) {
       await page.mouse.wheel(0, -400);
-      await page.waitForTimeout(60);
+      await page.waitForTimeout(250);
     }
     await expect(page.getByTestId('conn').textContent()).resolves.toBe('c1');
     expect(errors).toEqual([]);
@@ -293,6 +294,58 @@ describe('the timeline story', () => {
     expect(after).toMatchObject({ conn: before.conn, tabindex: '0' });
     if (after.crowd) expect(Number(/^(\d+)/.exec(after.name ?? '')?.[1])).toBeLessThan(held);
     else expect(after.name).toMatch(new RegExp(`^Connection ${before.conn} SMTP: `));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves the marks it has while the wheel turns, and regroups them once the wheel rests', async () => {
+    const { page, errors } = await browser.open(story('lang=en&messages=54'));
+    await page.locator('.plot-svg .mark').first().waitFor();
+    // Stacks of glyphs with a count, which a doubling of the zoom splits.
+    await expect(page.locator('.plot-svg .glyphs .count').count()).resolves.toBeGreaterThan(10);
+    const glyphs = () =>
+      page
+        .locator('.plot-svg .glyphs .glyph')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-seq')));
+    const before = new Set(await glyphs());
+    // Eight turns of the wheel 40 ms apart, one gesture to d3-zoom (it rests after 150 ms without a turn):
+    // from ×1 to ×4, through two doublings of the zoom, where a layout splits stacks. Read in the page.
+    const during = await page.evaluate(
+      async (known) => {
+        const svg = document.querySelector('svg.plot-svg') as SVGSVGElement;
+        const box = svg.getBoundingClientRect();
+        const drawn = () =>
+          [...document.querySelectorAll('.plot-svg .glyphs .glyph')].map((e) => e.getAttribute('data-seq'));
+        const bar = () => document.querySelector('.plot-svg .conn .bar')?.getBoundingClientRect().width ?? 0;
+        const width = bar();
+        let drawnAnew = 0;
+        for (let turn = 0; turn < 8; turn++) {
+          svg.dispatchEvent(
+            new WheelEvent('wheel', {
+              deltaY: -125,
+              clientX: box.left + box.width / 2,
+              clientY: box.top + box.height / 2,
+              bubbles: true,
+              cancelable: true,
+            }),
+          );
+          await new Promise((resolve) => setTimeout(resolve, 40));
+          drawnAnew += drawn().filter((seq) => !known.includes(seq)).length;
+        }
+        return {
+          drawnAnew,
+          zoom: document.querySelector('.zoom-level')?.textContent,
+          stretched: bar() > width,
+        };
+      },
+      [...before],
+    );
+    expect(during.zoom).toBe('Zoom ×4.0');
+    // Mid-gesture nothing is drawn anew: the stacks that were there only move, and the bars stretch.
+    expect(during.drawnAnew).toBe(0);
+    expect(during.stretched).toBe(true);
+    // At rest the plot is laid out at the new zoom: events that now stand apart are drawn on their own.
+    await expect.poll(async () => (await glyphs()).some((g) => !before.has(g))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

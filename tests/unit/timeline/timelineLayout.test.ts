@@ -7,11 +7,15 @@ import { isKind, type TraceEvent } from '../../../src/sim/trace.ts';
 import { compressedTimeScale } from '../../../src/timeline/compressedTimeScale.ts';
 import {
   TIMELINE_METRICS,
+  coversView,
+  movedLayout,
   timelineLayout,
+  zoomedOutAhead,
   windowOfZoom,
   zoomOfWindow,
   type ConnMark,
   type GlyphMark,
+  type LineMark,
   type TimelineLayout,
   type TimelineMark,
 } from '../../../src/timeline/timelineLayout.ts';
@@ -378,5 +382,116 @@ describe('outage bands on links', () => {
       ['link', link, 'crepes.fr'],
       ['link', link, 'internet'],
     ]);
+  });
+});
+
+describe('a layout moved by a zoom gesture', () => {
+  const textbook = scenario('textbook');
+  const trace = run(textbook, notesToBob(12, 20_000));
+  const full = timelineLayout(textbook, trace, SIZE);
+  const at = (t: { k: number; x: number }) =>
+    timelineLayout(textbook, trace, { ...SIZE, window: windowOfZoom(full, t) });
+  // Zoomed ×3 about the plot's middle, then one wheel turn further (×1.25) about a point left of it.
+  const middle = (full.plot.left + full.plot.right) / 2;
+  const from = { k: 3, x: middle - middle * 3 };
+  const p = full.plot.left + (full.plot.right - full.plot.left) / 3;
+  const to = { k: from.k * 1.25, x: p - (p - from.x) * 1.25 };
+  const settled = at(from);
+  const moved = movedLayout(textbook, trace, settled, from, to);
+  const fresh = at(to);
+  const singles = <M extends TimelineMark>(layout: TimelineLayout, kind: M['kind'], key: (m: M) => string) =>
+    new Map(
+      layout.marks
+        .filter(
+          (m): m is M => m.kind === kind && (m.kind === 'line' || (m as ConnMark | GlyphMark).count === 1),
+        )
+        .map((m) => [key(m), m]),
+    );
+
+  it('puts each connection and line where a layout at the new zoom puts it, and moves glyphs with their time', () => {
+    let compared = 0;
+    const freshConns = singles<ConnMark>(fresh, 'conn', (c) => c.conn);
+    for (const [conn, c] of singles<ConnMark>(moved, 'conn', (c) => c.conn)) {
+      const f = freshConns.get(conn);
+      if (f === undefined) continue;
+      expect([c.x0, c.xData, c.x1], conn).toEqual([
+        expect.closeTo(f.x0, 0),
+        expect.closeTo(f.xData, 0),
+        expect.closeTo(f.x1, 0),
+      ]);
+      compared++;
+    }
+    const freshLines = singles<LineMark>(fresh, 'line', (l) => `${l.seq}`);
+    for (const [seq, l] of singles<LineMark>(moved, 'line', (l) => `${l.seq}`)) {
+      const f = freshLines.get(seq);
+      if (f === undefined) continue;
+      expect(l.x, `line ${seq}`).toBeCloseTo(f.x, 0);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
+    // A glyph moves as far as its event's time does, so two set side by side stay a glyph apart.
+    const before = new Map(settled.marks.filter((m) => m.kind === 'glyph').map((g) => [g.seq, g]));
+    for (const g of moved.marks)
+      if (g.kind === 'glyph')
+        expect(g.x - (before.get(g.seq)?.x ?? Number.NaN), `glyph ${g.seq}`).toBeCloseTo(
+          moved.cursorX(g.t) - settled.cursorX(g.t),
+          0,
+        );
+    expect(moved.window.from).toBeCloseTo(fresh.window.from, 3);
+    expect(moved.window.to).toBeCloseTo(fresh.window.to, 3);
+    const ticks = (layout: TimelineLayout) => layout.ticks.map((t) => `${t.t} at ${Math.round(t.x)}`);
+    expect(ticks(moved)).toEqual(ticks(fresh));
+    expect(moved.cursorX(fresh.window.from)).toBeCloseTo(fresh.plot.left, 3);
+  });
+
+  it('adds no mark, and drops those the zoom moved out of the plot', () => {
+    const key = (m: TimelineMark) => `${m.kind} ${m.seq}`;
+    const had = new Set(settled.marks.map(key));
+    expect(moved.marks.every((m) => had.has(key(m)))).toBe(true);
+    expect(moved.marks.length).toBeLessThan(settled.marks.length);
+    const lo = moved.plot.left - TIMELINE_METRICS.cullMargin;
+    const hi = moved.plot.right + TIMELINE_METRICS.cullMargin;
+    for (const m of moved.marks)
+      if (m.kind === 'conn') expect(m.x1 >= lo && m.x0 <= hi, m.conn).toBe(true);
+      else expect(m.x >= lo && m.x <= hi, key(m)).toBe(true);
+  });
+
+  it('leaves whether a connection fills the view to the layout made once the gesture rests', () => {
+    const c1 = full.marks.find((m): m is ConnMark => m.kind === 'conn' && m.conn === 'c1') as ConnMark;
+    const inside = zoomOfWindow(full, { from: c1.t0 + 5, to: c1.tData - 5 });
+    expect(at(inside).fillingConn).toBe('c1');
+    expect(movedLayout(textbook, trace, settled, from, inside).fillingConn).toBeNull();
+  });
+
+  it('lays a zoom out out ahead, around the point it keeps still: it covers the view, within the trace', () => {
+    const { left, right } = full.plot;
+    const at = (t: { k: number; x: number }, u: number) => t.k * u + t.x;
+    for (const focus of [left + 10, (left + right) / 2, right - 10]) {
+      // One wheel turn out (÷1.18) around `focus`, from ×8 in the middle.
+      const was = { k: 8, x: (left + right) / 2 - ((left + right) / 2) * 8 };
+      const u = (focus - was.x) / was.k;
+      const now = { k: was.k / 1.18, x: focus - u * (was.k / 1.18) };
+      const ahead = zoomedOutAhead(left, right, was, now, 2);
+      expect(ahead.k).toBeCloseTo(now.k / 2);
+      expect(at(ahead, u), `focus ${focus}`).toBeCloseTo(focus);
+      expect(coversView(left, right, ahead, now)).toBe(true);
+    }
+    // Near zoom 1 it stops at the whole trace; a pan zooms out around the middle.
+    expect(zoomedOutAhead(left, right, { k: 1.5, x: -200 }, { k: 1.2, x: -100 }, 2)).toEqual({ k: 1, x: 0 });
+    const pan = zoomedOutAhead(left, right, { k: 8, x: -3000 }, { k: 8, x: -3040 }, 2);
+    expect(at(pan, ((left + right) / 2 + 3040) / 8)).toBeCloseTo((left + right) / 2);
+    // Near an end of the trace, the window is kept inside it, as d3-zoom keeps the view.
+    const edge = zoomedOutAhead(left, right, { k: 4, x: left * (1 - 4) }, { k: 3, x: left * (1 - 3) }, 2);
+    expect(edge.x).toBeLessThanOrEqual(left * (1 - edge.k) + 1e-9);
+    expect(edge.x).toBeGreaterThanOrEqual(right * (1 - edge.k) - 1e-9);
+  });
+
+  it('says a layout covers a zoom in from it, but not a zoom out or a pan', () => {
+    const { left, right } = full.plot;
+    expect(coversView(left, right, from, to)).toBe(true);
+    expect(coversView(left, right, from, from)).toBe(true);
+    expect(coversView(left, right, to, from)).toBe(false);
+    expect(coversView(left, right, from, { k: from.k, x: from.x + 30 })).toBe(false);
+    expect(coversView(left, right, from, { k: from.k, x: from.x - 30 })).toBe(false);
   });
 });

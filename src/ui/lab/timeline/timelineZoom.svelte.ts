@@ -2,6 +2,8 @@
 // wheel, drag and pinch on the plot, and the steps that buttons and keys take.
 import type { Action } from 'svelte/action';
 import {
+  coversView,
+  zoomedOutAhead,
   zoomOfWindow,
   type ConnMark,
   type TimelineLayout,
@@ -25,6 +27,13 @@ function loadBehavior(): Promise<ZoomBehaviorModule> {
     }));
 }
 
+/**
+ * AHEAD is how much further out than the view a zoom out is laid out while the gesture lasts: about four turns
+ * of a mouse wheel (each ×1.18 to d3-zoom), grouped as coarsely as there, until the gesture rests and the view is
+ * laid out as it is.
+ */
+const AHEAD = 2;
+
 /** ZOOM_STEP is how much one press of + or − zooms. */
 const ZOOM_STEP = 1.6;
 
@@ -35,9 +44,17 @@ const ZOOM_STEP = 1.6;
 export class TimelineZoom {
   /** transform is the zoom d3 last reported: 1 and 0 show everything. */
   transform = $state.raw<ZoomTransform>({ k: 1, x: 0 });
+  /**
+   * settled is the zoom the plot was last laid out at: d3's once a gesture comes to rest. Mid-gesture the marks
+   * of that layout only move (movedLayout) while the view stays inside it, as zooming in does; a view that shows
+   * time it left out is laid out again, a pan where it is, a zoom out a little further out than it is
+   * (zoomedOutAhead), so the next few turns only move. Crowds regroup for the view itself once it rests.
+   */
+  settled = $state.raw<ZoomTransform>({ k: 1, x: 0 });
   /** zoomingIn says whether the latest zoom came from a person zooming in, the only move that opens a sequence diagram. */
   zoomingIn = false;
   #control: ZoomControl | null = null;
+  #extent: ZoomExtent | null = null;
   #waiting: ((control: ZoomControl) => void)[] = [];
   #retry: (() => void) | null = null;
   #reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -49,6 +66,7 @@ export class TimelineZoom {
    */
   readonly zoomable: Action<SVGSVGElement, ZoomExtent> = (node, extent) => {
     let current = extent;
+    this.#extent = extent;
     let attached: ZoomAttachment | null = null;
     let gone = false;
     const attach = () => {
@@ -56,7 +74,13 @@ export class TimelineZoom {
       loadBehavior().then(
         ({ attachZoom }) => {
           if (gone) return;
-          attached = attachZoom(node, current, (next) => this.#show(next), this.#reducedMotion);
+          attached = attachZoom(
+            node,
+            current,
+            (next) => this.#show(next),
+            (rest) => this.#rest(rest),
+            this.#reducedMotion,
+          );
           this.#control = attached.control;
           for (const step of this.#waiting.splice(0)) step(attached.control);
         },
@@ -70,6 +94,7 @@ export class TimelineZoom {
     return {
       update: (next) => {
         current = next;
+        this.#extent = next;
         attached?.update(next);
       },
       destroy: () => {
@@ -90,8 +115,21 @@ export class TimelineZoom {
   }
 
   #show(next: ZoomTransform): void {
-    this.zoomingIn = next.k > this.transform.k;
+    const previous = this.transform;
+    this.zoomingIn = next.k > previous.k;
     this.transform = next;
+    const extent = this.#extent;
+    if (extent === null) this.settled = next;
+    else if (!coversView(extent.left, extent.right, this.settled, next))
+      // Zooming out, the plot is laid out where the zoom is heading, so the next few steps only move its marks.
+      this.settled =
+        next.k < previous.k ? zoomedOutAhead(extent.left, extent.right, previous, next, AHEAD) : next;
+  }
+
+  #rest(rest: ZoomTransform): void {
+    if (rest.k !== this.transform.k) this.zoomingIn = rest.k > this.transform.k;
+    this.transform = rest;
+    this.settled = rest;
   }
 
   // A step waits for d3-zoom when its code is still on its way (the plot has just mounted).

@@ -30,12 +30,15 @@ export interface ZoomAttachment {
 
 /**
  * attachZoom puts d3-zoom on `node` over `extent`; `onZoom` hears each transform it reports (at most one a frame,
- * the latest). `reducedMotion` makes the steps jump instead of animating.
+ * the latest), and `onRest` the transform a gesture ended at: d3-zoom's `end`, once a wheel has been still for
+ * 150 ms, a drag or pinch lets go, an animated step arrives, or a jump is made. `reducedMotion` makes the steps
+ * jump instead of animating.
  */
 export function attachZoom(
   node: SVGSVGElement,
   extent: ZoomExtent,
   onZoom: (transform: ZoomTransform) => void,
+  onRest: (transform: ZoomTransform) => void,
   reducedMotion: boolean,
 ): ZoomAttachment {
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
@@ -52,6 +55,13 @@ export function attachZoom(
       // latest of a frame is kept and shown when the frame is drawn.
       pending = { k: event.transform.k, x: event.transform.x };
       if (frame === 0) frame = requestAnimationFrame(show);
+    })
+    .on('end', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+      // The frame's transform, if still waiting, is the one the gesture rests at: shown once, at rest.
+      cancelAnimationFrame(frame);
+      frame = 0;
+      pending = null;
+      onRest({ k: event.transform.k, x: event.transform.x });
     });
   let pending: ZoomTransform | null = null;
   let frame = 0;

@@ -103,11 +103,20 @@ function xstateSide(state?: TcpState, onOp?: (op: string, side: Side) => void): 
   return side;
 }
 
-function tableSide(state?: TcpState, onOp?: (op: string, side: Side) => void): Side {
+/** chartAt is a table chart in `state` (CLOSED when none), writing what it does to its `log`. */
+function chartAt(
+  state?: TcpState,
+  onOp?: (op: string) => void,
+): { chart: TcpChart; log: string[]; fire(): boolean } {
   const log: string[] = [];
-  // The operations run only once events are sent, after `side` is made.
-  const { ops, clock, fire } = recorder(log, (op) => onOp?.(op, side));
+  const { ops, clock, fire } = recorder(log, onOp);
   const chart = new TcpChart({ ops, timeWaitMs: TIME_WAIT_MS }, clock, (to) => log.push(`→ ${to}`), state);
+  return { chart, log, fire };
+}
+
+function tableSide(state?: TcpState, onOp?: (op: string, side: Side) => void): Side {
+  // The operations run only once events are sent, after `side` is made.
+  const { chart, log, fire } = chartAt(state, (op) => onOp?.(op, side));
   const side: Side = { log, state: () => chart.state, send: (event) => chart.send(event), fire };
   return side;
 }
@@ -186,14 +195,7 @@ describe('the TCP chart as a table', () => {
   });
 
   it('leaves a restored TIME-WAIT by its own timer transition, and refuses a timer a state does not have', () => {
-    const log: string[] = [];
-    const { ops, clock } = recorder(log);
-    const chart = new TcpChart(
-      { ops, timeWaitMs: TIME_WAIT_MS },
-      clock,
-      (to) => log.push(`→ ${to}`),
-      'TIME-WAIT',
-    );
+    const { chart, log } = chartAt('TIME-WAIT');
     expect(chart.state).toBe('TIME-WAIT');
     chart.timeUp();
     expect(log).toEqual(['→ CLOSED']);
@@ -201,14 +203,7 @@ describe('the TCP chart as a table', () => {
   });
 
   it('ignores every event once stopped, and cancels the timer it had set', () => {
-    const log: string[] = [];
-    const { ops, clock } = recorder(log);
-    const chart = new TcpChart(
-      { ops, timeWaitMs: TIME_WAIT_MS },
-      clock,
-      (to) => log.push(`→ ${to}`),
-      'FIN-WAIT-2',
-    );
+    const { chart, log } = chartAt('FIN-WAIT-2');
     chart.send({ type: 'segment.fin' });
     chart.stop();
     chart.send({ type: 'app.abort' });

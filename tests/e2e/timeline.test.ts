@@ -308,17 +308,30 @@ describe('the timeline story', () => {
         .locator('.plot-svg .glyphs .glyph')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-seq')));
     const before = new Set(await glyphs());
-    // Eight turns of the wheel 40 ms apart, one gesture to d3-zoom (it rests after 150 ms without a turn):
-    // from ×1 to ×4, through two doublings of the zoom, where a layout splits stacks. Read in the page.
+    // Eight turns of the wheel 40 ms apart, from ×1 to ×4 through two doublings of the zoom, where a layout splits
+    // stacks. Each frame is looked at in the page: while the plot is mid-gesture (data-moving, until d3-zoom's
+    // gesture rests 150 ms after a turn) and only zooming in, every glyph must be one drawn when it last was at rest.
     const during = await page.evaluate(
-      async (known) => {
+      async (initial) => {
         const svg = document.querySelector('svg.plot-svg') as SVGSVGElement;
         const box = svg.getBoundingClientRect();
         const drawn = () =>
           [...document.querySelectorAll('.plot-svg .glyphs .glyph')].map((e) => e.getAttribute('data-seq'));
         const bar = () => document.querySelector('.plot-svg .conn .bar')?.getBoundingClientRect().width ?? 0;
         const width = bar();
+        let known = new Set(initial);
+        let movingFrames = 0;
         let drawnAnew = 0;
+        let watching = true;
+        const watch = () => {
+          if (svg.hasAttribute('data-moving')) {
+            movingFrames += 1;
+            drawnAnew += drawn().filter((seq) => !known.has(seq)).length;
+          } else known = new Set(drawn());
+          if (watching) requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+        let stretched = false;
         for (let turn = 0; turn < 8; turn++) {
           svg.dispatchEvent(
             new WheelEvent('wheel', {
@@ -330,17 +343,21 @@ describe('the timeline story', () => {
             }),
           );
           await new Promise((resolve) => setTimeout(resolve, 40));
-          drawnAnew += drawn().filter((seq) => !known.includes(seq)).length;
+          if (svg.hasAttribute('data-moving') && bar() > width) stretched = true;
         }
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        watching = false;
         return {
+          movingFrames,
           drawnAnew,
+          stretched,
           zoom: document.querySelector('.zoom-level')?.textContent,
-          stretched: bar() > width,
         };
       },
       [...before],
     );
     expect(during.zoom).toBe('Zoom ×4.0');
+    expect(during.movingFrames).toBeGreaterThan(0);
     // Mid-gesture nothing is drawn anew: the stacks that were there only move, and the bars stretch.
     expect(during.drawnAnew).toBe(0);
     expect(during.stretched).toBe(true);

@@ -308,6 +308,8 @@ describe('the timeline story', () => {
         .locator('.plot-svg .glyphs .glyph')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-seq')));
     const before = new Set(await glyphs());
+    // Not zoomed yet, the plot is laid out where it is shown.
+    await expect(page.locator('svg.plot-svg').getAttribute('data-moving')).resolves.toBeNull();
     // Eight turns of the wheel 40 ms apart, from ×1 to ×4 through two doublings of the zoom, where a layout splits
     // stacks. Each frame is looked at in the page: while the plot is mid-gesture (data-moving, until d3-zoom's
     // gesture rests 150 ms after a turn) and only zooming in, every glyph must be one drawn when it last was at rest.

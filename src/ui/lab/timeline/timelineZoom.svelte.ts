@@ -34,6 +34,9 @@ function loadBehavior(): Promise<ZoomBehaviorModule> {
  */
 const AHEAD = 2;
 
+/** WHOLE shows the whole trace: one object, so that a plot not yet zoomed is laid out where it is shown. */
+const WHOLE: ZoomTransform = { k: 1, x: 0 };
+
 /** ZOOM_STEP is how much one press of + or − zooms. */
 const ZOOM_STEP = 1.6;
 
@@ -43,14 +46,14 @@ const ZOOM_STEP = 1.6;
  */
 export class TimelineZoom {
   /** transform is the zoom d3 last reported: 1 and 0 show everything. */
-  transform = $state.raw<ZoomTransform>({ k: 1, x: 0 });
+  transform = $state.raw<ZoomTransform>(WHOLE);
   /**
    * settled is the zoom the plot was last laid out at: d3's once a gesture comes to rest. Mid-gesture the marks
    * of that layout only move (movedLayout) while the view stays inside it, as zooming in does; a view that shows
    * time it left out is laid out again, a pan where it is, a zoom out a little further out than it is
    * (zoomedOutAhead), so the next few turns only move. Crowds regroup for the view itself once it rests.
    */
-  settled = $state.raw<ZoomTransform>({ k: 1, x: 0 });
+  settled = $state.raw<ZoomTransform>(WHOLE);
   /** zoomingIn says whether the latest zoom came from a person zooming in, the only move that opens a sequence diagram. */
   zoomingIn = false;
   #control: ZoomControl | null = null;

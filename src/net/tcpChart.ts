@@ -122,7 +122,6 @@ export class TcpChart {
   readonly #context: TcpMachineInput;
   readonly #clock: Clock;
   readonly #onState: (state: TcpState) => void;
-  readonly #chart: CompiledChart;
 
   /**
    * A chart starts in the machine's initial state, or in `state` as a checkpoint restored it: then, as XState's
@@ -132,14 +131,12 @@ export class TcpChart {
     context: TcpMachineInput,
     clock: Clock,
     onState: (state: TcpState) => void,
-    state?: TcpState,
-    chart: CompiledChart = TCP_CHART,
+    state: TcpState = TCP_CHART.initial,
   ) {
     this.#context = context;
     this.#clock = clock;
     this.#onState = onState;
-    this.#chart = chart;
-    this.#state = state ?? chart.initial;
+    this.#state = state;
   }
 
   get state(): TcpState {
@@ -154,9 +151,9 @@ export class TcpChart {
     }
     this.#stepping = true;
     try {
-      this.#take(this.#chart.steps.get(this.#state)?.get(event.type), event);
+      this.#take(event);
       for (let next = this.#held.shift(); next !== undefined; next = this.#held.shift())
-        if (!this.#stopped) this.#take(this.#chart.steps.get(this.#state)?.get(next.type), next);
+        if (!this.#stopped) this.#take(next);
     } finally {
       this.#stepping = false;
       this.#held.length = 0;
@@ -165,7 +162,7 @@ export class TcpChart {
 
   /** timeUp takes the current state's timer transition, for a restored state whose timer its owner keeps. */
   timeUp(): void {
-    const timer = this.#chart.timers.get(this.#state);
+    const timer = TCP_CHART.timers.get(this.#state);
     if (timer === undefined) throw new Error(`TcpChart.timeUp: ${this.#state} has no timer`);
     this.#timer = null;
     this.#step(timer.step, timer.event);
@@ -177,7 +174,8 @@ export class TcpChart {
     this.#clearTimer();
   }
 
-  #take(step: ChartStep | undefined, event: TcpMachineEvent): void {
+  #take(event: TcpMachineEvent): void {
+    const step = TCP_CHART.steps.get(this.#state)?.get(event.type);
     if (step !== undefined) this.#step(step, event);
   }
 
@@ -185,7 +183,7 @@ export class TcpChart {
   #step(step: ChartStep, event: ChartEvent): void {
     this.#clearTimer();
     for (const action of step.actions) action({ context: this.#context, event });
-    const timer = this.#chart.timers.get(step.target);
+    const timer = TCP_CHART.timers.get(step.target);
     if (timer !== undefined) {
       this.#timer = this.#clock.setTimeout(() => {
         this.#timer = null;

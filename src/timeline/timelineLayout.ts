@@ -14,6 +14,7 @@ import type {
   GlyphMark,
   LineMark,
   OutageBand,
+  PlotArea,
   RetryFold,
   TimelineBreak,
   TimelineLane,
@@ -234,9 +235,7 @@ export function timelineLayout(
   const timeAt = (x: number) => scale.time(uOfX(x));
   const fullX = (t: number) => plot.left + ((scale.y(t) - fullU0) / fullSpan) * plotWidth;
   const fullTime = (x: number) => scale.time(fullU0 + ((x - plot.left) / plotWidth) * fullSpan);
-  const lo = plot.left - M.cullMargin;
-  const hi = plot.right + M.cullMargin;
-  const clampX = (x: number) => r(Math.min(Math.max(x, lo - 16), hi + 16));
+  const { lo, hi, clampX } = cullBounds(plot);
   const tLo = timeAt(lo);
   const tHi = timeAt(hi);
 
@@ -532,6 +531,16 @@ export function timelineLayout(
   };
 }
 
+/**
+ * cullBounds is how far beyond the plot a layout keeps marks (`lo`..`hi`), and `clampX`, which stops a long bar's
+ * end a little past them, so it still runs off the plot's edge without reaching thousands of pixels away.
+ */
+function cullBounds(plot: PlotArea): { lo: number; hi: number; clampX: (x: number) => number } {
+  const lo = plot.left - TIMELINE_METRICS.cullMargin;
+  const hi = plot.right + TIMELINE_METRICS.cullMargin;
+  return { lo, hi, clampX: (x) => r(Math.min(Math.max(x, lo - 16), hi + 16)) };
+}
+
 /** OUTCOME_RANK orders connection outcomes by how much they tell: a crowd shows its most telling one. */
 const OUTCOME_RANK: Readonly<Record<ConnMark['outcome'], number>> = { failed: 2, open: 1, closed: 0 };
 
@@ -672,9 +681,7 @@ export function movedLayout(
   const b = to.x - a * from.x;
   const cursorX = (t: number) => a * settled.cursorX(t) + b;
   const timeAt = (x: number) => settled.timeAt((x - b) / a);
-  const lo = plot.left - M.cullMargin;
-  const hi = plot.right + M.cullMargin;
-  const clampX = (x: number) => r(Math.min(Math.max(x, lo - 16), hi + 16));
+  const { lo, hi, clampX } = cullBounds(plot);
   const start = Math.max(domain.from, Math.min(timeAt(plot.left), domain.to));
   const window = { from: start, to: Math.min(domain.to, Math.max(timeAt(plot.right), start)) };
   // What has moved out of the plot is dropped, as a layout of this window would not have it.

@@ -68,7 +68,6 @@ export class TimelineZoom {
    * it has, and a fetch that failed is in `failure` until `retry` fetches it again.
    */
   readonly zoomable: Action<SVGSVGElement, ZoomExtent> = (node, extent) => {
-    let current = extent;
     this.#extent = extent;
     let attached: ZoomAttachment | null = null;
     let gone = false;
@@ -79,7 +78,7 @@ export class TimelineZoom {
           if (gone) return;
           attached = attachZoom(
             node,
-            current,
+            this.#extent ?? extent,
             (next) => this.#show(next),
             (rest) => this.#rest(rest),
             this.#reducedMotion,
@@ -96,7 +95,6 @@ export class TimelineZoom {
     attach();
     return {
       update: (next) => {
-        current = next;
         this.#extent = next;
         attached?.update(next);
       },

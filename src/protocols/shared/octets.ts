@@ -7,6 +7,8 @@ const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** utf8ToOctets encodes Unicode text as UTF-8 octets; a lone surrogate becomes U+FFFD (EF BF BD). */
 export function utf8ToOctets(text: string): string {
+  // ASCII encodes to itself; a classroom's thousand messages are mostly ASCII, and encoding each showed in profiles.
+  if (isAscii(text)) return text;
   return bytesToOctets(utf8Encoder.encode(text));
 }
 

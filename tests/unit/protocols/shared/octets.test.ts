@@ -14,6 +14,12 @@ describe('octets', () => {
     expect(utf8ToOctets('안')).toBe('\xec\x95\x88');
   });
 
+  it('keeps ASCII text, controls included, as it is, and encodes a char just past ASCII as two octets', () => {
+    expect(utf8ToOctets('MAIL FROM:<a@b>\t\x00\x7f')).toBe('MAIL FROM:<a@b>\t\x00\x7f');
+    expect(utf8ToOctets('caf\u00e9')).toBe('caf\xc3\xa9');
+    expect(utf8ToOctets('\u0080')).toBe('\xc2\x80');
+  });
+
   it('decodes UTF-8 octets back to the same text', () => {
     const text = '안녕하세요, 밥! 🍔 café';
     expect(octetsToUtf8(utf8ToOctets(text))).toBe(text);

@@ -122,7 +122,16 @@ const NO_WALL_CLOCK = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'tests/e2e/screenshots/', 'bench/results*.json'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'test-results/',
+      'tests/e2e/screenshots/',
+      'bench/results*.json',
+      'bench/.filed/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

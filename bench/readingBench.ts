@@ -324,19 +324,20 @@ function imapBareSessions(exchange: Exchange): void {
 const ROUNDS = 5;
 
 /**
- * pairedRuns times `work` and `floor` one after the other in each of ROUNDS rounds (after one warm-up each), so that
- * both see the same load on a shared machine; it returns the median time of each and the median of the ratios.
+ * pairedRuns times `work` and `floor` one after the other in each of `rounds` rounds (after one warm-up each), so
+ * that both see the same load on a shared machine; it returns the median time of each and the median of the ratios.
  */
 export function pairedRuns(
   work: () => void,
   floor: () => void,
+  rounds = ROUNDS,
 ): { workMs: number; floorMs: number; ratio: number } {
   work();
   floor();
   const works: number[] = [];
   const floors: number[] = [];
   const ratios: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
+  for (let i = 0; i < rounds; i++) {
     let start = performance.now();
     work();
     works.push(performance.now() - start);

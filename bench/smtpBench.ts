@@ -9,6 +9,7 @@ import { Kernel } from '../src/sim/kernel.ts';
 import { formatIssues, parseScenario, type Scenario } from '../src/sim/scenario.ts';
 import { bindLineSession } from '../src/sim/services/lineSession.ts';
 import { World } from '../src/sim/world.ts';
+import { FILED_COMMIT, filedTransaction, loadFiledMachines, type FiledMachines } from './filedMachines.ts';
 import { round, type Metric } from './measure.ts';
 import { pairedRuns } from './readingBench.ts';
 import {
@@ -31,6 +32,8 @@ const BARE_TRANSACTIONS = 40_000;
 const LOOPBACK_TRANSACTIONS = 600;
 const LOOPBACK_CONCURRENCY = 200;
 const RUNS = 3;
+// Rounds of filed against today's machines: the ratio of two timings swings more than either, so more of them.
+const FILED_ROUNDS = 11;
 const FROM = 'alice@crepes.fr';
 const TO = 'bob@hamburger.edu';
 
@@ -102,6 +105,55 @@ function inMemoryTransactions(count: number): void {
 
 function bareTransactions(script: Script, count: number): void {
   for (let i = 0; i < count; i++) bareTransaction(script);
+}
+
+// The same transaction between the machines as they were when issue 12 was filed, `count` times.
+function filedTransactions(machines: FiledMachines, count: number): void {
+  for (let i = 0; i < count; i++) filedTransaction(machines, CLIENT_INPUT);
+}
+
+/**
+ * filedMetrics times today's two machines in memory beside the same two as they were when issue 12 was filed,
+ * on the same message, and the filed ones beside the bare loop (the most today's could gain); a clone without
+ * the filed commit says so and reports neither.
+ */
+async function filedMetrics(): Promise<Metric[]> {
+  const filed = await loadFiledMachines();
+  if (!filed.ok) {
+    process.stderr.write(`smtpBench: ${filed.problem}; the filed machines are not measured\n`);
+    return [];
+  }
+  const script = scriptOf(recordTranscript(CLIENT_INPUT));
+  const versus = pairedRuns(
+    () => filedTransactions(filed.machines, IN_MEMORY_TRANSACTIONS),
+    () => inMemoryTransactions(IN_MEMORY_TRANSACTIONS),
+    FILED_ROUNDS,
+  );
+  const ceiling = pairedRuns(
+    () => filedTransactions(filed.machines, IN_MEMORY_TRANSACTIONS),
+    () => bareTransactions(script, BARE_TRANSACTIONS),
+    FILED_ROUNDS,
+  );
+  return [
+    {
+      name: 'smtp-filed-transactions-in-memory-per-second',
+      value: round((IN_MEMORY_TRANSACTIONS / versus.workMs) * 1000),
+      unit: 'transactions/s',
+      note: `the same transaction between the machines of ${FILED_COMMIT.slice(0, 7)}, when issue 12 was filed: a line an event`,
+    },
+    {
+      name: 'smtp-in-memory-speedup-since-filed',
+      value: round(versus.ratio),
+      unit: '×',
+      note: "time per transaction of the filed machines over today's, same message, median of paired rounds",
+    },
+    {
+      name: 'smtp-filed-over-bare-loop',
+      value: round(ceiling.ratio * (BARE_TRANSACTIONS / IN_MEMORY_TRANSACTIONS)),
+      unit: '×',
+      note: "the ceiling of the speedup: the filed machines' time per transaction over the bare loop's",
+    },
+  ];
 }
 
 /** CountingKernel counts every timer the world sets and cancels, and those XState's actors set through its clock. */
@@ -234,6 +286,7 @@ export async function smtpBench(): Promise<Metric[]> {
       note: 'the ceiling of the ratio above: the two machines alone, with no network, TCP or trace, against loopback',
     },
     ...machines,
+    ...(await filedMetrics()),
   ];
 }
 

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createActor, type AnyStateMachine } from 'xstate';
 import type { SmtpClientInput } from '../src/protocols/smtp/smtpClientMachine.ts';
+import { HAMBURGER, hamburgerServer } from './smtpMachines.ts';
 
 /** FILED_COMMIT is main's head when issue 12 (a lean, realistic engine) was filed. */
 export const FILED_COMMIT = 'e05420a6c2407ad4884bd14e86d20e83e74831bb';
@@ -17,7 +18,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export interface FiledMachines {
   readonly server: AnyStateMachine;
   readonly client: AnyStateMachine;
-  readonly memoryBackend: (options: { localDomains: string[]; mailboxes: string[] }) => unknown;
+  readonly memoryBackend: (options: typeof HAMBURGER) => unknown;
 }
 
 /** Filed is the old machines, or why they could not be had. */
@@ -77,21 +78,11 @@ interface Line {
  * message was delivered.
  */
 export function filedTransaction(machines: FiledMachines, client: SmtpClientInput): void {
-  const backend = machines.memoryBackend({
-    localDomains: ['hamburger.edu'],
-    mailboxes: ['bob@hamburger.edu'],
-  });
+  const backend = machines.memoryBackend(HAMBURGER);
   // Nothing is due in memory: the session ends long before the first timer.
   const clock = { setTimeout: () => 0, clearTimeout: () => {} };
   const server = createActor(machines.server, {
-    input: {
-      hostname: 'hamburger.edu',
-      style: 'modern',
-      submission: false,
-      maxSize: 10_240_000,
-      maxRecipients: 100,
-      backend,
-    },
+    input: hamburgerServer(backend),
     clock,
   });
   const sender = createActor(machines.client, { input: client, clock });

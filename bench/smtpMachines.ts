@@ -62,9 +62,24 @@ export interface TransactionOptions {
   readonly record?: (said: Said) => void;
 }
 
-/** hamburgerBackend is the receiving host of the benchmark: hamburger.edu, with Bob's mailbox. */
+/** HAMBURGER is the receiving host of the benchmark: hamburger.edu, with Bob's mailbox. */
+export const HAMBURGER = { localDomains: ['hamburger.edu'], mailboxes: ['bob@hamburger.edu'] } as const;
+
+/** hamburgerBackend is a new backend for HAMBURGER. */
 export function hamburgerBackend(): ReturnType<typeof memoryBackend> {
-  return memoryBackend({ localDomains: ['hamburger.edu'], mailboxes: ['bob@hamburger.edu'] });
+  return memoryBackend(HAMBURGER);
+}
+
+/** hamburgerServer is the server's input for HAMBURGER, as the world's MailServer configures it by default. */
+export function hamburgerServer<TBackend>(backend: TBackend) {
+  return {
+    hostname: 'hamburger.edu',
+    style: 'modern',
+    submission: false,
+    maxSize: 10_240_000,
+    maxRecipients: 100,
+    backend,
+  } as const;
 }
 
 /**
@@ -75,14 +90,7 @@ export function hamburgerBackend(): ReturnType<typeof memoryBackend> {
 export function inMemoryTransaction(options: TransactionOptions): number {
   const { clock, inspect } = options;
   const server = createActor(smtpServerMachine, {
-    input: {
-      hostname: 'hamburger.edu',
-      style: 'modern',
-      submission: false,
-      maxSize: 10_240_000,
-      maxRecipients: 100,
-      backend: options.backend,
-    },
+    input: hamburgerServer(options.backend),
     clock,
     ...(inspect ? { inspect } : {}),
   });
@@ -239,14 +247,7 @@ export type Driving = 'actor' | 'pure';
  * fires in either: the session ends long before the first is due.
  */
 export function serverSession(script: Script, driving: Driving, backend = hamburgerBackend()): number {
-  const input = {
-    hostname: 'hamburger.edu',
-    style: 'modern' as const,
-    submission: false,
-    maxSize: 10_240_000,
-    maxRecipients: 100,
-    backend,
-  };
+  const input = hamburgerServer(backend);
   // What the client says after each reply, as one arrival each; the first arrival follows the greeting.
   const arrivals = script.replies.client
     .filter((lines): lines is readonly string[] => lines !== undefined)

@@ -24,6 +24,30 @@ describe('the timeline story', () => {
     await page.close();
   });
 
+  it('draws its first marks at the width of its stage, never at a guessed one', async () => {
+    const { page, errors } = await browser.open('about:blank');
+    // Before the page's own scripts: the first moment any mark is in the plot, how wide the plot and its stage are.
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        const svg = document.querySelector('.plot-svg');
+        if (svg === null || svg.querySelector('.mark') === null) return;
+        seen.disconnect();
+        const stage = svg.closest('.stage');
+        Object.assign(window, {
+          firstMarks: { svgWidth: Number(svg.getAttribute('width')), stageWidth: stage?.clientWidth },
+        });
+      });
+      seen.observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    await page.goto(story('lang=en'));
+    await page.locator('.plot-svg .mark').first().waitFor();
+    const first = (await page.evaluate('window.firstMarks')) as { svgWidth: number; stageWidth: number };
+    expect(first.stageWidth).toBeGreaterThan(480);
+    expect(first.svgWidth).toBe(first.stageWidth);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('selects a mark when it is clicked, and seeks when the axis is clicked', async () => {
     const { page, errors } = await browser.open(story('lang=en'));
     const deferral = page.locator('.plot-svg [data-glyph="deferred"]').first();
